@@ -1,0 +1,167 @@
+"""Find dates in running text and turn them into :class:`Period` values.
+
+Handles "1949", "Dec 1949", "December 1949", "31 March 1948", "March 31, 1948", "1950-53",
+"1949–57", "1958-1962", "between 1958 and 1962", "the late 1950s", "the early 1930s",
+"the mid-1950s", "the 1960s", "fall/autumn of 1959", "c. 1920", "Jan 1947".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clio.model.period import PartialDate, Period
+
+_MONTHS = {
+    "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
+    "april": 4, "may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8,
+    "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
+    "november": 11, "dec": 12, "december": 12,
+}  # fmt: skip
+_SEASONS = {
+    "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 12),
+}  # fmt: skip
+
+_MONTH = r"(?P<{name}>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_YEAR = r"(?P<{name}>1[0-9]{{3}}|20[0-9]{{2}})"
+_DASH = r"\s*(?:-|–|—|to|until)\s*"
+
+
+def _m(name: str) -> str:
+    return _MONTH.format(name=name)
+
+
+def _y(name: str) -> str:
+    return _YEAR.format(name=name)
+
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
+    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_y('y')}\b", re.I)),
+    ("my_range", re.compile(rf"\b{_m('m1')}\s+{_y('y1')}{_DASH}{_m('m2')}\s+{_y('y2')}\b", re.I)),
+    ("mm_range", re.compile(rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y')}\b", re.I)),
+    ("my", re.compile(rf"\b{_m('m')}\s*,?\s+(?:of\s+)?{_y('y')}\b", re.I)),
+    ("season", re.compile(rf"\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_y('y')}\b", re.I)),
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b", re.I)),
+    ("between", re.compile(rf"\bbetween\s+{_y('y1')}\s+and\s+{_y('y2')}\b", re.I)),
+    ("range", re.compile(rf"\b{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
+    ("circa", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y')}\b", re.I)),
+    ("year", re.compile(rf"(?<![\d,.$£€])\b{_y('y')}\b(?![,.]\d|\s*%)", re.I)),
+]  # fmt: skip
+
+
+@dataclass(frozen=True, kw_only=True)
+class DateMatch:
+    """A date found in text: the period, and where it was (character offsets)."""
+
+    period: Period
+    start: int
+    end: int
+    text: str
+
+
+def _month(token: str) -> int:
+    return _MONTHS[token.lower().rstrip(".")]
+
+
+def _expand_year(first: int, second: str) -> int:
+    if len(second) == 4:
+        return int(second)
+    century = first - first % 100
+    value = century + int(second)
+    return value if value >= first else value + 100
+
+
+def _build(kind: str, match: re.Match[str]) -> Period | None:
+    text = match.group(0).strip()
+    g = match.groupdict()
+    try:
+        if kind in ("dmy", "mdy"):
+            date = PartialDate(year=int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
+            return Period.single(date, text=text)
+        if kind == "my_range":
+            return Period(
+                start=PartialDate(year=int(g["y1"]), month=_month(g["m1"])),
+                end=PartialDate(year=int(g["y2"]), month=_month(g["m2"])),
+                text=text,
+            )
+        if kind == "mm_range":
+            year = int(g["y"])
+            return Period(
+                start=PartialDate(year=year, month=_month(g["m1"])),
+                end=PartialDate(year=year, month=_month(g["m2"])),
+                text=text,
+            )
+        if kind == "my":
+            return Period.single(PartialDate(year=int(g["y"]), month=_month(g["m"])), text=text)
+        if kind == "season":
+            first, last = _SEASONS[g["s"].lower()]
+            year = int(g["y"])
+            return Period(
+                start=PartialDate(year=year, month=first),
+                end=PartialDate(year=year, month=last),
+                approximate=True,
+                text=text,
+            )
+        if kind == "decade":
+            decade = int(g["dec"])
+            part = (g.get("q") or "").lower()
+            if part == "early":
+                return Period.years(decade, decade + 3, approximate=True, text=text)
+            if part == "mid":
+                return Period.years(decade + 3, decade + 6, approximate=True, text=text)
+            if part == "late":
+                return Period.years(decade + 6, decade + 9, approximate=True, text=text)
+            return Period.years(decade, decade + 9, text=text)
+        if kind in ("range", "between"):
+            first = int(g["y1"])
+            second = _expand_year(first, g["y2"])
+            if second - first > 200:
+                return None
+            if second < first:
+                return None
+            return Period.years(first, second, text=text)
+        if kind == "circa":
+            return Period.years(int(g["y"]), approximate=True, text=text)
+        if kind == "year":
+            return Period.years(int(g["y"]), text=text)
+    except (ValueError, KeyError):
+        return None
+    return None
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """Every date in ``text``, left to right, longest reading first, without overlaps."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateMatch] = []
+    for kind, pattern in _PATTERNS:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            period = _build(kind, match)
+            if period is None:
+                continue
+            taken.append((start, end))
+            found.append(DateMatch(period=period, start=start, end=end, text=match.group(0)))
+    found.sort(key=lambda m: m.start)
+    return found
+
+
+def parse_period(text: str) -> Period | None:
+    """The single period ``text`` states, or None (e.g. ``"Dec 1949"`` -> 1949-12)."""
+    dates = find_dates(text)
+    return dates[0].period if dates else None
+
+
+def trailing_period(text: str) -> Period | None:
+    """The period at the end of a heading or title: "..., 1949-57" or "... (July 1959)"."""
+    dates = find_dates(text)
+    if not dates:
+        return None
+    last = dates[-1]
+    tail = text[last.end :].strip(" )]:.;,\u00a0")
+    if tail == "":
+        return last.period
+    return None

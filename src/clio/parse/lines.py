@@ -1,0 +1,127 @@
+"""Classify each line of the notes: heading, point marker, bullet, source heading or text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+
+class LineKind(StrEnum):
+    """What a line of notes is."""
+
+    BLANK = "blank"
+    MD_HEADING = "md_heading"
+    MARKER = "marker"
+    SOURCE_HEADING = "source_heading"
+    QUESTIONS_HEADING = "questions_heading"
+    TEXT = "text"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Line:
+    """One line of the notes, classified."""
+
+    number: int  # 1-based
+    raw: str
+    text: str  # stripped, markdown emphasis kept
+    indent: int
+    kind: LineKind
+    style: str = ""  # marker style: "letter", "paren_letter", "number", "bullet:•", ...
+    label: str = ""  # "a", "3", "9-12", or the bullet character
+    rest: str = ""  # text after the marker or heading hashes
+    level: int = 0  # markdown heading level
+
+
+_MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
+_PAREN_LABEL = re.compile(r"^\((?P<label>[a-zA-Z]|[ivxlc]{1,5}|\d{1,3})\)\s+(?P<rest>\S.*)$")
+_LETTER = re.compile(r"^(?P<label>[a-zA-Z])[.)]\s+(?P<rest>\S.*)$")
+_ROMAN = re.compile(r"^(?P<label>(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))[.)]\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(r"^(?P<label>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)[.)]\s+(?P<rest>\S.*)$")
+_BULLET = re.compile(r"^(?P<label>[•◦▪‣●○■□➢►\-\*–—·])\s+(?P<rest>\S.*)$")
+_SOURCE = re.compile(
+    r"^(?:\*\*)?(?P<label>(?:Source|Extract|Document|Interpretation)\s+[A-Z0-9]{1,2})\b(?:\*\*)?"
+    r"\s*[:.–—-]?\s*(?P<rest>.*)$",
+    re.I,
+)
+_QUESTIONS = re.compile(
+    r"^(?:#{1,6}\s*)?(?:\*\*)?(?:exam\s+|practice\s+)?questions?(?:\*\*)?\s*:?\s*$", re.I
+)
+
+
+def classify(number: int, raw: str) -> Line:
+    """Classify one line (``number`` is 1-based)."""
+    expanded = raw.rstrip()
+    text = expanded.strip()
+    indent = len(expanded) - len(expanded.lstrip())
+    base: dict[str, Any] = {"number": number, "raw": raw, "text": text, "indent": indent}
+    if not text:
+        return Line(kind=LineKind.BLANK, **base)
+    if _QUESTIONS.match(text):
+        return Line(kind=LineKind.QUESTIONS_HEADING, **base)
+    heading = _MD_HEADING.match(text)
+    if heading:
+        inner = heading.group(2).strip().strip("*_").strip()
+        source = _SOURCE.match(inner)
+        if source and _source_heading_ok(source.group("rest")):
+            return Line(
+                kind=LineKind.SOURCE_HEADING,
+                label=_title_label(source.group("label")),
+                rest=source.group("rest").strip(),
+                **base,
+            )
+        return Line(kind=LineKind.MD_HEADING, level=len(heading.group(1)), rest=inner, **base)
+    source = _SOURCE.match(text)
+    if source and _source_heading_ok(source.group("rest")):
+        return Line(
+            kind=LineKind.SOURCE_HEADING,
+            label=_title_label(source.group("label")),
+            rest=source.group("rest").strip(),
+            **base,
+        )
+    for style, pattern in (
+        ("paren", _PAREN_LABEL),
+        ("number", _NUMBER),
+        ("roman", _ROMAN),
+        ("letter", _LETTER),
+        ("bullet", _BULLET),
+    ):
+        match = pattern.match(text)
+        if not match:
+            continue
+        label = match.group("label")
+        rest = match.group("rest").strip()
+        if style == "bullet":
+            if label in "-*" and rest.startswith(label):
+                continue  # "--" or "**bold**" at line start is not a bullet
+            style = f"bullet:{'-' if label in '-–—' else label}"
+        elif style == "paren":
+            style = "paren_number" if label.isdigit() else "paren_letter"
+        elif style == "letter" and not _plausible_letter_item(label, rest):
+            continue
+        return Line(kind=LineKind.MARKER, style=style, label=label, rest=rest, **base)
+    return Line(kind=LineKind.TEXT, **base)
+
+
+def _title_label(label: str) -> str:
+    word, _, tag = label.partition(" ")
+    return f"{word.capitalize()} {tag.strip().upper()}"
+
+
+def _source_heading_ok(rest: str) -> bool:
+    # "Source A" alone, or with a short attribution; not a sentence like "Source material shows..."
+    return len(rest) < 300
+
+
+def _plausible_letter_item(label: str, rest: str) -> bool:
+    # "A. Smith wrote..." or "I. ..." could be initials; accept lower-case letters freely,
+    # capitals only when what follows starts with a capital and is not a surname-like single word.
+    if label.islower():
+        return True
+    return label not in "I" and rest[:1].isupper() and " " in rest
+
+
+def split_lines(text: str) -> list[Line]:
+    """Classify every line of normalised text."""
+    return [classify(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]

@@ -1,0 +1,428 @@
+"""``parse_notes``: a revision sheet as text in, a structured :class:`Topic` out."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clio.ids import content_id, slugify
+from clio.model.period import Period
+from clio.model.topic import ParseWarning, Point, Question, Section, Source, Topic
+from clio.parse.dates import find_dates, trailing_period
+from clio.parse.entities import extract_entities
+from clio.parse.lines import Line, LineKind, split_lines
+from clio.parse.sources import build_source, is_instruction, looks_like_provenance
+from clio.parse.text_input import normalise_text
+
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
+_BOLD_TITLE = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*[:.–—-]?\s*(?P<text>.*)$")
+_INLINE_TITLE = re.compile(r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s)\s*(?P<text>\S.*)$")
+_MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Markdown emphasis markers, keeping the words."""
+    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text).strip()
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line that reads as a heading or title, not a sentence."""
+    plain = strip_emphasis(text).strip()
+    if not plain or len(plain) > 120 or len(plain.split()) > 16:
+        return False
+    if plain[-1] in ".,;" and not plain.endswith("..."):
+        return False
+    return plain[0].isupper() or plain[0].isdigit() or plain[0] in "‘'\"“($£€"
+
+
+@dataclass
+class _PointDraft:
+    label: str
+    style: str
+    indent: int
+    title: str
+    text_lines: list[str] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    awaiting_text: bool = False
+
+
+@dataclass
+class _SectionDraft:
+    heading: str
+    first_line: int
+    points: list[_PointDraft] = field(default_factory=list)
+
+
+def parse_notes(text: str, *, name: str | None = None) -> Topic:
+    """Parse revision notes in any of the supported layouts into a :class:`Topic`."""
+    text = normalise_text(text)
+    lines = split_lines(text)
+    content = [ln for ln in lines if ln.kind is not LineKind.BLANK]
+    warnings: list[ParseWarning] = []
+    if not content:
+        return Topic(id=slugify(name or "notes"), name=name or "notes", title=name or "Notes")
+
+    title, body_start = _find_title(lines, name)
+    source_start, question_start = _find_regions(lines, body_start)
+    notes_end = min(x for x in (source_start, question_start, len(lines)) if x is not None)
+    intro, sections = _parse_body(lines[body_start:notes_end], title)
+
+    sources = _parse_sources(lines, source_start, question_start)
+    questions = _parse_questions(lines, question_start, sources)
+
+    built_sections = _build_sections(sections, warnings)
+    topic_name = name or slugify(title)
+    return Topic(
+        id=slugify(topic_name),
+        name=topic_name,
+        title=title,
+        intro=intro,
+        sections=built_sections,
+        sources=tuple(sources),
+        questions=tuple(questions),
+        warnings=tuple(warnings),
+    )
+
+
+def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.BLANK:
+            continue
+        if line.kind is LineKind.MD_HEADING and line.level == 1:
+            return strip_emphasis(line.rest), index + 1
+        if line.kind is LineKind.TEXT and is_heading_like(line.text):
+            following = _next_content(lines, index + 1)
+            # A heading directly followed by points is a section, not the title.
+            if following is None or following.kind is not LineKind.MARKER:
+                return strip_emphasis(line.text).rstrip(":"), index + 1
+        break
+    fallback = name.replace("-", " ").replace("_", " ").strip().title() if name else "Notes"
+    return fallback, 0
+
+
+def _next_content(lines: list[Line], start: int) -> Line | None:
+    for line in lines[start:]:
+        if line.kind is not LineKind.BLANK:
+            return line
+    return None
+
+
+def _find_regions(lines: list[Line], start: int) -> tuple[int | None, int | None]:
+    """Where the source block and the questions block start (indexes into ``lines``)."""
+    source_start: int | None = None
+    question_start: int | None = None
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line.kind is LineKind.SOURCE_HEADING and source_start is None:
+            source_start = index
+        elif line.kind is LineKind.TEXT and source_start is None and is_instruction(line.text):
+            source_start = _extend_to_provenance(lines, index, start)
+        elif line.kind is LineKind.QUESTIONS_HEADING and question_start is None:
+            question_start = index
+    return source_start, question_start
+
+
+def _extend_to_provenance(lines: list[Line], index: int, floor: int) -> int:
+    """Include the paragraph before an instruction line when it describes the source."""
+    after = " ".join(ln.text for ln in lines[index + 1 : index + 4] if ln.text)
+    cursor = index - 1
+    while cursor >= floor and lines[cursor].kind is LineKind.BLANK:
+        cursor -= 1
+    end = cursor
+    while cursor >= floor and lines[cursor].kind is LineKind.TEXT:
+        cursor -= 1
+    paragraph = " ".join(ln.text for ln in lines[cursor + 1 : end + 1])
+    if paragraph and looks_like_provenance(paragraph, after):
+        return cursor + 1
+    return index
+
+
+def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]]:
+    intro_parts: list[str] = []
+    sections: list[_SectionDraft] = []
+    section: _SectionDraft | None = None
+    point: _PointDraft | None = None
+    previous_blank = True
+
+    def new_section(heading: str, line_no: int) -> _SectionDraft:
+        draft = _SectionDraft(heading=heading, first_line=line_no)
+        sections.append(draft)
+        return draft
+
+    for index, line in enumerate(lines):
+        if line.kind is LineKind.BLANK:
+            previous_blank = True
+            continue
+        if line.kind is LineKind.MD_HEADING:
+            section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
+        elif line.kind is LineKind.MARKER:
+            if point is not None and _is_child(point, line):
+                point.text_lines.append(strip_emphasis(line.rest))
+                point.last_line = line.number
+                point.awaiting_text = False
+            else:
+                if section is None:
+                    section = new_section(title, line.number)
+                following = _next_content(lines, index + 1)
+                point = _start_point(line, following)
+                section.points.append(point)
+        elif line.kind is LineKind.TEXT:
+            following = _next_content(lines, index + 1)
+            heading = is_heading_like(line.text) and (
+                following is None
+                or following.kind is LineKind.MARKER
+                or (following.kind is LineKind.TEXT and line.text.rstrip().endswith(":"))
+            )
+            if heading and not (point is not None and point.awaiting_text):
+                section, point = (
+                    new_section(strip_emphasis(line.text).rstrip(":"), line.number),
+                    None,
+                )
+            elif point is not None and (
+                point.awaiting_text or not previous_blank or line.indent > point.indent
+            ):
+                point.text_lines.append(strip_emphasis(line.text))
+                point.last_line = line.number
+                point.awaiting_text = False
+            elif point is not None:
+                # a further paragraph after a point's explanation still belongs to it
+                point.text_lines.append("\n" + strip_emphasis(line.text))
+                point.last_line = line.number
+            elif section is None:
+                if intro_parts and not previous_blank:
+                    intro_parts[-1] += " " + strip_emphasis(line.text)
+                else:
+                    intro_parts.append(strip_emphasis(line.text))
+            else:
+                if section.points and not previous_blank:
+                    last = section.points[-1]
+                    last.text_lines.append(strip_emphasis(line.text))
+                    last.last_line = line.number
+                else:
+                    label = str(len(section.points) + 1)
+                    section.points.append(
+                        _PointDraft(
+                            label=label,
+                            style="paragraph",
+                            indent=line.indent,
+                            title="",
+                            text_lines=[strip_emphasis(line.text)],
+                            first_line=line.number,
+                            last_line=line.number,
+                        )
+                    )
+        previous_blank = False
+
+    if not sections and intro_parts:
+        # plain prose: paragraphs become the points of one section
+        section = new_section(title, 1)
+        for number, paragraph in enumerate(intro_parts[1:] or intro_parts, start=1):
+            section.points.append(
+                _PointDraft(
+                    label=str(number), style="paragraph", indent=0, title="", text_lines=[paragraph]
+                )
+            )
+        intro_parts = intro_parts[:1] if len(intro_parts) > 1 else []
+    return "\n\n".join(intro_parts), sections
+
+
+def _is_child(point: _PointDraft, line: Line) -> bool:
+    if line.indent > point.indent and line.style != point.style:
+        return True
+    if line.style == "bullet:◦" and point.style != "bullet:◦":
+        return True
+    return line.style.startswith("bullet") and line.indent > point.indent
+
+
+def _start_point(line: Line, following: Line | None) -> _PointDraft:
+    rest = line.rest
+    draft = _PointDraft(
+        label=line.label,
+        style=line.style,
+        indent=line.indent,
+        title="",
+        first_line=line.number,
+        last_line=line.number,
+    )
+    bold = _BOLD_TITLE.match(rest)
+    if bold:
+        draft.title = strip_emphasis(bold.group("title")).rstrip(":").strip()
+        body = bold.group("text").strip()
+        if body:
+            draft.text_lines.append(strip_emphasis(body))
+        else:
+            draft.awaiting_text = True
+        return draft
+    plain = strip_emphasis(rest)
+    inline = _INLINE_TITLE.match(plain)
+    if inline and _inline_title_ok(inline.group("title"), inline.group("sep")):
+        draft.title = inline.group("title").strip()
+        draft.text_lines.append(inline.group("text").strip())
+        return draft
+    next_is_text = following is not None and following.kind is LineKind.TEXT
+    if is_heading_like(plain) and next_is_text:
+        draft.title = plain.rstrip(":")
+        draft.awaiting_text = True
+        return draft
+    if is_heading_like(plain) and len(plain.split()) <= 8:
+        draft.title = plain.rstrip(":")
+        return draft
+    draft.text_lines.append(plain)
+    return draft
+
+
+def _inline_title_ok(title: str, separator: str) -> bool:
+    words = title.split()
+    if separator == ":":
+        return len(words) <= 12
+    return len(words) <= 8 and not re.match(r"^(?:in|on|by|during|after|before)\s+\d", title, re.I)
+
+
+def _build_sections(
+    drafts: list[_SectionDraft], warnings: list[ParseWarning]
+) -> tuple[Section, ...]:
+    sections: list[Section] = []
+    seen_ids: set[str] = set()
+    for draft in drafts:
+        if not draft.points:
+            warnings.append(
+                ParseWarning(
+                    code="empty_section",
+                    message=f"section {draft.heading!r} has no points",
+                    line=draft.first_line,
+                )
+            )
+        points: list[Point] = []
+        for p in draft.points:
+            text = (
+                " ".join(
+                    t.strip() if not t.startswith("\n") else "\n\n" + t.strip()
+                    for t in p.text_lines
+                )
+                .replace(" \n\n", "\n\n")
+                .strip()
+            )
+            if not text and not p.title:
+                continue
+            if not text:
+                warnings.append(
+                    ParseWarning(
+                        code="empty_point",
+                        message=f"point {p.label} {p.title!r} has no text",
+                        line=p.first_line,
+                    )
+                )
+            point_id = _unique(content_id("p", p.title, text), seen_ids)
+            points.append(
+                Point(
+                    id=point_id,
+                    label=p.label,
+                    title=p.title,
+                    text=text,
+                    period=_point_period(p.title, text),
+                    lines=(p.first_line, max(p.last_line, p.first_line)),
+                    entities=extract_entities(f"{p.title}. {text}" if p.title else text),
+                )
+            )
+        last_line = points[-1].lines[1] if points else draft.first_line
+        sections.append(
+            Section(
+                id=_unique(content_id("s", draft.heading), seen_ids),
+                heading=draft.heading,
+                period=_heading_period(draft.heading),
+                points=tuple(points),
+                lines=(draft.first_line, last_line),
+            )
+        )
+    return tuple(sections)
+
+
+def _unique(candidate: str, seen: set[str]) -> str:
+    result, counter = candidate, 2
+    while result in seen:
+        result = f"{candidate}-{counter}"
+        counter += 1
+    seen.add(result)
+    return result
+
+
+def _heading_period(heading: str) -> Period | None:
+    found = trailing_period(heading)
+    if found is not None:
+        return found
+    dates = find_dates(heading)
+    return dates[-1].period if dates else None
+
+
+def _point_period(title: str, text: str) -> Period | None:
+    if title:
+        from_title = _heading_period(title)
+        if from_title is not None:
+            return from_title
+    dates = [d for d in find_dates(text) if not d.period.approximate]
+    return dates[0].period if dates else None
+
+
+def _parse_sources(
+    lines: list[Line], start: int | None, question_start: int | None
+) -> list[Source]:
+    if start is None:
+        return []
+    end = question_start if question_start is not None and question_start > start else len(lines)
+    blocks: list[list[Line]] = []
+    for line in lines[start:end]:
+        if line.kind is LineKind.SOURCE_HEADING or not blocks:
+            blocks.append([line])
+        else:
+            blocks[-1].append(line)
+    return [build_source(block) for block in blocks if any(ln.text for ln in block)]
+
+
+def _parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
+    if start is None:
+        return []
+    questions: list[Question] = []
+    current: list[str] = []
+    first_line = 0
+
+    def flush() -> None:
+        if not current:
+            return
+        text = " ".join(current).strip()
+        marks_match = _MARKS.search(text)
+        marks = int(marks_match.group("n")) if marks_match else None
+        if marks_match:
+            text = text[: marks_match.start()].strip()
+        source_id = None
+        for source in sources:
+            if source.label and source.label.lower() in text.lower():
+                source_id = source.id
+        if source_id is None and len(sources) == 1:
+            source_id = sources[0].id
+        questions.append(
+            Question(
+                id=content_id("q", text),
+                text=text,
+                marks=marks,
+                source_id=source_id,
+                line=first_line,
+            )
+        )
+        current.clear()
+
+    for line in lines[start + 1 :]:
+        if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
+            break
+        if line.kind is LineKind.MARKER:
+            flush()
+            current.append(strip_emphasis(line.rest))
+            first_line = line.number
+        elif line.kind is LineKind.TEXT:
+            if not current:
+                first_line = line.number
+            current.append(strip_emphasis(line.text))
+        elif line.kind is LineKind.BLANK and current and _MARKS.search(" ".join(current)):
+            flush()
+    flush()
+    return questions

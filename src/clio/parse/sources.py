@@ -1,0 +1,177 @@
+"""Source blocks: provenance, instruction, citation, passage and its dated claims."""
+
+from __future__ import annotations
+
+import re
+
+from clio.ids import content_id
+from clio.model.topic import Claim, Source
+from clio.parse.dates import find_dates
+from clio.parse.entities import extract_entities
+from clio.parse.lines import Line, LineKind
+
+_INSTRUCTION = re.compile(
+    r"\b(?:read|study|look\s+at|use)\s+(?:the\s+following|this|these|the)\s+"
+    r"(?:passage|source|extract|sources|extracts|document|text)"
+    r"|\b(?:write\s+)?answers?\s+(?:to\s+)?the\s+questions?\s+(?:which|that)\s+follows?",
+    re.I,
+)
+_PROVENANCE_WORDS = re.compile(
+    r"\b(?:wrote|written|writing|published|analysed|analyzed|speech|scholar|historian|"
+    r"professor|journalist|diary|letter|memoirs?|author|cartoon|newspaper|report|interview|"
+    r"broadcast|textbook|book|article)\b",
+    re.I,
+)
+_YEAR = re.compile(r"\b(1[0-9]{3}|20[0-9]{2})\b")
+_BY_AUTHOR = re.compile(
+    r"\bby\s+(?:the\s+)?(?P<author>(?:[A-Z][\w.'’-]*\.?\s*){1,5}?)(?=\s+(?:on|in|at|to|for|from|"
+    r"during|about|published|written|which|who|when)\b|[,.;:(]|$)"
+)
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+
+def is_instruction(text: str) -> bool:
+    """True for lines such as "Read the following passage ... answer the questions"."""
+    return bool(_INSTRUCTION.search(text))
+
+
+def looks_like_provenance(paragraph: str, following: str) -> bool:
+    """True when a paragraph describes who made a source (before its instruction line)."""
+    names = {w for w in re.findall(r"\b[A-Z][a-z]{3,}\b", following)}
+    shares_name = any(name in paragraph for name in names)
+    return shares_name or bool(_PROVENANCE_WORDS.search(paragraph) and _YEAR.search(paragraph))
+
+
+def _parse_citation(line: str) -> tuple[str | None, str | None, int | None]:
+    """ "Author, Work Title, 1976" -> (author, title, year)."""
+    parts = [p.strip() for p in line.rstrip(".").split(",")]
+    if len(parts) < 2:
+        return None, None, None
+    year = None
+    if _YEAR.fullmatch(parts[-1]):
+        year = int(parts[-1])
+        parts = parts[:-1]
+    if len(parts) < 2:
+        return parts[0] or None, None, year
+    author = parts[0]
+    if len(author.split()) > 6:
+        return None, None, year
+    return author, ", ".join(parts[1:]) or None, year
+
+
+def _looks_like_citation(line: str) -> bool:
+    text = line.strip().rstrip(".")
+    if len(text) > 200 or "," not in text or is_instruction(text):
+        return False
+    last = text.rsplit(",", 1)[-1].strip()
+    dates = find_dates(last)
+    return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(last)
+
+
+def _attribution_author(text: str) -> str | None:
+    match = _BY_AUTHOR.search(text)
+    if match:
+        return match.group("author").strip().rstrip(".,")
+    return None
+
+
+def build_source(block: list[Line]) -> Source:
+    """Build a :class:`Source` from its lines (heading or provenance first)."""
+    label = ""
+    provenance_parts: list[str] = []
+    instruction = ""
+    citation = ""
+    passage: list[str] = []
+    lines = list(block)
+    first_line = lines[0].number
+    if lines and lines[0].kind is LineKind.SOURCE_HEADING:
+        label = lines[0].label
+        if lines[0].rest:
+            citation = lines[0].rest
+        lines = lines[1:]
+    if not label:
+        # no "Source A" heading: what comes before the instruction line is provenance
+        for cut, line in enumerate(lines):
+            if line.kind is LineKind.TEXT and is_instruction(line.text):
+                provenance_parts = [ln.text for ln in lines[:cut] if ln.text]
+                lines = lines[cut:]
+                break
+    stage = "head"
+    for line in lines:
+        if line.kind is LineKind.BLANK:
+            if passage:
+                passage.append("")
+            continue
+        text = line.text
+        if stage == "head" and is_instruction(text) and not instruction:
+            instruction = text
+            continue
+        if stage == "head" and not citation and _looks_like_citation(text) and len(text) < 200:
+            citation = text
+            continue
+        if (
+            stage == "head"
+            and not citation
+            and not instruction
+            and not passage
+            and (
+                text.lower().startswith(("from ", "a ", "an ", "the "))
+                and len(text) < 250
+                and (_YEAR.search(text) or _attribution_author(text))
+            )
+        ):
+            citation = text
+            continue
+        stage = "passage"
+        marker = (
+            line.label + " "
+            if line.kind is LineKind.MARKER and line.style.startswith("bullet")
+            else ""
+        )
+        content = line.rest if line.kind is LineKind.MARKER else text
+        passage.append(f"{marker}{content}".strip())
+    passage_text = "\n".join(passage).strip()
+    passage_text = re.sub(r"\n{3,}", "\n\n", passage_text)
+    author, work, year = _parse_citation(citation) if citation else (None, None, None)
+    if citation and (author is None or citation.lower().startswith(("from ", "a ", "an "))):
+        author = _attribution_author(citation) or author
+        work = None if citation.lower().startswith(("from ", "a ", "an ")) else work
+        dates = find_dates(citation)
+        if dates and year is None:
+            year = dates[-1].period.start.year
+    provenance = " ".join(provenance_parts)
+    if not provenance and citation.lower().startswith(("from ", "a ", "an ")):
+        provenance = citation
+    claims = _claims(passage_text)
+    return Source(
+        id=content_id("src", label or citation, passage_text[:400]),
+        label=label or "Source",
+        citation=citation,
+        author=author,
+        title=work,
+        year=year,
+        provenance=provenance,
+        instruction=instruction,
+        text=passage_text,
+        claims=claims,
+        lines=(first_line, block[-1].number),
+        entities=extract_entities(passage_text),
+    )
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a passage into sentences (and bullet lines)."""
+    sentences: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip().lstrip("•◦-*– ").strip()
+        if paragraph:
+            sentences.extend(s.strip() for s in _SENTENCE.split(paragraph) if s.strip())
+    return sentences
+
+
+def _claims(passage: str) -> tuple[Claim, ...]:
+    claims: list[Claim] = []
+    for sentence in split_sentences(passage):
+        for match in find_dates(sentence):
+            claims.append(Claim(period=match.period, text=sentence))
+    return tuple(claims)
