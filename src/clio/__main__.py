@@ -1,0 +1,5 @@
+"""``python -m clio`` runs the CLI."""
+
+from clio.cli import entrypoint
+
+entrypoint()
