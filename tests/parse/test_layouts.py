@@ -226,3 +226,37 @@ def test_inline_variants() -> None:
             [("1", "Kirov", "1934-12"), ("2", "Show trials", "1936-08")],
         ),
     ]
+
+
+def test_markdown_and_bold_source_headings_and_bracketed_dates() -> None:
+    text = (
+        "Mao's China\n\n"
+        "The Lushan Conference (July 1959)\n"
+        "• Peng Dehuai criticised the Great Leap Forward\n"
+        "• Mao purged him\n\n"
+        "## Source A\n"
+        "From Mao's speech at Lushan, 23 July 1959.\n\n"
+        "The chaos caused was on a grand scale, and I take responsibility.\n\n"
+        "**Source B**\n"
+        "Li Zhisui, The Private Life of Chairman Mao, 1994\n\n"
+        "Mao was furious. In 1959 he turned on Peng.\n\n"
+        "Questions:\n"
+        "a) What does Source A show about Mao? (3 marks)\n"
+        "b) Compare Sources A and B. (6)\n"
+    )
+    topic = parse_notes(text)
+    (section,) = topic.sections
+    assert (section.heading, _iso(section.period)) == ("The Lushan Conference (July 1959)", "1959-07")
+    assert [p.text for p in section.points][1] == "Mao purged him"
+    a, b = topic.sources
+    assert (a.label, a.author, a.year) == ("Source A", "Mao", 1959)
+    assert (b.label, b.author, b.title, b.year) == (
+        "Source B",
+        "Li Zhisui",
+        "The Private Life of Chairman Mao",
+        1994,
+    )
+    assert [(q.text, q.marks) for q in topic.questions] == [
+        ("What does Source A show about Mao?", 3),
+        ("Compare Sources A and B.", 6),
+    ]
