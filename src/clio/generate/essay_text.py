@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from clio.parse.dates import find_dates
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_TRAILING_DATE = re.compile(r"[,(\s]+[^,()]*\d{4}[^,()]*\)?\s*$")
+_TRAILING_DATE = re.compile(r"(?:,\s*|\s*\()[^,()]*\d{4}[^,()]*\)?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 _STOP_TEXT = """a about above after again against all also although am an and any are as at be
@@ -126,6 +126,14 @@ def clauses(text: str) -> list[str]:
     for sentence in sentences(text):
         parts.extend(p.strip() for p in re.split(r";\s+|\s+…\s+", sentence) if p.strip())
     return [p.rstrip(".") for p in parts]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter when the first word is a common word, not a name."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in STOPWORDS or first.lower() in {"during", "thus", "especially"}:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def as_sentence(clause: str) -> str:
