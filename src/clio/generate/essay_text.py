@@ -181,6 +181,8 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
         head = name
     else:
         head = first.lower() + (" " + rest if rest else "")
+    if head[:1].islower() and " of " in head:
+        return "the " + head
     needs_article = (
         head[:1].isupper()
         and "'" not in first
