@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clio.generate.essay_factors import Factor
 from clio.generate.essay_text import ALIASES, STOPWORDS, article, number_word, words
@@ -49,6 +50,7 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=8192)
 def shared_phrase(first: str, second: str) -> str | None:
     """The longest run of words both texts share (verbatim from ``second``), if substantial."""
     a = [w.lower() for w in words(first)]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from clio.parse.dates import find_dates
 
@@ -68,6 +69,7 @@ _EVENT_TEXT = (
 _EVENT_NOUNS = frozenset(_EVENT_TEXT.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: lower case, aliases folded, common suffixes removed."""
     low = word.lower().replace("’", "'")
@@ -87,6 +89,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=16384)
 def content_tokens(text: str) -> frozenset[str]:
     """Stemmed content words of ``text`` (stopwords dropped)."""
     return frozenset(
@@ -102,6 +105,7 @@ def overlap(query: Iterable[str], tokens: Iterable[str]) -> float:
     return len(query_set & set(tokens)) / len(query_set)
 
 
+@lru_cache(maxsize=8192)
 def strip_trailing_date(title: str) -> str:
     """``"Korean War, 1950-53"`` -> ``"Korean War"``; leaves titles without a date alone."""
     stripped = _TRAILING_DATE.sub("", title).strip(" ,")
@@ -112,12 +116,17 @@ def strip_trailing_date(title: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split a passage into sentences (and bullet lines), verbatim."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip().lstrip("•◦*– ").strip()
         if paragraph:
             found.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
-    return found
+    return tuple(found)
 
 
 def clauses(text: str) -> list[str]:
@@ -152,6 +161,7 @@ def has_detail(text: str) -> bool:
     return any(w[:1].isupper() for w in words(text)[1:])
 
 
+@lru_cache(maxsize=64)
 def proper_words(corpus: str) -> frozenset[str]:
     """Words written with a capital inside sentences of ``corpus`` (names, not sentence starts)."""
     found: set[str] = set()
