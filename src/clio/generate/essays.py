@@ -47,11 +47,14 @@ _OPENERS_COUNTER = (
     "On the other hand, another factor was",
     "Against this view, a further reason was",
 )
-_ESSAY_QUESTION = re.compile(
+ESSAY_QUESTION = re.compile(
     r"^(?:why\b|explain\s+why|how\s+far|to\s+what\s+extent|how\s+important|"
     r"what\s+were\s+the\s+(?:main\s+)?(?:reasons|causes)|[‘'\"“].+[’'\"”]\s*\.?\s*how\s+far)",
     re.I,
 )
+
+
+_SOURCE_WORDS = re.compile(r"\b(?:sources?|passage|extract|cartoon|interpretation)\b", re.I)
 
 
 def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
@@ -67,8 +70,8 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
             if how_far is not None:
                 plans.append(_plan(topic, how_far, pairs, seed=seed, corpus=corpus))
     for asked in topic.questions:
-        if asked.source_id is None and _ESSAY_QUESTION.match(asked.text.strip()):
-            if "source" in asked.text.lower():
+        if ESSAY_QUESTION.match(asked.text.strip()):
+            if _SOURCE_WORDS.search(asked.text):
                 continue
             try:
                 plans.append(plan_essay(topic, asked.text, seed=seed))
