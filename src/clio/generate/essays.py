@@ -243,11 +243,15 @@ def _introduction(
 def _context_sentence(topic: Topic, question: EssayQuestion) -> str:
     """The sentence of the sheet's introduction nearest the question (verbatim), if any."""
     found = sentences(topic.intro) if topic.intro else []
-    if len(found) <= 2:
-        return " ".join(as_sentence(s) for s in found)
+    if not found:
+        return ""
     wanted = content_tokens(question.text)
-    best = max(found, key=lambda s: (len(wanted & content_tokens(s)), -found.index(s)))
-    return as_sentence(best)
+    scores = [len(wanted & content_tokens(s)) for s in found]
+    best = max(scores)
+    if best == 0:
+        return as_sentence(found[0])
+    chosen = [s for s, score in zip(found, scores, strict=True) if score * 2 >= best][:2]
+    return " ".join(as_sentence(s) for s in chosen)
 
 
 def _factor_paragraph(
