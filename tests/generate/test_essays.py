@@ -54,7 +54,8 @@ def check_plan(plan: EssayPlan, topic: Topic) -> None:
             assert any(piece in point.full_text for point in cited if point), piece
     for paragraph in plan.paragraphs:
         text = paragraph.text
-        assert text and text[0].isupper() and text.rstrip('"').endswith((".", "?")), text
+        first_letter = text.lstrip("\"'“‘")[:1]
+        assert first_letter.isupper() and text.rstrip('"').endswith((".", "?")), text
         assert "  " not in text and " ." not in text and ".." not in text
     judgement = plan.paragraphs[-1]
     headings = {p.heading for p in argued}

@@ -12,10 +12,13 @@ from clio.generate.essay_text import (
     content_tokens,
     has_detail,
     is_clause,
+    lower_first,
     noun_phrase,
     overlap,
     proper_words,
+    sentences,
     strip_trailing_date,
+    words,
 )
 from clio.generate.themes import classify_theme
 from clio.model.period import Period
@@ -23,6 +26,7 @@ from clio.model.topic import Point, Section, Topic
 
 _MAX_FACTORS = 6
 _MAX_SUPPORT = 3
+_MAX_TITLE_WORDS = 10
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +40,7 @@ class Factor:
     theme: str | None
     support: tuple[Point, ...]
     evidence: tuple[str, ...]
+    explanation: tuple[str, ...] = ()  # the point's clauses, to render as sentences
 
     @property
     def period(self) -> Period | None:
@@ -121,12 +126,28 @@ def point_evidence(point: Point, *, lead: bool) -> tuple[str, ...]:
 
 def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -> Factor:
     """A factor from one point, with its related points and the evidence to quote."""
-    title = point.title or point.text
-    name = strip_trailing_date(title)
-    if is_clause(name):
-        phrase = "that " + name
+    title = point.title.strip().rstrip(".")
+    explanation = tuple(_joined_clauses(point.text))
+    if not title or len(words(title)) > _MAX_TITLE_WORDS or point.title.strip().endswith("."):
+        # a statement rather than a title: name it by its first words, argue from it whole
+        statement = (sentences(point.full_text) or [point.full_text])[0].rstrip(".")
+        if not title:
+            explanation = tuple(_joined_clauses(point.text))[1:]
+        title_words = statement.split()
+        name = " ".join(title_words[:8]) + ("…" if len(title_words) > 8 else "")
+        starts_with_verb = title_words[0].lower().endswith("ed") if title_words else False
+        phrase = (
+            f'the point the notes make: "{statement}"'
+            if starts_with_verb
+            else "that " + lower_first(statement)
+        )
+        title = statement
     else:
-        phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        name = strip_trailing_date(title)
+        if is_clause(name):
+            phrase = "that " + name
+        else:
+            phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
     support = related_points(topic, section, point)
     evidence = list(point_evidence(point, lead=True))
     for other in support:
@@ -141,7 +162,19 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         theme=classify_theme(title, " ".join([point.text, *(p.title for p in support)])),
         support=support,
         evidence=tuple(evidence),
+        explanation=explanation,
     )
+
+
+def _joined_clauses(text: str) -> list[str]:
+    """The point's clauses; one that starts with a conjunction is joined to the one before."""
+    joined: list[str] = []
+    for clause in clauses(text):
+        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _section_score(question: EssayQuestion, section: Section) -> float:

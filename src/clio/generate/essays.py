@@ -26,7 +26,6 @@ from clio.generate.essay_question import EssayQuestion, heading_question, read_q
 from clio.generate.essay_text import (
     article,
     as_sentence,
-    clauses,
     content_tokens,
     join_names,
     noun_phrase,
@@ -186,15 +185,19 @@ def _group_by_theme(factors: list[Factor]) -> list[Factor]:
 
 def reason_phrase(focus: str) -> str:
     """What follows "reason" in a sentence: "why China broke ...", "for the split"."""
+    focus = strip_trailing_date(focus)
+    if focus.startswith("The "):
+        focus = "the " + focus[4:]
     low = focus.lower()
     for prefix in ("the main reasons ", "the reasons ", "the main causes ", "the causes "):
         if low.startswith(prefix):
             rest = focus[len(prefix) :]
             if rest.lower().startswith(("why ", "for ")):
-                return rest
-            return "for " + rest.split(" ", 1)[-1]
+                return re.sub(r"^for The ", "for the ", rest)
+            rest = rest.split(" ", 1)[-1]
+            return "for " + ("the " + rest[4:] if rest.startswith("The ") else rest)
     if low.startswith(("why ", "how ")):
-        return strip_trailing_date(focus)
+        return focus
     return "for " + focus
 
 
@@ -273,7 +276,7 @@ def _factor_paragraph(
         openers = _OPENERS_FIRST if index == 0 else _OPENERS_NEXT
         opener = openers[(offset + index) % len(openers)]
     parts = [f"{opener} {factor.phrase}."]
-    parts.extend(as_sentence(c) for c in _joined_clauses(factor.point.text))
+    parts.extend(as_sentence(c) for c in factor.explanation)
     by_section: dict[str, list[str]] = {}
     for other in factor.support:
         quoted = [e for e in factor.evidence if e in other.full_text]
@@ -313,17 +316,6 @@ def _section_name(section: Section, *, corpus: str) -> str:
     if section.period is not None and strip_trailing_date(section.heading) != section.heading:
         return f"{name} ({section.period.label()})"
     return name
-
-
-def _joined_clauses(text: str) -> list[str]:
-    """The point's clauses; one that starts with a conjunction is joined to the one before."""
-    joined: list[str] = []
-    for clause in clauses(text):
-        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
-            joined[-1] = f"{joined[-1]}, {clause}"
-        else:
-            joined.append(clause)
-    return joined
 
 
 def _judgement(
