@@ -12,7 +12,6 @@ from clio.generate.essay_text import (
     content_tokens,
     has_detail,
     is_clause,
-    lower_first,
     noun_phrase,
     overlap,
     proper_words,
@@ -41,6 +40,7 @@ class Factor:
     support: tuple[Point, ...]
     evidence: tuple[str, ...]
     explanation: tuple[str, ...] = ()  # the point's clauses, to render as sentences
+    opening: str = ""  # the phrase that opens its paragraph (a statement's full clause)
 
     @property
     def period(self) -> Period | None:
@@ -128,26 +128,28 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
     """A factor from one point, with its related points and the evidence to quote."""
     title = point.title.strip().rstrip(".")
     explanation = tuple(_joined_clauses(point.text))
+    keep = proper_words(corpus) | _entity_words(topic)
     if not title or len(words(title)) > _MAX_TITLE_WORDS or point.title.strip().endswith("."):
-        # a statement rather than a title: name it by its first words, argue from it whole
+        # a statement rather than a title: argue from its main clause, quote it whole
         statement = (sentences(point.full_text) or [point.full_text])[0].rstrip(".")
-        if not title:
-            explanation = tuple(_joined_clauses(point.text))[1:]
-        title_words = statement.split()
-        name = " ".join(title_words[:8]) + ("…" if len(title_words) > 8 else "")
-        starts_with_verb = title_words[0].lower().endswith("ed") if title_words else False
-        phrase = (
-            f'the point the notes make: "{statement}"'
-            if starts_with_verb
-            else "that " + lower_first(statement)
-        )
+        short = _main_clause(statement)
+        explanation = explanation[1:] if not title else explanation
+        name = short
+        starts_with_verb = bool(short) and short.split()[0].lower().endswith("ed")
+        if starts_with_verb:
+            phrase = f'the point the notes make: "{short}"'
+            opening = f'the point the notes make: "{statement}"'
+        else:
+            phrase = "that " + _lower_name(short, keep)
+            opening = "that " + _lower_name(statement, keep)
         title = statement
     else:
         name = strip_trailing_date(title)
         if is_clause(name):
-            phrase = "that " + name
+            phrase = "that " + _lower_name(name, keep)
         else:
             phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        opening = phrase
     support = related_points(topic, section, point)
     evidence = list(point_evidence(point, lead=True))
     for other in support:
@@ -163,7 +165,39 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         support=support,
         evidence=tuple(evidence),
         explanation=explanation,
+        opening=opening,
     )
+
+
+def _main_clause(statement: str) -> str:
+    """The statement up to its first comma, semicolon, colon or "and" after five words."""
+    tokens = statement.split()
+    if len(tokens) <= _MAX_TITLE_WORDS:
+        return statement
+    for index in range(5, len(tokens)):
+        word = tokens[index - 1]
+        if word.endswith((",", ";", ":")):
+            return " ".join(tokens[:index]).rstrip(",;:")
+        if tokens[index].lower() == "and":
+            return " ".join(tokens[:index])
+    return statement
+
+
+def _entity_words(topic: Topic) -> frozenset[str]:
+    """Words of the names the parser found (people, places), in lower case."""
+    found: set[str] = set()
+    for _, point in topic.points():
+        for entity in point.entities:
+            found.update(w.lower() for w in words(entity.text))
+    return frozenset(found)
+
+
+def _lower_name(text: str, keep: frozenset[str]) -> str:
+    """Lower-case the first word of a clause unless it is a name ("Foreign help" -> "foreign")."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() or "'" in first or "’" in first or first.lower() in keep:
+        return text
+    return text[:1].lower() + text[1:]
 
 
 def _joined_clauses(text: str) -> list[str]:

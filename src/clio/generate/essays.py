@@ -91,6 +91,8 @@ def _how_far_question(
     if len(ranking) < 3:
         return None
     named = ranking[1].factor
+    if named.phrase.startswith(("that ", "the point")):
+        return None  # a clause makes a clumsy "how far" question; plan the why-question only
     text = f"How far was {subject(named)} the main reason {reason_phrase(question.focus)}?"
     asked = read_question(text)
     if asked.kind != "how_far" or not asked.named:
@@ -275,7 +277,7 @@ def _factor_paragraph(
     else:
         openers = _OPENERS_FIRST if index == 0 else _OPENERS_NEXT
         opener = openers[(offset + index) % len(openers)]
-    parts = [f"{opener} {factor.phrase}."]
+    parts = [f"{opener} {factor.opening or factor.phrase}."]
     parts.extend(as_sentence(c) for c in factor.explanation)
     by_section: dict[str, list[str]] = {}
     for other in factor.support:
