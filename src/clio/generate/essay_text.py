@@ -41,6 +41,8 @@ ALIASES: dict[str, str] = {
     "split": "split", "break": "split", "broke": "split", "broken": "split", "breakdown": "split",
     "rift": "split", "schism": "split", "collapse": "split", "strained": "split",
     "deteriorate": "split", "deteriorated": "split", "worsen": "split", "worsened": "split",
+    "worse": "split", "tension": "split", "tensions": "split", "hostility": "split",
+    "hostile": "split", "decline": "split", "declined": "split", "breakup": "split",
     "war": "war", "wars": "war", "warfare": "war", "fighting": "war",
     "alliance": "ally", "allies": "ally", "ally": "ally", "allied": "ally", "friendship": "ally",
     "close": "ally", "forged": "ally", "forge": "ally",
