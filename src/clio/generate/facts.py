@@ -422,16 +422,9 @@ def bare(name: str) -> str:
 
 
 _NO_ARTICLE = frozenset(
-    [
-        "nato",
-        "seato",
-        "comintern",
-        "cominform",
-        "comecon",
-        "kristallnacht",
-        "collectivisation",
-        "politburo",
-    ]
+    """
+    nato seato comintern cominform comecon kristallnacht collectivisation politburo
+    """.split()  # noqa: SIM905
 )
 
 

@@ -14,42 +14,10 @@ _FIGURE = re.compile(
 _MULT = {"m": 1e6, "million": 1e6, "bn": 1e9, "billion": 1e9, "k": 1e3, "thousand": 1e3}
 _UNIT_SKIP = frozenset(["more", "extra", "additional", "other", "further", "new"])
 _UNIT_STOP = frozenset(
-    [
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "and",
-        "or",
-        "but",
-        "the",
-        "a",
-        "an",
-        "was",
-        "were",
-        "had",
-        "have",
-        "has",
-        "who",
-        "which",
-        "that",
-        "as",
-        "into",
-        "than",
-        "per",
-        "each",
-        "is",
-        "are",
-        "be",
-        "been",
-        "did",
-        "not",
-    ]
+    """
+    of in on at to for from by with and or but the a an was were had have has who which
+    that as into than per each is are be been did not
+    """.split()  # noqa: SIM905
 )
 _UNIT_HEADS = frozenset(
     ["men", "women", "people", "children", "police", "staff", "personnel", "cattle"]

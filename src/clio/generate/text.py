@@ -8,99 +8,14 @@ from clio.model.period import Period
 from clio.parse.dates import find_dates
 
 STOPWORDS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "and",
-        "or",
-        "but",
-        "of",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "from",
-        "by",
-        "with",
-        "as",
-        "into",
-        "onto",
-        "over",
-        "under",
-        "about",
-        "after",
-        "before",
-        "during",
-        "between",
-        "within",
-        "without",
-        "than",
-        "then",
-        "that",
-        "this",
-        "these",
-        "those",
-        "there",
-        "their",
-        "its",
-        "it",
-        "his",
-        "her",
-        "he",
-        "she",
-        "they",
-        "them",
-        "was",
-        "were",
-        "is",
-        "are",
-        "be",
-        "been",
-        "being",
-        "had",
-        "has",
-        "have",
-        "did",
-        "do",
-        "does",
-        "not",
-        "no",
-        "so",
-        "such",
-        "very",
-        "more",
-        "most",
-        "much",
-        "many",
-        "some",
-        "any",
-        "all",
-        "each",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "what",
-        "when",
-        "where",
-        "why",
-        "how",
-        "only",
-        "also",
-        "even",
-        "still",
-        "yet",
-        "both",
-        "either",
-        "neither",
-        "nor",
-        "up",
-        "down",
-        "out",
-        "off",
-    ]
+    """
+    a an the and or but of in on at to for from by with as into onto over under about
+    after before during between within without than then that this these those there
+    their its it his her he she they them was were is are be been being had has have did
+    do does not no so such very more most much many some any all each which who whom
+    whose what when where why how only also even still yet both either neither nor up
+    down out off
+    """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CLAUSE_SPLIT = re.compile(
@@ -176,7 +91,7 @@ def significant_words(text: str) -> list[str]:
 
 
 def words_match(a: str, b: str) -> bool:
-    """True when two lower-case words are forms of one another ("china"/"chinese", "fear"/"feared")."""
+    """True when two lower-case words are forms of each other ("china"/"chinese")."""
     if a == b:
         return True
     short, long_ = (a, b) if len(a) <= len(b) else (b, a)
@@ -252,95 +167,21 @@ def period_phrase(period: Period) -> str:
 
 
 _EVENT_WORDS = frozenset(
-    [
-        "war",
-        "wars",
-        "treaty",
-        "treaties",
-        "conference",
-        "conferences",
-        "truce",
-        "armistice",
-        "visit",
-        "visits",
-        "confrontation",
-        "crisis",
-        "invasion",
-        "revolution",
-        "agreement",
-        "pact",
-        "summit",
-        "battle",
-        "uprising",
-        "rising",
-        "revolt",
-        "rebellion",
-        "campaign",
-        "plan",
-        "leap",
-        "purge",
-        "purges",
-        "reform",
-        "reforms",
-        "act",
-        "election",
-        "elections",
-        "massacre",
-        "strike",
-        "blockade",
-        "airlift",
-        "split",
-        "coup",
-        "incident",
-        "famine",
-        "congress",
-        "speech",
-        "protest",
-        "protests",
-        "occupation",
-        "withdrawal",
-        "declaration",
-        "doctrine",
-        "putsch",
-        "fire",
-        "boycott",
-        "march",
-        "meeting",
-        "talks",
-        "accord",
-        "settlement",
-        "alliance",
-        "negotiations",
-        "crash",
-        "collapse",
-        "assassination",
-        "bombing",
-        "landings",
-        "offensive",
-        "siege",
-        "clashes",
-        "clash",
-        "dispute",
-        "referendum",
-        "trial",
-        "trials",
-        "exchange",
-        "mission",
-    ]
+    """
+    war wars treaty treaties conference conferences truce armistice visit visits
+    confrontation crisis invasion revolution agreement pact summit battle uprising
+    rising revolt rebellion campaign plan leap purge purges reform reforms act election
+    elections massacre strike blockade airlift split coup incident famine congress
+    speech protest protests occupation withdrawal declaration doctrine putsch fire
+    boycott march meeting talks accord settlement alliance negotiations crash collapse
+    assassination bombing landings offensive siege clashes clash dispute referendum
+    trial trials exchange mission
+    """.split()  # noqa: SIM905
 )
 _AGREEMENT_WORDS = frozenset(
-    [
-        "treaty",
-        "agreement",
-        "pact",
-        "accord",
-        "settlement",
-        "truce",
-        "armistice",
-        "conference",
-        "summit",
-        "alliance",
-    ]
+    """
+    treaty agreement pact accord settlement truce armistice conference summit alliance
+    """.split()  # noqa: SIM905
 )
 
 
