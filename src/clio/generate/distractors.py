@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from clio.generate.facts import DATE, FIGURE, NAME_KINDS, Clause, Facts, Slot, article_form
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
-from clio.generate.text import significant_words, words, words_match
+from clio.generate.text import EVENT_WORDS, significant_words, words, words_match
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
 
@@ -165,9 +165,26 @@ def _display(entry: LexEntry, facts: Facts) -> str:
     return article_form(entry.name, entry, facts)
 
 
-def _last_word(name: str | None) -> str:
-    found = words(name or "")
+def event_type(name: str | None) -> str:
+    """The word that says what kind of event a name is ("war", "treaty"), or ""."""
+    found = [w for w in words(name or "") if w in EVENT_WORDS]
     return found[-1] if found else ""
+
+
+def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
+    """Fits the period of the notes (+15), clearly does not (-40), or unknown (0)."""
+    if era is None or entry.start is None:
+        return 0
+    low, high = era
+    if entry.kind == "person":
+        active_from, active_to = entry.start + 25, entry.end or entry.start + 90
+        if active_to < low or active_from > high + 3:
+            return -40
+        return 15
+    active_from, active_to = entry.start, entry.end or entry.start
+    if active_to < low - 10 or active_from > high + 10:
+        return -40
+    return 15
 
 
 def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
@@ -178,6 +195,15 @@ def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
 
 def _related(entry: LexEntry, tags: dict[str, int]) -> int:
     return sum(tags.get(t, 0) for t in entry.tags)
+
+
+def _clause_era(clause: Clause, facts: Facts) -> tuple[int, int] | None:
+    """The years a clause is about: its own dates, else its point's, else the whole notes'."""
+    own = [s.period for s in clause.slots if s.period is not None]
+    periods = own or list(facts.point_periods.get(clause.point.id, ()))
+    if not periods:
+        return facts.era
+    return (min(p.start.year for p in periods), max(p.end.year for p in periods))
 
 
 def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
@@ -193,6 +219,10 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
     answer_forms = {key(f) for f in (answer_entry.forms if answer_entry else (slot.text,))}
     answer_forms |= {key(f) for f in (answer_entry.near if answer_entry else ())}
     with_the = slot.text.lower().startswith("the ")
+    answer_type = event_type(slot.text)
+    era = _clause_era(clause, facts)
+    if slot.kind == "event" and not answer_type:
+        return None
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
@@ -215,34 +245,63 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         return not _stated(clause, slot, shown(name, entry), facts)
 
     scored: list[tuple[int, str]] = []
-    noted: set[str] = set()
     for name in facts.names.get(slot.kind, ()):
         entry = lexicon.lookup(name)
-        noted |= {key(f) for f in (entry.forms if entry else (name,))}
-        display = shown(name, entry)
-        if acceptable(name, entry):
-            score = 15 + 20 * _shared_tags(entry, answer_entry)
-            if slot.kind == "event" and _last_word(name) == _last_word(slot.text):
-                score += 100
-            scored.append((-score, display))
-    for entry in lexicon.of_kind(slot.kind):
-        if any(key(f) in noted for f in entry.forms):
+        if slot.kind == "event" and event_type(name) != answer_type:
             continue
-        score = 20 * _shared_tags(entry, answer_entry) + min(_related(entry, facts.tags), 10)
-        if slot.kind == "event" and _last_word(entry.name) == _last_word(slot.text):
-            score += 100
+        if acceptable(name, entry):
+            scored.append((-(15 + 20 * _shared_tags(entry, answer_entry)), shown(name, entry)))
+    accepted = 0
+    for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
+        if accepted >= 14:
+            break
         display = _display(entry, facts)
-        if score > 0 and acceptable(display, entry):
-            scored.append((-score, display))
+        if acceptable(display, entry):
+            scored.append((negative, display))
+            accepted += 1
     scored.sort()
     ranked = [display for _, display in scored]
     return pick([ranked[:5], ranked[5:12]], slot.text, rng)
 
 
+def _ranked_list(
+    kind: str,
+    answer_entry: LexEntry | None,
+    era: tuple[int, int] | None,
+    answer_type: str,
+    facts: Facts,
+) -> list[tuple[int, LexEntry]]:
+    """Clio's list ranked for one answer (remembered per topic: many slots share a ranking)."""
+    if era is not None:
+        era = (era[0] - era[0] % 5, era[1] - era[1] % 5 + 4)  # five-year steps share a ranking
+    memo_key = ("ranked", kind, answer_entry.name if answer_entry else "", era, answer_type)
+    cached = facts.memo.get(memo_key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    noted: set[str] = set()
+    for name in facts.names.get(kind, ()):
+        entry = lexicon.lookup(name)
+        noted |= {key(f) for f in (entry.forms if entry else (name,))}
+    ranked = []
+    for entry in lexicon.of_kind(kind):
+        if kind == "event" and event_type(entry.name) != answer_type:
+            continue
+        score = 20 * _shared_tags(entry, answer_entry) + min(_related(entry, facts.tags), 10)
+        score += _era_score(entry, era)
+        if score > 0 and not any(key(f) in noted for f in entry.forms):
+            ranked.append((-score, entry.name, entry))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    result = [(negative, entry) for negative, _, entry in ranked]
+    facts.memo[memo_key] = result
+    return result
+
+
 def _stated(clause: Clause, slot: Slot, candidate: str, facts: Facts) -> bool:
     """True when the notes state the clause with ``candidate`` in place of the answer."""
     filled = normalise_for_id(clause.text[: slot.start] + candidate + clause.text[slot.end :])
-    return any(normalise_for_id(c.text) == filled for c in facts.clauses)
+    return filled in facts.stated
 
 
 def point_forbidden_dates(clause: Clause, facts: Facts) -> list[Period]:

@@ -10,6 +10,7 @@ from clio.generate.lexicon import LexEntry, Lexicon, key, load_lexicon
 from clio.generate.text import (
     capitalise,
     clean,
+    find_dates,
     is_event_name,
     remove_dates,
     split_clauses,
@@ -20,7 +21,6 @@ from clio.generate.text import (
 from clio.ids import normalise_for_id
 from clio.model.period import Period
 from clio.model.topic import EntityKind, Point, Section, Topic
-from clio.parse.dates import find_dates
 
 # The kinds of fact a clause can hide; names use the lexicon kinds.
 DATE, FIGURE, PERSON, PLACE, ORGANISATION, EVENT = (
@@ -94,6 +94,9 @@ class Facts:
     lexicon: Lexicon | None = None
     with_the: frozenset[str] = frozenset()  # names the notes write with "the"
     label_dates: dict[str, tuple[Period, ...]] = field(default_factory=dict)  # event -> dates
+    era: tuple[int, int] | None = None  # first and last year the notes mention
+    stated: frozenset[str] = frozenset()  # every clause, normalised (to spot true "wrong" options)
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
 
     def section_of(self, point: Point) -> Section:
         """The section holding ``point``."""
@@ -177,7 +180,7 @@ def _quoted(text: str, index: int) -> bool:
         "“"
     ) > before.count("”"):
         return True
-    return len(re.findall(r"(?:^|\s)'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
+    return len(re.findall(r"(?:^|[\s(])'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
 
 
 def _with_article(text: str, slot: Slot) -> Slot:
@@ -242,7 +245,14 @@ def build_facts(topic: Topic) -> Facts:
         lexicon=lexicon,
         with_the=frozenset(with_the),
         label_dates=_all_label_dates(topic),
+        era=_era(periods),
+        stated=frozenset(normalise_for_id(c.text) for c in clauses),
     )
+
+
+def _era(periods: dict[str, list[Period]]) -> tuple[int, int] | None:
+    years = [y for found in periods.values() for p in found for y in (p.start.year, p.end.year)]
+    return (min(years), max(years)) if years else None
 
 
 def _all_label_dates(topic: Topic) -> dict[str, tuple[Period, ...]]:

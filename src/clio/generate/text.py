@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from clio.model.period import Period
-from clio.parse.dates import find_dates
+from clio.parse.dates import DateMatch
+from clio.parse.dates import find_dates as _find_dates
+
+
+@cache
+def _dates_cached(text: str) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(text))
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """The parser's date finder, remembered per text (generators ask about a clause often)."""
+    return list(_dates_cached(text))
+
 
 STOPWORDS = frozenset(
     """
@@ -79,6 +92,11 @@ def words(text: str) -> list[str]:
 
 def significant_words(text: str) -> list[str]:
     """Words that carry meaning: not stopwords, at least four letters (or all-capitals)."""
+    return list(_significant(text))
+
+
+@cache
+def _significant(text: str) -> tuple[str, ...]:
     found = []
     for raw in _WORD.findall(text):
         word = raw.strip("'’-")
@@ -87,9 +105,10 @@ def significant_words(text: str) -> list[str]:
             continue
         if len(lower) >= 4 or (word.isupper() and len(word) >= 2):
             found.append(lower)
-    return found
+    return tuple(found)
 
 
+@cache
 def words_match(a: str, b: str) -> bool:
     """True when two lower-case words are forms of each other ("china"/"chinese")."""
     if a == b:
@@ -166,7 +185,7 @@ def period_phrase(period: Period) -> str:
     return f"{preposition} {period.label()}"
 
 
-_EVENT_WORDS = frozenset(
+EVENT_WORDS = frozenset(
     """
     war wars treaty treaties conference conferences truce armistice visit visits
     confrontation crisis invasion revolution agreement pact summit battle uprising
@@ -188,7 +207,7 @@ _AGREEMENT_WORDS = frozenset(
 def is_event_name(text: str) -> bool:
     """True for names of events ("Sino-Indian War", "Mao's Moscow visit")."""
     found = words(text)
-    return bool(found) and any(w in _EVENT_WORDS for w in found) and len(found) <= 7
+    return bool(found) and any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
 def is_agreement(text: str) -> bool:
