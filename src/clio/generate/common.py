@@ -65,6 +65,15 @@ def question(
     )
 
 
+def item_rng(seed: int, *parts: str) -> random.Random:
+    """A random stream for one item, from the seed and the item's own content.
+
+    Items made from an unchanged point get the same stream after other points are edited, so
+    their wrong options and order (and ids) stay the same.
+    """
+    return random.Random(content_id("rng", str(seed), *parts))
+
+
 def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
     """A seeded shuffle (a copy)."""
     copy = list(items)
@@ -82,6 +91,8 @@ def about(section: Section, *, with_date: bool = True) -> str:
         heading = title_without_date(heading)
     if is_event_name(title_without_date(heading)):
         return with_article(heading)
+    if heading.startswith("The "):
+        return "the " + heading[4:]
     return heading
 
 

@@ -223,6 +223,8 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
     era = _clause_era(clause, facts)
     if slot.kind == "event" and not answer_type:
         return None
+    if slot.kind in ("place", "organisation") and not subtype:
+        return None  # a school, a court...: no list of the same kind to choose from
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":

@@ -127,10 +127,12 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
     def free(start: int, end: int) -> bool:
         return not any(start < s.end and s.start < end for s in slots)
 
-    for match in find_dates(text):
-        slots.append(
-            Slot(kind=DATE, text=match.text, start=match.start, end=match.end, period=match.period)
-        )
+    for found in find_dates(text):
+        start, shown = found.start, found.text
+        lead = re.match(r"(?:between|from)\s+", shown, re.I)
+        if lead:  # keep "between" in the sentence: "between ____"
+            start, shown = start + lead.end(), shown[lead.end() :]
+        slots.append(Slot(kind=DATE, text=shown, start=start, end=found.end, period=found.period))
     for figure in find_figures(text):
         if free(figure.start, figure.end):
             slots.append(

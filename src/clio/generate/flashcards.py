@@ -95,7 +95,9 @@ def event_phrase(event: Event) -> str:
 def when_stem(event: Event) -> str:
     """ "When was the Sino-Indian War?" or "When did this happen: “...”?"."""
     if event.named:
-        return f"When was {with_article(event.label)}?"
+        last = event.label.split()[-1].lower()
+        verb = "were" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "was"
+        return f"When {verb} {with_article(event.label)}?"
     return f"When did this happen? “{sentence(event.label)}”"
 
 

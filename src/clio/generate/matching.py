@@ -97,6 +97,9 @@ def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
             continue
         person = clause.slots[0]
         rest = clean(clause.text[person.end :])
+        head = rest.split(", ", 1)[0]
+        if len(head.split()) >= 4:
+            rest = head  # "treated Mao badly on his first visit to Moscow[, housing him ...]"
         first = rest.split(" ", 1)[0] if rest else ""
         if not first.islower() or first in {"and", "or", "was", "were", "who", "is", "are"}:
             continue

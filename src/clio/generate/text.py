@@ -204,10 +204,17 @@ _AGREEMENT_WORDS = frozenset(
 )
 
 
+_QUESTION_WORDS = frozenset(
+    ["why", "how", "what", "when", "where", "which", "who", "reasons", "causes"]
+)
+
+
 def is_event_name(text: str) -> bool:
-    """True for names of events ("Sino-Indian War", "Mao's Moscow visit")."""
+    """True for names of events ("Sino-Indian War", "Mao's Moscow visit"), not questions."""
     found = words(text)
-    return bool(found) and any(w in EVENT_WORDS for w in found) and len(found) <= 7
+    if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
+        return False
+    return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
 def is_agreement(text: str) -> bool:
