@@ -1,21 +1,48 @@
-"""Notes to generate from: the bundled sheet, the parser's fixtures and this package's own."""
+"""Topics for the generation tests: the bundled sheet, the parser's fixtures and our own sheets."""
 
 from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
 
+import pytest
+
 from clio.model.topic import Topic
 from clio.parse import decode_notes, parse_notes
 from clio.services.topics import read_builtin_text
 
+HERE = Path(__file__).resolve().parent / "fixtures"
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 NOTE_FILES = sorted(
-    p
-    for folder in ("generate", "notes")
-    for p in (FIXTURES / folder).glob("*")
-    if p.suffix in {".txt", ".md"}
+    [
+        *(p for folder in ("generate", "notes") for p in (FIXTURES / folder).glob("*")),
+        *HERE.glob("*"),
+    ]
 )
+NOTE_FILES = [p for p in NOTE_FILES if p.suffix in {".txt", ".md"}]
+
+
+def load_fixture(name: str) -> Topic:
+    """Parse one of the fixture sheets next to these tests."""
+    return parse_notes((HERE / f"{name}.txt").read_text(encoding="utf-8"), name=name)
+
+
+@pytest.fixture(scope="session")
+def cuba() -> Topic:
+    """A Cuban Missile Crisis sheet with a cause section, two sources and set questions."""
+    return load_fixture("cuban-missile-crisis")
+
+
+@pytest.fixture(scope="session")
+def hitler() -> Topic:
+    """A Hitler's rise to power sheet with a "Reasons for" section and one source."""
+    return load_fixture("hitler-rise")
+
+
+@pytest.fixture(scope="session")
+def all_topics(china: Topic, cuba: Topic, hitler: Topic) -> dict[str, Topic]:
+    """Every sheet the invariants are checked on."""
+    return {"china": china, "cuba": cuba, "hitler": hitler}
 
 
 @cache
