@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from clio.generate.facts import DATE, FIGURE, NAME_KINDS, Clause, Facts, Slot, article_form
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
-from clio.generate.text import EVENT_WORDS, significant_words, words, words_match
+from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
 
@@ -231,6 +231,9 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
             return name
         return article_form(name, entry, facts) if with_the or entry else name
 
+    clause_folded = clause.text.casefold()
+    stem_matcher = WordMatcher(stem_words)
+
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
             return False
@@ -240,9 +243,9 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
             return False
         forms = entry.forms if entry else (name,)
         for form in forms:
-            if form.casefold() in clause.text.casefold():
+            if form.casefold() in clause_folded:
                 return False
-            if any(words_match(w, s) for w in significant_words(form) for s in stem_words):
+            if any(stem_matcher.matches(w) for w in significant_words(form)):
                 return False
         return not _stated(clause, slot, shown(name, entry), facts)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from clio.ids import normalise_for_id
@@ -52,7 +52,7 @@ class Lexicon:
         return self.by_kind.get(kind, ())
 
 
-@cache
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """Normalised form of a name for lookups ("the USSR" and "USSR" agree)."""
     folded = normalise_for_id(text).replace("\u2019", "'")
