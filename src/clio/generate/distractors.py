@@ -112,7 +112,7 @@ def date_options(
     answer: Period, forbidden: Iterable[Period], facts: Facts, rng: random.Random
 ) -> list[str] | None:
     """Three wrong dates at the answer's precision, none the notes give for this event."""
-    if answer.approximate:
+    if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
     blocked = [answer, *forbidden]
 
@@ -241,6 +241,8 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
             return False
         if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
+        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
+            return False  # "Jews" or a committee the parser took for a place: not the same kind
         forms = entry.forms if entry else (name,)
         for form in forms:
             if form.casefold() in clause_folded:
@@ -254,8 +256,16 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         entry = lexicon.lookup(name)
         if slot.kind == "event" and event_type(name) != answer_type:
             continue
+        shared = _shared_tags(entry, answer_entry)
+        if (
+            slot.kind in ("place", "organisation")
+            and answer_entry
+            and answer_entry.tags
+            and not shared
+        ):
+            continue
         if acceptable(name, entry):
-            scored.append((-(15 + 20 * _shared_tags(entry, answer_entry)), shown(name, entry)))
+            scored.append((-(15 + 20 * shared), shown(name, entry)))
     accepted = 0
     for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if accepted >= 14:
@@ -293,8 +303,12 @@ def _ranked_list(
     for entry in lexicon.of_kind(kind):
         if kind == "event" and event_type(entry.name) != answer_type:
             continue
-        score = 20 * _shared_tags(entry, answer_entry) + min(_related(entry, facts.tags), 10)
-        score += _era_score(entry, era)
+        shared = _shared_tags(entry, answer_entry)
+        if kind in ("place", "organisation") and answer_entry and answer_entry.tags and not shared:
+            continue  # a port in China is no wrong option for a city in Russia
+        tagged = 20 * shared + min(_related(entry, facts.tags), 10)
+        # places have no era: only the topic's regions count
+        score = tagged if kind == "place" else tagged + _era_score(entry, era)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
             ranked.append((-score, entry.name, entry))
     ranked.sort(key=lambda item: (item[0], item[1]))

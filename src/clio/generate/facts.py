@@ -120,6 +120,9 @@ def _entity_kind(kind: EntityKind) -> str | None:
     }.get(kind)
 
 
+_AMBIGUOUS = frozenset({"US", "U.S.", "UK", "May", "March", "Bill", "Mark"})
+
+
 def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, ...]:
     """Dates, figures and known names in ``text``, without overlaps, left to right."""
     slots: list[Slot] = []
@@ -144,7 +147,7 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
     if point is not None:
         for entity in point.entities:
             kind = _entity_kind(entity.kind)
-            if kind:
+            if kind and entity.text not in _AMBIGUOUS:
                 extra[entity.text] = kind
     for match in lexicon.pattern.finditer(text):
         entry = lexicon.lookup(match.group(0))
@@ -171,7 +174,12 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
                         or LexEntry(kind=kind, name=name, short=name.split()[-1]),
                     )
                 )
-    kept = [s for s in slots if s.kind in (DATE, FIGURE) or not _quoted(text, s.start)]
+    kept = [
+        s
+        for s in slots
+        if s.kind in (DATE, FIGURE)
+        or not (_quoted(text, s.start) or "/" in text[max(0, s.start - 1) : s.end + 1])
+    ]
     return tuple(_with_article(text, s) for s in sorted(kept, key=lambda s: s.start))
 
 
@@ -185,13 +193,26 @@ def _quoted(text: str, index: int) -> bool:
     return len(re.findall(r"(?:^|[\s(])'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
 
 
+_HEAD_NOUNS = frozenset(
+    """
+    garrison army government border party region area city port coast front conference
+    treaty agreement people troops forces navy economy leader leaders question crisis problem
+    capital soviet workers peasants delegation embassy press regime authorities zone sector
+    """.split()  # noqa: SIM905
+)
+
+
 def _with_article(text: str, slot: Slot) -> Slot:
     """Take a "the" before a name into the slot, so wrong options can bring their own article."""
     if slot.kind not in (PLACE, ORGANISATION, EVENT) or slot.text.lower().startswith("the "):
         return slot
     before = text[: slot.start]
-    if re.match(r"\s+[A-Z]", text[slot.end :]):
+    after = text[slot.end :]
+    if re.match(r"\s+[A-Z]", after):
         return slot  # part of a longer name ("the Moscow Conference")
+    following = re.match(r"\s+([a-z]+)", after)
+    if following and following.group(1) in _HEAD_NOUNS:
+        return slot  # used as an adjective ("the Petrograd garrison")
     if re.search(r"\bthe\s$", before, re.I):
         start = slot.start - 4
         return Slot(
@@ -281,6 +302,8 @@ def _describe(text: str) -> str | None:
     plain = clean(plain)
     if starts_with_pronoun(plain) or not 4 <= len(plain.split()) <= 18:
         return None
+    if re.match(r"^[\w’'-]+,\s", plain):
+        return None  # "Passed, it let Hitler ...": the date carried the sentence
     return capitalise(plain)
 
 
@@ -443,7 +466,7 @@ _NO_ARTICLE = frozenset(
 def takes_article(name: str, entry: LexEntry | None, facts: Facts) -> bool:
     """True when a name is written with "the" ("the USSR", "the Korean War", not "China")."""
     base = bare(name)
-    if key(base) in facts.with_the:
+    if key(base) in facts.with_the or (entry is not None and entry.name.lower().startswith("the ")):
         return True
     if key(base) in _NO_ARTICLE:
         return False

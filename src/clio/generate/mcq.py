@@ -46,6 +46,7 @@ def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuest
             if s.kind in _ASK
             and s.text.lower().removeprefix("the ") not in common
             and not (s.period is not None and s.period.approximate)
+            and not re.search(r"\d0[’']?s\b", s.text)
         ]
         made = 0
         for slot in shuffled_slots(slots, rng):

@@ -245,6 +245,8 @@ def with_article(name: str) -> str:
     """ "Sino-Indian War" -> "the Sino-Indian War"; possessives and "The ..." stay as they are."""
     stripped = name.strip()
     first = stripped.split(" ", 1)[0]
+    if first in {"The", "A", "An"}:
+        return first.lower() + stripped[len(first) :]
     if first.lower() in {"the", "a", "an"} or first.endswith(("'s", "’s", "s'")):
         return stripped
     return f"the {stripped}"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from clio.generate.common import item_rng, question, ubiquitous
 from clio.generate.distractors import slot_options
 from clio.generate.facts import Clause, Facts, quote_point
@@ -46,6 +48,7 @@ def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
                 if s.kind in _SWAPPABLE
                 and s.text.lower().removeprefix("the ") not in common
                 and not (s.period is not None and s.period.approximate)
+                and not re.search(r"\d0[’']?s\b", s.text)
             ]
             rng.shuffle(slots)
             for slot in slots:
