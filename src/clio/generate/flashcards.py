@@ -7,7 +7,8 @@ import re
 
 from clio.generate.checks import valid_cards
 from clio.generate.common import about, card, ubiquitous
-from clio.generate.facts import DATE, Clause, Event, Facts, Slot, build_facts, quote_point
+from clio.generate.events import Event, quote_point
+from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts
 from clio.generate.text import (
     clean,
     gives_away,

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from clio.generate.common import question, shuffled
-from clio.generate.facts import FIGURE, PERSON, Clause, Facts, quote_point
+from clio.generate.events import quote_point
+from clio.generate.facts import FIGURE, PERSON, Clause, Facts
 from clio.generate.text import clean, shares_word, significant_words, title_without_date
 from clio.model.items import QuestionKind, QuizQuestion
 from clio.model.topic import Point, Section

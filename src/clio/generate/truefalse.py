@@ -6,7 +6,8 @@ import re
 
 from clio.generate.common import item_rng, question, ubiquitous
 from clio.generate.distractors import slot_options
-from clio.generate.facts import Clause, Facts, quote_point
+from clio.generate.events import quote_point
+from clio.generate.facts import Clause, Facts
 from clio.generate.text import sentence, starts_with_pronoun
 from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
