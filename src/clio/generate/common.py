@@ -5,7 +5,6 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from clio.generate.facts import Facts
 from clio.generate.text import is_event_name, title_without_date, why_clause, with_article
 from clio.ids import content_id
 from clio.model.items import CardKind, Flashcard, QuestionKind, QuizAnswer, QuizQuestion
@@ -94,13 +93,3 @@ def about(section: Section, *, with_date: bool = True) -> str:
     if heading.startswith("The "):
         return "the " + heading[4:]
     return heading
-
-
-def ubiquitous(facts: Facts) -> set[str]:
-    """Names mentioned in so many clauses that hiding them makes a poor question."""
-    counts: dict[str, int] = {}
-    for clause in facts.clauses:
-        for name in {s.text.lower().removeprefix("the ") for s in clause.slots if s.entry}:
-            counts[name] = counts.get(name, 0) + 1
-    limit = max(4, len(facts.clauses) // 7)
-    return {name for name, count in counts.items() if count >= limit}

@@ -5,7 +5,17 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 
-from clio.generate.facts import DATE, FIGURE, NAME_KINDS, Clause, Facts, Slot, article_form
+from clio.generate.facts import (
+    DATE,
+    FIGURE,
+    NAME_KINDS,
+    Clause,
+    Facts,
+    Slot,
+    article_form,
+    bare,
+    ubiquitous,
+)
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
 from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
@@ -177,7 +187,7 @@ def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
         return 0
     low, high = era
     if entry.kind == "person":
-        active_from, active_to = entry.start + 25, entry.end or entry.start + 90
+        active_from, active_to = entry.start + 30, entry.end or entry.start + 90
         if active_to < low or active_from > high + 3:
             return -40
         return 15
@@ -234,9 +244,13 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
     clause_folded = clause.text.casefold()
     stem_matcher = WordMatcher(stem_words)
 
+    common = ubiquitous(facts)
+
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
             return False
+        if bare(name).lower() in common:
+            return False  # "an invasion of China" in notes about China: no one would pick it
         if entry is not None and answer_forms & {key(f) for f in (*entry.forms, *entry.near)}:
             return False
         if subtype and entry is not None and entry.subtype and entry.subtype != subtype:

@@ -294,3 +294,18 @@ def article_form(name: str, entry: LexEntry | None, facts: Facts) -> str:
 def known_names(facts: Facts) -> set[str]:
     """Every name the notes mention, normalised (so wrong options avoid them when needed)."""
     return {key(n) for values in facts.names.values() for n in values}
+
+
+def ubiquitous(facts: Facts) -> set[str]:
+    """Names mentioned in so many clauses that hiding them makes a poor question."""
+    cached = facts.memo.get("ubiquitous")
+    if isinstance(cached, set):
+        return cached
+    counts: dict[str, int] = {}
+    for clause in facts.clauses:
+        for name in {s.text.lower().removeprefix("the ") for s in clause.slots if s.entry}:
+            counts[name] = counts.get(name, 0) + 1
+    limit = max(4, len(facts.clauses) // 7)
+    found = {name for name, count in counts.items() if count >= limit}
+    facts.memo["ubiquitous"] = found
+    return found

@@ -6,9 +6,9 @@ import random
 import re
 
 from clio.generate.checks import valid_cards
-from clio.generate.common import about, card, ubiquitous
+from clio.generate.common import about, card
 from clio.generate.events import Event, quote_point
-from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts
+from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts, ubiquitous
 from clio.generate.text import (
     clean,
     gives_away,

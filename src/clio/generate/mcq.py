@@ -5,10 +5,10 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, item_rng, question, shuffled, ubiquitous
+from clio.generate.common import about, item_rng, question, shuffled
 from clio.generate.distractors import date_options, slot_options
 from clio.generate.events import Event, quote_point
-from clio.generate.facts import DATE, Clause, Facts, Slot
+from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
 from clio.generate.text import (
     gives_away,

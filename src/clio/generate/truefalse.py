@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from clio.generate.common import item_rng, question, ubiquitous
+from clio.generate.common import item_rng, question
 from clio.generate.distractors import slot_options
 from clio.generate.events import quote_point
-from clio.generate.facts import Clause, Facts
-from clio.generate.text import sentence, starts_with_pronoun
+from clio.generate.facts import Clause, Facts, ubiquitous
+from clio.generate.text import gives_away, sentence, starts_with_pronoun
 from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
 
@@ -53,6 +53,8 @@ def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
             ]
             rng.shuffle(slots)
             for slot in slots:
+                if gives_away(slot.text, clause.blanked(slot)):
+                    continue  # "... between Pakistan and China ... to the Indians"
                 wrong = slot_options(slot, clause, facts, rng)
                 if not wrong:
                     continue
