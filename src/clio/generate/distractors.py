@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
 from clio.generate.facts import (
     DATE,
@@ -69,6 +71,19 @@ def pick(
     return chosen if len(chosen) == n else None
 
 
+@dataclass(frozen=True, kw_only=True)
+class Candidates:
+    """Wrong options worked out for one answer, best tier first, before the seeded pick."""
+
+    tiers: tuple[Sequence[str], ...]
+    answer: str
+    caps: tuple[int, ...] = ()
+
+    def pick(self, rng: random.Random, n: int = 3) -> list[str] | None:
+        """``n`` wrong options chosen with ``rng`` (see :func:`pick`)."""
+        return pick(self.tiers, self.answer, rng, n=n, caps=self.caps)
+
+
 # -- dates ---------------------------------------------------------------------------------
 
 
@@ -85,6 +100,18 @@ def _shift(date: PartialDate, months: int) -> PartialDate | None:
 
 def _same_shape(a: Period, b: Period) -> bool:
     return a.precision == b.precision and a.is_range == b.is_range and not b.approximate
+
+
+def _span(period: Period) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a period could mean (remembered: periods repeat a lot)."""
+    return _span_of(period.start, period.end)
+
+
+@lru_cache(maxsize=4096)
+def _span_of(
+    start: PartialDate, end: PartialDate
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    return start.first_day(), end.last_day()
 
 
 def _apart(candidate: Period, answer: Period) -> bool:
@@ -122,34 +149,40 @@ def date_options(
     answer: Period, forbidden: Iterable[Period], facts: Facts, rng: random.Random
 ) -> list[str] | None:
     """Three wrong dates at the answer's precision, none the notes give for this event."""
+    found = _date_candidates(answer, forbidden, facts)
+    return None if found is None else found.pick(rng)
+
+
+def _date_candidates(
+    answer: Period, forbidden: Iterable[Period], facts: Facts
+) -> Candidates | None:
     if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
     blocked = [answer, *forbidden]
+    labels = {b.label() for b in blocked}
+    spans = [_span(b) for b in blocked]
 
     def allowed(candidate: Period) -> bool:
-        if candidate.label() == answer.label():
+        if candidate.label() in labels:
             return False
         if answer.is_range:
-            if candidate.start == answer.start or candidate.end == answer.end:
-                return False
-            return all(candidate.label() != b.label() for b in blocked)
-        if any(candidate.overlaps(b) for b in blocked):
+            return candidate.start != answer.start and candidate.end != answer.end
+        first, last = _span(candidate)
+        if any(not (last < low or high < first) for low, high in spans):
             return False
         return _apart(candidate, answer)
 
     from_notes, generated = date_candidates(answer, facts)
     notes_ok = [p.label() for p in from_notes if allowed(p)]
     made_ok = [p.label() for p in generated if allowed(p)][:8]
-    return pick([notes_ok, made_ok], answer.label(), rng, caps=(2,))
+    return Candidates(tiers=(notes_ok, made_ok), answer=answer.label(), caps=(2,))
 
 
 # -- figures -------------------------------------------------------------------------------
 
 
-def figure_options(
-    slot: Slot, clause: Clause, facts: Facts, rng: random.Random
-) -> list[str] | None:
-    """Three wrong figures with the answer's unit, written the same way."""
+def _figure_candidates(slot: Slot, facts: Facts) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way."""
     figure = slot.figure
     if figure is None:
         return None
@@ -163,7 +196,7 @@ def figure_options(
                 same.append(format_like(figure, f.value))
     made = [format_like(figure, v) for v in figure_variants(figure)]
     made = [m for m in made if m != slot.text]
-    return pick([sorted(set(same)), made], slot.text, rng, caps=(1,))
+    return Candidates(tiers=(sorted(set(same)), made), answer=slot.text, caps=(1,))
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -216,8 +249,8 @@ def _clause_era(clause: Clause, facts: Facts) -> tuple[int, int] | None:
     return (min(p.start.year for p in periods), max(p.end.year for p in periods))
 
 
-def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
-    """Three wrong names of the answer's kind: first from the notes, then from Clio's list."""
+def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
+    """Wrong names of the answer's kind: first from the notes, then from Clio's list."""
     lexicon = facts.lexicon
     if lexicon is None or slot.kind not in NAME_KINDS:
         return None
@@ -290,7 +323,7 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
             accepted += 1
     scored.sort()
     ranked = [display for _, display in scored]
-    return pick([ranked[:5], ranked[5:12]], slot.text, rng)
+    return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
 
 
 def _ranked_list(
@@ -331,9 +364,14 @@ def _ranked_list(
     return result
 
 
+@lru_cache(maxsize=16384)
+def _normalised(text: str) -> str:
+    return normalise_for_id(text)
+
+
 def _stated(clause: Clause, slot: Slot, candidate: str, facts: Facts) -> bool:
     """True when the notes state the clause with ``candidate`` in place of the answer."""
-    filled = normalise_for_id(clause.text[: slot.start] + candidate + clause.text[slot.end :])
+    filled = _normalised(clause.text[: slot.start] + candidate + clause.text[slot.end :])
     return filled in facts.stated
 
 
@@ -343,7 +381,20 @@ def point_forbidden_dates(clause: Clause, facts: Facts) -> list[Period]:
 
 
 def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
-    """Three wrong options for one hidden fact, or None when the notes cannot support them."""
+    """Three wrong options for one hidden fact, or None when the notes cannot support them.
+
+    The candidates depend only on the notes, so they are worked out once per fact (a multiple
+    choice question and a true/false statement on the same fact share them); the seeded
+    ``rng`` then picks among them.
+    """
+    memo_key = ("slot", clause.text, clause.point.id, slot.start, slot.end)
+    if memo_key not in facts.memo:
+        facts.memo[memo_key] = _slot_candidates(slot, clause, facts)
+    found = facts.memo[memo_key]
+    return found.pick(rng) if isinstance(found, Candidates) else None
+
+
+def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
     if slot.kind == DATE and slot.period is not None:
         forbidden = [*point_forbidden_dates(clause, facts)]
         forbidden += [s.period for s in clause.slots if s.period is not None]
@@ -351,7 +402,7 @@ def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         for label, periods in facts.label_dates.items():
             if label in lower:
                 forbidden.extend(periods)
-        return date_options(slot.period, forbidden, facts, rng)
+        return _date_candidates(slot.period, forbidden, facts)
     if slot.kind == FIGURE:
-        return figure_options(slot, clause, facts, rng)
-    return name_options(slot, clause, facts, rng)
+        return _figure_candidates(slot, facts)
+    return _name_candidates(slot, clause, facts)

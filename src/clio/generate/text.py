@@ -147,6 +147,7 @@ def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
     return any(words_match(x, y) for x in significant_words(a) if x not in ignore for y in other)
 
 
+@lru_cache(maxsize=16384)
 def gives_away(answer: str, prompt: str) -> bool:
     """True when the prompt contains the answer or one of its key words."""
     a, p = answer.casefold().strip(), prompt.casefold()
