@@ -284,18 +284,20 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             return False
         if bare(name).lower() in common:
             return False  # "an invasion of China" in notes about China: no one would pick it
-        if entry is not None and answer_forms & {key(f) for f in (*entry.forms, *entry.near)}:
+        info = _entry_info(entry) if entry is not None else None
+        if info is not None and answer_forms & info[0]:
             return False
         if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
         if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
             return False  # "Jews" or a committee the parser took for a place: not the same kind
-        forms = entry.forms if entry else (name,)
-        for form in forms:
-            if form.casefold() in clause_folded:
-                return False
-            if any(stem_matcher.matches(w) for w in significant_words(form)):
-                return False
+        folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
+        if info is None:
+            form_words = tuple(significant_words(name))
+        if any(f in clause_folded for f in folded):
+            return False
+        if any(stem_matcher.matches(w) for w in form_words):
+            return False
         return not _stated(clause, slot, shown(name, entry), facts)
 
     scored: list[tuple[int, str]] = []
@@ -313,17 +315,24 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             continue
         if acceptable(name, entry):
             scored.append((-(15 + 20 * shared), shown(name, entry)))
-    accepted = 0
     for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
-        if accepted >= 14:
+        if len(scored) >= 12:
             break
         display = _display(entry, facts)
         if acceptable(display, entry):
             scored.append((negative, display))
-            accepted += 1
     scored.sort()
     ranked = [display for _, display in scored]
     return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
+
+
+@lru_cache(maxsize=8192)
+def _entry_info(entry: LexEntry) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """An entry's lookup keys (with near names), folded forms and words, worked out once."""
+    keys = frozenset(key(f) for f in (*entry.forms, *entry.near))
+    folded = tuple(dict.fromkeys(f.casefold() for f in entry.forms))
+    form_words = tuple(dict.fromkeys(w for f in entry.forms for w in significant_words(f)))
+    return keys, folded, form_words
 
 
 def _ranked_list(
