@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -23,6 +24,7 @@ from clio.generate.lexicon import LexEntry, key
 from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
+from clio.model.topic import Point, Section
 
 
 def contains_another(options: Sequence[str]) -> bool:
@@ -115,10 +117,13 @@ def _span_of(
 
 
 def _apart(candidate: Period, answer: Period) -> bool:
-    """Wrong dates keep a margin (two years, or two months), so no edge case makes them right."""
+    """Wrong dates keep a margin (two years, two months or three days), so no edge case (a
+    visit over New Year, an event reported a day late) makes them right."""
     if answer.precision is Precision.YEAR:
         return abs(candidate.start.year - answer.start.year) >= 2
     a, b = candidate.start.first_day(), answer.start.first_day()
+    if answer.precision is Precision.DAY:
+        return abs((datetime.date(*a) - datetime.date(*b)).days) >= 3
     return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1])) >= 2
 
 
@@ -142,6 +147,12 @@ def date_candidates(answer: Period, facts: Facts) -> tuple[list[Period], list[Pe
         if start is None or end is None:
             continue
         generated.append(Period(start=start, end=end))
+    if answer.precision is Precision.DAY and not answer.is_range:
+        day = datetime.date(*answer.start.first_day())
+        for shift in (3, -4, 5, -6, 7, -9, 11, -12):
+            moved = day + datetime.timedelta(days=shift)
+            date = PartialDate(year=moved.year, month=moved.month, day=moved.day)
+            generated.insert(0, Period.single(date))
     return from_notes, generated
 
 
@@ -385,8 +396,20 @@ def _stated(clause: Clause, slot: Slot, candidate: str, facts: Facts) -> bool:
 
 
 def point_forbidden_dates(clause: Clause, facts: Facts) -> list[Period]:
-    """Single dates the notes give for the point a clause belongs to (wrong options avoid them)."""
-    return [p for p in facts.point_periods.get(clause.point.id, ()) if not p.is_range]
+    """Single dates the notes give for the point a clause belongs to (wrong options avoid them).
+
+    The section's date counts only when the point has none of its own: under "The Thirteen
+    Days, October 1962" a point dated 14 Oct 1962 may still have 22 Oct 1962 as a wrong option.
+    """
+    return given_dates(clause.point, clause.section, facts)
+
+
+def given_dates(point: Point, section: Section, facts: Facts) -> list[Period]:
+    """The single dates the notes give a point (its section's only if it has none)."""
+    periods = list(facts.point_periods.get(point.id, ()))
+    if point.period is not None and section.period is not None:
+        periods = [p for p in periods if p != section.period or p == point.period]
+    return [p for p in periods if not p.is_range]
 
 
 def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
