@@ -124,11 +124,12 @@ def link_text(first: Factor, second: Factor, *, common: frozenset[str] = frozens
     return f"Beyond {subject(first)}, the notes also point to {subject(second)}."
 
 
-def _names(factor: Factor) -> set[str]:
+def _names(factor: Factor) -> frozenset[str]:
     return _point_names(factor.point.title, factor.point.text)
 
 
-def _point_names(*texts: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _point_names(*texts: str) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for index, word in enumerate(words(text)):
@@ -137,7 +138,7 @@ def _point_names(*texts: str) -> set[str]:
                 # states, peoples and titles are too general to link two factors
                 if bare.lower() not in ALIASES and bare.lower() not in _TITLES:
                     found.add(bare)
-    return found
+    return frozenset(found)
 
 
 @dataclass(frozen=True, kw_only=True)
