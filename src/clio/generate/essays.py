@@ -21,6 +21,7 @@ from clio.generate.essay_links import (
     link_text,
     rank_factors,
     subject,
+    turn_text,
 )
 from clio.generate.essay_question import EssayQuestion, heading_question, read_question
 from clio.generate.essay_text import (
@@ -186,7 +187,11 @@ def _plan(
                 EssayParagraph(
                     role="link",
                     heading=f"Link: {previous.name} to {factor.name}",
-                    text=link_text(previous, factor, common=common),
+                    text=(
+                        turn_text(previous, factor)
+                        if previous in named and factor not in named
+                        else link_text(previous, factor, common=common, index=offset + index)
+                    ),
                     source_ids=(previous.point.id, factor.point.id),
                 )
             )
