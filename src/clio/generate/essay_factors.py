@@ -185,13 +185,23 @@ def _main_clause(statement: str) -> str:
     return statement
 
 
+_ENTITY_WORDS: dict[int, tuple[Topic, frozenset[str]]] = {}
+
+
 def _entity_words(topic: Topic) -> frozenset[str]:
-    """Words of the names the parser found (people, places), in lower case."""
+    """Words of the names the parser found (people, places), in lower case (memoised)."""
+    cached = _ENTITY_WORDS.get(id(topic))
+    if cached is not None and cached[0] is topic:
+        return cached[1]
+    if len(_ENTITY_WORDS) > 64:
+        _ENTITY_WORDS.clear()
     found: set[str] = set()
     for _, point in topic.points():
         for entity in point.entities:
             found.update(w.lower() for w in words(entity.text))
-    return frozenset(found)
+    result = frozenset(found)
+    _ENTITY_WORDS[id(topic)] = (topic, result)
+    return result
 
 
 def _lower_name(text: str, keep: frozenset[str]) -> str:

@@ -94,7 +94,12 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order (numbers kept as written)."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=16384)
@@ -163,6 +168,7 @@ def as_sentence(clause: str) -> str:
     return clause if clause[-1] in ".!?" else clause + "."
 
 
+@lru_cache(maxsize=16384)
 def has_detail(text: str) -> bool:
     """True when ``text`` carries a date, a figure or a proper name after its first word."""
     if any(ch.isdigit() for ch in text):

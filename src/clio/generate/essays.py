@@ -21,6 +21,7 @@ from clio.generate.essay_links import (
     link_text,
     rank_factors,
     subject,
+    turn_text,
 )
 from clio.generate.essay_question import EssayQuestion, heading_question, read_question
 from clio.generate.essay_text import (
@@ -84,6 +85,14 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
     return tuple(unique.values())
 
 
+_CALENDAR_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday spring summer autumn winter"
+)
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+
+
 def _names_missing_from(topic: Topic, question: str) -> list[str]:
     """Names in the question (capitalised words after the first) that the notes never use."""
     known: set[str] = set()
@@ -94,7 +103,12 @@ def _names_missing_from(topic: Topic, question: str) -> list[str]:
     names: list[list[str]] = []
     previous_was_name = False
     for word in tokens:
-        is_name = word[:1].isupper() and word.lower() not in STOPWORDS and len(word) > 1
+        is_name = (
+            word[:1].isupper()
+            and word.lower() not in STOPWORDS
+            and word.lower() not in _CALENDAR
+            and len(word) > 1
+        )
         if is_name and previous_was_name:
             names[-1].append(word)
         elif is_name:
@@ -186,7 +200,11 @@ def _plan(
                 EssayParagraph(
                     role="link",
                     heading=f"Link: {previous.name} to {factor.name}",
-                    text=link_text(previous, factor, common=common),
+                    text=(
+                        turn_text(previous, factor)
+                        if previous in named and factor not in named
+                        else link_text(previous, factor, common=common, index=offset + index)
+                    ),
                     source_ids=(previous.point.id, factor.point.id),
                 )
             )
