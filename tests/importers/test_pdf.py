@@ -1,0 +1,42 @@
+"""Text PDFs: paragraphs rebuilt from lines, page furniture dropped, scans refused with a reason."""
+
+from __future__ import annotations
+
+import pytest
+import weasyprint
+
+from clio.errors import InputError
+from clio.importers.pdf import pdf_to_notes
+from clio.parse import parse_notes
+
+
+def _pdf(html: str) -> bytes:
+    result: bytes = weasyprint.HTML(string=html).write_pdf()
+    return result
+
+
+def test_pages_join_and_page_numbers_go() -> None:
+    style = "@page { size: A6; @bottom-center { content: 'Page ' counter(page) } }"
+    points = "".join(
+        f"<li>Point {n}: an explanation long enough to wrap across several lines of the small "
+        f"page, in {1900 + n}.</li>"
+        for n in range(1, 13)
+    )
+    notes = pdf_to_notes(_pdf(f"<style>{style}</style><h1>Long notes</h1><ul>{points}</ul>"))
+    assert "Page 1" not in notes and "Page 2" not in notes
+    topic = parse_notes(notes)
+    assert topic.title == "Long notes"
+    points_found = [p for _, p in topic.points()]
+    assert len(points_found) == 12
+    assert points_found[11].text.endswith("of the small page, in 1912.")
+
+
+def test_a_pdf_without_text_is_refused_with_a_reason() -> None:
+    blank = _pdf("<div style='width: 5cm; height: 5cm; background: black'></div>")
+    with pytest.raises(InputError, match="no text to read"):
+        pdf_to_notes(blank, file="scan.pdf")
+
+
+def test_a_file_that_is_not_a_pdf_says_so() -> None:
+    with pytest.raises(InputError, match=r"fake\.pdf: cannot read this PDF"):
+        pdf_to_notes(b"this is not a pdf at all", file="fake.pdf")
