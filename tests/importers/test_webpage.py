@@ -18,7 +18,8 @@ def test_boilerplate_is_dropped() -> None:
 def test_lists_tables_and_definitions_become_items() -> None:
     page = b"""<html><body><h1>Causes</h1><h2>Long-term, 1900-14</h2>
     <ol start="3"><li>Alliances<ul><li>Triple Entente</li></ul></li><li>Arms race</li></ol>
-    <table><tr><th>Term</th><th>Meaning</th></tr><tr><td>Dreadnought</td><td>a battleship</td></tr></table>
+    <table><tr><th>Term</th><th>Meaning</th></tr>
+    <tr><td>Dreadnought</td><td>a battleship</td></tr></table>
     <dl><dt>Schlieffen Plan</dt><dd>Germany's plan for war on two fronts</dd></dl>
     <p>First line<br>second line</p></body></html>"""
     notes = html_to_notes(page)

@@ -98,8 +98,14 @@ class _Walker:
             self.blocks.append(Paragraph(text=_tidy(text)))
 
     def walk(self, node: Any, *, depth: int = 0) -> None:
-        from bs4.element import NavigableString, Tag
-        from bs4.element import Comment, Declaration, Doctype, ProcessingInstruction
+        from bs4.element import (
+            Comment,
+            Declaration,
+            Doctype,
+            NavigableString,
+            ProcessingInstruction,
+            Tag,
+        )
 
         for child in list(node.children):
             if isinstance(child, (Comment, Declaration, Doctype, ProcessingInstruction)):

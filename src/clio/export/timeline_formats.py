@@ -1,0 +1,106 @@
+"""The timeline as files: a PNG rasterised from the chart's SVG, and TimelineJS JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from clio.errors import ClioError, InputError
+from clio.model.period import PartialDate, Period
+from clio.model.topic import Topic
+
+
+def svg_to_png(svg: str, *, scale: float = 2.0) -> bytes:
+    """Rasterise an SVG chart to PNG (``scale`` 2 prints sharply), or say what to install."""
+    try:
+        import cairosvg
+    except (ImportError, OSError) as error:
+        raise ClioError(
+            "PNG output needs CairoSVG and the Cairo library: pip install 'clio[print]' and, "
+            f"on Debian/Ubuntu, apt-get install libcairo2 (or use --svg) [{error}]"
+        ) from None
+    data: bytes = cairosvg.svg2png(
+        bytestring=svg.encode("utf-8"), scale=scale, background_color="white", unsafe=False
+    )
+    return data
+
+
+def _date(value: PartialDate) -> dict[str, int]:
+    date = {"year": value.year}
+    if value.month is not None:
+        date["month"] = value.month
+        if value.day is not None:
+            date["day"] = value.day
+    return date
+
+
+def _when(period: Period) -> dict[str, Any]:
+    when: dict[str, Any] = {"start_date": _date(period.start)}
+    if period.is_range:
+        when["end_date"] = _date(period.end)
+    if period.approximate:
+        when["display_date"] = period.label()
+    return when
+
+
+def _paragraphs(text: str) -> str:
+    return "".join(f"<p>{html.escape(part)}</p>" for part in text.split("\n\n") if part.strip())
+
+
+def timelinejs_data(topic: Topic) -> dict[str, Any]:
+    """A TimelineJS3 document: dated points as events grouped by section, dated sections as eras."""
+    events: list[dict[str, Any]] = []
+    for section, point in topic.points():
+        if point.period is None:
+            continue
+        events.append(
+            {
+                **_when(point.period),
+                "text": {
+                    "headline": html.escape(point.title or point.text[:80]),
+                    "text": _paragraphs(point.text if point.title else ""),
+                },
+                "group": html.escape(section.heading),
+                "unique_id": point.id,
+            }
+        )
+    for source in topic.sources:
+        for index, claim in enumerate(source.claims, start=1):
+            events.append(
+                {
+                    **_when(claim.period),
+                    "text": {
+                        "headline": html.escape(claim.text[:90]),
+                        "text": _paragraphs(f"{source.label or 'Source'}: {claim.text}"),
+                    },
+                    "group": html.escape(source.label or "Source"),
+                    "unique_id": f"{source.id}-claim-{index}",
+                }
+            )
+    eras = [
+        {
+            "start_date": _date(section.period.start),
+            "end_date": _date(section.period.end),
+            "text": {"headline": html.escape(section.heading)},
+        }
+        for section in topic.sections
+        if section.period is not None and section.period.is_range
+    ]
+    data: dict[str, Any] = {
+        "title": {
+            "text": {"headline": html.escape(topic.title), "text": _paragraphs(topic.intro)},
+            "unique_id": f"{topic.id}-title",
+        },
+        "events": events,
+    }
+    if eras:
+        data["eras"] = eras
+    return data
+
+
+def timelinejs_json(topic: Topic) -> str:
+    """:func:`timelinejs_data` as indented JSON text."""
+    if not any(p.period for _, p in topic.points()) and not any(s.claims for s in topic.sources):
+        raise InputError("no dated points to put on a timeline", file=topic.name)
+    return json.dumps(timelinejs_data(topic), ensure_ascii=False, indent=2) + "\n"
