@@ -40,3 +40,17 @@ def test_a_pdf_without_text_is_refused_with_a_reason() -> None:
 def test_a_file_that_is_not_a_pdf_says_so() -> None:
     with pytest.raises(InputError, match=r"fake\.pdf: cannot read this PDF"):
         pdf_to_notes(b"this is not a pdf at all", file="fake.pdf")
+
+
+def test_a_bold_line_of_body_size_stays_apart_from_its_paragraph() -> None:
+    tight = "p { margin: 0; }"
+    notes = pdf_to_notes(
+        _pdf(
+            f"<style>{tight}</style><p><b>Korean War, 1950-53</b></p>"
+            "<p>In June 1950 the North invaded the South; the UN sent troops to defend it.</p>"
+        )
+    )
+    assert notes == (
+        "Korean War, 1950-53\n\n"
+        "In June 1950 the North invaded the South; the UN sent troops to defend it.\n"
+    )

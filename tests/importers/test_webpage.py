@@ -46,3 +46,11 @@ def test_entities_and_other_encodings_are_decoded() -> None:
 def test_emphasis_inside_text_does_not_split_words() -> None:
     notes = html_to_notes(b"<p>Mao<em>'s</em> visit, <a href='#'>1949</a>.</p>")
     assert notes.strip() == "Mao's visit, 1949."
+
+
+def test_a_wrapper_named_like_boilerplate_keeps_the_content_inside() -> None:
+    page = b"""<body><div class="content-sidebar-wrap"><div class="entry">
+    <header class="entry-header"><h1>Weimar</h1></header><p>Hyperinflation, 1923</p></div>
+    <div class="sidebar">Popular posts</div><div class="post-navigation">Next post</div>
+    <div id="comments">Great notes!</div></div></body>"""
+    assert html_to_notes(page) == "# Weimar\n\nHyperinflation, 1923\n"

@@ -18,6 +18,7 @@ _MARKER = re.compile(
 _PAGE_NUMBER = re.compile(r"^(?:page\s+)?\d{1,4}(?:\s*(?:/|of)\s*\d{1,4})?$", re.I)
 _LIGATURES = str.maketrans({"ﬀ": "ff", "ﬁ": "fi", "ﬂ": "fl", "ﬃ": "ffi", "ﬄ": "ffl", "ﬅ": "st"})
 _SENTENCE_END = (".", "!", "?", ":", ";")
+_BOLD = re.compile(r"bold|black|heavy|semibold|demi|,b\b", re.I)
 
 
 @dataclass
@@ -28,6 +29,7 @@ class _Line:
     x0: float
     size: float
     text: str
+    bold: bool = False
 
 
 def pdf_to_notes(data: bytes, *, file: str = "<input>") -> str:
@@ -67,29 +69,32 @@ def _text_lines(node: Any) -> Any:
     for child in node:
         if isinstance(child, LTTextLine):
             text = child.get_text().translate(_LIGATURES).replace("\n", " ")
-            sizes = [
-                round(c.size, 1) for c in child if isinstance(c, LTChar) and c.get_text().strip()
-            ]
-            if text.strip() and sizes:
-                size = Counter(sizes).most_common(1)[0][0]
-                yield child.x0, child.y0, child.y1, size, text
+            chars = [c for c in child if isinstance(c, LTChar) and c.get_text().strip()]
+            if text.strip() and chars:
+                size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
+                bold = all(_BOLD.search(c.fontname) for c in chars)
+                yield child.x0, child.y0, child.y1, size, text, bold
         elif hasattr(child, "__iter__"):
             yield from _text_lines(child)
 
 
 def _merge_same_baseline(
-    page: int, raw: list[tuple[float, float, float, float, str]]
+    page: int, raw: list[tuple[float, float, float, float, str, bool]]
 ) -> list[_Line]:
     """Join pieces printed on one line (a list marker and its text are often separate boxes)."""
     raw.sort(key=lambda r: (-round(r[1]), r[0]))
     merged: list[_Line] = []
-    for x0, y0, y1, size, text in raw:
+    for x0, y0, y1, size, text, bold in raw:
         last = merged[-1] if merged else None
         if last is not None and last.page == page and abs(last.bottom - y0) < 2.0:
+            marker_only = _MARKER.match(last.text + " x") is not None and " " not in last.text
             last.text = f"{last.text.rstrip()} {text.strip()}"
-            last.size = max(last.size, size) if last.text.strip() else size
+            last.size = max(last.size, size)
+            last.bold = bold if marker_only else last.bold and bold
             continue
-        merged.append(_Line(page=page, top=y1, bottom=y0, x0=x0, size=size, text=text.strip()))
+        merged.append(
+            _Line(page=page, top=y1, bottom=y0, x0=x0, size=size, text=text.strip(), bold=bold)
+        )
     return merged
 
 
@@ -185,6 +190,8 @@ def _gap_breaks(previous: _Line, line: _Line) -> bool:
         # a paragraph running on to the next page continues unless the last line ended one
         return previous.text.rstrip().endswith(_SENTENCE_END) or line.size != previous.size
     gap = previous.bottom - line.top
+    if line.bold != previous.bold:
+        return True  # a bold line between plain ones is a title, not part of a paragraph
     return gap > 0.45 * max(line.size, previous.size) or line.size != previous.size
 
 

@@ -17,7 +17,7 @@ _DROP_TAGS = (
 _DROP_ROLES = {"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alert"}
 _BOILERPLATE = re.compile(
     r"(?:^|[-_ ])(cookie|consent|sidebar|breadcrumbs?|share|sharing|social|advert|adverts|ads?|"
-    r"promo|newsletter|subscribe|comments?|related|skip|menu|navbar|nav|popup|modal|banner|"
+    r"promo|newsletter|subscribe|comments?|related|skip|menu|navbar|nav|navigation|popup|modal|banner|"
     r"toolbar|pagination|footer|site-header|masthead)(?:$|[-_ ])",
     re.I,
 )
@@ -69,7 +69,12 @@ def _drop_boilerplate(soup: Any) -> None:
             role in _DROP_ROLES
             or hidden
             or furniture
-            or (tag.name not in ("body", "html", "main", "article") and _BOILERPLATE.search(names))
+            or (
+                tag.name not in ("body", "html", "main", "article")
+                and _BOILERPLATE.search(names)
+                # a wrapper named e.g. "content-sidebar-wrap" may hold the page's content
+                and tag.find(("main", "article", "h1")) is None
+            )
         ):
             tag.decompose()
 
