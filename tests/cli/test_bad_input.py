@@ -30,7 +30,7 @@ def _run(args: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str,
     ],
     ids=["empty", "blank", "binary", "latin1"],
 )
-@pytest.mark.parametrize("command", ["parse"])
+@pytest.mark.parametrize("command", ["parse", "timeline"])
 def test_bad_files_exit_3_with_file_line_reason(
     tmp_path: Path,
     capsys: pytest.CaptureFixture[str],
