@@ -48,8 +48,9 @@ def item_context(topic: Topic, source_ids: tuple[str, ...]) -> ItemContext:
             origins.append(sections[ref].heading)
         elif ref in sources:
             origins.append(source_citation(sources[ref]))
-    if period is None and section is not None:
-        period = section.period
+    points = [ref for ref in source_ids if topic.find_point(ref) is not None]
+    if section is not None and (period is None or len(points) > 1):
+        period = section.period  # an item on several points is about the section's period
     return ItemContext(section=section, period=period, origin="\n".join(origins))
 
 

@@ -49,44 +49,32 @@ def _paragraphs(text: str) -> str:
 
 
 def timelinejs_data(topic: Topic) -> dict[str, Any]:
-    """A TimelineJS3 document: dated points as events grouped by section, dated sections as eras."""
+    """A TimelineJS3 document: dated points and source claims as events, dated sections as eras."""
+    from clio.timeline import EventKind, timeline_events
+
     events: list[dict[str, Any]] = []
-    for section, point in topic.points():
-        if point.period is None:
+    eras: list[dict[str, Any]] = []
+    for event in timeline_events(topic):
+        if event.kind is EventKind.SECTION:
+            if event.period.is_range:
+                eras.append(
+                    {
+                        "start_date": _date(event.period.start),
+                        "end_date": _date(event.period.end),
+                        "text": {"headline": html.escape(event.label)},
+                    }
+                )
             continue
+        detail = event.detail if event.detail != event.label else ""
+        group = event.source_label or "Source" if event.kind is EventKind.CLAIM else ""
         events.append(
             {
-                **_when(point.period),
-                "text": {
-                    "headline": html.escape(point.title or point.text[:80]),
-                    "text": _paragraphs(point.text if point.title else ""),
-                },
-                "group": html.escape(section.heading),
-                "unique_id": point.id,
+                **_when(event.period),
+                "text": {"headline": html.escape(event.label), "text": _paragraphs(detail)},
+                "group": html.escape(group or event.section_heading),
+                "unique_id": event.id,
             }
         )
-    for source in topic.sources:
-        for index, claim in enumerate(source.claims, start=1):
-            events.append(
-                {
-                    **_when(claim.period),
-                    "text": {
-                        "headline": html.escape(claim.text[:90]),
-                        "text": _paragraphs(f"{source.label or 'Source'}: {claim.text}"),
-                    },
-                    "group": html.escape(source.label or "Source"),
-                    "unique_id": f"{source.id}-claim-{index}",
-                }
-            )
-    eras = [
-        {
-            "start_date": _date(section.period.start),
-            "end_date": _date(section.period.end),
-            "text": {"headline": html.escape(section.heading)},
-        }
-        for section in topic.sections
-        if section.period is not None and section.period.is_range
-    ]
     data: dict[str, Any] = {
         "title": {
             "text": {"headline": html.escape(topic.title), "text": _paragraphs(topic.intro)},
@@ -101,6 +89,7 @@ def timelinejs_data(topic: Topic) -> dict[str, Any]:
 
 def timelinejs_json(topic: Topic) -> str:
     """:func:`timelinejs_data` as indented JSON text."""
-    if not any(p.period for _, p in topic.points()) and not any(s.claims for s in topic.sources):
+    data = timelinejs_data(topic)
+    if not data["events"]:
         raise InputError("no dated points to put on a timeline", file=topic.name)
-    return json.dumps(timelinejs_data(topic), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"

@@ -87,18 +87,30 @@ class Sheet:
         return len(self.quiz) + written + (self.essay.marks or 0 if self.essay else 0)
 
 
+_KIND_TURNS = ("mcq", "mcq", "tf", "order", "match")  # half multiple choice, then the rest
+MAX_EXPLANATION = 260
+
+
 def _pick_quiz(kit: Kit, limit: int) -> list[QuizQuestion]:
-    """Up to ``limit`` questions, taking the kinds in turn so the sheet is varied."""
+    """Up to ``limit`` questions, the kinds in turn (multiple choice twice as often)."""
     by_kind: dict[str, list[QuizQuestion]] = {}
     for question in kit.questions:
         by_kind.setdefault(question.kind.value, []).append(question)
+    turns = list(_KIND_TURNS) + sorted(set(by_kind) - set(_KIND_TURNS))
     picked: list[QuizQuestion] = []
     while len(picked) < limit and any(by_kind.values()):
-        for queue in by_kind.values():
+        for kind in turns:
+            queue = by_kind.get(kind)
             if queue and len(picked) < limit:
                 picked.append(queue.pop(0))
     order = {q.id: i for i, q in enumerate(kit.questions)}
     return sorted(picked, key=lambda q: order[q.id])
+
+
+def _short(text: str, limit: int = MAX_EXPLANATION) -> str:
+    if len(text) <= limit:
+        return text
+    return text[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
 
 
 def _written(question: SourceQuestion, number: int) -> WrittenQuestion:
@@ -167,7 +179,7 @@ def build_sheet(topic: Topic, kit: Kit, *, quiz_questions: int = DEFAULT_QUIZ_QU
             options=q.options,
             right_options=q.right_options,
             answer_text=answer_text(q),
-            explanation=q.explanation,
+            explanation=_short(q.explanation),
         )
         for number, q in enumerate(_pick_quiz(kit, quiz_questions), start=1)
     ]
