@@ -63,3 +63,21 @@ def test_anki_from_the_cli_uses_the_generator(tmp_path: Path) -> None:
     out = tmp_path / "deck.apkg"
     assert main(["export", "anki", "china-and-the-ussr", "-o", str(out), "--seed", "3"]) == 0
     assert zipfile.ZipFile(out).testzip() is None
+
+
+def test_editing_one_point_keeps_the_other_notes(china_text: str, tmp_path: Path) -> None:
+    from clio.parse import parse_notes
+
+    def guids(text: str, stamp: float) -> dict[str, list[str]]:
+        topic = parse_notes(text, name="china-and-the-ussr")
+        deck = open_deck(apkg_bytes(topic, study_kit(topic), timestamp=stamp), tmp_path)
+        return {n["guid"]: n["fields"] for n in deck["notes"]}
+
+    before = guids(china_text, 1e9)
+    after = guids(
+        china_text.replace("Mao had no experience of industrialisation", "Mao lacked"), 2e9
+    )
+    gone = set(before) - set(after)
+    assert 0 < len(gone) <= 5  # only cards made from the edited point change
+    assert all("industrialisation" in " ".join(before[g]) for g in gone)
+    assert len(set(before) & set(after)) >= len(before) - 5
