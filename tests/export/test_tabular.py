@@ -55,3 +55,20 @@ def test_quizlet_is_one_tab_separated_card_per_line(china: Topic) -> None:
     multi = Flashcard(id="c", kind=CardKind.BASIC, prompt="a\tb", answer="line 1\nline 2",
                       source_ids=())  # fmt: skip
     assert quizlet_tsv(Kit(topic_id="t", seed=0, flashcards=(multi,))) == "a b\tline 1 line 2\n"
+
+
+def test_match_answers_follow_the_sheet_numbering() -> None:
+    from clio.export.answers import answer_text
+    from clio.model.items import QuestionKind, QuizQuestion
+
+    question = QuizQuestion(
+        id="q",
+        kind=QuestionKind.MATCH,
+        stem="Match",
+        options=("Yalta", "Potsdam"),
+        right_options=("1945 Jul", "1945 Feb"),
+        answer=(("Potsdam", "1945 Jul"), ("Yalta", "1945 Feb")),
+        explanation="",
+        source_ids=(),
+    )
+    assert answer_text(question) == "1 → B (1945 Feb); 2 → A (1945 Jul)"
