@@ -44,12 +44,13 @@ def docx_to_notes(data: bytes, *, file: str = "<input>") -> str:
             f"not a readable Word (.docx) document ({type(error).__name__}: {error})", file=file
         ) from None
     numbering = _read_numbering(document)
+    styles = _StyleChains()
     blocks: list[Block] = []
     for item in document.iter_inner_content():
         if hasattr(item, "rows"):
             blocks.extend(_table_blocks(item))
         else:
-            block = _paragraph_block(item, numbering)
+            block = _paragraph_block(item, numbering, styles)
             if block is not None:
                 blocks.append(block)
     return render_notes(blocks)
@@ -87,17 +88,26 @@ def _read_numbering(document: Any) -> _Numbering:
     return numbering
 
 
-def _style_chain(paragraph: Any) -> list[Any]:
-    chain: list[Any] = []
-    style = paragraph.style
-    while style is not None and len(chain) < 10:
-        chain.append(style)
-        style = style.base_style
-    return chain
+class _StyleChains:
+    """Each paragraph style with the styles it is based on, looked up once per style id."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str | None, list[Any]] = {}
+
+    def of(self, paragraph: Any) -> list[Any]:
+        style_id = paragraph._p.style  # looking up ``paragraph.style`` each time is slow
+        if style_id not in self._cache:
+            chain: list[Any] = []
+            style = paragraph.style
+            while style is not None and len(chain) < 10:
+                chain.append(style)
+                style = style.base_style
+            self._cache[style_id] = chain
+        return self._cache[style_id]
 
 
-def _heading_level(paragraph: Any) -> int | None:
-    for style in _style_chain(paragraph):
+def _heading_level(chain: list[Any]) -> int | None:
+    for style in chain:
         name = (style.name or "").strip()
         if name.lower() == "title":
             return 1
@@ -107,8 +117,8 @@ def _heading_level(paragraph: Any) -> int | None:
     return None
 
 
-def _num_pr(paragraph: Any) -> tuple[str, int] | None:
-    candidates = [paragraph._p.pPr] + [s.element.pPr for s in _style_chain(paragraph)]
+def _num_pr(paragraph: Any, chain: list[Any]) -> tuple[str, int] | None:
+    candidates = [paragraph._p.pPr] + [s.element.pPr for s in chain]
     for ppr in candidates:
         if ppr is None or ppr.numPr is None:
             continue
@@ -140,13 +150,14 @@ def _paragraph_text(paragraph: Any, *, mark_bold: bool) -> str:
     return text
 
 
-def _paragraph_block(paragraph: Any, numbering: _Numbering) -> Block | None:
+def _paragraph_block(paragraph: Any, numbering: _Numbering, styles: _StyleChains) -> Block | None:
     if not paragraph.text.strip():
         return None
-    level = _heading_level(paragraph)
+    chain = styles.of(paragraph)
+    level = _heading_level(chain)
     if level is not None:
         return Heading(level=level, text=paragraph.text)
-    num = _num_pr(paragraph)
+    num = _num_pr(paragraph, chain)
     text = _paragraph_text(paragraph, mark_bold=True)
     if num is not None:
         num_id, depth = num
