@@ -13,13 +13,14 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from tests.importers import documents
+
 from clio.export.anki import apkg_bytes
 from clio.export.tabular import items_csv
 from clio.export.worksheet import build_sheet, html_to_pdf, render_html
 from clio.generate import make_kit
 from clio.importers import notes_from_file
 from clio.parse import parse_notes
-from tests.importers import documents
 
 
 def _best(action: Callable[[], object], repeat: int) -> float:
