@@ -98,3 +98,16 @@ def test_bad_inputs_exit_3(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     assert main(["export", "anki", "china-and-the-ussr", "-o", str(tmp_path / "no" / "x")]) == 3
     err = " ".join(capsys.readouterr().err.split())  # rich wraps long lines
     assert "missing.docx: no such file" in err and "does not exist" in err
+
+
+def test_notes_without_items_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    notes = tmp_path / "title.txt"
+    notes.write_text("Just a title\n")
+    assert main(["export", "anki", str(notes), "-o", str(tmp_path / "x.apkg")]) == 3
+    assert main(["export", "quizlet", str(notes)]) == 3
+    assert main(["export", "worksheet", str(notes), "-o", str(tmp_path / "x.html")]) == 3
+    err = " ".join(capsys.readouterr().err.split())
+    assert "no flashcards could be made" in err and "no questions to put on a worksheet" in err
+    assert not (tmp_path / "x.apkg").exists()

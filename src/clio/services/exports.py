@@ -31,6 +31,8 @@ def anki_deck(topic: Topic, kit: Kit, *, timestamp: float) -> bytes:
     """The topic's flashcards as an Anki .apkg (same input and timestamp, same bytes)."""
     from clio.export.anki import apkg_bytes
 
+    if not kit.flashcards:
+        raise InputError("no flashcards could be made from these notes", file=topic.name)
     return apkg_bytes(topic, kit, timestamp=timestamp)
 
 
@@ -91,6 +93,8 @@ def items_table(topic: Topic, kit: Kit, *, fmt: str) -> str:
     if fmt == "json":
         return items_json(topic, kit)
     if fmt == "quizlet":
+        if not kit.flashcards:
+            raise InputError("no flashcards could be made from these notes", file=topic.name)
         return quizlet_tsv(kit)
     raise UsageError(f"unknown table format {fmt!r}; use csv, json or quizlet")
 
