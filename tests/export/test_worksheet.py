@@ -90,3 +90,13 @@ def test_missing_weasyprint_is_explained(monkeypatch: pytest.MonkeyPatch) -> Non
     monkeypatch.setattr(builtins, "__import__", no_weasyprint)
     with pytest.raises(Exception, match=r"apt-get install libpango-1.0-0 libpangoft2-1.0-0"):
         html_to_pdf("<p>x</p>")
+
+
+def test_parts_are_lettered_by_what_the_sheet_has() -> None:
+    topic = parse_notes(
+        "Weimar\n\nWhy the Putsch failed, 1923\n\na.  Army, 1923\n\nThe army stayed loyal\n\n"
+        "b.  Police, 1923\n\nThe police opened fire\n\nc.  Planning, 1923\n\nIt was rushed\n"
+    )
+    html = render_html(topic, build_sheet(topic, hand_kit(topic)))
+    assert "Part A: Quick quiz" in html and "Part B: Essay" in html
+    assert "Source exercise" not in html

@@ -215,7 +215,17 @@ def render_html(topic: Topic, sheet: Sheet, *, worksheet: bool = True, scheme: b
         scheme=scheme,
         part=part,
     )
-    return template.render(title=topic.title, sheet=shown, css=css)
+    letters = iter("ABC")
+    parts = {
+        name: next(letters)
+        for name, present in (
+            ("quiz", sheet.quiz),
+            ("source", sheet.source_questions),
+            ("essay", sheet.essay),
+        )
+        if present
+    }
+    return template.render(title=topic.title, sheet=shown, css=css, parts=parts)
 
 
 def html_to_pdf(html: str) -> bytes:
