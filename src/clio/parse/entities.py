@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from clio.model.topic import Entity, EntityKind
 from clio.parse.figures import find_figures
@@ -21,7 +21,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
+)
 _FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 _TITLES = _words(
@@ -71,28 +73,38 @@ _CALENDAR = _words(
 )
 
 
-class _Token:
-    """A word of the text: where it is, as written, and folded for lookups."""
+# A token is (start offset, word as written); keys are folded on demand (and cached).
+_Token = tuple[int, str]
 
-    __slots__ = ("bare", "capitalised", "end", "key", "start", "text")
 
-    def __init__(self, start: int, text: str) -> None:
-        self.start = start
-        self.end = start + len(text)
-        self.text = text
-        self.key = text.translate(_FOLD).replace(".", "").casefold()
-        self.bare = self.key[:-2] if self.key.endswith("'s") else self.key  # possessive dropped
-        self.capitalised = text[:1].isupper()
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> tuple[str, str]:
+    """The lookup key of a word, and the key without a possessive "'s"."""
+    key = word.translate(_FOLD).replace(".", "").casefold()
+    return key, key[:-2] if key.endswith("'s") else key
+
+
+def _key(token: _Token) -> str:
+    return _fold(token[1])[0]
+
+
+def _end(token: _Token) -> int:
+    return token[0] + len(token[1])
+
+
+def _cap(token: _Token) -> bool:
+    return token[1][:1].isupper()
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.group(0).rstrip("'’-")) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
     prefixes: frozenset[tuple[str, ...]]
+    lower_starts: frozenset[str]  # first words of names that may start in lower case
 
 
 @cache
@@ -101,36 +113,38 @@ def _index() -> _Index:
     for entry in load_gazetteer().entries:
         for spelling in entry.spellings:
             plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
-            key = tuple(t.key for t in _tokens(plain))
+            key = tuple(_key(t) for t in _tokens(plain))
             if key:
                 names.setdefault(key, (entry, plain))
     prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
-    return _Index(names=names, prefixes=prefixes)
+    lower = frozenset(key[0] for key, (_, plain) in names.items() if not plain[:1].isupper())
+    return _Index(names=names, prefixes=prefixes, lower_starts=lower)
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
     letters = spelling.replace(".", "").replace(" ", "")
     if letters.isupper() and len(letters) <= 6:  # acronyms must match exactly: US is not "us"
-        return "".join(t.text.replace(".", "") for t in matched).rstrip("s'’") == letters or (
-            "".join(t.text.replace(".", "") for t in matched) == letters
-        )
-    return not spelling[:1].isupper() or matched[0].capitalised
+        written = "".join(t[1].replace(".", "") for t in matched)
+        return written == letters or written.rstrip("s'’") == letters
+    return not spelling[:1].isupper() or _cap(matched[0])
 
 
 def _known_at(tokens: list[_Token], i: int) -> tuple[int, GazetteerEntry] | None:
     """The longest gazetteer name starting at token ``i``: (tokens used, entry)."""
     index = _index()
-    if (tokens[i].key,) not in index.prefixes and (tokens[i].bare,) not in index.prefixes:
+    first, first_bare = _fold(tokens[i][1])
+    if (first,) not in index.prefixes and (first_bare,) not in index.prefixes:
         return None
     best: tuple[int, GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
     for j in range(i, len(tokens)):
-        for word in dict.fromkeys((tokens[j].key, tokens[j].bare)):
+        word_key, word_bare = _fold(tokens[j][1])
+        for word in dict.fromkeys((word_key, word_bare)):
             candidate = (*key, word)
             found = index.names.get(candidate)
             if found is not None and _case_ok(found[1], tokens[i : j + 1]):
                 best = (j - i + 1, found[0])
-        key = (*key, tokens[j].key)
+        key = (*key, word_key)
         if key not in index.prefixes:
             break
     return best
@@ -145,17 +159,17 @@ def _run_end(tokens: list[_Token], i: int, text: str) -> int:
     """Index after the last token of the capitalised run starting at ``i``."""
     j = i + 1
     while j < len(tokens):
-        gap = text[tokens[j - 1].end : tokens[j].start]
+        gap = text[_end(tokens[j - 1]) : tokens[j][0]]
         if gap.strip(" ") not in ("", "."):
             break
-        if tokens[j].capitalised and tokens[j].key not in _CALENDAR:
+        if _cap(tokens[j]) and _key(tokens[j]) not in _CALENDAR:
             j += 1
             continue
         if (
-            tokens[j].key in _CONNECTORS
+            _key(tokens[j]) in _CONNECTORS
             and j + 1 < len(tokens)
-            and tokens[j + 1].capitalised
-            and text[tokens[j].end : tokens[j + 1].start].strip() == ""
+            and _cap(tokens[j + 1])
+            and text[_end(tokens[j]) : tokens[j + 1][0]].strip() == ""
         ):
             j += 2
             continue
@@ -167,12 +181,12 @@ def _classify(
     tokens: list[_Token], i: int, j: int, text: str
 ) -> tuple[EntityKind, int, int] | None:
     """The kind of the unknown capitalised run ``tokens[i:j]`` (and the name's token span)."""
-    words = [t.key for t in tokens[i:j]]
-    previous = tokens[i - 1].key if i > 0 else ""
-    following = tokens[j].key if j < len(tokens) else ""
+    words = [_key(t) for t in tokens[i:j]]
+    previous = _key(tokens[i - 1]) if i > 0 else ""
+    following = _key(tokens[j]) if j < len(tokens) else ""
     if words[0] in _TITLES:
         k = i
-        while k < j and tokens[k].key in _TITLES:
+        while k < j and _key(tokens[k]) in _TITLES:
             k += 1
         if k < j:
             return EntityKind.PERSON, k, j
@@ -183,17 +197,18 @@ def _classify(
         words[0] in _EVENT_STARTS and "of" in words
     ):
         return EntityKind.EVENT, i, j
-    if len(words) == 1 and tokens[i].text.isupper() and 2 <= len(tokens[i].text) <= 6:
-        if not re.fullmatch(r"[IVXLC]+", tokens[i].text):
+    written = tokens[i][1]
+    if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
+        if not re.fullmatch(r"[IVXLC]+", written):
             return EntityKind.ORGANISATION, i, j
         return None
-    if _sentence_start(text, tokens[i].start) or words[0] in _COMMON or words[0] in _CALENDAR:
+    if _sentence_start(text, tokens[i][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
         return EntityKind.PERSON, i, j
     if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
         return EntityKind.PERSON, i, j
-    if previous in _PLACE_BEFORE and len(words) <= 3 and i > 0 and not tokens[i - 1].capitalised:
+    if previous in _PLACE_BEFORE and len(words) <= 3 and i > 0 and not _cap(tokens[i - 1]):
         return EntityKind.PLACE, i, j
     return None
 
@@ -207,23 +222,35 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
     tokens = _tokens(text)
     found: list[tuple[int, Entity]] = []
     i = 0
-    while i < len(tokens):
+    starts = _index().lower_starts
+    count = len(tokens)
+    while i < count:
+        word = tokens[i][1]
+        capitalised = word[0].isupper()
+        if not capitalised and word not in starts and word.lower() not in starts:
+            i += 1  # most words: lower-case and starting no known name ("hyperinflation" does)
+            continue
         known = _known_at(tokens, i)
-        if known is not None and tokens[i].capitalised:
+        if (
+            known is not None
+            and capitalised
+            and i + known[0] < count
+            and tokens[i + known[0]][1][0].isupper()
+        ):
             run = _run_end(tokens, i, text)
-            last = tokens[run - 1].key
+            last = _key(tokens[run - 1])
             if run - i > known[0] and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
                 known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             used, entry = known
-            start, end = tokens[i].start, tokens[i + used - 1].end
-            if entry.kind is EntityKind.PERSON and i > 0 and tokens[i - 1].key in _TITLES:
-                start = tokens[i - 1].start  # keep "President" in "President Kennedy"
+            start, end = tokens[i][0], _end(tokens[i + used - 1])
+            if entry.kind is EntityKind.PERSON and i > 0 and _key(tokens[i - 1]) in _TITLES:
+                start = tokens[i - 1][0]  # keep "President" in "President Kennedy"
             words = _strip_possessive(text[start:end])
             found.append((start, _entity(entry.kind, words, entry.name)))
             i += used
             continue
-        if not tokens[i].capitalised or tokens[i].key in _CALENDAR:
+        if not capitalised or _key(tokens[i]) in _CALENDAR:
             i += 1
             continue
         j = _run_end(tokens, i, text)
@@ -232,8 +259,8 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
         kind_span = _classify(tokens, i, cut, text)
         if kind_span is not None:
             kind, a, b = kind_span
-            start, end = tokens[i].start, tokens[cut - 1].end
-            name = text[tokens[a].start : tokens[b - 1].end]
+            start, end = tokens[i][0], _end(tokens[cut - 1])
+            name = text[tokens[a][0] : _end(tokens[b - 1])]
             words = _strip_possessive(text[start:end])
             found.append((start, _entity(kind, words, _strip_possessive(name))))
         i = cut
@@ -241,7 +268,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:
