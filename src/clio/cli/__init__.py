@@ -11,6 +11,7 @@ import sys
 from clio.cli import (
     essay_cmds,  # noqa: F401  (registers commands)
     export_cmds,  # noqa: F401  (registers commands)
+    kit_cmds,  # noqa: F401  (registers commands)
     topics_cmds,  # noqa: F401  (registers commands)
 )
 from clio.cli.app import app, console_err

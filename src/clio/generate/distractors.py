@@ -5,10 +5,20 @@ from __future__ import annotations
 import random
 from collections.abc import Iterable, Sequence
 
-from clio.generate.facts import DATE, FIGURE, NAME_KINDS, Clause, Facts, Slot, article_form
+from clio.generate.facts import (
+    DATE,
+    FIGURE,
+    NAME_KINDS,
+    Clause,
+    Facts,
+    Slot,
+    article_form,
+    bare,
+    ubiquitous,
+)
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
-from clio.generate.text import EVENT_WORDS, significant_words, words, words_match
+from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
 
@@ -112,7 +122,7 @@ def date_options(
     answer: Period, forbidden: Iterable[Period], facts: Facts, rng: random.Random
 ) -> list[str] | None:
     """Three wrong dates at the answer's precision, none the notes give for this event."""
-    if answer.approximate:
+    if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
     blocked = [answer, *forbidden]
 
@@ -177,7 +187,7 @@ def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
         return 0
     low, high = era
     if entry.kind == "person":
-        active_from, active_to = entry.start + 25, entry.end or entry.start + 90
+        active_from, active_to = entry.start + 30, entry.end or entry.start + 90
         if active_to < low or active_from > high + 3:
             return -40
         return 15
@@ -223,24 +233,35 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
     era = _clause_era(clause, facts)
     if slot.kind == "event" and not answer_type:
         return None
+    if slot.kind in ("place", "organisation") and not subtype:
+        return None  # a school, a court...: no list of the same kind to choose from
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
             return name
         return article_form(name, entry, facts) if with_the or entry else name
 
+    clause_folded = clause.text.casefold()
+    stem_matcher = WordMatcher(stem_words)
+
+    common = ubiquitous(facts)
+
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
             return False
+        if bare(name).lower() in common:
+            return False  # "an invasion of China" in notes about China: no one would pick it
         if entry is not None and answer_forms & {key(f) for f in (*entry.forms, *entry.near)}:
             return False
         if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
+        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
+            return False  # "Jews" or a committee the parser took for a place: not the same kind
         forms = entry.forms if entry else (name,)
         for form in forms:
-            if form.casefold() in clause.text.casefold():
+            if form.casefold() in clause_folded:
                 return False
-            if any(words_match(w, s) for w in significant_words(form) for s in stem_words):
+            if any(stem_matcher.matches(w) for w in significant_words(form)):
                 return False
         return not _stated(clause, slot, shown(name, entry), facts)
 
@@ -249,8 +270,16 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         entry = lexicon.lookup(name)
         if slot.kind == "event" and event_type(name) != answer_type:
             continue
+        shared = _shared_tags(entry, answer_entry)
+        if (
+            slot.kind in ("place", "organisation")
+            and answer_entry
+            and answer_entry.tags
+            and not shared
+        ):
+            continue
         if acceptable(name, entry):
-            scored.append((-(15 + 20 * _shared_tags(entry, answer_entry)), shown(name, entry)))
+            scored.append((-(15 + 20 * shared), shown(name, entry)))
     accepted = 0
     for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if accepted >= 14:
@@ -288,8 +317,12 @@ def _ranked_list(
     for entry in lexicon.of_kind(kind):
         if kind == "event" and event_type(entry.name) != answer_type:
             continue
-        score = 20 * _shared_tags(entry, answer_entry) + min(_related(entry, facts.tags), 10)
-        score += _era_score(entry, era)
+        shared = _shared_tags(entry, answer_entry)
+        if kind in ("place", "organisation") and answer_entry and answer_entry.tags and not shared:
+            continue  # a port in China is no wrong option for a city in Russia
+        tagged = 20 * shared + min(_related(entry, facts.tags), 10)
+        # places have no era: only the topic's regions count
+        score = tagged if kind == "place" else tagged + _era_score(entry, era)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
             ranked.append((-score, entry.name, entry))
     ranked.sort(key=lambda item: (item[0], item[1]))

@@ -5,9 +5,10 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, question, shuffled, ubiquitous
+from clio.generate.common import about, item_rng, question, shuffled
 from clio.generate.distractors import date_options, slot_options
-from clio.generate.facts import DATE, Clause, Event, Facts, Slot, quote_point
+from clio.generate.events import Event, quote_point
+from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
 from clio.generate.text import (
     gives_away,
@@ -32,11 +33,12 @@ _ASK = {
 }
 
 
-def slot_mcqs(facts: Facts, rng: random.Random, *, per_clause: int = 2) -> list[QuizQuestion]:
+def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuestion]:
     """Questions that hide one fact of a clause and offer three wrong facts of the same type."""
     common = ubiquitous(facts)
     found = []
     for clause in facts.clauses:
+        rng = item_rng(seed, "slot", clause.text)
         if len(clause.text.split()) < 5:
             continue
         slots = [
@@ -45,6 +47,7 @@ def slot_mcqs(facts: Facts, rng: random.Random, *, per_clause: int = 2) -> list[
             if s.kind in _ASK
             and s.text.lower().removeprefix("the ") not in common
             and not (s.period is not None and s.period.approximate)
+            and not re.search(r"\d0[’']?s\b", s.text)
         ]
         made = 0
         for slot in shuffled_slots(slots, rng):
@@ -101,10 +104,11 @@ def _forbidden_for(event: Event, facts: Facts) -> list[Period]:
     return found
 
 
-def date_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+def date_mcqs(facts: Facts, seed: int) -> list[QuizQuestion]:
     """ "When was the Sino-Indian War?" with three wrong dates at the same precision."""
     found = []
     for event in facts.events:
+        rng = item_rng(seed, "when", event.label)
         wrong = date_options(event.period, _forbidden_for(event, facts), facts, rng)
         if wrong is None:
             continue
@@ -169,11 +173,12 @@ def _option_label(title: str) -> str:
     return title_without_date(title)
 
 
-def reason_mcqs(facts: Facts, rng: random.Random, *, per_section: int = 2) -> list[QuizQuestion]:
+def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQuestion]:
     """ "Which of these was a reason why ...?": one point of the section, three from others."""
     topic = facts.topic
     found = []
     for section in topic.sections:
+        rng = item_rng(seed, "reason", section.heading)
         titled = [p for p in section.points if p.title]
         if len(titled) < 2:
             continue
@@ -241,6 +246,6 @@ def _reason_stems(section: Section) -> list[str]:
     ]
 
 
-def make_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+def make_mcqs(facts: Facts, seed: int) -> list[QuizQuestion]:
     """Every multiple-choice question for the topic."""
-    return [*date_mcqs(facts, rng), *reason_mcqs(facts, rng), *slot_mcqs(facts, rng)]
+    return [*date_mcqs(facts, seed), *reason_mcqs(facts, seed), *slot_mcqs(facts, seed)]

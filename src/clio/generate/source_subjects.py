@@ -110,9 +110,19 @@ def find_subject(topic: Topic, source: Source) -> SourceSubject:
     )
 
 
+_MADE_BY = re.compile(
+    r"\b(?:memoirs?|diary|letters?|speech|autobiography|book|article|report|writings|"
+    r"recollections|interview|broadcast|account|cartoon|poster)\s+(?:of|by|from|with)\s+"
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\.?\s?){1,5})"
+)
+
+
 def clean_author(source: Source) -> str | None:
-    """The author's name without "From the memoirs of"."""
+    """The author's name without "From the memoirs of" (read from the citation if need be)."""
     author = source.author
+    if not author:
+        match = _MADE_BY.search(source.citation or source.provenance)
+        author = match.group("name") if match else None
     if not author:
         return None
     author = _AUTHOR_PREFIX.sub("", author).strip(" ,.")

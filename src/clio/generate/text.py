@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import lru_cache
 
 from clio.model.period import Period
 from clio.parse.dates import DateMatch
 from clio.parse.dates import find_dates as _find_dates
 
 
-@cache
+@lru_cache(maxsize=16384)
 def _dates_cached(text: str) -> tuple[DateMatch, ...]:
     return tuple(_find_dates(text))
 
@@ -95,7 +95,7 @@ def significant_words(text: str) -> list[str]:
     return list(_significant(text))
 
 
-@cache
+@lru_cache(maxsize=16384)
 def _significant(text: str) -> tuple[str, ...]:
     found = []
     for raw in _WORD.findall(text):
@@ -108,7 +108,7 @@ def _significant(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@cache
+@lru_cache(maxsize=16384)
 def words_match(a: str, b: str) -> bool:
     """True when two lower-case words are forms of each other ("china"/"chinese")."""
     if a == b:
@@ -117,6 +117,25 @@ def words_match(a: str, b: str) -> bool:
     if len(short) < 4:
         return False
     return long_.startswith(short[: max(4, len(short) - 1)])
+
+
+class WordMatcher:
+    """Answers ``any(words_match(word, w) for w in words)`` quickly for many words."""
+
+    def __init__(self, known: list[str]) -> None:
+        self.exact = set(known)
+        self.prefixes = {w[:k] for w in known if len(w) >= 4 for k in range(4, len(w) + 1)}
+        self.heads = {w[: max(4, len(w) - 1)] for w in known if len(w) >= 4}
+
+    def matches(self, word: str) -> bool:
+        """True when ``word`` is a form of one of the known words."""
+        if word in self.exact:
+            return True
+        if len(word) < 4:
+            return False
+        if word[: max(4, len(word) - 1)] in self.prefixes:
+            return True
+        return any(word[:k] in self.heads for k in range(4, len(word) + 1))
 
 
 def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
@@ -204,10 +223,17 @@ _AGREEMENT_WORDS = frozenset(
 )
 
 
+_QUESTION_WORDS = frozenset(
+    ["why", "how", "what", "when", "where", "which", "who", "reasons", "causes"]
+)
+
+
 def is_event_name(text: str) -> bool:
-    """True for names of events ("Sino-Indian War", "Mao's Moscow visit")."""
+    """True for names of events ("Sino-Indian War", "Mao's Moscow visit"), not questions."""
     found = words(text)
-    return bool(found) and any(w in EVENT_WORDS for w in found) and len(found) <= 7
+    if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
+        return False
+    return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
 def is_agreement(text: str) -> bool:
@@ -219,6 +245,8 @@ def with_article(name: str) -> str:
     """ "Sino-Indian War" -> "the Sino-Indian War"; possessives and "The ..." stay as they are."""
     stripped = name.strip()
     first = stripped.split(" ", 1)[0]
+    if first in {"The", "A", "An"}:
+        return first.lower() + stripped[len(first) :]
     if first.lower() in {"the", "a", "an"} or first.endswith(("'s", "’s", "s'")):
         return stripped
     return f"the {stripped}"
