@@ -54,3 +54,18 @@ def test_a_bold_line_of_body_size_stays_apart_from_its_paragraph() -> None:
         "Korean War, 1950-53\n\n"
         "In June 1950 the North invaded the South; the UN sent troops to defend it.\n"
     )
+
+
+def test_two_columns_are_read_one_after_the_other() -> None:
+    left = " ".join(f"Left {n} explains the causes of the war in some detail." for n in range(6))
+    right = " ".join(f"Right {n} explains the course of the war in detail." for n in range(6))
+    page = (
+        "<style>@page { size: A5 } .cols { columns: 2; column-gap: 1.2cm } p { margin: 0 }</style>"
+        f"<h1>Two columns</h1><div class='cols'><p>{left}</p><p>{right}</p></div>"
+    )
+    notes = pdf_to_notes(_pdf(page))
+    paragraphs = notes.split("\n\n")
+    assert paragraphs[0] == "# Two columns"
+    text = " ".join(paragraphs[1:])
+    assert left in text and right in text
+    assert text.index(left) < text.index(right)

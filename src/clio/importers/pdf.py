@@ -51,8 +51,7 @@ def _read_lines(data: bytes, *, file: str) -> list[_Line]:
     lines: list[_Line] = []
     try:
         for number, page in enumerate(extract_pages(io.BytesIO(data)), start=1):
-            raw = list(_text_lines(page))
-            lines.extend(_merge_same_baseline(number, raw))
+            lines.extend(_merge_same_baseline(number, list(_text_lines(page))))
     except InputError:
         raise
     except Exception as error:  # pdfminer raises many types: syntax, encryption, streams
@@ -61,6 +60,23 @@ def _read_lines(data: bytes, *, file: str) -> list[_Line]:
             reason = "the PDF is encrypted; save an unprotected copy"
         raise InputError(f"cannot read this PDF ({reason})", file=file) from None
     return lines
+
+
+@dataclass
+class _Piece:
+    """A line of text as pdfminer found it; a printed line may be several pieces."""
+
+    x0: float
+    x1: float
+    bottom: float
+    top: float
+    size: float
+    text: str
+    bold: bool
+
+    @property
+    def marker_only(self) -> bool:
+        return " " not in self.text.strip() and _MARKER.match(self.text.strip() + " x") is not None
 
 
 def _text_lines(node: Any) -> Any:
@@ -73,29 +89,59 @@ def _text_lines(node: Any) -> Any:
             if text.strip() and chars:
                 size = Counter(round(c.size, 1) for c in chars).most_common(1)[0][0]
                 bold = all(_BOLD.search(c.fontname) for c in chars)
-                yield child.x0, child.y0, child.y1, size, text, bold
+                yield _Piece(
+                    x0=child.x0, x1=child.x1, bottom=child.y0, top=child.y1, size=size,
+                    text=text.strip(), bold=bold,
+                )  # fmt: skip
         elif hasattr(child, "__iter__"):
             yield from _text_lines(child)
 
 
-def _merge_same_baseline(
-    page: int, raw: list[tuple[float, float, float, float, str, bool]]
-) -> list[_Line]:
-    """Join pieces printed on one line (a list marker and its text are often separate boxes)."""
-    raw.sort(key=lambda r: (-round(r[1]), r[0]))
-    merged: list[_Line] = []
-    for x0, y0, y1, size, text, bold in raw:
-        last = merged[-1] if merged else None
-        if last is not None and last.page == page and abs(last.bottom - y0) < 2.0:
-            marker_only = _MARKER.match(last.text + " x") is not None and " " not in last.text
-            last.text = f"{last.text.rstrip()} {text.strip()}"
-            last.size = max(last.size, size)
-            last.bold = bold if marker_only else last.bold and bold
+def _right_neighbour(pieces: list[_Piece], piece: _Piece, reach: float) -> _Piece | None:
+    best: _Piece | None = None
+    for other in pieces:
+        if other is piece or abs(other.bottom - piece.bottom) >= 2.0:
             continue
-        merged.append(
-            _Line(page=page, top=y1, bottom=y0, x0=x0, size=size, text=text.strip(), bold=bold)
+        gap = other.x0 - piece.x1
+        if -2.0 <= gap <= reach and (best is None or other.x0 < best.x0):
+            best = other
+    return best
+
+
+def _merge_same_baseline(page: int, pieces: list[_Piece]) -> list[_Line]:
+    """Join pieces printed on one line, keeping pdfminer's reading order (columns stay apart).
+
+    A list marker is its own piece, often ordered away from its text: it joins the text to
+    its right. Other pieces join a neighbour that starts within about a letter's width.
+    """
+    pieces = list(pieces)
+    for marker in [p for p in pieces if p.marker_only]:
+        text = _right_neighbour(pieces, marker, reach=max(30.0, 3 * marker.size))
+        if text is not None and not text.marker_only:
+            text.text = f"{marker.text} {text.text}"
+            text.x0 = marker.x0
+            pieces.remove(marker)
+    lines: list[_Line] = []
+    while pieces:
+        current = pieces.pop(0)
+        while (after := _right_neighbour(pieces, current, reach=current.size)) is not None:
+            current.text = f"{current.text} {after.text}"
+            current.x1 = after.x1
+            current.bold = current.bold and after.bold
+            current.size = max(current.size, after.size)
+            pieces.remove(after)
+        lines.append(
+            _Line(
+                page=page,
+                top=current.top,
+                bottom=current.bottom,
+                x0=current.x0,
+                size=current.size,
+                text=current.text,
+                bold=current.bold,
+            )
         )
-    return merged
+    return lines
 
 
 def _drop_page_furniture(lines: list[_Line]) -> list[_Line]:
@@ -186,10 +232,10 @@ def _run_length(lines: list[_Line], start: int) -> int:
 
 
 def _gap_breaks(previous: _Line, line: _Line) -> bool:
-    if line.page != previous.page:
-        # a paragraph running on to the next page continues unless the last line ended one
-        return previous.text.rstrip().endswith(_SENTENCE_END) or line.size != previous.size
     gap = previous.bottom - line.top
+    if line.page != previous.page or gap < -line.size:
+        # on to the next page or column: the paragraph continues unless its last line ended it
+        return previous.text.rstrip().endswith(_SENTENCE_END) or line.size != previous.size
     if line.bold != previous.bold:
         return True  # a bold line between plain ones is a title, not part of a paragraph
     return gap > 0.45 * max(line.size, previous.size) or line.size != previous.size
