@@ -54,3 +54,24 @@ def test_a_wrapper_named_like_boilerplate_keeps_the_content_inside() -> None:
     <div class="sidebar">Popular posts</div><div class="post-navigation">Next post</div>
     <div id="comments">Great notes!</div></div></body>"""
     assert html_to_notes(page) == "# Weimar\n\nHyperinflation, 1923\n"
+
+
+def test_word_and_google_docs_pages() -> None:
+    word = """<html><body lang=EN-GB><div class=WordSection1><p class=MsoTitle>China</p>
+    <h1>Korean War, 1950-53</h1>
+    <p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]><span>a.<span>
+    &nbsp;&nbsp; </span></span><![endif]><b>Kim Il Sung, Jun 1950</b></p>
+    <p class=MsoNormal>Kim asked Stalin and Mao to attack South Korea</p>
+    <p class=MsoNormal><o:p>&nbsp;</o:p></p></div></body></html>"""
+    assert html_to_notes(word.encode("cp1252")) == (
+        "# China\n\n# Korean War, 1950-53\n\na. Kim Il Sung, Jun 1950\n\n"
+        "Kim asked Stalin and Mao to attack South Korea\n"
+    )
+    google = (
+        '<html><body class="doc-content"><p class="c3 title"><span>Weimar</span></p>'
+        '<h2><span>Crises, 1923</span></h2><ul class="lst-kix_a-0 start"><li class="c1">'
+        "<span>Hyperinflation</span><span>: prices doubled</span></li></ul></body></html>"
+    )
+    topic = parse_notes(html_to_notes(google.encode()))
+    assert topic.title == "Weimar"
+    assert topic.sections[0].points[0].title == "Hyperinflation"

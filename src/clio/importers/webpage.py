@@ -121,9 +121,10 @@ class _Walker:
             if not isinstance(child, Tag):
                 continue
             name = child.name.lower()
-            if name in _HEADINGS:
+            if name in _HEADINGS or _is_title(child):
                 self.flush()
-                self.blocks.append(Heading(level=_HEADINGS[name], text=_inline_text(child)))
+                level = _HEADINGS.get(name, 1)
+                self.blocks.append(Heading(level=level, text=_inline_text(child)))
             elif name in ("ul", "ol", "menu"):
                 self.flush()
                 self._list(child, depth=depth)
@@ -188,6 +189,13 @@ class _Walker:
                 self.blocks.append(ListItem(marker="•", text=f"{cells[0]}: {cells[1]}"))
             elif cells:
                 self.blocks.append(Paragraph(text=" – ".join(cells)))
+
+
+def _is_title(node: Any) -> bool:
+    """Word ("MsoTitle") and Google Docs ("title") mark the document title with a class."""
+    if node.name.lower() != "p":
+        return False
+    return any(str(c).lower() in ("title", "msotitle") for c in node.get("class") or [])
 
 
 def _inline_text(node: Any) -> str:
