@@ -56,7 +56,7 @@ def test_notes_fields_tags_and_guids(china: Topic, tmp_path: Path) -> None:
     assert front == "Korean War, 1950-53: People’s Volunteers, Nov 1950?"
     assert back.startswith("By November 1950, the UN/US army")
     assert context == "Korean War, 1950-53 (Nov 1950)"
-    assert source.startswith("People’s Volunteers, Nov 1950: By November 1950")
+    assert source == ""  # the back already shows the whole point: no need to repeat it
     assert "clio::korean-war" in note["tags"]
     assert "1950s" in note["tags"]
     assert "clio::topic::china-and-the-ussr" in note["tags"]
@@ -72,6 +72,8 @@ def test_cloze_cards_are_real_cloze_notes(china: Topic, tmp_path: Path) -> None:
         note = by_guid[note_guid(card)]
         assert note["mid"] == CLOZE_MODEL.model_id
         assert "{{c1::" in note["fields"][0]
+        assert note["fields"][1] == ""  # Back is left for the learner
+        assert note["fields"][3].startswith(card.cloze.split("{{")[0])  # type: ignore[union-attr]
     cloze_model = deck["models"][str(CLOZE_MODEL.model_id)]
     assert cloze_model["type"] == 1  # Anki's cloze note type
 

@@ -10,6 +10,7 @@ import hashlib
 import html
 import io
 import os
+import re
 import sqlite3
 import tempfile
 import time
@@ -96,9 +97,9 @@ def _note(topic: Topic, card: Flashcard) -> genanki.Note:
             model=CLOZE_MODEL,
             fields=[
                 _field(card.cloze),
-                _field(card.answer),
+                "",  # the cloze itself shows the answer; Back is for the learner's own extras
                 _field(context_text),
-                _field(context.origin),
+                _field(_origin_unless_repeated(context.origin, card.cloze)),
             ],
             tags=tags,
             guid=note_guid(card),
@@ -109,11 +110,19 @@ def _note(topic: Topic, card: Flashcard) -> genanki.Note:
             _field(card.prompt),
             _field(card.answer),
             _field(context_text),
-            _field(context.origin),
+            _field(_origin_unless_repeated(context.origin, card.answer)),
         ],
         tags=tags,
         guid=note_guid(card),
     )
+
+
+def _origin_unless_repeated(origin: str, shown: str) -> str:
+    """The notes an item came from, unless the card already shows most of them."""
+    plain = " ".join(re.sub(r"\{\{c\d+::(.*?)(?:::[^}]*)?\}\}", r"\1", shown).split())
+    if plain and plain in " ".join(origin.split()) and len(plain) >= 0.6 * len(origin):
+        return ""
+    return origin
 
 
 def build_deck(topic: Topic, kit: Kit) -> genanki.Deck:
