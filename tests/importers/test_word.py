@@ -45,3 +45,17 @@ def test_styles_become_notes_lines() -> None:
 def test_a_broken_file_names_itself() -> None:
     with pytest.raises(InputError, match=r"notes\.docx: not a readable Word"):
         docx_to_notes(b"PK\x03\x04 not really a zip", file="notes.docx")
+
+
+def test_nested_list_styles_indent() -> None:
+    document = docx.Document()
+    document.add_heading("Causes, 1914", level=1)
+    document.add_paragraph("Alliances", style="List Bullet")
+    document.add_paragraph("Triple Entente", style="List Bullet 2")
+    document.add_paragraph("Arms race", style="List Bullet")
+    notes = docx_to_notes(_bytes(document))
+    assert "• Alliances\n\n    • Triple Entente\n\n• Arms race" in notes
+    from clio.parse import parse_notes
+
+    point = parse_notes(notes).sections[0].points[0]
+    assert point.title == "Alliances" and "Triple Entente" in point.text

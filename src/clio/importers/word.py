@@ -13,6 +13,7 @@ from clio.importers.blocks import Block, Heading, ListItem, Paragraph, list_mark
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.I)
+_LIST_STYLE = re.compile(r"^list (?:bullet|number|continue)(?:\s+(\d))?$", re.I)
 
 
 @dataclass
@@ -160,9 +161,20 @@ def _paragraph_block(paragraph: Any, numbering: _Numbering, styles: _StyleChains
     num = _num_pr(paragraph, chain)
     text = _paragraph_text(paragraph, mark_bold=True)
     if num is not None:
-        num_id, depth = num
-        return ListItem(marker=numbering.marker(num_id, depth), text=text, depth=depth)
+        num_id, level = num
+        marker = numbering.marker(num_id, level)
+        # "List Bullet 2" and the like nest by style, each with its own single-level list
+        depth = max(level, _style_depth(chain))
+        return ListItem(marker=marker, text=text, depth=depth)
     return Paragraph(text=text)
+
+
+def _style_depth(chain: list[Any]) -> int:
+    for style in chain:
+        match = _LIST_STYLE.match((style.name or "").strip())
+        if match:
+            return int(match.group(1) or "1") - 1
+    return 0
 
 
 def _table_blocks(table: Any) -> list[Block]:
