@@ -24,3 +24,12 @@ def test_errors_name_the_file(tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_topic_text(str(bad))
     assert caught.value.file == str(bad)
+
+
+def test_unreadable_formats_say_what_to_save_as(tmp_path: Path) -> None:
+    from clio.importers import notes_from_file
+
+    notes = tmp_path / "notes.odt"
+    notes.write_bytes(b"PK\x03\x04")
+    with pytest.raises(InputError, match=r"notes\.odt: \.odt files cannot be read; save"):
+        notes_from_file(notes)

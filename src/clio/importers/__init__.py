@@ -15,7 +15,17 @@ TEXT_SUFFIXES = (".txt", ".text", "")
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 CONVERTED_SUFFIXES = (".md", ".markdown", ".docx", ".html", ".htm", ".pdf")
 IMPORTABLE_SUFFIXES = (".txt", ".text", *CONVERTED_SUFFIXES)
-MAX_DOCUMENT_BYTES = 50 * 1024 * 1024  # Word files and PDFs carry images: allow more than text
+MAX_DOCUMENT_BYTES = 50 * 1024 * 1024
+# Formats people keep notes in that Clio cannot read, and what to save them as instead.
+_SAVE_AS = {
+    ".doc": ".docx (Word: File > Save As)",
+    ".odt": ".docx or .pdf (LibreOffice: File > Save As)",
+    ".rtf": ".docx or .txt",
+    ".pages": ".docx or .pdf (Pages: File > Export To)",
+    ".pptx": ".pdf",
+    ".key": ".pdf",
+    ".epub": ".pdf or .html",
+}  # Word files and PDFs carry images: allow more than text
 
 __all__ = [
     "CONVERTED_SUFFIXES",
@@ -53,9 +63,10 @@ def notes_from_bytes(data: bytes, *, suffix: str, file: str = "<input>") -> str:
         from clio.importers.markdown import markdown_to_notes
 
         text = markdown_to_notes(decode_notes(data, file=file))
-    elif suffix == ".doc":
+    elif suffix in _SAVE_AS:
         raise InputError(
-            "old Word .doc files cannot be read; save the document as .docx", file=file
+            f"{suffix} files cannot be read; save the notes as {_SAVE_AS[suffix]} and try again",
+            file=file,
         )
     else:
         return decode_notes(data, file=file)
