@@ -17,6 +17,7 @@ def test_one_bad_file_never_stops_the_rest(tmp_path: Path) -> None:
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "latin.txt").write_bytes("Caf\xe9 notes".encode("latin-1"))
     (tmp_path / "photo.png").write_bytes(b"\x89PNG")
+    (tmp_path / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0")
     (tmp_path / ".hidden.txt").write_text("secret")
     sub = tmp_path / "term2"
     sub.mkdir()
@@ -33,7 +34,9 @@ def test_one_bad_file_never_stops_the_rest(tmp_path: Path) -> None:
     assert "not a readable Word" in reasons["broken.docx"]
     assert "empty" in reasons["empty.txt"]
     assert "not UTF-8" in reasons["latin.txt"]
-    assert [f.path.name for f in report.skipped] == ["photo.png"]
+    skipped = {f.path.name: f.reason for f in report.skipped}
+    assert skipped["photo.png"] == ".png is not a notes format"
+    assert skipped["old.doc"].startswith(".doc files cannot be read; save as .docx")
     assert len(seen) == 9 and seen[-1][1:] == (9, 9)
     names = [f.name for f in report.imported]
     assert len(set(names)) == len(names)  # clashing file names get distinct topic names

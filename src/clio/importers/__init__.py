@@ -32,7 +32,13 @@ __all__ = [
     "IMPORTABLE_SUFFIXES",
     "notes_from_bytes",
     "notes_from_file",
+    "save_as_hint",
 ]
+
+
+def save_as_hint(suffix: str) -> str | None:
+    """What to save a file Clio cannot read as (".odt" -> ".docx or .pdf ..."), if known."""
+    return _SAVE_AS.get(suffix.lower())
 
 
 def notes_from_bytes(data: bytes, *, suffix: str, file: str = "<input>") -> str:

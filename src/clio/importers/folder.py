@@ -8,7 +8,7 @@ from pathlib import Path
 
 from clio.errors import ClioError, InputError
 from clio.ids import slugify
-from clio.importers import IMPORTABLE_SUFFIXES, notes_from_file
+from clio.importers import IMPORTABLE_SUFFIXES, notes_from_file, save_as_hint
 from clio.model.topic import Topic
 from clio.parse import parse_notes
 
@@ -63,7 +63,9 @@ def notes_files(folder: Path) -> tuple[list[Path], list[FailedFile]]:
             found.append(path)
         else:
             kind = path.suffix.lower() or "a file without a suffix"
-            skipped.append(FailedFile(path=path, reason=f"{kind} is not a notes format"))
+            hint = save_as_hint(path.suffix)
+            reason = f"{kind} files cannot be read; save as {hint}" if hint else ""
+            skipped.append(FailedFile(path=path, reason=reason or f"{kind} is not a notes format"))
     return found, skipped
 
 
