@@ -12,14 +12,14 @@ from tests.generate.invariants import check_kit
 
 
 @pytest.mark.parametrize("name", TOPICS)
-@settings(max_examples=4, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(seed=st.integers(min_value=0, max_value=2**31))
 def test_every_item_meets_the_invariants(name: str, seed: int) -> None:
     topic = topic_named(name)
     check_kit(topic, make_kit(topic, seed=seed))
 
 
-@settings(max_examples=15, deadline=None)
+@settings(max_examples=10, deadline=None)
 @given(seed=st.integers(min_value=0, max_value=2**31))
 def test_bundled_sheet_over_many_seeds(seed: int) -> None:
     topic = topic_named("china")

@@ -39,7 +39,7 @@ def test_the_right_option_is_not_systematically_the_longest_or_in_one_place() ->
     longest = positions = total = 0
     where: Counter[int] = Counter()
     for name in ("china", "weimar.txt", "civil-rights.md", "numbered.txt"):
-        for seed in range(6):
+        for seed in range(4):
             for q in make_kit(topic_named(name), seed=seed).questions:
                 if q.kind is not QuestionKind.MCQ:
                     continue
@@ -49,7 +49,7 @@ def test_the_right_option_is_not_systematically_the_longest_or_in_one_place() ->
                     longest += 1
                 where[q.options.index(str(q.answer))] += 1
                 positions += 1
-    assert total > 300
+    assert total > 200
     assert longest / total < 0.4, f"answer strictly longest in {longest}/{total}"
     for index in range(4):
         assert 0.15 < where[index] / positions < 0.35, where

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from clio.generate.text import is_event_name, title_without_date, why_clause, with_article
+from clio.generate.text import cause_phrase, is_event_name, title_without_date, with_article
 from clio.ids import content_id
 from clio.model.items import CardKind, Flashcard, QuestionKind, QuizAnswer, QuizQuestion
 from clio.model.topic import Section
@@ -82,9 +82,9 @@ def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
 
 def about(section: Section, *, with_date: bool = True) -> str:
     """How a stem refers to a section: "why China broke with the USSR", "the Korean War"."""
-    why = why_clause(section.heading)
-    if why:
-        return why
+    cause = cause_phrase(section.heading)
+    if cause:
+        return cause.outcome if cause.link.startswith("why ") else f"the {cause.noun}s {cause.link}"
     heading = section.heading.strip().rstrip(":?")
     if not with_date:
         heading = title_without_date(heading)

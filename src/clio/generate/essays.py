@@ -299,9 +299,12 @@ def _factor_paragraph(
         )
     elif factor.theme:
         adjective = theme_adjective(factor.theme)
-        parts.append(f"This was {article(adjective)} {adjective} reason {reasons}.")
+        if (offset + index) % 2:
+            parts.append(f"This {adjective} factor helps to explain {_explained(question)}.")
+        else:
+            parts.append(f"This was {article(adjective)} {adjective} reason {reasons}.")
     else:
-        parts.append(f"This helps to explain {question.focus}.")
+        parts.append(f"This helps to explain {_explained(question)}.")
     return EssayParagraph(
         role="counter" if counter else "factor",
         heading=factor.name,
@@ -310,6 +313,12 @@ def _factor_paragraph(
         theme=factor.theme,
         source_ids=factor.point_ids,
     )
+
+
+def _explained(question: EssayQuestion) -> str:
+    """What a factor helps to explain, as it reads mid-sentence."""
+    focus = strip_trailing_date(question.focus)
+    return "the " + focus[4:] if focus.startswith("The ") else focus
 
 
 def _section_name(section: Section, *, corpus: str) -> str:

@@ -10,6 +10,8 @@ from clio.generate.common import about, card
 from clio.generate.events import Event, quote_point
 from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts, ubiquitous
 from clio.generate.text import (
+    PLURAL_EVENT_WORDS,
+    cause_phrase,
     clean,
     gives_away,
     is_agreement,
@@ -18,7 +20,6 @@ from clio.generate.text import (
     sentence,
     significant_words,
     title_without_date,
-    why_clause,
     with_article,
     words,
     words_match,
@@ -50,9 +51,9 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
         return []
     text = clean(point.text)
     topic_words = about(section)
-    why = why_clause(section.heading)
-    if why:
-        prompt = f"How does ‘{point.title}’ help to explain {why}?"
+    cause = cause_phrase(section.heading)
+    if cause:
+        prompt = f"How does ‘{point.title}’ help to explain {cause.outcome}?"
     elif is_agreement(title_without_date(section.heading)):
         prompt = (
             f"What was agreed about {title_without_date(point.title)} in "
@@ -81,9 +82,9 @@ def _section_card(section: Section) -> list[Flashcard]:
     if len(titled) < 2:
         return []
     count = number_word(len(titled))
-    why = why_clause(section.heading)
-    if why:
-        prompt = f"Give {count} reasons {why}."
+    cause = cause_phrase(section.heading)
+    if cause:
+        prompt = f"Give {count} {cause.noun}s {cause.link}."
     else:
         prompt = f"What are the {count} points in your notes on {about(section)}?"
     answer = "; ".join(p.title for p in titled)
@@ -98,8 +99,11 @@ def event_phrase(event: Event) -> str:
 def when_stem(event: Event) -> str:
     """ "When was the Sino-Indian War?" or "When did this happen: “...”?"."""
     if event.named:
-        last = event.label.split()[-1].lower()
-        verb = "were" if last.endswith("s") and not last.endswith(("ss", "'s", "’s")) else "was"
+        last = event.label.split()[-1]
+        plural = last.lower() in PLURAL_EVENT_WORDS or (
+            last.islower() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+        )
+        verb = "were" if plural else "was"
         return f"When {verb} {with_article(event.label)}?"
     return f"When did this happen? “{sentence(event.label)}”"
 

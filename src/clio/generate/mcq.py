@@ -6,17 +6,17 @@ import random
 import re
 
 from clio.generate.common import about, item_rng, question, shuffled
-from clio.generate.distractors import date_options, slot_options
+from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
 from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
 from clio.generate.text import (
+    cause_phrase,
     gives_away,
     sentence,
     shares_word,
     significant_words,
     title_without_date,
-    why_clause,
     words_match,
 )
 from clio.model.items import QuestionKind, QuizQuestion
@@ -39,8 +39,8 @@ def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuest
     found = []
     for clause in facts.clauses:
         rng = item_rng(seed, "slot", clause.text)
-        if len(clause.text.split()) < 5:
-            continue
+        if len(clause.text.split()) < 7:
+            continue  # "Hitler promised to tear it up": too little to go on
         slots = [
             s
             for s in clause.slots
@@ -96,7 +96,9 @@ def _forbidden_for(event: Event, facts: Facts) -> list[Period]:
     """Dates the notes give for this event anywhere (so none can be a wrong option)."""
     found: list[Period] = []
     for point_id in event.point_ids:
-        found.extend(p for p in facts.point_periods.get(point_id, ()) if not p.is_range)
+        point, section = facts.topic.find_point(point_id), facts.topic.section_of(point_id)
+        if point is not None and section is not None:
+            found.extend(given_dates(point, section, facts))
     pattern = re.compile(re.escape(event.label), re.I)
     for clause in facts.clauses:
         if pattern.search(clause.text):
@@ -146,8 +148,8 @@ def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[
     siblings = [
         s for s in sections if s.id != section.id and not shares_word(s.heading, text, common)
     ]
-    if why_clause(section.heading):
-        why_siblings = [s for s in sections if s.id != section.id and why_clause(s.heading)]
+    if cause_phrase(section.heading):
+        why_siblings = [s for s in sections if s.id != section.id and cause_phrase(s.heading)]
         if sum(len(s.points) for s in why_siblings) >= 4:
             siblings = why_siblings
     pool = []
@@ -203,7 +205,7 @@ def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQu
                     answer,
                     explanation,
                     (point.id,),
-                    subkind="reason" if why_clause(section.heading) else "section",
+                    subkind="reason" if cause_phrase(section.heading) else "section",
                 )
             )
     return found
@@ -236,9 +238,12 @@ def _distinct(pool: list[str], answer: str, n: int) -> list[str] | None:
 
 
 def _reason_stems(section: Section) -> list[str]:
-    why = why_clause(section.heading)
-    if why:
-        return [f"Which of these was a reason {why}?", f"Which of these helps to explain {why}?"]
+    cause = cause_phrase(section.heading)
+    if cause:
+        return [
+            f"Which of these was a {cause.noun} {cause.link}?",
+            f"Which of these helps to explain {cause.outcome}?",
+        ]
     topic = about(section)
     return [
         f"Which of these is one of the points in your notes on {topic}?",

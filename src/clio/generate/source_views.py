@@ -14,6 +14,8 @@ from clio.generate.source_subjects import (
     common_tokens,
     has_thesis,
     relevant_points,
+    section_span,
+    source_span,
     thesis,
 )
 from clio.model.period import Period
@@ -143,6 +145,25 @@ def _bears_on(sentence: str, factor_tokens: frozenset[str], common: frozenset[st
     return bool(shared & names)
 
 
+def _just_outside(topic: Topic, source: Source, period: Period) -> list[Point]:
+    """Dated points close to (but outside) the view's period, in sections the source spans:
+    evidence that the change began earlier or went on later than the view says."""
+    span = source_span(source) or period
+    found: list[tuple[int, Point]] = []
+    for section, point in topic.points():
+        when = point.period
+        section_when = section_span(section)
+        if when is None or when.overlaps(period):
+            continue
+        if section_when is not None and not section_when.overlaps(span):
+            continue
+        gap = max(period.start.year - when.end.year, when.start.year - period.end.year)
+        if gap <= 8:
+            found.append((gap, point))
+    found.sort(key=lambda item: item[0])
+    return [point for _, point in found[:2]]
+
+
 def _plural(factor: Factor) -> bool:
     if factor.phrase.startswith("that "):
         return False
@@ -186,6 +207,8 @@ def _thesis_view(topic: Topic, source: Source, subject: SourceSubject) -> Interp
                 knowledge.append((label, point))
         elif content_tokens(point.full_text) & main_tokens:
             knowledge.append(("Supports the view", point))
+    if period is not None:
+        knowledge += [("Challenges the view", p) for p in _just_outside(topic, source, period)]
     if not supporting and not challenging and not knowledge:
         return None
     return InterpretationView(

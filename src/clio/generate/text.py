@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from clio.model.period import Period
@@ -147,6 +148,7 @@ def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
     return any(words_match(x, y) for x in significant_words(a) if x not in ignore for y in other)
 
 
+@lru_cache(maxsize=16384)
 def gives_away(answer: str, prompt: str) -> bool:
     """True when the prompt contains the answer or one of its key words."""
     a, p = answer.casefold().strip(), prompt.casefold()
@@ -216,6 +218,8 @@ EVENT_WORDS = frozenset(
     trial trials exchange mission
     """.split()  # noqa: SIM905
 )
+PLURAL_EVENT_WORDS = frozenset(w for w in EVENT_WORDS if w.endswith("s") and w[:-1] in EVENT_WORDS)
+PLURAL_EVENT_WORDS |= {"treaties", "talks", "negotiations", "landings", "accords", "laws"}
 _AGREEMENT_WORDS = frozenset(
     """
     treaty agreement pact accord settlement truce armistice conference summit alliance
@@ -314,3 +318,35 @@ def why_clause(heading: str) -> str | None:
                 return f"why {subject} {aux} {tail}"
         return None
     return f"why {rest}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CausePhrase:
+    """How to ask about a cause section: "a reason why ...", "a cause of ..."."""
+
+    noun: str  # "reason" or "cause"
+    link: str  # "why China broke with the USSR", "for Hitler's rise to power"
+    outcome: str  # what the causes explain: "why China broke ...", "Hitler's rise to power"
+
+
+_CAUSE_HEAD = re.compile(
+    r"^(?:the\s+)?(?:(?:main|key|long-term|short-term)\s+)?(?P<noun>reasons?|causes?)\s+"
+    r"(?P<prep>for|of|why)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def cause_phrase(heading: str) -> CausePhrase | None:
+    """The cause phrasing of a "Why ...", "Reasons for ..." or "Causes of ..." heading."""
+    why = why_clause(heading)
+    if why:
+        return CausePhrase(noun="reason", link=why, outcome=why)
+    match = _CAUSE_HEAD.match(clean(heading).rstrip("?"))
+    if not match:
+        return None
+    noun = "cause" if match.group("noun").lower().startswith("cause") else "reason"
+    rest = match.group("rest").strip()
+    prep = match.group("prep").lower()
+    if prep == "why":
+        return CausePhrase(noun=noun, link=f"why {rest}", outcome=f"why {rest}")
+    return CausePhrase(noun=noun, link=f"{prep} {rest}", outcome=rest)

@@ -22,7 +22,7 @@ def _usable(clause: Clause) -> bool:
     text = clause.text
     if text.lower().startswith(_FRAGMENT_STARTS):
         return False
-    return 6 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
+    return 7 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
 
 
 def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
