@@ -8,7 +8,12 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import essay_cmds, kit_cmds, topics_cmds  # noqa: F401  (registers commands)
+from clio.cli import (
+    essay_cmds,  # noqa: F401  (registers commands)
+    export_cmds,  # noqa: F401  (registers commands)
+    kit_cmds,  # noqa: F401  (registers commands)
+    topics_cmds,  # noqa: F401  (registers commands)
+)
 from clio.cli.app import app, console_err
 from clio.errors import ClioError
 

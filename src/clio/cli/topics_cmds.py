@@ -13,6 +13,7 @@ from rich.tree import Tree
 from clio.cli.app import app, console
 from clio.errors import InputError
 from clio.model.serialise import topic_to_json
+from clio.services import exports
 from clio.services.topics import builtin_topics, load_topic
 from clio.timeline import EventKind, render_svg, timeline_events
 
@@ -76,6 +77,16 @@ def timeline_command(
             "--svg", help="Also write a printable SVG chart to this file.", dir_okay=False
         ),
     ] = None,
+    png: Annotated[
+        Path | None,
+        typer.Option("--png", help="Also write the chart as a PNG image.", dir_okay=False),
+    ] = None,
+    timelinejs: Annotated[
+        Path | None,
+        typer.Option(
+            "--timelinejs", help="Also write TimelineJS3 JSON to this file.", dir_okay=False
+        ),
+    ] = None,
 ) -> None:
     """Show the dated events (sections, points, source claims) in chronological order."""
     topic = load_topic(file)
@@ -96,3 +107,10 @@ def timeline_command(
         except OSError as error:
             raise InputError(f"cannot write the chart: {error.strerror}", file=str(svg)) from None
         console.print(f"wrote {svg} ({len(events)} events)")
+    if png is not None:
+        chart = render_svg(events, title=topic.title)
+        exports.write_output(png, exports.timeline_png(chart))
+        console.print(f"wrote {png} ({len(events)} events)")
+    if timelinejs is not None:
+        exports.write_output(timelinejs, exports.timeline_timelinejs(topic).encode("utf-8"))
+        console.print(f"wrote {timelinejs} (TimelineJS)")

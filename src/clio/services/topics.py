@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clio.errors import InputError, NotFoundError
 from clio.ids import slugify
+from clio.importers import CONVERTED_SUFFIXES, notes_from_bytes
 from clio.model.topic import Topic
 from clio.parse import decode_notes, parse_notes
 
@@ -64,6 +65,9 @@ def read_topic_text(ref: str) -> tuple[str, str]:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read the file: {error.strerror}", file=ref) from None
+    if path.suffix.lower() in CONVERTED_SUFFIXES:
+        # Word, web pages, PDFs and Markdown go through the importers to the same parser
+        return notes_from_bytes(data, suffix=path.suffix, file=ref), slugify(path.stem)
     return decode_notes(data, file=ref), slugify(path.stem)
 
 
