@@ -263,3 +263,23 @@ def test_markdown_and_bold_source_headings_and_bracketed_dates() -> None:
         ("What does Source A show about Mao?", 3),
         ("Compare Sources A and B.", 6),
     ]
+
+
+def test_unmarked_lists_of_dates_and_terms() -> None:
+    topic = _load("unmarked-lists.txt")
+    timeline, terms, why = topic.sections
+    assert timeline.heading == "Timeline"
+    assert [(p.label, p.title, _iso(p.period)) for p in timeline.points] == [
+        ("1", "1924", "1924"),
+        ("2", "1928", "1928"),
+        ("3", "Dec 1934", "1934-12"),
+        ("4", "1936-38", "1936/1938"),
+    ]
+    assert timeline.points[3].text.startswith("The Great Terror: show trials")
+    assert [(p.title, p.text[:10]) for p in terms.points] == [
+        ("Kulak", "a richer p"),
+        ("Gulag", "the system"),
+        ("Stakhanovite", "a worker w"),
+    ]
+    assert why.heading == "Why collectivisation?"
+    assert [p.text[:14] for p in why.points] == ["Stalin wanted ", "Peasants resis"]

@@ -165,22 +165,50 @@ def _next_indexes(lines: list[Line]) -> list[int | None]:
     return result
 
 
-def _heading_flags(lines: list[Line], nexts: list[int | None]) -> list[bool]:
+def _is_item_like(text: str) -> bool:
+    """A line that reads as an unmarked list item: "1917 – February Revolution", "Kulak: ..."."""
+    dates = find_dates(text[:40])
+    if dates and dates[0].start == 0 and text[dates[0].end : dates[0].end + 1] in " :,–—-":
+        return True
+    inline = _INLINE_TITLE.match(text)
+    return bool(
+        inline
+        and inline.group("sep") != ";"
+        and len(inline.group("title").split()) <= 5
+        and inline.group("title")[:1].isupper()
+    )
+
+
+def _list_item_flags(lines: list[Line]) -> list[bool]:
+    """Text lines that form an unmarked list: two or more item-like lines with no gap."""
+    like = [ln.kind is LineKind.TEXT and _is_item_like(strip_emphasis(ln.text)) for ln in lines]
+    flags = [False] * len(lines)
+    for index in range(len(lines) - 1):
+        if like[index] and like[index + 1]:
+            flags[index] = flags[index + 1] = True
+    return flags
+
+
+def _heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool]) -> list[bool]:
     """Which text lines act as section headings (short, and followed by points)."""
     flags = [False] * len(lines)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if line.kind is not LineKind.TEXT or not is_heading_like(line.text):
+        if line.kind is not LineKind.TEXT or items[index] or not is_heading_like(line.text):
             continue
         after = nexts[index]
         if after is None:
             flags[index] = True
             continue
         following = lines[after]
-        flags[index] = following.kind is LineKind.MARKER or (
-            following.kind is LineKind.TEXT
-            # "Heading:" then prose, or a part heading above a sub-heading ("Key people", "Lenin")
-            and (line.text.rstrip().endswith(":") or flags[after])
+        flags[index] = (
+            following.kind is LineKind.MARKER
+            or (items[after] and not items[index])
+            or (
+                following.kind is LineKind.TEXT
+                # "Heading:" or "Why ...?" then prose, or a part heading above a sub-heading
+                and (line.text.rstrip().endswith((":", "?")) or flags[after])
+            )
         )
     return flags
 
@@ -192,7 +220,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
     point: _PointDraft | None = None
     previous_blank = True
     nexts = _next_indexes(lines)
-    headings = _heading_flags(lines, nexts)
+    items = _list_item_flags(lines)
+    headings = _heading_flags(lines, nexts, items)
 
     def new_section(heading: str, line_no: int) -> _SectionDraft:
         draft = _SectionDraft(heading=heading, first_line=line_no)
@@ -217,6 +246,11 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
             text = strip_emphasis(line.text)
             if headings[index] and not (point is not None and point.awaiting_text):
                 section, point = new_section(text.rstrip(":"), line.number), None
+            elif items[index] and point is None:
+                # an unmarked list ("1917 – February Revolution" lines): one point per line
+                if section is None:
+                    section = new_section(title, line.number)
+                section.points.append(_list_item(line, text, len(section.points) + 1))
             elif point is not None and (
                 point.awaiting_text or not previous_blank or line.indent > point.indent
             ):
@@ -262,6 +296,16 @@ def _text_follows(
         return True
     following = lines[beyond]
     return following.style == marker.style and following.label.lower() not in ("a", "1", "i")
+
+
+def _list_item(line: Line, text: str, number: int) -> _PointDraft:
+    draft = _paragraph(line, text, number)
+    draft.style = "paragraph:item"
+    inline = _INLINE_TITLE.match(text)
+    if inline and inline.group("sep") != ";":
+        draft.title = inline.group("title").strip()
+        draft.text_lines = [(SPACE, inline.group("text"))]
+    return draft
 
 
 def _paragraph(line: Line, text: str, number: int) -> _PointDraft:
