@@ -283,3 +283,25 @@ def test_unmarked_lists_of_dates_and_terms() -> None:
     ]
     assert why.heading == "Why collectivisation?"
     assert [p.text[:14] for p in why.points] == ["Stalin wanted ", "Peasants resis"]
+
+
+def test_numbered_headings_over_lettered_points_and_caps_title() -> None:
+    topic = _load("numbered-headings.txt")
+    assert topic.title == "THE COLD WAR 1945-1991"
+    assert _outline(topic) == [
+        (
+            "Causes of the Cold War",
+            None,
+            [("a", "Ideology", None), ("b", "Yalta and Potsdam, 1945", "1945")],
+        ),
+        (
+            "Early crises",
+            None,
+            [
+                ("a", "Berlin Blockade (1948-49)", "1948/1949"),
+                ("b", "Korean War, 1950-53", "1950/1953"),
+            ],
+        ),
+        ("Détente", None, [("1", "", "1972"), ("2", "", "1975")]),
+    ]
+    assert [w.code for w in topic.warnings] == ["empty_point"]

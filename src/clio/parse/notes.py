@@ -109,8 +109,13 @@ def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
             return strip_emphasis(line.rest), index + 1
         if line.kind is LineKind.TEXT and is_heading_like(line.text):
             following = _next_content(lines, index + 1)
-            # A heading directly followed by points is a section, not the title.
-            if following is None or following.kind is not LineKind.MARKER:
+            # A heading directly followed by points is a section, not the title; one followed
+            # by numbered headings ("1. Causes" over "a) ...") is the title.
+            if (
+                following is None
+                or following.kind is not LineKind.MARKER
+                or _is_numbered_heading(lines, following.number - 1, _next_indexes(lines))
+            ):
                 return strip_emphasis(line.text).rstrip(":"), index + 1
         break
     fallback = name.replace("-", " ").replace("_", " ").strip().title() if name else "Notes"
@@ -235,7 +240,12 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
         if line.kind is LineKind.MD_HEADING:
             section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
         elif line.kind is LineKind.MARKER:
-            if point is not None and _is_child(point, line):
+            if _is_numbered_heading(lines, index, nexts):
+                section, point = (
+                    new_section(strip_emphasis(line.rest).rstrip(":"), line.number),
+                    None,
+                )
+            elif point is not None and _is_child(point, line):
                 point.add(ITEM, strip_emphasis(line.rest), line.number)
             else:
                 if section is None:
@@ -275,6 +285,25 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
         section.points.extend(intro_parts)
         intro_parts = []
     return "\n\n".join(_joined(p.text_lines) for p in intro_parts), sections
+
+
+_NUMBER_STYLES = ("number", "paren_number", "roman")
+_LETTER_STYLES = ("letter", "paren_letter")
+
+
+def _is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) -> bool:
+    """A numbered line with lettered points under it ("1. Causes" then "a) ...") heads a section."""
+    line = lines[index]
+    after = nexts[index]
+    if line.style not in _NUMBER_STYLES or after is None:
+        return False
+    following = lines[after]
+    return (
+        following.kind is LineKind.MARKER
+        and following.style in _LETTER_STYLES
+        and following.label.lower() in ("a", "i")
+        and is_heading_like(line.rest)
+    )
 
 
 def _text_follows(
