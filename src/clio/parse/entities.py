@@ -128,7 +128,8 @@ def _previous_word(text: str, start: int) -> str:
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
-    prefixes: frozenset[tuple[str, ...]]
+    firsts: frozenset[str]  # first words of every name
+    prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
     lower_words: tuple[str, ...]  # first words of names that may start in lower case
     lower_starts: re.Pattern[str]  # the same, as a regex
 
@@ -148,12 +149,16 @@ def _index() -> _Index:
                     names[key] = (entry, plain)  # "détente" may be written in lower case
                 if not plain[:1].isupper():
                     lower.add(re.escape(words[0][1]))
-    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
+    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
     ordered = sorted(lower, key=len, reverse=True)
     lower_words = tuple(word.replace("\\", "") for word in ordered)
     lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
     return _Index(
-        names=names, prefixes=prefixes, lower_words=lower_words, lower_starts=lower_starts
+        names=names,
+        firsts=frozenset(key[0] for key in names),
+        prefixes=prefixes,
+        lower_words=lower_words,
+        lower_starts=lower_starts,
     )
 
 
@@ -183,7 +188,7 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
     first_key, first_bare = _fold(first[1])
-    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
+    if first_key not in index.firsts and first_bare not in index.firsts:
         return None
     best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
