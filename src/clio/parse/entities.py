@@ -210,8 +210,10 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \"'“‘(*")
-    return not before or before[-1] in ".!?:;\n•"
+    before = text[max(0, position - 12) : position].rstrip(" \"'“‘(*")
+    if not before:
+        return position <= 12 or not text[: position - 12].rstrip(" \"'“‘(*")
+    return before[-1] in ".!?:;\n•"
 
 
 def _run(text: str, first: _Token) -> list[_Token]:
