@@ -330,3 +330,16 @@ def test_word_export_bullets_and_outline_numbers() -> None:
         ("1.2", "July Crisis", "1914-07-23"),
     ]
     assert short_term.points[1].text.endswith("1.5 million Serbian soldiers were mobilised.")
+
+
+def test_lone_heading_names_untitled_notes() -> None:
+    topic = parse_notes(
+        "Causes of WW1, 1900-14\na) Alliances: two armed camps\nb) Militarism: the naval race\n",
+        name="stdin",
+    )
+    assert topic.title == "Causes of WW1, 1900-14"
+    (section,) = topic.sections
+    assert _iso(section.period) == "1900/1914" and [p.label for p in section.points] == ["a", "b"]
+    # with several sections and no title line, the name stands in
+    two = parse_notes("Causes\na) A: b\n\nEvents\na) C: d\n", name="ww1-notes")
+    assert two.title == "Ww1 Notes"
