@@ -152,7 +152,7 @@ def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
 def gives_away(answer: str, prompt: str) -> bool:
     """True when the prompt contains the answer or one of its key words."""
     a, p = answer.casefold().strip(), prompt.casefold()
-    if not a or a in p:
+    if not a or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
         return True
     prompt_words = set(words(prompt))
     keys = significant_words(answer)
