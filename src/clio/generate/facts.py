@@ -189,7 +189,9 @@ def _quoted(text: str, index: int) -> bool:
         "“"
     ) > before.count("”"):
         return True
-    return len(re.findall(r"(?:^|[\s(])'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
+    opening = len(re.findall(r"(?:^|[\s(])'", before))
+    closing = len(re.findall(r"(?<=\w)'(?=\s|$|[,.;:)])", before))
+    return opening > closing
 
 
 _HEAD_NOUNS = frozenset(
