@@ -15,6 +15,7 @@ from clio.generate.text import (
     clean,
     gives_away,
     is_agreement,
+    is_date_only,
     number_word,
     period_phrase,
     sentence,
@@ -78,7 +79,7 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
 
 
 def _section_card(section: Section) -> list[Flashcard]:
-    titled = [p for p in section.points if p.title]
+    titled = [p for p in section.points if p.title and not is_date_only(p.title)]
     if len(titled) < 2:
         return []
     count = number_word(len(titled))

@@ -13,6 +13,7 @@ from clio.generate.flashcards import when_stem
 from clio.generate.text import (
     cause_phrase,
     gives_away,
+    is_date_only,
     sentence,
     shares_word,
     significant_words,
@@ -156,6 +157,8 @@ def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[
     for other in siblings:
         for point in other.points:
             label = _option_label(point.title) if point.title else ""
+            if is_date_only(label):
+                continue
             if label and not shares_word(label, text, common) and len(label.split()) <= 8:
                 pool.append((label, point.id))
     return sorted(pool)
@@ -181,7 +184,7 @@ def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQu
     found = []
     for section in topic.sections:
         rng = item_rng(seed, "reason", section.heading)
-        titled = [p for p in section.points if p.title]
+        titled = [p for p in section.points if p.title and not is_date_only(p.title)]
         if len(titled) < 2:
             continue
         pool = _reason_pool(section, topic.sections)
