@@ -102,7 +102,9 @@ def when_stem(event: Event) -> str:
     if event.named:
         last = event.label.split()[-1]
         plural = last.lower() in PLURAL_EVENT_WORDS or (
-            last.islower() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+            last.islower()
+            and last.endswith("s")
+            and not last.endswith(("ss", "is", "us", "'s", "’s"))
         )
         verb = "were" if plural else "was"
         return f"When {verb} {with_article(event.label)}?"

@@ -243,6 +243,8 @@ def is_event_name(text: str) -> bool:
     found = words(text)
     if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
         return False
+    if len([w for w in found if w not in {"the", "a", "an"}]) < 2:
+        return False  # "The crisis": too vague to ask "when was it?"
     return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
