@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, item_rng, question, shuffled
+from clio.generate.common import about, item_rng, question, shuffled, statement_context
 from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
 from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
@@ -74,8 +74,8 @@ def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> Q
         return None
     answer = slot.period.label() if slot.period is not None else slot.text
     blanked = sentence(clause.blanked(slot))
-    context = about(clause.section, with_date=slot.kind != DATE)
-    stem = f"{_ASK[slot.kind]} completes this statement about {context}? “{blanked}”"
+    context = statement_context(clause.section, with_date=slot.kind != DATE)
+    stem = f"{_ASK[slot.kind]} completes this statement {context}? “{blanked}”"
     if gives_away(answer, stem) or any(gives_away(w, context) for w in wrong):
         stem = f"{_ASK[slot.kind]} completes this statement from your notes? “{blanked}”"
     if gives_away(answer, stem):
