@@ -5,7 +5,14 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, item_rng, question, shuffled, statement_context
+from clio.generate.common import (
+    about,
+    is_generic_heading,
+    item_rng,
+    question,
+    shuffled,
+    statement_context,
+)
 from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
 from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
@@ -187,6 +194,8 @@ def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQu
         titled = [p for p in section.points if p.title and not is_date_only(p.title)]
         if len(titled) < 2:
             continue
+        if not cause_phrase(section.heading) and is_generic_heading(section.heading):
+            continue  # any event may count as a "key event": no wrong option is safely wrong
         pool = _reason_pool(section, topic.sections)
         stems = _reason_stems(section)
         for number, point in enumerate(
