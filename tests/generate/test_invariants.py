@@ -38,3 +38,24 @@ def test_seed_changes_options_not_ids_of_cards() -> None:
     options_one = {q.id: q.options for q in one.questions}
     changed = [q for q in two.questions if q.id in options_one and options_one[q.id] != q.options]
     assert changed, "options are shuffled with the seed"
+
+
+@settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    data=st.data(),
+    seed=st.integers(min_value=0, max_value=1000),
+)
+def test_edited_sheets_still_give_valid_kits(data: st.DataObject, seed: int) -> None:
+    """Notes nobody has seen: lines dropped, duplicated or shuffled, words garbled."""
+    from clio.parse import parse_notes
+    from clio.services.topics import read_builtin_text
+
+    lines = read_builtin_text("china-and-the-ussr").split("\n")
+    keep = data.draw(st.lists(st.booleans(), min_size=len(lines), max_size=len(lines)))
+    edited = [line for line, kept in zip(lines, keep, strict=True) if kept or not line.strip()]
+    if data.draw(st.booleans()):
+        edited = edited + edited[: len(edited) // 3]
+    noise = data.draw(st.text(alphabet="abc XYZ 1949 $%,.;:–'’()", max_size=30))
+    edited.insert(data.draw(st.integers(0, len(edited))), noise)
+    topic = parse_notes("\n".join(edited), name="edited")
+    check_kit(topic, make_kit(topic, seed=seed))

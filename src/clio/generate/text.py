@@ -32,10 +32,8 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CLAUSE_SPLIT = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bc\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)(?<!\bvs\.)"
-    r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*"
-)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*")
+_ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bc|\bDr|\bMr|\bMrs|\bSt|\bvs|\betc)\.$", re.I)
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
     re.I,
@@ -72,13 +70,21 @@ def sentence(text: str) -> str:
 
 def split_clauses(text: str) -> list[str]:
     """Sentences and semicolon clauses of a passage, cleaned."""
-    parts = []
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=8192)
+def _clauses(text: str) -> tuple[str, ...]:
+    parts: list[str] = []
     for paragraph in text.split("\n"):
+        pieces: list[str] = []
         for piece in _CLAUSE_SPLIT.split(paragraph):
-            piece = clean(piece)
-            if piece:
-                parts.append(piece)
-    return parts
+            if pieces and _ABBREVIATION_END.search(pieces[-1]) and piece[:1].isupper():
+                pieces[-1] = f"{pieces[-1]} {piece}"  # "(e.g. Lysenkoism)" is one clause
+            else:
+                pieces.append(piece)
+        parts.extend(c for c in (clean(p) for p in pieces) if c)
+    return tuple(parts)
 
 
 def starts_with_pronoun(text: str) -> bool:
@@ -152,7 +158,7 @@ def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
 def gives_away(answer: str, prompt: str) -> bool:
     """True when the prompt contains the answer or one of its key words."""
     a, p = answer.casefold().strip(), prompt.casefold()
-    if not a or a in p:
+    if not a or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
         return True
     prompt_words = set(words(prompt))
     keys = significant_words(answer)
@@ -237,6 +243,8 @@ def is_event_name(text: str) -> bool:
     found = words(text)
     if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
         return False
+    if len([w for w in found if w not in {"the", "a", "an"}]) < 2:
+        return False  # "The crisis": too vague to ask "when was it?"
     return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
@@ -350,3 +358,27 @@ def cause_phrase(heading: str) -> CausePhrase | None:
     if prep == "why":
         return CausePhrase(noun=noun, link=f"why {rest}", outcome=f"why {rest}")
     return CausePhrase(noun=noun, link=f"{prep} {rest}", outcome=rest)
+
+
+_VERBS = frozenset(
+    """
+    was were is are be been had has have did does do became become began begun won lost took
+    gave made led went came fell broke sent said told held kept ran saw met let set put fought
+    bought brought thought sought left built drove rose grew knew spread paid meant stood
+    struck sank shook wrote ruled agreed signed can could would should will might must
+    """.split()  # noqa: SIM905
+)
+
+
+def looks_like_statement(text: str) -> bool:
+    """True when a clause has a verb ("Kirov is murdered"), not just a name or a heading."""
+    return any(w in _VERBS or (len(w) > 4 and w.endswith("ed")) for w in words(text))
+
+
+def is_date_only(text: str) -> bool:
+    """True for titles that are only a date ("1924", "Dec 1934", "1936-38")."""
+    dates = find_dates(text)
+    rest = text
+    for match in reversed(dates):
+        rest = rest[: match.start] + rest[match.end :]
+    return bool(dates) and not any(ch.isalpha() for ch in rest)
