@@ -24,12 +24,16 @@ def fact_recall(point: Facts, answer: Facts) -> float | None:
     if total == 0:
         return None
     found = len(point.dates & answer.dates)
-    found += sum(1 for n in point.numbers if any(abs(n - m) <= 1e-6 * max(1, n) for m in answer.numbers))
+    found += sum(
+        1 for n in point.numbers if any(abs(n - m) <= 1e-6 * max(1, n) for m in answer.numbers)
+    )
     found += sum(1 for name in point.names if any(names_match(name, a) for a in answer.names))
     return found / total
 
 
-def lexical_recall(point: frozenset[str], sentence: frozenset[str], demote: frozenset[str]) -> float:
+def lexical_recall(
+    point: frozenset[str], sentence: frozenset[str], demote: frozenset[str]
+) -> float:
     """Share of the point's content stems (question words aside) found in the sentence."""
     wanted = point - demote or point
     if not wanted:

@@ -19,20 +19,19 @@ from clio.mark.normalise import names_match, normalise
 _WORD_RE = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _STEMMER = snowballstemmer.stemmer("english")
 
-STOPWORDS = frozenset(
-    """
+_STOPWORD_TEXT = """
     a about above after again against all also am an and any are as at be because been before
-    being below between both but by can could did do does doing down during each either else etc
-    even ever every few for from further get gets got had has have having he her here hers herself
-    him himself his how i if in into is it its itself just let like made make many may me might
-    more most much must my myself no nor not now of off often on once one only or other others our
-    ours ourselves out over own per quite rather really same several shall she should since so
-    some such than that the their theirs them themselves then there these they this those through
-    thus to too under until up upon us use used uses using very was way we well were what when
-    where whether which while who whom whose why will with within without would yes yet you your
-    yours yourself yourselves s t
-    """.split()
-)
+    being below between both but by can could did do does doing down during each either else
+    etc even ever every few for from further get gets got had has have having he her here hers
+    herself him himself his how i if in into is it its itself just let like made make many may
+    me might more most much must my myself no nor not now of off often on once one only or
+    other others our ours ourselves out over own per quite rather really same several shall she
+    should since so some such than that the their theirs them themselves then there these they
+    this those through thus to too under until up upon us use used uses using very was way we
+    well were what when where whether which while who whom whose why will with within without
+    would yes yet you your yours yourself yourselves s t
+"""
+STOPWORDS = frozenset(_STOPWORD_TEXT.split())
 NEGATIONS = frozenset({"not", "no", "never", "nor", "none", "nothing", "cannot", "without", "n't"})
 
 

@@ -138,6 +138,19 @@ def _scheme_points(scheme: MarkScheme) -> tuple[SchemePoint, ...]:
     return ()
 
 
+_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s+")
+_BOILERPLATE_RE = re.compile(r"\b(the source|it) (says|states|suggests|shows)( that)?:?\s*", re.I)
+
+
+def matchable(text: str) -> str:
+    """A point's text without labels and boilerplate ("Origin:", "the source says that")."""
+    label = _LABEL_RE.match(text)
+    if label and len(label.group(1).split()) <= 3:
+        text = text[label.end() :]
+    cleaned = _BOILERPLATE_RE.sub("", text).strip()
+    return cleaned or text
+
+
 def _reference_text(scheme: MarkScheme) -> str:
     if scheme.reference.strip():
         return scheme.reference
@@ -147,7 +160,7 @@ def _reference_text(scheme: MarkScheme) -> str:
 def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
     points = _scheme_points(scheme)
     reference = _reference_text(scheme)
-    texts = [question, reference, *[p.text for p in points]]
+    texts = [question, reference, *[matchable(p.text) for p in points]]
     if scheme.source_text.strip():
         texts.append(scheme.source_text)
     prepared = prepare_texts(texts)

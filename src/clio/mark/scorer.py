@@ -63,7 +63,9 @@ class LinearScorer:
         return float(self.predict_many(np.asarray([features.values], dtype=np.float64))[0])
 
 
-def fit_ridge(rows: Matrix, target: Sequence[float], *, l2: float, trained_on: str = "") -> LinearScorer:
+def fit_ridge(
+    rows: Matrix, target: Sequence[float], *, l2: float, trained_on: str = ""
+) -> LinearScorer:
     """Fit ridge regression of ``target`` (fractions 0..1) on expanded ``rows``."""
     x = expand(np.asarray(rows, dtype=np.float64))
     y = np.asarray(target, dtype=np.float64)
