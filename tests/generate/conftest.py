@@ -30,6 +30,12 @@ def hitler() -> Topic:
 
 
 @pytest.fixture(scope="session")
-def all_topics(china: Topic, cuba: Topic, hitler: Topic) -> dict[str, Topic]:
+def civil_war() -> Topic:
+    """A Russian Civil War sheet whose why-section is bullet statements without titles."""
+    return load_fixture("russian-civil-war")
+
+
+@pytest.fixture(scope="session")
+def all_topics(china: Topic, cuba: Topic, hitler: Topic, civil_war: Topic) -> dict[str, Topic]:
     """Every sheet the invariants are checked on."""
-    return {"china": china, "cuba": cuba, "hitler": hitler}
+    return {"china": china, "cuba": cuba, "hitler": hitler, "civil_war": civil_war}

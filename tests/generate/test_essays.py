@@ -54,7 +54,8 @@ def check_plan(plan: EssayPlan, topic: Topic) -> None:
             assert any(piece in point.full_text for point in cited if point), piece
     for paragraph in plan.paragraphs:
         text = paragraph.text
-        assert text and text[0].isupper() and text.rstrip('"').endswith((".", "?")), text
+        first_letter = text.lstrip("\"'“‘")[:1]
+        assert first_letter.isupper() and text.rstrip('"').endswith((".", "?")), text
         assert "  " not in text and " ." not in text and ".." not in text
     judgement = plan.paragraphs[-1]
     headings = {p.heading for p in argued}
@@ -137,8 +138,29 @@ def test_questions_the_notes_cannot_answer_are_input_errors(china: Topic, questi
 
 
 def test_how_far_on_a_factor_the_notes_lack_is_an_input_error(china: Topic) -> None:
-    with pytest.raises(InputError, match="say nothing"):
+    with pytest.raises(InputError, match=r"never mention (the )?Suez Crisis"):
         plan_essay(china, "How far was the Suez Crisis the main reason for the split?")
+    with pytest.raises(InputError, match="say nothing about 'tea rationing'"):
+        plan_essay(china, "How far was tea rationing the main reason for the split?")
+
+
+def test_questions_about_names_the_notes_never_use_are_input_errors(china: Topic) -> None:
+    with pytest.raises(InputError, match="never mention Cuba"):
+        plan_essay(china, "Explain why the USSR placed missiles in Cuba in 1962.")
+
+
+def test_a_period_in_the_question_steers_the_choice_of_points(china: Topic) -> None:
+    plan = plan_essay(china, "Why did China enter the Korean War?")
+    headings = {p.heading for p in plan.paragraphs if p.role == "factor"}
+    assert "Korean War" not in headings  # the thing to be explained is not its own cause
+    assert headings <= {
+        "Kim Il Sung",
+        "People’s Volunteers",
+        "Human Wave tactics",
+        "Chinese losses and resentment",
+        "Korea",
+        "Panmunjong Truce",
+    }
 
 
 def test_ids_are_stable_when_other_parts_of_the_notes_change(china: Topic) -> None:
@@ -218,3 +240,14 @@ def test_plans_never_quote_text_that_is_not_in_the_notes(all_topics: dict[str, T
             for paragraph in plan.paragraphs:
                 for quoted in re.findall(r'"([^"]+)"', paragraph.text):
                     assert quoted in corpus, quoted
+
+
+def test_statement_points_open_their_paragraph_once(civil_war: Topic) -> None:
+    (plan,) = make_essay_plans(civil_war, seed=0)
+    trotsky = next(p for p in plan.paragraphs if p.heading.startswith("Trotsky"))
+    assert trotsky.heading == "Trotsky built the Red Army of 5 million men by 1920"
+    assert trotsky.text.count("Trotsky built") == 1
+    assert "5 million" in trotsky.text
+    whites = next(p for p in plan.paragraphs if p.heading == "The Whites were divided")
+    assert "that the Whites were divided" in whites.text  # lower-cased inside the sentence
+    assert plan.paragraphs[-1].role == "judgement"

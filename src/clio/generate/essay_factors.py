@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -15,14 +16,18 @@ from clio.generate.essay_text import (
     noun_phrase,
     overlap,
     proper_words,
+    sentences,
     strip_trailing_date,
+    words,
 )
 from clio.generate.themes import classify_theme
 from clio.model.period import Period
 from clio.model.topic import Point, Section, Topic
+from clio.parse import find_dates
 
 _MAX_FACTORS = 6
 _MAX_SUPPORT = 3
+_MAX_TITLE_WORDS = 10
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +41,8 @@ class Factor:
     theme: str | None
     support: tuple[Point, ...]
     evidence: tuple[str, ...]
+    explanation: tuple[str, ...] = ()  # the point's clauses, to render as sentences
+    opening: str = ""  # the phrase that opens its paragraph (a statement's full clause)
 
     @property
     def period(self) -> Period | None:
@@ -121,12 +128,30 @@ def point_evidence(point: Point, *, lead: bool) -> tuple[str, ...]:
 
 def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -> Factor:
     """A factor from one point, with its related points and the evidence to quote."""
-    title = point.title or point.text
-    name = strip_trailing_date(title)
-    if is_clause(name):
-        phrase = "that " + name
+    title = point.title.strip().rstrip(".")
+    explanation = tuple(_joined_clauses(point.text))
+    keep = proper_words(corpus) | _entity_words(topic)
+    if not title or len(words(title)) > _MAX_TITLE_WORDS or point.title.strip().endswith("."):
+        # a statement rather than a title: argue from its main clause, quote it whole
+        statement = (sentences(point.full_text) or [point.full_text])[0].rstrip(".")
+        short = _main_clause(statement)
+        explanation = explanation[1:] if not title else explanation
+        name = short
+        starts_with_verb = bool(short) and short.split()[0].lower().endswith("ed")
+        if starts_with_verb:
+            phrase = f'the point the notes make: "{short}"'
+            opening = f'the point the notes make: "{statement}"'
+        else:
+            phrase = "that " + _lower_name(short, keep)
+            opening = "that " + _lower_name(statement, keep)
+        title = statement
     else:
-        phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        name = strip_trailing_date(title)
+        if is_clause(name):
+            phrase = "that " + _lower_name(name, keep)
+        else:
+            phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        opening = phrase
     support = related_points(topic, section, point)
     evidence = list(point_evidence(point, lead=True))
     for other in support:
@@ -141,17 +166,134 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         theme=classify_theme(title, " ".join([point.text, *(p.title for p in support)])),
         support=support,
         evidence=tuple(evidence),
+        explanation=explanation,
+        opening=opening,
     )
 
 
+def _main_clause(statement: str) -> str:
+    """The statement up to its first comma, semicolon, colon or "and" after five words."""
+    tokens = statement.split()
+    if len(tokens) <= _MAX_TITLE_WORDS:
+        return statement
+    for index in range(5, len(tokens)):
+        word = tokens[index - 1]
+        if word.endswith((",", ";", ":")):
+            return " ".join(tokens[:index]).rstrip(",;:")
+        if tokens[index].lower() == "and":
+            return " ".join(tokens[:index])
+    return statement
+
+
+_ENTITY_WORDS: dict[int, tuple[Topic, frozenset[str]]] = {}
+
+
+def _entity_words(topic: Topic) -> frozenset[str]:
+    """Words of the names the parser found (people, places), in lower case (memoised)."""
+    cached = _ENTITY_WORDS.get(id(topic))
+    if cached is not None and cached[0] is topic:
+        return cached[1]
+    if len(_ENTITY_WORDS) > 64:
+        _ENTITY_WORDS.clear()
+    found: set[str] = set()
+    for _, point in topic.points():
+        for entity in point.entities:
+            found.update(w.lower() for w in words(entity.text))
+    result = frozenset(found)
+    _ENTITY_WORDS[id(topic)] = (topic, result)
+    return result
+
+
+def _lower_name(text: str, keep: frozenset[str]) -> str:
+    """Lower-case the first word of a clause unless it is a name ("Foreign help" -> "foreign")."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() or "'" in first or "’" in first or first.lower() in keep:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _joined_clauses(text: str) -> list[str]:
+    """The point's clauses; one that starts with a conjunction is joined to the one before."""
+    joined: list[str] = []
+    for clause in clauses(text):
+        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
+
+
+def question_period(question: EssayQuestion) -> Period | None:
+    """The period a question names ("in the 1960s", "1949-57"), if any."""
+    found = find_dates(question.text)
+    if not found:
+        return None
+    start = min((m.period for m in found), key=lambda p: p.start.first_day()).start
+    end = max((m.period for m in found), key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
+def _span(section: Section) -> Period | None:
+    periods = [p.period for p in section.points if p.period is not None]
+    if section.period is not None:
+        return section.period
+    if not periods:
+        return None
+    start = min(periods, key=lambda p: p.start.first_day()).start
+    end = max(periods, key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
 def _section_score(question: EssayQuestion, section: Section) -> float:
-    query = content_tokens(question.focus)
+    query = content_tokens(question.focus) - _year_tokens(question.focus)
     heading = content_tokens(section.heading)
     body: set[str] = set()
     for point in section.points:
         body |= content_tokens(point.full_text)
     bonus = 0.2 if section_is_why(section) else 0.0
-    return 0.6 * overlap(query, heading) + 0.4 * overlap(query, body) + bonus
+    score = 0.6 * overlap(query, heading) + 0.4 * overlap(query, body) + bonus
+    asked = question_period(question)
+    span = _span(section)
+    if asked is not None and span is not None:
+        score *= _period_factor(asked, span)
+    return score
+
+
+def _period_factor(asked: Period, span: Period) -> float:
+    """Causes come before or during what they explain: favour overlap, drop what comes after."""
+    if asked.overlaps(span):
+        return 1.2
+    if span.start.first_day() > asked.end.last_day():
+        return 0.3
+    return 1.0 if asked.start.year - span.end.year <= 10 else 0.5
+
+
+def _idf(topic: Topic) -> dict[str, float]:
+    """Inverse document frequency of each word over the points: common words count less."""
+    counts: dict[str, int] = {}
+    total = 0
+    for section, point in topic.points():
+        total += 1
+        for token in content_tokens(point.full_text + " " + section.heading):
+            counts[token] = counts.get(token, 0) + 1
+    return {t: math.log((total + 1) / (c + 0.5)) for t, c in counts.items()}
+
+
+def _year_tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in content_tokens(text) if t[:1].isdigit())
+
+
+def _is_the_outcome(question: EssayQuestion, point: Point) -> bool:
+    """True when a point names the very thing the question asks about ("the Korean War")."""
+    name = content_tokens(strip_trailing_date(point.title)) - _year_tokens(point.title)
+    return bool(name) and name <= content_tokens(question.focus)
+
+
+def _drop_outcomes(
+    question: EssayQuestion, pairs: list[tuple[Section, Point]]
+) -> list[tuple[Section, Point]]:
+    kept = [(s, p) for s, p in pairs if not _is_the_outcome(question, p)]
+    return kept if len(kept) >= 2 else pairs
 
 
 def section_is_why(section: Section) -> bool:
@@ -167,16 +309,22 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         raise InputError("the notes have no sections with points to plan an essay from")
     best = max(candidates, key=lambda s: _section_score(question, s))
     if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
-        return [(best, p) for p in best.points]
-    query = content_tokens(question.focus)
+        return _drop_outcomes(question, [(best, p) for p in best.points])
+    query = content_tokens(question.focus) - _year_tokens(question.focus)
+    asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
+    weight = _idf(topic)
     for index, (section, point) in enumerate(topic.points()):
         own = content_tokens(point.full_text)
         heading = content_tokens(section.heading) - own
-        score = len(query & own) + 0.5 * len(query & heading)
+        score = sum(weight.get(t, 1.0) for t in query & own)
+        score += 0.5 * sum(weight.get(t, 1.0) for t in query & heading)
         if section_is_why(section):
             score *= 1.5
-        if score > 0:
+        when = point.period or _span(section)
+        if asked is not None and when is not None:
+            score *= _period_factor(asked, when)
+        if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
     if len(scored) < 2:
         raise InputError(

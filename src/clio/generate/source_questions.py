@@ -4,6 +4,7 @@ interpretation) and on the questions the notes set, each with a levels-of-respon
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clio.errors import InputError
 from clio.generate.essay_text import (
@@ -13,7 +14,7 @@ from clio.generate.essay_text import (
     sentences,
     strip_trailing_date,
 )
-from clio.generate.essays import plan_essay
+from clio.generate.essays import ESSAY_QUESTION, plan_essay
 from clio.generate.mark_schemes import build_scheme, scheme_point
 from clio.generate.source_points import (
     content_points,
@@ -374,7 +375,7 @@ def _notes_question(
     topic: Topic, asked: Question, generated: list[SourceQuestion]
 ) -> SourceQuestion | None:
     """A question the notes set, with a generic levels scheme from its source and the notes."""
-    named = _named_sources(topic, asked)
+    named = [] if is_essay_question(asked.text) else _named_sources(topic, asked)
     marks = asked.marks or _guess_marks(asked.text)
     points: list[SchemePoint] = []
     reference = ""
@@ -396,12 +397,21 @@ def _notes_question(
         reference = " ".join(p.text for p in plan.paragraphs if p.role != "link")
     else:
         style = _style_of(asked.text)
-        matching = [
-            q.mark_scheme.reference
-            for source in named
-            for q in generated
-            if q.source_id == source.id and q.style == style
-        ]
+        enquiry = _ENQUIRY.search(asked.text)
+        if style == "usefulness" and enquiry:
+            matching = [
+                _usefulness_for(
+                    topic, source, enquiry.group("what") or enquiry.group("what2")
+                ).mark_scheme.reference
+                for source in named
+            ]
+        else:
+            matching = [
+                q.mark_scheme.reference
+                for source in named
+                for q in generated
+                if q.source_id == source.id and q.style == style
+            ]
         reference = " ".join(matching) or " ".join(p.text for p in points[:4])
     if not points:
         return None
@@ -422,6 +432,40 @@ def _notes_question(
         mark_scheme=scheme,
         source_ids=ids,
     )
+
+
+_ENQUIRY = re.compile(
+    r"\b(?:enquiry|inquiry|investigation)\s+into\s+(?P<what>.+?)\s*[?.]|"
+    r"\bhistorian\s+(?:studying|investigating)\s+(?P<what2>.+?)\s*[?.]",
+    re.I,
+)
+
+
+def _usefulness_for(topic: Topic, source: Source, enquiry: str) -> SourceQuestion:
+    """The usefulness question on ``source`` for an enquiry the notes' own question names."""
+    subject = replace(find_subject(topic, source), enquiry=enquiry)
+    provenance = read_provenance(topic, source)
+    common = common_tokens(topic, subject)
+    pairs = relevant_points(topic, source, common=common)
+    return _usefulness(
+        source_name(topic, source),
+        source,
+        subject,
+        content_points(source, subject),
+        provenance_points(topic, source, provenance),
+        knowledge_points(pairs, source),
+        pairs,
+    )
+
+
+_SOURCE_WORDS = re.compile(
+    r"\b(?:sources?|passage|extract|cartoon|interpretation|document)\b", re.I
+)
+
+
+def is_essay_question(text: str) -> bool:
+    """True for a set question that is an essay (why / how far) rather than a source question."""
+    return ESSAY_QUESTION.match(text.strip()) is not None and not _SOURCE_WORDS.search(text)
 
 
 def _named_sources(topic: Topic, asked: Question) -> list[Source]:
