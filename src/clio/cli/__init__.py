@@ -12,6 +12,7 @@ from clio.cli import (
     essay_cmds,  # noqa: F401  (registers commands)
     export_cmds,  # noqa: F401  (registers commands)
     kit_cmds,  # noqa: F401  (registers commands)
+    mark_cmds,  # noqa: F401  (registers commands)
     topics_cmds,  # noqa: F401  (registers commands)
 )
 from clio.cli.app import app, console_err
