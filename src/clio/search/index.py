@@ -77,13 +77,11 @@ _AUTO = object()
 
 def default_embedder() -> Embedder | None:
     """The shared sentence-embedding model, or None when it is not installed."""
-    try:
-        from clio.embed import get_embedder  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        return None
+    from clio.embed import EmbeddingModelError, get_embedder
+
     try:
         embedder: Embedder = get_embedder()
-    except Exception:  # a missing model file must degrade to BM25, not break asking
+    except (EmbeddingModelError, ImportError, OSError):  # degrade to BM25 rather than fail
         return None
     return embedder
 

@@ -17,7 +17,8 @@ STOP_WORDS = frozenset(
     same she should so some such than that the their theirs them themselves then there these they
     this those through to too under until up very was we were what when where which while who whom
     whose why will with would you your yours yourself yourselves
-    did does do done make made get got according notes say said tell
+    did does do done get got according notes say said tell many much happen happened occur
+    occurred
     """.split()
 )
 
@@ -78,8 +79,8 @@ _CANONICAL = {
 _IRREGULAR = {
     "men": "man",
     "women": "woman",
-    "gave": "give",
-    "given": "give",
+    "gave": "giv",
+    "given": "giv",
     "sent": "send",
     "went": "go",
     "fought": "fight",
@@ -100,14 +101,20 @@ _IRREGULAR = {
     "taken": "take",
     "began": "begin",
     "begun": "begin",
-    "wrote": "write",
-    "written": "write",
+    "wrote": "writ",
+    "written": "writ",
     "ussr": "ussr",
     "us": "us",
     "was": "was",
     "has": "has",
     "this": "this",
     "its": "its",
+    "give": "giv",
+    "gives": "giv",
+    "giving": "giv",
+    "write": "writ",
+    "writes": "writ",
+    "writing": "writ",
 }
 
 
@@ -120,9 +127,10 @@ def stem(word: str) -> str:
     w = w.strip("'-")
     if w in _IRREGULAR:
         w = _IRREGULAR[w]
-    elif w in _CANONICAL:
+        return _CANONICAL.get(w, w)
+    if w in _CANONICAL:
         return _CANONICAL[w]
-    elif not w[:1].isdigit():
+    if not w[:1].isdigit():
         w = _strip_suffix(w)
     return _CANONICAL.get(w, w)
 
