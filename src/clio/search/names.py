@@ -43,7 +43,7 @@ _PLACES = frozenset(
     shanghai siberia spain stalingrad sudetenland sweden switzerland syria taiwan formosa tibet
     tokyo turkey ukraine vienna vietnam warsaw washington xinjiang yalta yan'an yenan yugoslavia
     london rome madrid geneva versailles potsdam tehran cairo suez hiroshima nagasaki pearl harbor
-    korea manchukuo ussr usa uk un prc europe pacific atlantic mediterranean balkans baltic
+    korea manchukuo ussr usa uk prc europe pacific atlantic mediterranean balkans baltic
     michigan harvard oxford cambridge normandy dunkirk leningrad petrograd kiev kyiv budapest
     delhi calcutta bombay singapore malaya vichy alsace lorraine ruhr bavaria prussia
     """.split()
@@ -123,5 +123,10 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
     if low.isupper() or text.isupper():
         return NameKind.OTHER
     if _PLACE_PREP.search(before):
-        return NameKind.PLACE if len(words) == 1 else NameKind.OTHER
+        return NameKind.PLACE
     return NameKind.PERSON
+
+
+def has_place_word(text: str) -> bool:
+    """True when a name contains a known place ("Michigan University")."""
+    return any(w in _PLACES for w in text.lower().split())

@@ -23,7 +23,8 @@ _PLACE_NOUNS = (
 )
 _PERSON_NOUNS = (
     r"(?:person|people|man|men|woman|women|leader|ruler|general|commander|president|premier|"
-    r"chairman|minister|dictator|historian|scholar|author|writer|politician|figure|official)s?"
+    r"chairman|minister|dictator|historian|scholar|author|writer|politician|official|banker|"
+    r"financier|economist|diplomat|pilot|soldier|spy|king|queen|emperor|tsar|chancellor)s?"
 )
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
 
@@ -32,12 +33,13 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
     for pattern, kind in (
         (r"\b(?:how many|how much|how large|how big|how long|how far|how often)\b", "number"),
         (rf"\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?{_NUMBER_NOUNS}\b", "number"),
+        (r"\bwhat (?:did|does|do|would|was|were) .{0,40}\bcost\b|\bwhat was the price\b", "number"),
         (r"\bwhen\b|\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
         (r"\bby\s+(?:what|which)\s+(?:year|date)\b|\bhow\s+soon\b", "date"),
         (r"^\s*why\b|\bwhy\b|\bfor what reasons?\b|\bwhat (?:was|were) the reasons?\b", "reason"),
         (r"\bwhat (?:caused|led to|made|motivated|drove|prompted)\b", "reason"),
         (r"\breasons? (?:for|why)\b|\bcauses? of\b", "reason"),
-        (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for) whom\b", "person"),
+        (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for|at) whom\b", "person"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (r"^\s*where\b|\bwhere\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
@@ -45,6 +47,18 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (r"\bwho\b", "person"),
     )
 )
+
+
+_ASKING = re.compile(
+    r"^\s*(?:how (?:many|much|long|far|often|big|large)|(?:in|by)? ?(?:what|which) "
+    r"(?:year|month|date|decade|day)|when|where|who|whom|whose|why|what|which)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_asking(question: str) -> str:
+    """The question without its asking words ("How long did it last?" -> "did it last?")."""
+    return _ASKING.sub("", question, count=1)
 
 
 def answer_type(question: str) -> AnswerType:

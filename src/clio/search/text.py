@@ -28,18 +28,22 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     for pattern, replacement in (
         (r"hand(?:s|ed|ing)? over|g[ai]ve(?:n)? up|giv(?:es|ing) up|surrender(?:s|ed|ing)?", "ceded"),
         (r"transferr?(?:ed|ing|s)?", "ceded"),
+        (r"t(?:ake|akes|aking|ook|aken) (?:the \w+ )?out|pull(?:s|ed|ing)? out|withdr[ae]w(?:s|n|ing)?", "remove"),
+        (r"t(?:ake|akes|ook|aken) place", ""),
         (r"soviet union", "ussr"),
         (r"united states(?: of america)?|u\.s\.a?\.?", "usa"),
         (r"united nations", "un"),
         (r"people'?s republic of china", "prc"),
-        (r"north korean?s?", "northkorea"),
-        (r"south korean?s?", "southkorea"),
         (r"great leap forward", "greatleap"),
     )
 )
 
 # Stems that mean the same thing in these notes; both the notes and the question are mapped.
 _CANONICAL = {
+    "frontier": "border",
+    "humiliat": "embarrass",
+    "shame": "embarrass",
+    "insult": "call",
     "harbour": "port",
     "harbor": "port",
     "dock": "port",
@@ -54,6 +58,9 @@ _CANONICAL = {
     "death": "dead",
     "casualty": "dead",
     "fund": "money",
+    "lend": "loan",
+    "lent": "loan",
+    "borrow": "loan",
     "financ": "money",
     "cash": "money",
     "rift": "break",
@@ -146,6 +153,8 @@ def _strip_suffix(w: str) -> str:
         w = w[:-3]
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
+    elif len(w) > 6 and w.endswith(("asion", "usion", "ision", "osion")):
+        w = w[:-4] + "d"
     elif len(w) > 6 and w.endswith("ment"):
         w = w[:-4]
     elif len(w) > 5 and w.endswith("ly"):
