@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 from clio.errors import InputError
 from clio.model.topic import Topic
-from clio.search.extract import Span, extract_span
 from clio.parse import find_dates
+from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import AnswerType, answer_type
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
@@ -124,8 +124,8 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
         )
         found.append(Candidate(hit=hit, span=span, features=features))
     found.sort(
-        key=lambda c: -(
-            c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed) - 0.3 * c.features[-1]
+        key=lambda c: (
+            -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed) - 0.3 * c.features[-1])
         )
     )
     return kind, found
@@ -154,7 +154,9 @@ def answer_question(
         )  # fmt: skip
     best = found[0]
     unit = index.units[best.hit.unit]
-    cite = Citation(ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id)
+    cite = Citation(
+        ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
+    )
     conf = confidence(best.features, calibration)
     if conf < calibration.threshold:
         return Answer(

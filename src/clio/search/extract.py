@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clio.parse import find_dates
@@ -25,7 +26,8 @@ class Span:
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "thirteen fourteen sixteen seventeen eighteen nineteen fifty sixty seventy eighty ninety hundred thousand million billion half dozen"
+    "thirteen fourteen sixteen seventeen eighteen nineteen fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half dozen"
 )
 _QUALIFIER = r"(?:(?:nearly|almost|about|around|over|some|roughly|approximately|more than|"
 _QUALIFIER += r"less than|fewer than|up to|at least|at most|only)\s+)?"
@@ -49,11 +51,24 @@ _QUOTED = re.compile(r"(?<![\w])[‘'\"“]([^‘’\"“”]{2,60}?)[’'\"”]
 _CLAUSE = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|\bbut\b|\bthough\b|\bwhich\b)\s*")
 
 
-def _qset(question: str, expand: bool) -> set[str]:
-    return set(tokens(question, expand=expand))
+Finder = Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]
 
 
-def _overlap(text: str, qtokens: set[str], expand: bool) -> float:
+class QWords(frozenset[str]):
+    """The question's tokens, knowing which of them come from names."""
+
+    names: frozenset[str] = frozenset()
+
+
+def _qset(question: str, expand: bool) -> QWords:
+    q = QWords(tokens(question, expand=expand))
+    q.names = frozenset(
+        t for word in words(question)[1:] if word[:1].isupper() for t in tokens(word, expand=expand)
+    )
+    return q
+
+
+def _overlap(text: str, qtokens: AbstractSet[str], expand: bool) -> float:
     found = set(tokens(text, expand=expand))
     return len(found & qtokens) / (len(qtokens) or 1)
 
@@ -64,7 +79,7 @@ def _in_question(candidate: str, question: str) -> bool:
     return bool(cand) and cand <= qwords
 
 
-def _proximity(sentence: str, start: int, qtokens: set[str], expand: bool) -> float:
+def _proximity(sentence: str, start: int, qtokens: AbstractSet[str], expand: bool) -> float:
     """Closeness of a span to the question's words in the sentence (1 = adjacent to all)."""
     nearest: dict[str, int] = {}
     for match in re.finditer(r"\S+", sentence):
@@ -73,7 +88,11 @@ def _proximity(sentence: str, start: int, qtokens: set[str], expand: bool) -> fl
             nearest[token] = min(nearest.get(token, len(sentence)), abs(gap))
     if not nearest:
         return 1.0 / (1.0 + len(sentence) / 40.0)
-    return sum(1.0 / (1.0 + gap / 30.0) for gap in nearest.values()) / len(nearest)
+    # The question's ordinary words (the event) place an answer better than its names (the actors).
+    names: frozenset[str] = getattr(qtokens, "names", frozenset())
+    weights = {t: (1.0 if t in names else 3.0) for t in nearest}
+    total = sum(weights.values())
+    return sum(weights[t] / (1.0 + gap / 30.0) for t, gap in nearest.items()) / total
 
 
 def _sentences(unit: Unit, kind: AnswerType) -> list[str]:
@@ -85,20 +104,29 @@ def _sentences(unit: Unit, kind: AnswerType) -> list[str]:
     return [*split_sentences(unit.text), *tail]
 
 
-def _dates(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
-    out = []
-    for match in find_dates(sentence):
-        if match.text in question:
-            continue
-        out.append((match.text, _proximity(sentence, match.start, q, ex)))
-    return out
+def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    def find(
+        sentence: str, question: str, q: AbstractSet[str], ex: bool
+    ) -> list[tuple[str, float]]:
+        out = []
+        for match in find_dates(sentence):
+            if match.text in question:
+                continue
+            closeness = _proximity(sentence, match.start, q, ex)
+            # The date a point is filed under ("Kim Il Sung, Jun 1950") is its main event's.
+            if unit.period is not None and match.period.overlaps(unit.period):
+                closeness += 1.0 if match.period.start.month == unit.period.start.month else 0.3
+            out.append((match.text, closeness))
+        return out
+
+    return find
 
 
 _MONEY_WORDS = {"money", "cost", "pay", "loan", "spend", "price", "worth", "aid", "sum"}
 _SHARE_WORDS = {"share", "percentag", "proportion", "percent", "fraction", "part"}
 
 
-def _figure_fit(text: str, q: set[str]) -> float:
+def _figure_fit(text: str, q: AbstractSet[str]) -> float:
     """How well a figure's form fits the question: money, a share, or a count."""
     money = text.lstrip("~").strip()[:1] in "$£€¥" or "mark" in text.lower()
     share = "%" in text or "cent" in text.lower()
@@ -109,7 +137,9 @@ def _figure_fit(text: str, q: set[str]) -> float:
     return 0.0 if money or share else 0.2
 
 
-def _figures(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _figures(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
     out = []
     dates = find_dates(sentence)
     years = [(m.start, m.end) for m in dates]
@@ -134,9 +164,13 @@ def _figures(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[
 
 def _names_of(
     kind: NameKind, unit: Unit
-) -> Callable[[str, str, set[str], bool], list[tuple[str, float]]]:
-    def find(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
-        names = [n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)]
+) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    def find(
+        sentence: str, question: str, q: AbstractSet[str], ex: bool
+    ) -> list[tuple[str, float]]:
+        names = [
+            n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)
+        ]
         wanted = [n for n in names if n.kind is kind]
         penalty = 0.0
         if not wanted and kind is NameKind.PLACE:  # "Michigan University"
@@ -164,7 +198,10 @@ def _names_of(
 
 
 _JOIN = re.compile(r"\s*(?:and|,|, and|&)\s*")
-_FOCUS = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|signed|made)\b", re.IGNORECASE)
+_FOCUS = re.compile(
+    r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|signed|made)\b",
+    re.IGNORECASE,
+)
 
 
 def _focus_positions(sentence: str, question: str, ex: bool) -> list[int]:
@@ -186,7 +223,7 @@ _MARKER_WEIGHT = {
 }  # fmt: skip
 
 
-def _reason(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     """Clauses giving a cause: after "because", "since", "for ...ing", or before ", so"."""
     out = []
     so = re.search(r",?\s+so\s+", sentence)
@@ -210,7 +247,7 @@ def _reason(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[s
     return out
 
 
-def _quotes(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _quotes(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     bonus = 3.0 if q & _CALL_WORDS else 0.5
     return [
         (m.group(1), bonus + _proximity(sentence, m.start(), q, ex))
@@ -219,7 +256,9 @@ def _quotes(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[s
     ]
 
 
-def _residual(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _residual(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
     """The words of the best clause that the question does not already say."""
     clauses = [c for c in _CLAUSE.split(sentence) if c and c.strip()]
     for clause in sorted(clauses, key=lambda c: -_overlap(c, q, ex)):
@@ -229,7 +268,7 @@ def _residual(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple
     return []
 
 
-def _residual_of(best: str, question: str, q: set[str], ex: bool) -> str:
+def _residual_of(best: str, question: str, q: AbstractSet[str], ex: bool) -> str:
     raw = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
     focus = _focus_positions(best, question, ex)
     runs: list[list[tuple[str, int]]] = [[]]
@@ -261,7 +300,7 @@ def _residual_of(best: str, question: str, q: set[str], ex: bool) -> str:
 
 
 def _widen_to_name(clause: str, span: str) -> str:
-    """Grow a span to the whole proper name it starts or ends in ("Friendship" -> "Treaty of ...")."""
+    """Grow a span to the whole proper name it touches ("Friendship" -> "Treaty of Friendship")."""
     start = clause.find(span)
     for name in find_names(clause):
         if name.start < start < name.end or name.start < start + len(span) <= name.end:
@@ -275,16 +314,18 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
     q = _qset(question, expand)
     sentences = _sentences(unit, kind)
     scored = sorted(
-        ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)), key=lambda t: (-t[0], t[1])
+        ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)),
+        key=lambda t: (-t[0], t[1]),
     )
-    finders = {
-        AnswerType.DATE: [_dates],
+    table: dict[AnswerType, list[Finder]] = {
+        AnswerType.DATE: [_dates_of(unit)],
         AnswerType.NUMBER: [_figures],
         AnswerType.PERSON: [_names_of(NameKind.PERSON, unit)],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
         AnswerType.PHRASE: [_quotes, _residual],
-    }[kind]
+    }
+    finders = table[kind]
     best: Span | None = None
     for rank, (overlap, _, sentence) in enumerate(scored):
         for finder in finders:
@@ -313,7 +354,9 @@ def _typed_fallback(
         return Span(text=label, quote=unit.title or unit.heading, score=0.2, typed=True)
     if kind is AnswerType.REASON and unit.kind is UnitKind.POINT and unit.title:
         heading = unit.heading.lower()
-        if heading.startswith(("why", "reason", "cause")) and not _in_question(unit.title, question):
+        if heading.startswith(("why", "reason", "cause")) and not _in_question(
+            unit.title, question
+        ):
             return Span(text=unit.title, quote=unit.title, score=0.6, typed=True)
         return Span(text=quote, quote=quote, score=0.1, typed=False)
     return None

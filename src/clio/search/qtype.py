@@ -1,4 +1,4 @@
-"""What kind of answer a question wants: a date, a number, a person, a place, a reason or a phrase."""
+"""What kind of answer a question wants: a date, number, person, place, reason or phrase."""
 
 from __future__ import annotations
 
@@ -29,7 +29,7 @@ _PERSON_NOUNS = (
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
 
 _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind)
+    (re.compile(pattern, re.IGNORECASE), AnswerType(kind))
     for pattern, kind in (
         (r"\b(?:how many|how much|how large|how big|how long|how far|how often)\b", "number"),
         (rf"\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?{_NUMBER_NOUNS}\b", "number"),
@@ -65,5 +65,5 @@ def answer_type(question: str) -> AnswerType:
     """The answer type a question asks for ("When ..." -> DATE, "How many ..." -> NUMBER)."""
     for pattern, kind in _RULES:
         if pattern.search(question):
-            return AnswerType(kind)
+            return kind
     return AnswerType.PHRASE

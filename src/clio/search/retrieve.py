@@ -95,7 +95,13 @@ def retrieve(index: SearchIndex, query: Query, *, k: int = 8) -> list[Hit]:
         cover = coverage(index, query, unit)
         score = float(combined[unit]) + 0.5 * cover
         hits.append(
-            Hit(unit=unit, score=score, bm25=float(bm25[unit]), cosine=float(cos[unit]), coverage=cover)
+            Hit(
+                unit=unit,
+                score=score,
+                bm25=float(bm25[unit]),
+                cosine=float(cos[unit]),
+                coverage=cover,
+            )
         )
     hits.sort(key=lambda h: (-h.score, h.unit))
     return hits[:k]
