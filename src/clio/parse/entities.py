@@ -44,7 +44,7 @@ _EVENT_ENDINGS = _words(
     "accords act strike purge affair invasion crash election olympics famine rising "
     "reforms reform split leap truce armistice talks trial"
 )
-_EVENT_STARTS = _words("battle treaty siege operation")
+_EVENT_STARTS = _words("battle treaty siege operation congress peace")
 _PLACE_BEFORE = _words("in to from at into across near towards toward through via outside inside")
 _PERSON_BEFORE = frozenset(["by"])
 _PERSON_AFTER = _words(
@@ -57,6 +57,7 @@ _GIVEN_NAMES = _words(
     "mikhail neville nikita otto paul richard robert ronald rosa walter william winston "
     "woodrow yuri zhou"
 )
+_ABBREVIATIONS = _words("st mr mrs dr gen col capt lt sgt jr sr")
 _CONNECTORS = _words("of the de von van der al bin la le du")
 _COMMON = _words(
     "the a an in on at by for from to of and but or though although however when while after "
@@ -75,6 +76,9 @@ _CALENDAR = _words(
 
 # A token is (start offset, word as written); keys are folded on demand (and cached).
 _Token = tuple[int, str]
+
+_WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
+_GAP = re.compile(r"[ .–—-]*")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -100,25 +104,53 @@ def _tokens(text: str) -> list[_Token]:
     return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
+def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
+    """The word after ``token`` and the characters between them (spaces, dots, dashes)."""
+    end = _end(token)
+    gap = _GAP.match(text, end)
+    position = gap.end() if gap else end
+    word = _WORD_AT.match(text, position)
+    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+        return None
+    gap_text = text[end:position]
+    if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in _ABBREVIATIONS:
+        return None  # a full stop ends the name, except after an initial ("Kenneth G. Lieberthal")
+    return (position, word.group(0)), gap_text
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` on the same line ("" at a line start)."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()
+    return before[-1].strip("\"'“‘(*,;:") if before else ""
+
+
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
     prefixes: frozenset[tuple[str, ...]]
-    lower_starts: frozenset[str]  # first words of names that may start in lower case
+    candidates: re.Pattern[str]  # where a name may start: capitals, or a known lower-case word
 
 
 @cache
 def _index() -> _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
+    lower: set[str] = set()
     for entry in load_gazetteer().entries:
         for spelling in entry.spellings:
             plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
-            key = tuple(_key(t) for t in _tokens(plain))
+            words = _tokens(plain)
+            key = tuple(_key(t) for t in words)
             if key:
                 names.setdefault(key, (entry, plain))
+                if not plain[:1].isupper():
+                    lower.add(re.escape(words[0][1]))
     prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
-    lower = frozenset(key[0] for key, (_, plain) in names.items() if not plain[:1].isupper())
-    return _Index(names=names, prefixes=prefixes, lower_starts=lower)
+    starts = "|".join(sorted(lower, key=len, reverse=True))
+    candidates = re.compile(
+        r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:[^\W\d_a-zß-öø-ÿ](?:[\w'’-]*\w)?"
+        rf"|(?:{starts})(?![\w'’-]))"
+    )
+    return _Index(names=names, prefixes=prefixes, candidates=candidates)
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
@@ -129,24 +161,28 @@ def _case_ok(spelling: str, matched: list[_Token]) -> bool:
     return not spelling[:1].isupper() or _cap(matched[0])
 
 
-def _known_at(tokens: list[_Token], i: int) -> tuple[int, GazetteerEntry] | None:
-    """The longest gazetteer name starting at token ``i``: (tokens used, entry)."""
+def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
+    """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
-    first, first_bare = _fold(tokens[i][1])
-    if (first,) not in index.prefixes and (first_bare,) not in index.prefixes:
+    first_key, first_bare = _fold(first[1])
+    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
         return None
-    best: tuple[int, GazetteerEntry] | None = None
+    best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
-    for j in range(i, len(tokens)):
-        word_key, word_bare = _fold(tokens[j][1])
+    words: list[_Token] = []
+    token: _Token | None = first
+    while token is not None:
+        words.append(token)
+        word_key, word_bare = _fold(token[1])
         for word in dict.fromkeys((word_key, word_bare)):
-            candidate = (*key, word)
-            found = index.names.get(candidate)
-            if found is not None and _case_ok(found[1], tokens[i : j + 1]):
-                best = (j - i + 1, found[0])
+            found = index.names.get((*key, word))
+            if found is not None and _case_ok(found[1], words):
+                best = (list(words), found[0])
         key = (*key, word_key)
         if key not in index.prefixes:
             break
+        following = _next(text, token)
+        token = following[0] if following else None
     return best
 
 
@@ -155,61 +191,71 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:;\n•"
 
 
-def _run_end(tokens: list[_Token], i: int, text: str) -> int:
-    """Index after the last token of the capitalised run starting at ``i``."""
-    j = i + 1
-    while j < len(tokens):
-        gap = text[_end(tokens[j - 1]) : tokens[j][0]]
+def _run(text: str, first: _Token) -> list[_Token]:
+    """The capitalised run starting at ``first`` ("Workers Defence Committee", "Battle of X")."""
+    run = [first]
+    while True:
+        following = _next(text, run[-1])
+        if following is None:
+            break
+        token, gap = following
         if gap.strip(" ") not in ("", "."):
             break
-        if _cap(tokens[j]) and _key(tokens[j]) not in _CALENDAR:
-            j += 1
+        if _cap(token) and _key(token) not in _CALENDAR:
+            run.append(token)
             continue
-        if (
-            _key(tokens[j]) in _CONNECTORS
-            and j + 1 < len(tokens)
-            and _cap(tokens[j + 1])
-            and text[_end(tokens[j]) : tokens[j + 1][0]].strip() == ""
-        ):
-            j += 2
+        after = _next(text, token) if _key(token) in _CONNECTORS else None
+        if after is not None and _cap(after[0]) and after[1].strip() == "":
+            run.extend((token, after[0]))
             continue
         break
-    return j
+    return run
 
 
-def _classify(
-    tokens: list[_Token], i: int, j: int, text: str
-) -> tuple[EntityKind, int, int] | None:
-    """The kind of the unknown capitalised run ``tokens[i:j]`` (and the name's token span)."""
-    words = [_key(t) for t in tokens[i:j]]
-    previous = _key(tokens[i - 1]) if i > 0 else ""
-    following = _key(tokens[j]) if j < len(tokens) else ""
+def _named_by_shape(run: list[_Token]) -> bool:
+    """True for runs whose own words say what they are: "Treaty of Rome", "Moscow Conference"."""
+    words = [_key(t) for t in run]
+    if len(words) < 2 or words[0] in _TITLES:
+        return False
+    last = words[-1]
+    return (
+        last in _ORG_ENDINGS
+        or last in _EVENT_ENDINGS
+        or (words[0] in _EVENT_STARTS and "of" in words)
+    )
+
+
+def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
+    """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
+    words = [_key(t) for t in run]
+    previous_word = _previous_word(text, run[0][0])
+    previous = _fold(previous_word)[0] if previous_word else ""
+    following_word = _next(text, run[-1])
+    following = _key(following_word[0]) if following_word else ""
     if words[0] in _TITLES:
-        k = i
-        while k < j and _key(tokens[k]) in _TITLES:
+        k = 0
+        while k < len(run) and words[k] in _TITLES:
             k += 1
-        if k < j:
-            return EntityKind.PERSON, k, j
+        if k < len(run) and words[k] not in _CONNECTORS:  # not "Minister of War"
+            return EntityKind.PERSON, k
         return None
     if words[-1] in _ORG_ENDINGS and len(words) > 1:
-        return EntityKind.ORGANISATION, i, j
+        return EntityKind.ORGANISATION, 0
     if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
         words[0] in _EVENT_STARTS and "of" in words
     ):
-        return EntityKind.EVENT, i, j
-    written = tokens[i][1]
+        return EntityKind.EVENT, 0
+    written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
-        if not re.fullmatch(r"[IVXLC]+", written):
-            return EntityKind.ORGANISATION, i, j
-        return None
-    if _sentence_start(text, tokens[i][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
+        return None if re.fullmatch(r"[IVXLC]+", written) else (EntityKind.ORGANISATION, 0)
+    if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
-        return EntityKind.PERSON, i, j
+        return EntityKind.PERSON, 0
     if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
-        return EntityKind.PERSON, i, j
-    if previous in _PLACE_BEFORE and len(words) <= 3 and i > 0 and not _cap(tokens[i - 1]):
-        return EntityKind.PLACE, i, j
+        return EntityKind.PERSON, 0
+    if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
+        return EntityKind.PLACE, 0
     return None
 
 
@@ -219,51 +265,50 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
 
 def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
-    tokens = _tokens(text)
     found: list[tuple[int, Entity]] = []
-    i = 0
-    starts = _index().lower_starts
-    count = len(tokens)
-    while i < count:
-        word = tokens[i][1]
-        capitalised = word[0].isupper()
-        if not capitalised and word not in starts and word.lower() not in starts:
-            i += 1  # most words: lower-case and starting no known name ("hyperinflation" does)
+    done = 0
+    for match in _index().candidates.finditer(text):
+        token = (match.start(), match.group(0))
+        if token[0] < done:
             continue
-        known = _known_at(tokens, i)
-        if (
-            known is not None
-            and capitalised
-            and i + known[0] < count
-            and tokens[i + known[0]][1][0].isupper()
-        ):
-            run = _run_end(tokens, i, text)
-            last = _key(tokens[run - 1])
-            if run - i > known[0] and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
-                known = None  # "Moscow Conference" is an event, not the place Moscow
+        capitalised = token[1][0].isupper()
+        known = _known_at(text, token)
+        if known is not None and capitalised:
+            after = _next(text, known[0][-1])
+            if after is not None and _cap(after[0]):
+                run = _run(text, token)
+                last = _key(run[-1])
+                if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
+                    known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
-            used, entry = known
-            start, end = tokens[i][0], _end(tokens[i + used - 1])
-            if entry.kind is EntityKind.PERSON and i > 0 and _key(tokens[i - 1]) in _TITLES:
-                start = tokens[i - 1][0]  # keep "President" in "President Kennedy"
-            words = _strip_possessive(text[start:end])
-            found.append((start, _entity(entry.kind, words, entry.name)))
-            i += used
+            words, entry = known
+            start, end = token[0], _end(words[-1])
+            title = _previous_word(text, start)
+            if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
+                title_start = start - len(title) - 1  # keep "President" in "President Kennedy"
+                if title_start >= 0 and text[title_start:start] == f"{title} ":
+                    start = title_start
+            found.append(
+                (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
+            )
+            done = end
             continue
-        if not capitalised or _key(tokens[i]) in _CALENDAR:
-            i += 1
+        if not capitalised or _key(token) in _CALENDAR:
             continue
-        j = _run_end(tokens, i, text)
-        # a known name inside the run wins over guessing the run
-        cut = next((k for k in range(i + 1, j) if _known_at(tokens, k)), j)
-        kind_span = _classify(tokens, i, cut, text)
-        if kind_span is not None:
-            kind, a, b = kind_span
-            start, end = tokens[i][0], _end(tokens[cut - 1])
-            name = text[tokens[a][0] : _end(tokens[b - 1])]
-            words = _strip_possessive(text[start:end])
-            found.append((start, _entity(kind, words, _strip_possessive(name))))
-        i = cut
+        run = _run(text, token)
+        if len(run) > 1 and _key(run[0]) == "the":
+            continue  # "The Lushan Conference": the name starts at the next word
+        if not _named_by_shape(run):
+            # a known name inside the run wins over guessing the run ("General Chuikov")
+            cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+            run = run[:cut]
+        kind_start = _classify(run, text)
+        done = _end(run[-1])
+        if kind_start is not None:
+            kind, first = kind_start
+            name = text[run[first][0] : _end(run[-1])]
+            words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
+            found.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
     return found
 
 

@@ -43,6 +43,8 @@ _WORDED = re.compile(
     r"eighty|ninety))\s+(?P<scale>(?i:thousand|million|billion))\b"
 )
 _ANY_FIGURE = re.compile(r"\d|(?i:thousand|million|billion)")
+_ANY_CURRENCY = re.compile(r"[$£€¥]")
+_ANY_SCALE_WORD = re.compile(r"(?i:thousand|million|billion)")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 
 _NOT_UNITS = _words(
@@ -56,6 +58,9 @@ _MONTHS = _words(
     "september oct october nov november dec december bc bce ad ce"
 )
 _ADJECTIVE_ENDINGS = ("ic", "al", "ian", "ese", "ish", "ed", "ive", "ary", "ern", "ful")
+_NATIONALITY = ("ese", "an", "ish", "ian", "ic", "ch", "ek", "qi", "ni", "li")
+_PROPER_ADJECTIVES = _words("soviet nazi communist nationalist allied red white thai swiss")
+_DIRECTIONS = _words("east west north south eastern western northern southern")
 _TRAILING = _words(
     "dead killed wounded injured missing captured homeless unemployed strong deep long high "
     "wide old lost"
@@ -86,12 +91,22 @@ def _unit_after(text: str, position: int) -> tuple[str | None, int]:
 
 
 def _extends_unit(words: list[str], word: str) -> bool:
+    """Whether ``word`` continues the unit: "men dead", "Chinese troops", "East Germans"."""
     if word.lower() in _TRAILING:
         return True
-    if len(words) != 1 or not word[:1].islower():
+    if len(words) != 1:
         return False
     first = words[0]
-    return first[:1].isupper() or first.lower().endswith(_ADJECTIVE_ENDINGS)
+    if first[:1].isupper():  # only a capitalised adjective: "Chinese troops", not "Nazis tried"
+        return _is_adjective(first) and (word[:1].islower() or first.lower() in _DIRECTIONS)
+    return word[:1].islower() and first.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _is_adjective(word: str) -> bool:
+    lower = word.lower()
+    if "-" in lower and lower.endswith(("ed", "en", "ing")):  # "CIA-trained", "Soviet-built"
+        return True
+    return lower in _PROPER_ADJECTIVES or lower in _DIRECTIONS or lower.endswith(_NATIONALITY)
 
 
 def _is_year(number: str, scale: str | None) -> bool:
@@ -114,11 +129,13 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
 
     if not _ANY_FIGURE.search(text):
         return []
-    for match in _CURRENCY.finditer(text):
+    currency = _CURRENCY.finditer(text) if _ANY_CURRENCY.search(text) else ()
+    for match in currency:
         scale = (match.group("scale") or "").lower()
         add(match.start(), match.end(), _value(match.group("num")) * _SCALES.get(scale, 1), "$"
             if match.group("cur") == "US$" else match.group("cur"))  # fmt: skip
-    for match in _PERCENT.finditer(text):
+    percent = _PERCENT.finditer(text) if "%" in text or "cent" in text else ()
+    for match in percent:
         add(match.start(), match.end(), _value(match.group("num")), "%")
     for match in _COUNT.finditer(text):
         number, scale = match.group("num"), match.group("scale")
@@ -129,7 +146,8 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
         add(match.start(), end, value, unit)
-    for match in _WORDED.finditer(text):
+    worded = _WORDED.finditer(text) if _ANY_SCALE_WORD.search(text) else ()
+    for match in worded:
         words = " ".join(match.group("words").lower().split())
         unit, end = _unit_after(text, match.end())
         value = _WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]

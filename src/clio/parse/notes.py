@@ -24,6 +24,8 @@ _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", r
 
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers, keeping the words."""
+    if "*" not in text and "_" not in text:
+        return text.strip()
     return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text).strip()
 
 

@@ -1,0 +1,260 @@
+"""Guards: answers that must not score on similarity alone, each with its cap on the marks.
+
+Each guard returns a :class:`Guard` (a flag, the highest fraction of the marks the answer may
+get, and a reason in plain words) or None. The marker applies the lowest cap that fires.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass
+from difflib import get_close_matches
+from functools import lru_cache
+from importlib import resources
+
+from clio.mark.lexical import STOPWORDS, content_words, stem, words
+from clio.mark.normalise import name_similarity
+from clio.mark.prepare import PreparedScheme, PreparedText
+from clio.mark.schemes import HISTORY_STYLES
+
+
+@dataclass(frozen=True, kw_only=True)
+class Guard:
+    """A guard that fired: its flag, the cap on the marks as a fraction, and why."""
+
+    flag: str
+    cap: float
+    reason: str
+
+
+# Caps, as a fraction of the maximum mark.
+CAP_EMPTY = 0.0
+CAP_SHORT = 0.4
+CAP_GIBBERISH = 0.0
+CAP_REPEATS_QUESTION = 0.0
+CAP_COPIED_SOURCE = 0.25
+CAP_COPIED_REFERENCE = 0.5
+CAP_OFF_TOPIC = 0.0
+CAP_KEYWORDS = 0.25
+CAP_SCHEME_PASTED = 0.0
+CAP_ADDRESSED = 0.5
+
+_MARKER_RE = re.compile(
+    r"(give|award|grant)\s+(me|this( answer)?|it)\s+(full|top|maximum|max|all( the)?|the highest|"
+    r"\d+)\s*(marks?|points?|score)?|full marks|top marks|maximum marks|"
+    r"ignore (all |the |any )?(previous|above|prior|earlier)? ?(instructions|rules|mark scheme)|"
+    r"(dear|hello|hi) (marker|examiner|teacher|grader|ai|model)|"
+    r"\b(marker|examiner|grader)\b.*\b(should|must|please)\b|"
+    r"(you are|you're|as) (an? )?(ai|language model|marker|grader|examiner)|"
+    r"this answer (deserves|is worth|should get|merits)|(mark|grade|score) (this|me) (as )?"
+    r"(correct|\d)|\b(please|pls) (mark|grade|be generous)|\bscore:? ?\d+ ?/ ?\d+",
+    re.IGNORECASE,
+)
+_SCHEME_RE = re.compile(
+    r"\blevel \d\b|\b\d+\s*[-–]\s*\d+ marks?\b|\bindicative content\b|\bmark scheme\b|"
+    r"\bAO\d\b|\bcredit (any|answers)\b|\bno rewardable material\b|\bdescriptor\b|"
+    r"\b(award|allow) \d+ marks?\b",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Whole English words known to the embedding model's vocabulary (about 20,000)."""
+    path = resources.files("clio") / "data" / "model" / "tokenizer.json"
+    vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    return frozenset(w for w in vocab if w.isalpha() and w.isascii() and not w.startswith("["))
+
+
+def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def copied_share(answer: str, source: str, *, n: int = 5) -> float:
+    """Share of the answer's ``n``-word runs that also occur in ``source``."""
+    ans = words(answer)
+    grams = _ngrams(ans, n)
+    if not grams:
+        return 0.0
+    return len(grams & _ngrams(words(source), n)) / len(grams)
+
+
+_NON_ANSWER_RE = re.compile(
+    r"^\W*(not answered|no answer|(i )?(do not|don't|dont) know|idk|n/?a|none|no idea|pass|"
+    r"skip(ped)?|nothing|blank|\?+)\W*$",
+    re.IGNORECASE,
+)
+
+
+def check_empty(answer: PreparedText) -> Guard | None:
+    """No words or figures at all, or a non-answer ("not answered", "I don't know")."""
+    if not re.search(r"[^\W_]", answer.text) or _NON_ANSWER_RE.match(answer.text):
+        return Guard(flag="empty", cap=CAP_EMPTY, reason="there is no answer to mark")
+    return None
+
+
+LONG_REFERENCE = 20  # content words: below this the question wants a short answer
+
+
+def check_short(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
+    """Far too short for an extended answer (a quarter of the reference's length or less)."""
+    if prepared.reference.n_words < LONG_REFERENCE:
+        return None  # short-answer questions: a one-word answer may be exactly right
+    if answer.n_words < round(0.25 * min(prepared.reference.n_words, 40)):
+        return Guard(
+            flag="too_short", cap=CAP_SHORT, reason="the answer is too short to develop a point"
+        )
+    return None
+
+
+def _split_identifiers(text: str) -> str:
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
+
+
+@lru_cache(maxsize=4096)
+def _near_word(token: str) -> bool:
+    known = english_words()
+    if token in known or token.rstrip("s") in known:
+        return True
+    pool = [w for w in _words_by_initial().get(token[0], ()) if abs(len(w) - len(token)) <= 2]
+    return bool(get_close_matches(token, pool, n=1, cutoff=0.75))
+
+
+@lru_cache(maxsize=1)
+def _words_by_initial() -> dict[str, tuple[str, ...]]:
+    index: dict[str, list[str]] = {}
+    for word in english_words():
+        index.setdefault(word[0], []).append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def check_gibberish(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
+    """Mostly strings that are not words, nor close to words (keyboard mashing, random letters)."""
+    tokens = [
+        w for w in re.findall(r"[a-z]+", _split_identifiers(answer.text).lower()) if len(w) >= 3
+    ]
+    if len(tokens) < 3:
+        return None
+    local = prepared.vocabulary | set(words(prepared.question.text)) | STOPWORDS
+    odd = [w for w in tokens if w not in local and not _near_word(w)]
+    mashed = [w for w in tokens if re.search(r"(.)\1{3,}|[^aeiouy]{5,}", w)]
+    if len(set(odd) | set(mashed)) / len(set(tokens)) > 0.6:
+        return Guard(flag="gibberish", cap=CAP_GIBBERISH, reason="most of the answer is not words")
+    return None
+
+
+_GLUE = frozenset({"the", "a", "an", "is", "are", "was", "were", "about", "and", "it", "this"})
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Same word up to inflection, irregular forms included ("lost" ~ "lose")."""
+    if a == b or stem(a) == stem(b):
+        return True
+    return len(a) >= 4 and len(b) >= 4 and a[:3] == b[:3] and name_similarity(a, b) >= 0.7
+
+
+def check_repeats_question(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
+    """Says nothing the question did not already say."""
+    mine = set(words(answer.text)) - _GLUE
+    if not mine:
+        return None
+    asked = set(words(prepared.question.text))
+    new = {w for w in mine if not any(_same_word(w, a) for a in asked)}
+    similar = float(answer.vector @ prepared.question.vector)
+    if not new and similar > 0.6:
+        return Guard(
+            flag="repeats_question",
+            cap=CAP_REPEATS_QUESTION,
+            reason="the answer repeats the question",
+        )
+    return None
+
+
+def check_copied(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
+    """Copied wholesale from the source or from the model answer."""
+    if answer.n_words < 12:
+        return None
+    if prepared.source is not None and copied_share(answer.text, prepared.source.text) >= 0.7:
+        return Guard(
+            flag="copied_source",
+            cap=CAP_COPIED_SOURCE,
+            reason="the answer copies the source instead of explaining it",
+        )
+    # Only where Clio shows the model answer with the exercise (source questions): in plain
+    # short-answer marking an answer that matches the reference is simply right.
+    shown = prepared.source is not None or prepared.scheme.style in HISTORY_STYLES
+    reference = prepared.scheme.reference
+    if shown and reference and copied_share(answer.text, reference) >= 0.7:
+        return Guard(
+            flag="copied_reference",
+            cap=CAP_COPIED_REFERENCE,
+            reason="the answer copies the model answer",
+        )
+    return None
+
+
+def check_off_topic(
+    answer: PreparedText, prepared: PreparedScheme, best_point: float
+) -> Guard | None:
+    """About something else: not close to the question, the reference or any point."""
+    similar = max(
+        float(answer.vector @ prepared.reference.vector),
+        float(answer.vector @ prepared.question.vector),
+        best_point,
+    )
+    shared = set(content_words(answer.text)) & (
+        prepared.vocabulary | set(content_words(prepared.question.text))
+    )
+    if answer.n_words >= 3 and similar < 0.12 and not shared:
+        return Guard(
+            flag="off_topic", cap=CAP_OFF_TOPIC, reason="the answer is not about the question"
+        )
+    return None
+
+
+def check_keyword_list(answer: PreparedText) -> Guard | None:
+    """A bare list of key words with no sentences to connect them."""
+    tokens = words(answer.text)
+    if len(tokens) < 5:
+        return None
+    function_share = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
+    pieces = [p for p in re.split(r"[,;\n/|]+", answer.text) if p.strip()]
+    listy = len(pieces) >= 6 and max(len(p.split()) for p in pieces) <= 3
+    if (len(tokens) >= 8 and function_share < 0.1) or (listy and function_share < 0.2):
+        return Guard(
+            flag="keyword_list",
+            cap=CAP_KEYWORDS,
+            reason="the answer is a list of key words, not explained points",
+        )
+    return None
+
+
+def check_scheme_pasted(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
+    """The mark scheme (levels, descriptors, marker's wording) pasted in as the answer."""
+    hits = len(_SCHEME_RE.findall(answer.text))
+    descriptors = " ".join(lv.descriptor for lv in prepared.scheme.levels)
+    copied = bool(descriptors) and copied_share(answer.text, descriptors, n=4) >= 0.3
+    if hits >= 2 or copied:
+        return Guard(
+            flag="scheme_pasted",
+            cap=CAP_SCHEME_PASTED,
+            reason="the answer repeats the mark scheme instead of answering",
+        )
+    return None
+
+
+def addressed_to_marker(text: str) -> bool:
+    """True if ``text`` speaks to the marker ("give me full marks", "ignore the instructions")."""
+    return bool(_MARKER_RE.search(text))
+
+
+def check_addressed(answer: PreparedText) -> Guard | None:
+    """Text aimed at the marker rather than at the question."""
+    if addressed_to_marker(answer.text):
+        return Guard(
+            flag="addressed_to_marker",
+            cap=CAP_ADDRESSED,
+            reason="parts of the answer speak to the marker; they were ignored",
+        )
+    return None
