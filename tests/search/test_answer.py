@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from clio.errors import InputError
 from clio.model.topic import Topic
@@ -136,3 +138,31 @@ def test_empty_notes_say_nothing() -> None:
     empty = Topic(id="empty", name="empty", title="Empty")
     answer = answer_question(build_index([empty]), "When did Stalin die?")
     assert not answer.answered
+
+
+_WORDS = (
+    (
+        "When Who How-many Why Where What Mao Stalin treaty ports Korea 1950 troops loans Beijing "
+        "nuclear split the did ?"
+    )
+    .replace("-", " ")
+    .split(" ")
+)
+
+
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=8))
+def test_quotes_are_verbatim_from_the_notes(
+    china_text: str, china_index: SearchIndex, parts: list[str]
+) -> None:
+    answer = answer_question(china_index, " ".join(parts))
+    assert 0.0 <= answer.confidence <= 1.0
+    notes = " ".join(china_text.split())
+    for cite in answer.citations + answer.nearest:
+        assert " ".join(cite.quote.split()) in notes
+    if answer.answered:
+        assert answer.citations and answer.text != NOT_IN_NOTES
+    else:
+        assert answer.citations == () and answer.text == NOT_IN_NOTES
