@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from clio.cli import (
+    ask_cmds,  # noqa: F401  (registers commands)
     essay_cmds,  # noqa: F401  (registers commands)
     export_cmds,  # noqa: F401  (registers commands)
     kit_cmds,  # noqa: F401  (registers commands)

@@ -1,0 +1,175 @@
+"""Answer a question from the notes, with citations, or say honestly that the notes don't say."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clio.errors import InputError
+from clio.model.topic import Topic
+from clio.parse import find_dates
+from clio.search.extract import Span, extract_span
+from clio.search.index import SearchIndex, Unit, UnitKind, build_index
+from clio.search.qtype import AnswerType, answer_type
+from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
+
+NOT_IN_NOTES = "The notes don't say."
+RERANK = 4
+MAX_QUESTION = 500
+
+
+@dataclass(frozen=True, kw_only=True)
+class Calibration:
+    """Logistic weights turning answer evidence into a confidence, and the refusal threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+# Fitted by `python benchmarks/ask.py --fit` on tests/fixtures/ask/questions.json (see docs/ask.md).
+FEATURES = (
+    "coverage", "common_coverage", "cosine", "typed", "unknown", "unknown_names", "span",
+    "year_mismatch",
+)  # fmt: skip
+CALIBRATION = Calibration(
+    weights=(1.416, 3.005, 2.388, 0.913, -0.826, -2.593, 0.592, -1.474),
+    bias=-2.436,
+    threshold=0.638,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """Where an answer comes from: a point, source or intro id and the sentence quoted."""
+
+    ref_id: str
+    kind: UnitKind
+    quote: str
+    topic_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    """An answer from the notes; ``answered`` is False when the notes don't say."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    confidence: float
+    answered: bool
+    context: str = ""
+    answer_type: AnswerType = AnswerType.PHRASE
+    nearest: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    """A retrieved unit with the span extracted from it and its evidence features."""
+
+    hit: Hit
+    span: Span
+    features: tuple[float, ...]
+
+
+def _unknown_share(index: SearchIndex, query: Query) -> float:
+    total = sum(query.weights.values())
+    if total <= 0:
+        return 1.0
+    return sum(w for t, w in query.weights.items() if t not in index.df) / total
+
+
+def _unknown_names(index: SearchIndex, query: Query) -> float:
+    """1 when the question names someone or somewhere the notes never mention."""
+    return 1.0 if any(t not in index.df for t in query.names) else 0.0
+
+
+def _year_mismatch(question_years: set[int], unit: Unit) -> float:
+    """1 when the question names years and the unit mentions none of them."""
+    if not question_years:
+        return 0.0
+    spans = [m.period for m in find_dates(f"{unit.heading} {unit.text}")]
+    if unit.period is not None:
+        spans.append(unit.period)
+    for period in spans:
+        if any(period.start.year <= y <= period.end.year for y in question_years):
+            return 0.0
+    return 1.0
+
+
+def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:
+    """The question's type and its best candidate answers, best first (for answering and tuning)."""
+    text = question.strip()
+    if not text:
+        raise InputError("the question is empty", field="question")
+    if len(text) > MAX_QUESTION:
+        raise InputError(f"the question is longer than {MAX_QUESTION} characters", field="question")
+    kind = answer_type(text)
+    query = prepare_query(index, text)
+    unknown = _unknown_share(index, query)
+    unknown_names = _unknown_names(index, query)
+    years = {y for m in find_dates(text) for y in (m.period.start.year, m.period.end.year)}
+    found = []
+    for hit in retrieve(index, query, k=RERANK):
+        unit = index.units[hit.unit]
+        span = extract_span(unit, text, kind, expand=index.expand)
+        features = (
+            hit.coverage,
+            coverage(index, query, hit.unit, common=True),
+            hit.cosine,
+            float(span.typed),
+            unknown,
+            unknown_names,
+            span.score,
+            _year_mismatch(years, unit),
+        )
+        found.append(Candidate(hit=hit, span=span, features=features))
+    found.sort(
+        key=lambda c: (
+            -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed) - 0.3 * c.features[-1])
+        )
+    )
+    return kind, found
+
+
+def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:
+    """The calibrated probability that the best candidate answers the question."""
+    z = calibration.bias + sum(w * x for w, x in zip(calibration.weights, features, strict=True))
+    return sigmoid(z)
+
+
+def answer_question(
+    notes: SearchIndex | Sequence[Topic],
+    question: str,
+    *,
+    calibration: Calibration = CALIBRATION,
+) -> Answer:
+    """Answer ``question`` from the notes (an index, or topics indexed on the fly)."""
+    index = notes if isinstance(notes, SearchIndex) else build_index(notes)
+    kind, found = candidates(index, question)
+    text = question.strip()
+    if not found:
+        return Answer(
+            question=text, text=NOT_IN_NOTES, citations=(), confidence=0.0, answered=False,
+            answer_type=kind,
+        )  # fmt: skip
+    best = found[0]
+    unit = index.units[best.hit.unit]
+    cite = Citation(
+        ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
+    )
+    conf = confidence(best.features, calibration)
+    if conf < calibration.threshold:
+        return Answer(
+            question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),
+            answered=False, answer_type=kind, nearest=(cite,),
+        )  # fmt: skip
+    return Answer(
+        question=text,
+        text=best.span.text,
+        citations=(cite,),
+        confidence=round(conf, 4),
+        answered=True,
+        context=unit.context,
+        answer_type=kind,
+    )
