@@ -18,6 +18,7 @@ from clio.model.marking import Mark
 from clio.model.topic import Topic
 from clio.schedule.fsrs_bridge import preview, rating_for_score, review
 from clio.schedule.memory import Memory, Rating
+from clio.schedule.optimise import LoggedReview, Optimisation, optimise_parameters
 from clio.schedule.queue import plan_queue
 from clio.store import accounts, answers, hot, reviews, topics_repo
 from clio.store.database import Store
@@ -30,6 +31,7 @@ from clio.store.items_codec import (
 )
 from clio.store.records import ImportReport, StoredItem, User
 
+DEFAULT_LEARNER = "me"
 STUDY_KINDS = (KIND_CARD, KIND_QUIZ, KIND_SOURCE)
 DEFAULT_KINDS = (KIND_CARD, KIND_QUIZ)
 LEARN_AHEAD = timedelta(minutes=20)
@@ -430,14 +432,32 @@ Marker = Callable[[SourceQuestion, str], Mark]
 
 
 def default_marker() -> Marker | None:
-    """The marker (``clio.mark.mark_answer``) when it is installed, else None."""
+    """The marker (``clio.mark.mark_answer``) when it is installed, else None.
+
+    Arguments are matched by name (``question``, ``scheme``/``mark_scheme``, ``answer``/
+    ``text``), falling back to ``(question, answer)`` by position.
+    """
     try:
         from clio.mark import mark_answer  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
+    import inspect
+
+    names = list(inspect.signature(mark_answer).parameters)
 
     def marker(question: SourceQuestion, text: str) -> Mark:
-        result: Mark = mark_answer(question, text)
+        values = {
+            "question": question,
+            "source_question": question,
+            "scheme": question.mark_scheme,
+            "mark_scheme": question.mark_scheme,
+            "answer": text,
+            "text": text,
+        }
+        if names[:2] and all(n in values for n in names[:2]):
+            result: Mark = mark_answer(*(values[n] for n in names[:2]))
+        else:
+            result = mark_answer(question, text)
         return result
 
     return marker
@@ -524,3 +544,41 @@ def iter_session(
         yield prompt
         previous = prompt.item.kind
         shown += 1
+
+
+def update_settings(
+    store: Store,
+    *,
+    learner_id: int,
+    desired_retention: float | None = None,
+    new_per_day: int | None = None,
+) -> User:
+    """Change a learner's desired retention or daily new-item limit."""
+    with store.write() as session:
+        return accounts.update_user(
+            session, learner_id, desired_retention=desired_retention, new_per_day=new_per_day
+        )
+
+
+def optimise_learner(
+    store: Store, *, learner_id: int, make_optimizer: Callable[[list[Any]], Any] | None = None
+) -> Optimisation:
+    """Fit FSRS parameters to the learner's own log and keep them when the fit ran."""
+    with store.read() as session:
+        logs = reviews.learner_logs(session, learner_id)
+    outcome = optimise_parameters(
+        [
+            LoggedReview(
+                item_id=log.item_id,
+                rating=log.rating,
+                reviewed_at=log.reviewed_at,
+                duration_ms=log.duration_ms,
+            )
+            for log in logs
+        ],
+        make_optimizer=make_optimizer,
+    )
+    if outcome.parameters is not None:
+        with store.write() as session:
+            accounts.update_user(session, learner_id, fsrs_parameters=outcome.parameters)
+    return outcome

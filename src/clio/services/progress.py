@@ -25,8 +25,14 @@ class WeakSpot:
     title: str
     topic: str
     recall: float  # mean predicted probability of recall now, 0..1
+    again_rate: float  # share of this spot's reviews answered "Again"
     lapses: int
     items: int
+
+    @property
+    def strength(self) -> float:
+        """Predicted recall discounted by how often it was failed (lower is weaker)."""
+        return self.recall * (1 - self.again_rate)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -131,11 +137,16 @@ def progress_summary(
         ((day0 - timedelta(days=i)).date().isoformat(), per_day[(day0 - timedelta(days=i)).date()])
         for i in reversed(range(days))
     )
+    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0])
+    for log in logs:
+        tally[log.item_id][0] += 1
+        tally[log.item_id][1] += int(log.rating == int(Rating.AGAIN))
     points, sections = _weak_spots(
         states,
         items,
         texts,
         names,
+        tally,
         now=now,
         retention=user.desired_retention,
         parameters=user.fsrs_parameters,
@@ -164,13 +175,14 @@ def _weak_spots(
     items: dict[int, Any],
     texts: dict[int, str],
     names: dict[int, str],
+    tally: dict[int, list[int]],
     *,
     now: datetime,
     retention: float,
     parameters: tuple[float, ...] | None,
 ) -> tuple[list[WeakSpot], list[WeakSpot]]:
     indexes = {tid: _section_index(text, names[tid]) for tid, text in texts.items()}
-    by_point: dict[tuple[int, str], list[tuple[float, int]]] = defaultdict(list)
+    by_point: dict[tuple[int, str], list[_Sample]] = defaultdict(list)
     for state in states:
         stored = items.get(state.item_id)
         if stored is None or stored.retired or stored.topic_id not in indexes:
@@ -184,9 +196,11 @@ def _weak_spots(
         )
         for source_id in getattr(stored.item, "source_ids", ()):
             if source_id in indexes[stored.topic_id]:
-                by_point[(stored.topic_id, source_id)].append((recall, state.lapses))
+                reviewed, failed = tally.get(state.item_id, (0, 0))
+                sample = (recall, state.lapses, reviewed, failed)
+                by_point[(stored.topic_id, source_id)].append(sample)
     points: list[WeakSpot] = []
-    by_section: dict[tuple[int, str], list[tuple[float, int]]] = defaultdict(list)
+    by_section: dict[tuple[int, str], list[_Sample]] = defaultdict(list)
     headings: dict[tuple[int, str], str] = {}
     for (tid, pid), values in by_point.items():
         title, section_id, heading = indexes[tid][pid]
@@ -197,17 +211,22 @@ def _weak_spots(
         _spot(sid, headings[(tid, sid)], names[tid], values)
         for (tid, sid), values in by_section.items()
     ]
-    key = lambda s: (s.recall, -s.lapses, s.id)  # noqa: E731
+    key = lambda s: (s.strength, -s.lapses, s.id)  # noqa: E731
     return sorted(points, key=key), sorted(sections, key=key)
 
 
-def _spot(spot_id: str, title: str, topic: str, values: list[tuple[float, int]]) -> WeakSpot:
+_Sample = tuple[float, int, int, int]  # recall, lapses, reviews, agains
+
+
+def _spot(spot_id: str, title: str, topic: str, values: list[_Sample]) -> WeakSpot:
+    reviewed = sum(v[2] for v in values)
     return WeakSpot(
         id=spot_id,
         title=title,
         topic=topic,
-        recall=sum(v for v, _ in values) / len(values),
-        lapses=sum(n for _, n in values),
+        recall=sum(v[0] for v in values) / len(values),
+        again_rate=sum(v[3] for v in values) / reviewed if reviewed else 0.0,
+        lapses=sum(v[1] for v in values),
         items=len(values),
     )
 

@@ -109,13 +109,12 @@ def _info(row: TopicRow, count: int = 0) -> TopicInfo:
 
 def list_topics(session: Session) -> list[TopicInfo]:
     """Every imported topic with its count of live items."""
-    counts = dict(
-        session.execute(
-            select(ItemRow.topic_id, func.count())
-            .where(ItemRow.retired.is_(False))
-            .group_by(ItemRow.topic_id)
-        ).tuples()
+    grouped = session.execute(
+        select(ItemRow.topic_id, func.count())
+        .where(ItemRow.retired.is_(False))
+        .group_by(ItemRow.topic_id)
     )
+    counts = {topic_id: count for topic_id, count in grouped}
     rows = session.scalars(select(TopicRow).order_by(TopicRow.name))
     return [_info(r, counts.get(r.id, 0)) for r in rows]
 
