@@ -1,11 +1,306 @@
-"""Find people, places, organisations and figures in a passage of notes."""
+"""Find people, places, organisations, events and figures in a passage of notes.
+
+Known names come from the gazetteer (with their other spellings, e.g. Khruschev -> Nikita
+Khrushchev); unknown capitalised names are classified by what surrounds them: a title
+("President", "General") makes a person, an ending ("... Party", "... War") an organisation or
+an event, a preposition ("in", "to") a place.
+"""
 
 from __future__ import annotations
 
-from clio.model.topic import Entity
+import re
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+from clio.model.topic import Entity, EntityKind
+from clio.parse.figures import find_figures
+from clio.parse.gazetteer import GazetteerEntry, load_gazetteer
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
+)
+_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+
+_TITLES = _words(
+    "president general chairman premier marshal king queen tsar czar kaiser emperor empress "
+    "chancellor dr mr mrs miss ms lord lady sir admiral pope senator colonel captain comrade "
+    "minister secretary governor ambassador professor prince princess duke archduke field "
+    "prime vice foreign"
+)
+_ORG_ENDINGS = _words(
+    "party army navy council league union committee organisation organization congress "
+    "assembly movement front bank company corporation association alliance nations government "
+    "ministry parliament commission bureau agency guard guards corps society federation "
+    "institute university court police"
+)
+_EVENT_ENDINGS = _words(
+    "war wars revolution crisis treaty pact conference agreement plan blockade uprising "
+    "rebellion revolt massacre putsch campaign offensive incident doctrine airlift summit "
+    "accords act strike purge affair invasion crash election olympics famine rising "
+    "reforms reform split leap truce armistice talks trial"
+)
+_EVENT_STARTS = _words("battle treaty siege operation")
+_PLACE_BEFORE = _words("in to from at into across near towards toward through via outside inside")
+_PERSON_BEFORE = frozenset(["by"])
+_PERSON_AFTER = _words(
+    "said wrote argued claimed believed declared announced insisted feared wanted"
+)
+_GIVEN_NAMES = _words(
+    "adlai adolf alexander alexei andrei anthony boris charles david dean dwight edward "
+    "ernst erich franz friedrich george georgy gustav harold harry heinrich helmut henry "
+    "hermann jacques james jimmy john joseph karl kenneth konrad leon leonid lyndon margaret "
+    "mikhail neville nikita otto paul richard robert ronald rosa walter william winston "
+    "woodrow yuri zhou"
+)
+_CONNECTORS = _words("of the de von van der al bin la le du")
+_COMMON = _words(
+    "the a an in on at by for from to of and but or though although however when while after "
+    "before during especially also this that these those it he she they we i you his her their "
+    "its there as so if with without since until both only some many most all not no what why "
+    "how who which where then thus because yet once even still each every other such another "
+    "later soon here our my your nor instead meanwhile finally first second third read study "
+    "look use answer explain describe compare how far source sources why what"
+)
+_CALENDAR = _words(
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday "
+    "saturday sunday spring summer autumn fall winter"
+)
+
+
+# A token is (start offset, word as written); keys are folded on demand (and cached).
+_Token = tuple[int, str]
+
+_WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
+_GAP = re.compile(r"[ .–—-]*")
+
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> tuple[str, str]:
+    """The lookup key of a word, and the key without a possessive "'s"."""
+    key = word.translate(_FOLD).replace(".", "").casefold()
+    return key, key[:-2] if key.endswith("'s") else key
+
+
+def _key(token: _Token) -> str:
+    return _fold(token[1])[0]
+
+
+def _end(token: _Token) -> int:
+    return token[0] + len(token[1])
+
+
+def _cap(token: _Token) -> bool:
+    return token[1][:1].isupper()
+
+
+def _tokens(text: str) -> list[_Token]:
+    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
+    """The word after ``token`` and the characters between them (spaces, dots, dashes)."""
+    end = _end(token)
+    gap = _GAP.match(text, end)
+    position = gap.end() if gap else end
+    word = _WORD_AT.match(text, position)
+    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+        return None
+    return (position, word.group(0)), text[end:position]
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` on the same line ("" at a line start)."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()
+    return before[-1].strip("\"'“‘(*,;:") if before else ""
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Index:
+    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
+    prefixes: frozenset[tuple[str, ...]]
+    candidates: re.Pattern[str]  # where a name may start: capitals, or a known lower-case word
+
+
+@cache
+def _index() -> _Index:
+    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
+    lower: set[str] = set()
+    for entry in load_gazetteer().entries:
+        for spelling in entry.spellings:
+            plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
+            words = _tokens(plain)
+            key = tuple(_key(t) for t in words)
+            if key:
+                names.setdefault(key, (entry, plain))
+                if not plain[:1].isupper():
+                    lower.add(re.escape(words[0][1]))
+    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
+    starts = "|".join(sorted(lower, key=len, reverse=True))
+    candidates = re.compile(
+        r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:[^\W\d_a-zß-öø-ÿ](?:[\w'’-]*\w)?"
+        rf"|(?:{starts})(?![\w'’-]))"
+    )
+    return _Index(names=names, prefixes=prefixes, candidates=candidates)
+
+
+def _case_ok(spelling: str, matched: list[_Token]) -> bool:
+    letters = spelling.replace(".", "").replace(" ", "")
+    if letters.isupper() and len(letters) <= 6:  # acronyms must match exactly: US is not "us"
+        written = "".join(t[1].replace(".", "") for t in matched)
+        return written == letters or written.rstrip("s'’") == letters
+    return not spelling[:1].isupper() or _cap(matched[0])
+
+
+def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
+    """The longest gazetteer name starting with ``first``: (its words, entry)."""
+    index = _index()
+    first_key, first_bare = _fold(first[1])
+    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
+        return None
+    best: tuple[list[_Token], GazetteerEntry] | None = None
+    key: tuple[str, ...] = ()
+    words: list[_Token] = []
+    token: _Token | None = first
+    while token is not None:
+        words.append(token)
+        word_key, word_bare = _fold(token[1])
+        for word in dict.fromkeys((word_key, word_bare)):
+            found = index.names.get((*key, word))
+            if found is not None and _case_ok(found[1], words):
+                best = (list(words), found[0])
+        key = (*key, word_key)
+        if key not in index.prefixes:
+            break
+        following = _next(text, token)
+        token = following[0] if following else None
+    return best
+
+
+def _sentence_start(text: str, position: int) -> bool:
+    before = text[:position].rstrip(" \"'“‘(*")
+    return not before or before[-1] in ".!?:;\n•"
+
+
+def _run(text: str, first: _Token) -> list[_Token]:
+    """The capitalised run starting at ``first`` ("Workers Defence Committee", "Battle of X")."""
+    run = [first]
+    while True:
+        following = _next(text, run[-1])
+        if following is None:
+            break
+        token, gap = following
+        if gap.strip(" ") not in ("", "."):
+            break
+        if _cap(token) and _key(token) not in _CALENDAR:
+            run.append(token)
+            continue
+        after = _next(text, token) if _key(token) in _CONNECTORS else None
+        if after is not None and _cap(after[0]) and after[1].strip() == "":
+            run.extend((token, after[0]))
+            continue
+        break
+    return run
+
+
+def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
+    """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
+    words = [_key(t) for t in run]
+    previous_word = _previous_word(text, run[0][0])
+    previous = _fold(previous_word)[0] if previous_word else ""
+    following_word = _next(text, run[-1])
+    following = _key(following_word[0]) if following_word else ""
+    if words[0] in _TITLES:
+        k = 0
+        while k < len(run) and words[k] in _TITLES:
+            k += 1
+        return (EntityKind.PERSON, k) if k < len(run) else None
+    if words[-1] in _ORG_ENDINGS and len(words) > 1:
+        return EntityKind.ORGANISATION, 0
+    if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
+        words[0] in _EVENT_STARTS and "of" in words
+    ):
+        return EntityKind.EVENT, 0
+    written = run[0][1]
+    if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
+        return None if re.fullmatch(r"[IVXLC]+", written) else (EntityKind.ORGANISATION, 0)
+    if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
+        return None
+    if words[0] in _GIVEN_NAMES and len(words) >= 2:
+        return EntityKind.PERSON, 0
+    if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
+        return EntityKind.PERSON, 0
+    if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
+        return EntityKind.PLACE, 0
+    return None
+
+
+def _entity(kind: EntityKind, text: str, name: str) -> Entity:
+    return Entity(kind=kind, text=text, name=name)
+
+
+def find_names(text: str) -> list[tuple[int, Entity]]:
+    """Named people, places, organisations and events in ``text``, with start offsets."""
+    found: list[tuple[int, Entity]] = []
+    done = 0
+    for match in _index().candidates.finditer(text):
+        token = (match.start(), match.group(0))
+        if token[0] < done:
+            continue
+        capitalised = token[1][0].isupper()
+        known = _known_at(text, token)
+        if known is not None and capitalised:
+            after = _next(text, known[0][-1])
+            if after is not None and _cap(after[0]):
+                run = _run(text, token)
+                last = _key(run[-1])
+                if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
+                    known = None  # "Moscow Conference" is an event, not the place Moscow
+        if known is not None:
+            words, entry = known
+            start, end = token[0], _end(words[-1])
+            title = _previous_word(text, start)
+            if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
+                start = text.rindex(title, 0, start)  # keep "President" in "President Kennedy"
+            found.append(
+                (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
+            )
+            done = end
+            continue
+        if not capitalised or _key(token) in _CALENDAR:
+            continue
+        run = _run(text, token)
+        # a known name inside the run wins over guessing the run
+        cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+        run = run[:cut]
+        kind_start = _classify(run, text)
+        done = _end(run[-1])
+        if kind_start is not None:
+            kind, first = kind_start
+            name = text[run[first][0] : _end(run[-1])]
+            words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
+            found.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
+    return found
+
+
+def _strip_possessive(name: str) -> str:
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:
-    """Entities named in ``text`` (placeholder until the entity finder lands: finds none)."""
-    del text
-    return ()
+    """People, places, organisations, events and figures in ``text``, in order, no repeats."""
+    found = find_names(text) + find_figures(text)
+    found.sort(key=lambda item: item[0])
+    seen: set[tuple[EntityKind, str]] = set()
+    result: list[Entity] = []
+    for _, entity in found:
+        key = (entity.kind, entity.name if entity.kind is not EntityKind.FIGURE else entity.text)
+        if key not in seen:
+            seen.add(key)
+            result.append(entity)
+    return tuple(result)

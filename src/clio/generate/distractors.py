@@ -1,0 +1,440 @@
+"""Wrong options of the same type as the answer, false according to the notes."""
+
+from __future__ import annotations
+
+import datetime
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+
+from clio.generate.facts import (
+    DATE,
+    FIGURE,
+    NAME_KINDS,
+    Clause,
+    Facts,
+    Slot,
+    article_form,
+    bare,
+    ubiquitous,
+)
+from clio.generate.figures import figure_variants, format_like
+from clio.generate.lexicon import LexEntry, key
+from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
+from clio.ids import normalise_for_id
+from clio.model.period import PartialDate, Period, Precision
+from clio.model.topic import Point, Section
+
+
+def contains_another(options: Sequence[str]) -> bool:
+    """True when one option's text contains another's (case-insensitive)."""
+    folded = [o.casefold().strip() for o in options]
+    return any(a in b for i, a in enumerate(folded) for j, b in enumerate(folded) if i != j)
+
+
+def pick(
+    tiers: Sequence[Sequence[str]],
+    answer: str,
+    rng: random.Random,
+    n: int = 3,
+    caps: Sequence[int] = (),
+) -> list[str] | None:
+    """``n`` distinct wrong options, best tier first (shuffled within a tier); None if too few.
+
+    ``caps`` limits how many options a tier may give (e.g. at most two dates from the notes,
+    so the rest are near the answer); no option may contain another or the answer.
+    """
+    chosen: list[str] = []
+    seen = {answer.casefold()}
+    leftovers: list[str] = []
+    for index, tier in enumerate(tiers):
+        pool = [c for c in dict.fromkeys(tier) if c.casefold() not in seen]
+        rng.shuffle(pool)
+        cap = caps[index] if index < len(caps) else n
+        taken = 0
+        for candidate in pool:
+            if len(chosen) == n:
+                break
+            if taken >= cap:
+                leftovers.append(candidate)
+                continue
+            if candidate.casefold() in seen or contains_another([answer, *chosen, candidate]):
+                continue
+            chosen.append(candidate)
+            seen.add(candidate.casefold())
+            taken += 1
+    for candidate in leftovers:
+        if len(chosen) == n:
+            break
+        if candidate.casefold() not in seen and not contains_another([answer, *chosen, candidate]):
+            chosen.append(candidate)
+            seen.add(candidate.casefold())
+    return chosen if len(chosen) == n else None
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidates:
+    """Wrong options worked out for one answer, best tier first, before the seeded pick."""
+
+    tiers: tuple[Sequence[str], ...]
+    answer: str
+    caps: tuple[int, ...] = ()
+
+    def pick(self, rng: random.Random, n: int = 3) -> list[str] | None:
+        """``n`` wrong options chosen with ``rng`` (see :func:`pick`)."""
+        return pick(self.tiers, self.answer, rng, n=n, caps=self.caps)
+
+
+# -- dates ---------------------------------------------------------------------------------
+
+
+def _shift(date: PartialDate, months: int) -> PartialDate | None:
+    if date.month is None:
+        return PartialDate(year=date.year + months // 12)
+    index = date.year * 12 + (date.month - 1) + months
+    year, month = divmod(index, 12)
+    try:
+        return PartialDate(year=year, month=month + 1, day=date.day)
+    except ValueError:
+        return None
+
+
+def _same_shape(a: Period, b: Period) -> bool:
+    return a.precision == b.precision and a.is_range == b.is_range and not b.approximate
+
+
+def _span(period: Period) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a period could mean (remembered: periods repeat a lot)."""
+    return _span_of(period.start, period.end)
+
+
+@lru_cache(maxsize=4096)
+def _span_of(
+    start: PartialDate, end: PartialDate
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    return start.first_day(), end.last_day()
+
+
+def _apart(candidate: Period, answer: Period) -> bool:
+    """Wrong dates keep a margin (two years, two months or three days), so no edge case (a
+    visit over New Year, an event reported a day late) makes them right."""
+    if answer.precision is Precision.YEAR:
+        return abs(candidate.start.year - answer.start.year) >= 2
+    a, b = candidate.start.first_day(), answer.start.first_day()
+    if answer.precision is Precision.DAY:
+        return abs((datetime.date(*a) - datetime.date(*b)).days) >= 3
+    return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1])) >= 2
+
+
+def date_candidates(answer: Period, facts: Facts) -> tuple[list[Period], list[Period]]:
+    """Dates from the notes of the same shape, and generated ones near the answer."""
+    seen: dict[tuple[str, str], Period] = {}
+    for clause in facts.clauses:
+        for slot in clause.slots:
+            if slot.period is not None and _same_shape(answer, slot.period):
+                seen.setdefault((slot.period.start.iso(), slot.period.end.iso()), slot.period)
+    for event in facts.events:
+        if _same_shape(answer, event.period):
+            seen.setdefault((event.period.start.iso(), event.period.end.iso()), event.period)
+    from_notes = [p for _, p in sorted(seen.items()) if abs(p.start.year - answer.start.year) <= 12]
+    step = 12 if answer.precision is Precision.YEAR else 1
+    offsets = [o for k in range(1, 9) for o in (k, -k)]
+    generated: list[Period] = []
+    for offset in offsets:
+        start = _shift(answer.start, offset * step)
+        end = _shift(answer.end, offset * step)
+        if start is None or end is None:
+            continue
+        generated.append(Period(start=start, end=end))
+    if answer.precision is Precision.DAY and not answer.is_range:
+        day = datetime.date(*answer.start.first_day())
+        for shift in (3, -4, 5, -6, 7, -9, 11, -12):
+            moved = day + datetime.timedelta(days=shift)
+            date = PartialDate(year=moved.year, month=moved.month, day=moved.day)
+            generated.insert(0, Period.single(date))
+    return from_notes, generated
+
+
+def date_options(
+    answer: Period, forbidden: Iterable[Period], facts: Facts, rng: random.Random
+) -> list[str] | None:
+    """Three wrong dates at the answer's precision, none the notes give for this event."""
+    found = _date_candidates(answer, forbidden, facts)
+    return None if found is None else found.pick(rng)
+
+
+def _date_candidates(
+    answer: Period, forbidden: Iterable[Period], facts: Facts
+) -> Candidates | None:
+    if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
+        return None
+    blocked = [answer, *forbidden]
+    labels = {b.label() for b in blocked}
+    spans = [_span(b) for b in blocked]
+
+    def allowed(candidate: Period) -> bool:
+        if candidate.label() in labels:
+            return False
+        if answer.is_range:
+            return candidate.start != answer.start and candidate.end != answer.end
+        first, last = _span(candidate)
+        if any(not (last < low or high < first) for low, high in spans):
+            return False
+        return _apart(candidate, answer)
+
+    from_notes, generated = date_candidates(answer, facts)
+    notes_ok = [p.label() for p in from_notes if allowed(p)]
+    made_ok = [p.label() for p in generated if allowed(p)][:8]
+    return Candidates(tiers=(notes_ok, made_ok), answer=answer.label(), caps=(2,))
+
+
+# -- figures -------------------------------------------------------------------------------
+
+
+def _figure_candidates(slot: Slot, facts: Facts) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way."""
+    figure = slot.figure
+    if figure is None:
+        return None
+    same: list[str] = []
+    for other in facts.clauses:
+        for s in other.slots:
+            f = s.figure
+            if f is None or f.value == figure.value or f.head != figure.head:
+                continue
+            if f.percent == figure.percent and f.currency == figure.currency:
+                same.append(format_like(figure, f.value))
+    made = [format_like(figure, v) for v in figure_variants(figure)]
+    made = [m for m in made if m != slot.text]
+    return Candidates(tiers=(sorted(set(same)), made), answer=slot.text, caps=(1,))
+
+
+# -- names ---------------------------------------------------------------------------------
+
+
+def _display(entry: LexEntry, facts: Facts) -> str:
+    if entry.kind == "person":
+        return entry.short
+    return article_form(entry.name, entry, facts)
+
+
+def event_type(name: str | None) -> str:
+    """The word that says what kind of event a name is ("war", "treaty"), or ""."""
+    found = [w for w in words(name or "") if w in EVENT_WORDS]
+    return found[-1] if found else ""
+
+
+def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
+    """Fits the period of the notes (+15), clearly does not (-40), or unknown (0)."""
+    if era is None or entry.start is None:
+        return 0
+    low, high = era
+    if entry.kind == "person":
+        active_from, active_to = entry.start + 30, entry.end or entry.start + 90
+        if active_to < low or active_from > high + 3:
+            return -40
+        return 15
+    active_from, active_to = entry.start, entry.end or entry.start
+    if active_to < low - 10 or active_from > high + 10:
+        return -40
+    return 15
+
+
+def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
+    if entry is None or answer is None:
+        return 0
+    return len(set(entry.tags) & set(answer.tags))
+
+
+def _related(entry: LexEntry, tags: dict[str, int]) -> int:
+    return sum(tags.get(t, 0) for t in entry.tags)
+
+
+def _clause_era(clause: Clause, facts: Facts) -> tuple[int, int] | None:
+    """The years a clause is about: its own dates, else its point's, else the whole notes'."""
+    own = [s.period for s in clause.slots if s.period is not None]
+    periods = own or list(facts.point_periods.get(clause.point.id, ()))
+    if not periods:
+        return facts.era
+    return (min(p.start.year for p in periods), max(p.end.year for p in periods))
+
+
+def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
+    """Wrong names of the answer's kind: first from the notes, then from Clio's list."""
+    lexicon = facts.lexicon
+    if lexicon is None or slot.kind not in NAME_KINDS:
+        return None
+    answer_entry = slot.entry
+    subtype = answer_entry.subtype if answer_entry else ""
+    answer_words = significant_words(slot.text)
+    stem_words = [w for w in significant_words(clause.text) if w not in answer_words]
+    stem_words += [w for w in words(clause.text) if w.isupper() and len(w) <= 3]
+    answer_forms = {key(f) for f in (answer_entry.forms if answer_entry else (slot.text,))}
+    answer_forms |= {key(f) for f in (answer_entry.near if answer_entry else ())}
+    with_the = slot.text.lower().startswith("the ")
+    answer_type = event_type(slot.text)
+    era = _clause_era(clause, facts)
+    if slot.kind == "event" and not answer_type:
+        return None
+    if slot.kind in ("place", "organisation") and not subtype:
+        return None  # a school, a court...: no list of the same kind to choose from
+
+    def shown(name: str, entry: LexEntry | None) -> str:
+        if slot.kind == "person":
+            return name
+        return article_form(name, entry, facts) if with_the or entry else name
+
+    clause_folded = clause.text.casefold()
+    stem_matcher = WordMatcher(stem_words)
+
+    common = ubiquitous(facts)
+
+    def acceptable(name: str, entry: LexEntry | None) -> bool:
+        if key(name) in answer_forms or (entry is not None and entry is answer_entry):
+            return False
+        if bare(name).lower() in common:
+            return False  # "an invasion of China" in notes about China: no one would pick it
+        info = _entry_info(entry) if entry is not None else None
+        if info is not None and answer_forms & info[0]:
+            return False
+        if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
+            return False
+        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
+            return False  # "Jews" or a committee the parser took for a place: not the same kind
+        folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
+        if info is None:
+            form_words = tuple(significant_words(name))
+        if any(f in clause_folded for f in folded):
+            return False
+        if any(stem_matcher.matches(w) for w in form_words):
+            return False
+        return not _stated(clause, slot, shown(name, entry), facts)
+
+    scored: list[tuple[int, str]] = []
+    for name in facts.names.get(slot.kind, ()):
+        entry = lexicon.lookup(name)
+        if slot.kind == "event" and event_type(name) != answer_type:
+            continue
+        shared = _shared_tags(entry, answer_entry)
+        if (
+            slot.kind in ("place", "organisation")
+            and answer_entry
+            and answer_entry.tags
+            and not shared
+        ):
+            continue
+        if acceptable(name, entry):
+            scored.append((-(15 + 20 * shared), shown(name, entry)))
+    for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
+        if len(scored) >= 12:
+            break
+        display = _display(entry, facts)
+        if acceptable(display, entry):
+            scored.append((negative, display))
+    scored.sort()
+    ranked = [display for _, display in scored]
+    return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
+
+
+@lru_cache(maxsize=8192)
+def _entry_info(entry: LexEntry) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """An entry's lookup keys (with near names), folded forms and words, worked out once."""
+    keys = frozenset(key(f) for f in (*entry.forms, *entry.near))
+    folded = tuple(dict.fromkeys(f.casefold() for f in entry.forms))
+    form_words = tuple(dict.fromkeys(w for f in entry.forms for w in significant_words(f)))
+    return keys, folded, form_words
+
+
+def _ranked_list(
+    kind: str,
+    answer_entry: LexEntry | None,
+    era: tuple[int, int] | None,
+    answer_type: str,
+    facts: Facts,
+) -> list[tuple[int, LexEntry]]:
+    """Clio's list ranked for one answer (remembered per topic: many slots share a ranking)."""
+    if era is not None:
+        era = (era[0] - era[0] % 5, era[1] - era[1] % 5 + 4)  # five-year steps share a ranking
+    memo_key = ("ranked", kind, answer_entry.name if answer_entry else "", era, answer_type)
+    cached = facts.memo.get(memo_key)
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    lexicon = facts.lexicon
+    assert lexicon is not None
+    noted: set[str] = set()
+    for name in facts.names.get(kind, ()):
+        entry = lexicon.lookup(name)
+        noted |= {key(f) for f in (entry.forms if entry else (name,))}
+    ranked = []
+    for entry in lexicon.of_kind(kind):
+        if kind == "event" and event_type(entry.name) != answer_type:
+            continue
+        shared = _shared_tags(entry, answer_entry)
+        if kind in ("place", "organisation") and answer_entry and answer_entry.tags and not shared:
+            continue  # a port in China is no wrong option for a city in Russia
+        tagged = 20 * shared + min(_related(entry, facts.tags), 10)
+        # places have no era: only the topic's regions count
+        score = tagged if kind == "place" else tagged + _era_score(entry, era)
+        if score > 0 and not any(key(f) in noted for f in entry.forms):
+            ranked.append((-score, entry.name, entry))
+    ranked.sort(key=lambda item: (item[0], item[1]))
+    result = [(negative, entry) for negative, _, entry in ranked]
+    facts.memo[memo_key] = result
+    return result
+
+
+@lru_cache(maxsize=16384)
+def _normalised(text: str) -> str:
+    return normalise_for_id(text)
+
+
+def _stated(clause: Clause, slot: Slot, candidate: str, facts: Facts) -> bool:
+    """True when the notes state the clause with ``candidate`` in place of the answer."""
+    filled = _normalised(clause.text[: slot.start] + candidate + clause.text[slot.end :])
+    return filled in facts.stated
+
+
+def point_forbidden_dates(clause: Clause, facts: Facts) -> list[Period]:
+    """Single dates the notes give for the point a clause belongs to (wrong options avoid them).
+
+    The section's date counts only when the point has none of its own: under "The Thirteen
+    Days, October 1962" a point dated 14 Oct 1962 may still have 22 Oct 1962 as a wrong option.
+    """
+    return given_dates(clause.point, clause.section, facts)
+
+
+def given_dates(point: Point, section: Section, facts: Facts) -> list[Period]:
+    """The single dates the notes give a point (its section's only if it has none)."""
+    periods = list(facts.point_periods.get(point.id, ()))
+    if point.period is not None and section.period is not None:
+        periods = [p for p in periods if p != section.period or p == point.period]
+    return [p for p in periods if not p.is_range]
+
+
+def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
+    """Three wrong options for one hidden fact, or None when the notes cannot support them.
+
+    The candidates depend only on the notes, so they are worked out once per fact (a multiple
+    choice question and a true/false statement on the same fact share them); the seeded
+    ``rng`` then picks among them.
+    """
+    memo_key = ("slot", clause.text, clause.point.id, slot.start, slot.end)
+    if memo_key not in facts.memo:
+        facts.memo[memo_key] = _slot_candidates(slot, clause, facts)
+    found = facts.memo[memo_key]
+    return found.pick(rng) if isinstance(found, Candidates) else None
+
+
+def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
+    if slot.kind == DATE and slot.period is not None:
+        forbidden = [*point_forbidden_dates(clause, facts)]
+        forbidden += [s.period for s in clause.slots if s.period is not None]
+        lower = clause.text.casefold()
+        for label, periods in facts.label_dates.items():
+            if label in lower:
+                forbidden.extend(periods)
+        return _date_candidates(slot.period, forbidden, facts)
+    if slot.kind == FIGURE:
+        return _figure_candidates(slot, facts)
+    return _name_candidates(slot, clause, facts)
