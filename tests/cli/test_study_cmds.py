@@ -45,7 +45,10 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") ->
     return code, capsys.readouterr().out
 
 
-def test_import_reports_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_reports_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(learning, "make_kit_for", learning.basic_kit)  # one card per point
     db = str(tmp_path / "c.sqlite3")
     notes = tmp_path / "relations.txt"
     notes.write_text(NOTES, encoding="utf-8")
@@ -102,7 +105,7 @@ def test_export_and_import_progress_round_trip(
     notes = tmp_path / "t.txt"
     notes.write_text(NOTES, encoding="utf-8")
     run(["import", str(notes), "--db", store_url, "--now", NOW], capsys)
-    run(["study", "--db", store_url, "--now", NOW, "--json"], capsys, "3\n1\n4\n")
+    run(["study", "--db", store_url, "--now", NOW, "--json", "-k", "card"], capsys, "3\n1\n4\n")
     first = tmp_path / "first.json"
     assert run(["export-progress", "--db", store_url, "-o", str(first)], capsys)[0] == 0
     other = str(tmp_path / "other.sqlite3")
@@ -132,7 +135,7 @@ def test_kill_9_mid_session_loses_no_answer(tmp_path: Path) -> None:
     clio = [sys.executable, "-m", "clio"]
     subprocess.run([*clio, "import", str(notes), "--db", db], check=True, env=env, timeout=120)
     study = subprocess.Popen(
-        [*clio, "study", "--db", db, "--json", "--now", NOW],
+        [*clio, "study", "--db", db, "--json", "--now", NOW, "--kind", "card"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
