@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import essay_cmds, kit_cmds, study_cmds, topics_cmds  # noqa: F401  (registers commands)
+from clio.cli import (  # noqa: F401  (registers commands)
+    essay_cmds,
+    kit_cmds,
+    mark_cmds,
+    study_cmds,
+    topics_cmds,
+)
 from clio.cli.app import app, console_err
 from clio.errors import ClioError
 
