@@ -263,3 +263,23 @@ def test_default_marker_calls_clio_mark(monkeypatch: pytest.MonkeyPatch) -> None
     assert calls == [(SOURCE_Q.text, SOURCE_Q.mark_scheme, "my answer")]
     monkeypatch.setitem(sys.modules, "clio.mark", None)  # not installed
     assert learning.default_marker() is None
+
+
+def test_free_text_with_the_real_marker(store: Store, kit: Kit) -> None:
+    marker = learning.default_marker()
+    if marker is None:  # pragma: no cover - clio.mark ships with Clio; kept for partial installs
+        pytest.skip("clio.mark is not installed")
+    learning.import_topic_text(store, NOTES, name="t", now=NOW)
+    learner = _learner(store)
+    result = learning.answer_free_text(
+        store,
+        learner_id=learner,
+        item_id=_find(store, learner, SOURCE_Q.id),
+        text="Source A suggests the Soviet aid was mostly loans, so China paid for it.",
+        now=NOW,
+        marker=marker,
+    )
+    assert result.mark is not None and 0 <= result.mark.score <= SOURCE_Q.marks
+    with store.read() as session:
+        (stored,) = answers.marked_answers(session, learner)
+    assert (stored.score, stored.level) == (result.mark.score, result.mark.level)
