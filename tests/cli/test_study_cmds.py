@@ -208,3 +208,9 @@ def test_interactive_session_in_a_terminal(tmp_path: Path) -> None:
     wait_for(b"1 answered and saved")
     os.waitpid(pid, 0)
     os.close(fd)
+
+
+def test_cli_default_learner_matches_the_services() -> None:
+    from clio.cli import study_cmds
+
+    assert study_cmds.DEFAULT_LEARNER == learning.DEFAULT_LEARNER
