@@ -207,12 +207,11 @@ def next_item(
 ) -> StudyPrompt | None:
     """The next item for the learner: due first, new ones mixed in up to the daily limit."""
     with store.connect() as conn:
-        settings = hot.learner_settings(conn, learner_id)
-        if settings is None:
+        context = hot.learner_context(conn, learner_id, since=start_of_day(now))
+        if context is None:
             raise NotFoundError(f"no learner with id {learner_id}")
-        retention, parameters, per_day = settings
-        introduced = hot.count_introduced(conn, learner_id=learner_id, since=start_of_day(now))
-        new_left = max(per_day - introduced, 0)
+        retention, parameters = context.desired_retention, context.parameters
+        new_left = max(context.new_per_day - context.introduced, 0)
         due = hot.due_candidates(
             conn, learner_id=learner_id, until=now, topic_ids=topic_ids, kinds=kinds
         )
@@ -316,10 +315,10 @@ def _record(
 ) -> Memory:
     def work() -> Memory:
         with store.write_connection() as conn:
-            settings = hot.learner_settings(conn, learner_id)
-            if settings is None:
+            context = hot.learner_context(conn, learner_id, since=now, item_id=item_id)
+            if context is None:
                 raise NotFoundError(f"no learner with id {learner_id}")
-            topic_id = hot.topic_of_item(conn, item_id)
+            topic_id = context.topic_id
             if topic_id is None:
                 raise NotFoundError(f"no item with id {item_id}")
             before = hot.load_state(conn, learner_id=learner_id, item_id=item_id, for_update=True)
@@ -327,8 +326,8 @@ def _record(
                 None if before is None else before.memory,
                 rating,
                 now=now,
-                desired_retention=settings[0],
-                parameters=settings[1],
+                desired_retention=context.desired_retention,
+                parameters=context.parameters,
             )
             hot.save_review(
                 conn,

@@ -7,6 +7,7 @@ choosing the next item runs several queries, so these are built once and cached.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any, cast
@@ -146,6 +147,50 @@ def _params(
     if topic_ids is not None:
         params["topics"] = list(topic_ids)
     return params
+
+
+@dataclass(frozen=True, kw_only=True)
+class LearnerContext:
+    """What choosing or recording needs about a learner, fetched in one round trip."""
+
+    desired_retention: float
+    parameters: tuple[float, ...] | None
+    new_per_day: int
+    introduced: int  # items met for the first time since the ``since`` given
+    topic_id: int | None  # the topic of the ``item_id`` given
+
+
+@cache
+def _context_stmt() -> Select[Any]:
+    introduced = (
+        select(func.count())
+        .where(
+            states.c.learner_id == bindparam("learner"),
+            states.c.introduced_at >= bindparam("since"),
+        )
+        .scalar_subquery()
+    )
+    topic = select(items.c.topic_id).where(items.c.id == bindparam("item")).scalar_subquery()
+    return select(
+        users.c.desired_retention, users.c.fsrs_parameters, users.c.new_per_day, introduced, topic
+    ).where(users.c.id == bindparam("learner"))
+
+
+def learner_context(
+    conn: Connection, learner_id: int, *, since: datetime, item_id: int = -1
+) -> LearnerContext | None:
+    """The learner's settings, today's new-item count and an item's topic (None: no learner)."""
+    params = {"learner": learner_id, "since": since, "item": item_id}
+    row = conn.execute(_context_stmt(), params).first()
+    if row is None:
+        return None
+    return LearnerContext(
+        desired_retention=row[0],
+        parameters=tuple(row[1]) if row[1] else None,
+        new_per_day=row[2],
+        introduced=int(row[3] or 0),
+        topic_id=row[4],
+    )
 
 
 def learner_settings(
