@@ -14,6 +14,7 @@ from clio.cli import (
     export_cmds,  # noqa: F401  (registers commands)
     kit_cmds,  # noqa: F401  (registers commands)
     mark_cmds,  # noqa: F401  (registers commands)
+    study_cmds,  # noqa: F401  (registers commands)
     topics_cmds,  # noqa: F401  (registers commands)
 )
 from clio.cli.app import app, console_err

@@ -1,0 +1,312 @@
+"""The study hot path in prebuilt Core statements (built once, run with parameters).
+
+Building a fresh ORM ``select()`` per call costs about half a millisecond each in Python;
+choosing the next item runs several queries, so these are built once and cached.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from functools import cache
+from typing import Any, cast
+
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from clio.schedule.memory import Memory, Phase
+from clio.schedule.queue import Candidate
+from clio.store.orm import (
+    ItemRow,
+    LearnerTopicRow,
+    ReviewLogRow,
+    ReviewStateRow,
+    TopicRow,
+    UserRow,
+)
+from clio.store.records import ReviewState
+
+items = ItemRow.__table__
+states = ReviewStateRow.__table__
+users = UserRow.__table__
+topics = TopicRow.__table__
+cursors = cast(Table, LearnerTopicRow.__table__)
+states_t = cast(Table, ReviewStateRow.__table__)
+logs_t = cast(Table, ReviewLogRow.__table__)
+
+
+def _filters(query: Select[Any], *, by_topic: bool) -> Select[Any]:
+    query = query.where(
+        items.c.retired.is_(False), items.c.kind.in_(bindparam("kinds", expanding=True))
+    )
+    if by_topic:
+        query = query.where(items.c.topic_id.in_(bindparam("topics", expanding=True)))
+    return query
+
+
+@cache
+def _due_stmt(by_topic: bool) -> Select[Any]:
+    query = (
+        select(states.c.item_id, items.c.kind, states.c.due)
+        .join(items, items.c.id == states.c.item_id)
+        .where(states.c.learner_id == bindparam("learner"), states.c.due <= bindparam("until"))
+        .order_by(states.c.due, states.c.item_id)
+        .limit(bindparam("limit"))
+    )
+    return _filters(query, by_topic=by_topic)
+
+
+def _unseen() -> Any:
+    return ~exists().where(
+        states.c.learner_id == bindparam("learner"), states.c.item_id == items.c.id
+    )
+
+
+@cache
+def _new_stmt() -> Select[Any]:
+    # One topic at a time, from the learner's cursor, in position order (an index range scan
+    # that stops after ``limit`` hits instead of probing every item studied before).
+    return (
+        select(items.c.id, items.c.kind)
+        .where(
+            items.c.topic_id == bindparam("topic"),
+            items.c.position >= bindparam("cursor"),
+            items.c.retired.is_(False),
+            items.c.kind.in_(bindparam("kinds", expanding=True)),
+            _unseen(),
+        )
+        .order_by(items.c.position)
+        .limit(bindparam("limit"))
+    )
+
+
+@cache
+def _cursors_stmt() -> Select[Any]:
+    return select(cursors.c.topic_id, cursors.c.new_cursor).where(
+        cursors.c.learner_id == bindparam("learner")
+    )
+
+
+@cache
+def _topic_ids_stmt() -> Select[Any]:
+    return select(topics.c.id).order_by(topics.c.id)
+
+
+@cache
+def _first_unseen_stmt() -> Select[Any]:
+    return select(func.min(items.c.position)).where(
+        items.c.topic_id == bindparam("topic"),
+        items.c.position >= bindparam("cursor"),
+        items.c.retired.is_(False),
+        _unseen(),
+    )
+
+
+@cache
+def _introduced_stmt() -> Select[Any]:
+    return select(func.count()).where(
+        states.c.learner_id == bindparam("learner"), states.c.introduced_at >= bindparam("since")
+    )
+
+
+@cache
+def _item_and_state_stmt() -> Select[Any]:
+    return (
+        select(items, topics.c.name.label("topic_name"), states)
+        .join(topics, topics.c.id == items.c.topic_id)
+        .outerjoin(
+            states,
+            (states.c.item_id == items.c.id) & (states.c.learner_id == bindparam("learner")),
+        )
+        .where(items.c.id == bindparam("item"))
+    )
+
+
+def _params(
+    learner_id: int, topic_ids: Sequence[int] | None, kinds: Sequence[str]
+) -> dict[str, Any]:
+    params: dict[str, Any] = {"learner": learner_id, "kinds": list(kinds)}
+    if topic_ids is not None:
+        params["topics"] = list(topic_ids)
+    return params
+
+
+@dataclass(frozen=True, kw_only=True)
+class LearnerContext:
+    """What choosing or recording needs about a learner, fetched in one round trip."""
+
+    desired_retention: float
+    parameters: tuple[float, ...] | None
+    new_per_day: int
+    introduced: int  # items met for the first time since the ``since`` given
+    topic_id: int | None  # the topic of the ``item_id`` given
+
+
+@cache
+def _context_stmt() -> Select[Any]:
+    introduced = (
+        select(func.count())
+        .where(
+            states.c.learner_id == bindparam("learner"),
+            states.c.introduced_at >= bindparam("since"),
+        )
+        .scalar_subquery()
+    )
+    topic = select(items.c.topic_id).where(items.c.id == bindparam("item")).scalar_subquery()
+    return select(
+        users.c.desired_retention, users.c.fsrs_parameters, users.c.new_per_day, introduced, topic
+    ).where(users.c.id == bindparam("learner"))
+
+
+def learner_context(
+    conn: Connection, learner_id: int, *, since: datetime, item_id: int = -1
+) -> LearnerContext | None:
+    """The learner's settings, today's new-item count and an item's topic (None: no learner)."""
+    params = {"learner": learner_id, "since": since, "item": item_id}
+    row = conn.execute(_context_stmt(), params).first()
+    if row is None:
+        return None
+    return LearnerContext(
+        desired_retention=row[0],
+        parameters=tuple(row[1]) if row[1] else None,
+        new_per_day=row[2],
+        introduced=int(row[3] or 0),
+        topic_id=row[4],
+    )
+
+
+def count_introduced(conn: Connection, *, learner_id: int, since: datetime) -> int:
+    """How many items the learner met for the first time since ``since``."""
+    params = {"learner": learner_id, "since": since}
+    return int(conn.execute(_introduced_stmt(), params).scalar() or 0)
+
+
+def due_candidates(
+    conn: Connection,
+    *,
+    learner_id: int,
+    until: datetime,
+    kinds: Sequence[str],
+    topic_ids: Sequence[int] | None = None,
+    limit: int = 8,
+) -> list[Candidate]:
+    """Items due by ``until``, earliest first (retired items left out)."""
+    params = _params(learner_id, topic_ids, kinds) | {"until": until, "limit": limit}
+    rows = conn.execute(_due_stmt(topic_ids is not None), params)
+    return [Candidate(item_id=i, kind=k, due=d) for i, k, d in rows]
+
+
+def new_candidates(
+    conn: Connection,
+    *,
+    learner_id: int,
+    kinds: Sequence[str],
+    topic_ids: Sequence[int] | None = None,
+    limit: int = 4,
+) -> list[Candidate]:
+    """Items the learner has never studied, in topic and position order."""
+    if limit <= 0:
+        return []
+    starts: dict[int, int] = dict(conn.execute(_cursors_stmt(), {"learner": learner_id}).all())
+    if topic_ids is None:
+        topic_ids = list(conn.execute(_topic_ids_stmt()).scalars())
+    found: list[Candidate] = []
+    for topic_id in sorted(topic_ids):
+        params = {
+            "learner": learner_id,
+            "topic": topic_id,
+            "cursor": starts.get(topic_id, 0),
+            "kinds": list(kinds),
+            "limit": limit - len(found),
+        }
+        found += [Candidate(item_id=i, kind=k) for i, k in conn.execute(_new_stmt(), params)]
+        if len(found) >= limit:
+            break
+    return found
+
+
+def advance_cursor(conn: Connection, *, learner_id: int, topic_id: int) -> int:
+    """Move the learner's new-item cursor in a topic up to its first unseen live item."""
+    current = conn.execute(
+        select(cursors.c.new_cursor).where(
+            cursors.c.learner_id == learner_id, cursors.c.topic_id == topic_id
+        )
+    ).scalar()
+    params = {"learner": learner_id, "topic": topic_id, "cursor": current or 0}
+    first = conn.execute(_first_unseen_stmt(), params).scalar()
+    if first is None:  # everything seen: past the last position
+        last = conn.execute(
+            select(func.max(items.c.position)).where(items.c.topic_id == topic_id)
+        ).scalar()
+        first = (last or 0) + 1
+    if current is None:
+        conn.execute(
+            insert(cursors).values(learner_id=learner_id, topic_id=topic_id, new_cursor=first)
+        )
+    elif first != current:
+        conn.execute(
+            update(cursors)
+            .where(cursors.c.learner_id == learner_id, cursors.c.topic_id == topic_id)
+            .values(new_cursor=first)
+        )
+    return int(first)
+
+
+def reset_cursors(conn: Connection, *, topic_id: int) -> None:
+    """Recompute every learner's cursor in a topic after its positions were renumbered."""
+    learners = list(
+        conn.execute(select(cursors.c.learner_id).where(cursors.c.topic_id == topic_id)).scalars()
+    )
+    conn.execute(delete(cursors).where(cursors.c.topic_id == topic_id))
+    for learner_id in learners:
+        advance_cursor(conn, learner_id=learner_id, topic_id=topic_id)
+
+
+def item_with_state(
+    conn: Connection, *, learner_id: int, item_id: int
+) -> tuple[dict[str, Any], ReviewState | None] | None:
+    """The item's row (as a mapping, with ``topic_name``) and the learner's state for it."""
+    params = {"learner": learner_id, "item": item_id}
+    row = conn.execute(_item_and_state_stmt(), params).first()
+    if row is None:
+        return None
+    data = row._mapping
+    item = {
+        "id": data[items.c.id],
+        "uid": data[items.c.uid],
+        "topic_id": data[items.c.topic_id],
+        "topic_name": data["topic_name"],
+        "kind": data[items.c.kind],
+        "position": data[items.c.position],
+        "payload": data[items.c.payload],
+        "retired": data[items.c.retired],
+    }
+    if data[states.c.learner_id] is None:
+        return item, None
+    state = ReviewState(
+        learner_id=learner_id,
+        item_id=item_id,
+        memory=Memory(
+            phase=Phase(data[states.c.state]),
+            due=data[states.c.due],
+            step=data[states.c.step],
+            stability=data[states.c.stability],
+            difficulty=data[states.c.difficulty],
+            last_review=data[states.c.last_review],
+        ),
+        introduced_at=data[states.c.introduced_at],
+        reps=data[states.c.reps],
+        lapses=data[states.c.lapses],
+    )
+    return item, state
