@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import topics_cmds  # noqa: F401  (registers commands)
+from clio.cli import (
+    topics_cmds,  # noqa: F401  (registers commands)
+    web_cmds,  # noqa: F401  (registers commands)
+)
 from clio.cli.app import app, console_err
 from clio.errors import ClioError
 

@@ -1,0 +1,41 @@
+"""The library: every topic, and the form to add notes by file or by pasting."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.responses import Response
+
+from clio.errors import InputError
+from clio.web.security import read_form
+from clio.web.templating import render
+from clio.web.uploads import upload_from_form
+from clio.web.viewer import CurrentViewer
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+@router.get("/", name="library")
+def library_page(request: Request, viewer: CurrentViewer) -> Response:
+    """The library of topics with the upload form."""
+    entries = request.app.state.clio.library.entries()
+    return render(request, "library.html", {"entries": entries, "error": None, "pasted": ""})
+
+
+@router.post("/library", name="upload")
+async def upload_notes(request: Request, viewer: CurrentViewer) -> Response:
+    """Add notes from a file or pasted text, then open the new topic."""
+    state = request.app.state.clio
+    form = await read_form(request)
+    pasted = form.get("text")
+    try:
+        upload = await upload_from_form(form, limit=state.settings.max_upload_bytes)
+        topic = state.library.add(upload.data, filename=upload.filename, name=upload.name)
+    except InputError as error:
+        context = {
+            "entries": state.library.entries(),
+            "error": error,
+            "pasted": pasted if isinstance(pasted, str) else "",
+        }
+        return render(request, "library.html", context, status=400)
+    return RedirectResponse(request.app.url_path_for("topic", name=topic.name), status_code=303)

@@ -1,0 +1,64 @@
+"""Who is looking: the signed-in account, or the local learner in single-user mode."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Annotated
+
+from fastapi import Depends, Request
+
+from clio.errors import PermissionDenied
+
+
+@dataclass(frozen=True, kw_only=True)
+class Viewer:
+    """The person a request acts for."""
+
+    id: int
+    name: str
+    role: str = "learner"  # "learner" or "teacher"
+    local: bool = False
+
+    @property
+    def is_teacher(self) -> bool:
+        """True for teacher accounts (and the local user, who owns everything)."""
+        return self.role == "teacher" or self.local
+
+
+LOCAL_LEARNER = Viewer(id=0, name="you", role="learner", local=True)
+
+
+class SignInRequired(PermissionDenied):
+    """The page needs an account and nobody is signed in."""
+
+    http_status = 401
+
+
+def current_viewer(request: Request) -> Viewer | None:
+    """The viewer of this request, or None when multi-user mode has nobody signed in."""
+    state = request.app.state.clio
+    if not state.settings.multi_user:
+        viewer: Viewer | None = LOCAL_LEARNER
+    else:
+        viewer = state.accounts.viewer_for(request.session.get("user_id"))
+    request.state.viewer = viewer
+    return viewer
+
+
+def require_viewer(viewer: Annotated[Viewer | None, Depends(current_viewer)]) -> Viewer:
+    """The viewer; raises :class:`SignInRequired` when nobody is signed in."""
+    if viewer is None:
+        raise SignInRequired("please sign in to see this page")
+    return viewer
+
+
+def require_teacher(viewer: Annotated[Viewer, Depends(require_viewer)]) -> Viewer:
+    """The viewer, who must be a teacher."""
+    if not viewer.is_teacher:
+        raise PermissionDenied("only teachers can do this")
+    return viewer
+
+
+MaybeViewer = Annotated[Viewer | None, Depends(current_viewer)]
+CurrentViewer = Annotated[Viewer, Depends(require_viewer)]
+CurrentTeacher = Annotated[Viewer, Depends(require_teacher)]
