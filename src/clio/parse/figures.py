@@ -1,0 +1,143 @@
+"""Figures in notes: a number with what it counts ("$300m", "20,000 experts", "95%")."""
+
+from __future__ import annotations
+
+import re
+
+from clio.model.topic import Entity, EntityKind
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_QUALIFIER = re.compile(
+    r"\b(?:nearly|almost|about|around|over|some|roughly|approximately|circa|only|just|"
+    r"more\s+than|less\s+than|fewer\s+than|up\s+to|at\s+least)\s+$",
+    re.I,
+)
+_SCALES = {
+    "k": 1e3, "thousand": 1e3, "hundred": 1e2, "m": 1e6, "mn": 1e6, "million": 1e6,
+    "bn": 1e9, "billion": 1e9, "trillion": 1e12,
+}  # fmt: skip
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5,
+    "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+    "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "a hundred": 100,
+}  # fmt: skip
+
+_CURRENCY = re.compile(
+    rf"(?P<cur>US\$|[$£€¥])\s?(?P<num>{_NUM})"
+    r"(?:\s*(?P<scale>(?i:k|mn|m|bn|thousand|million|billion|trillion))\b)?"
+)
+_PERCENT = re.compile(rf"(?<![\w.,$£€-])(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent)\b)")
+_COUNT = re.compile(
+    rf"(?<![\w.,$£€/:–-])(?P<num>{_NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
+    r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
+)
+_WORDED = re.compile(
+    r"\b(?P<words>(?i:half\s+a|a\s+hundred|a|an|one|two|three|four|five|six|"
+    r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|"
+    r"eighty|ninety))\s+(?P<scale>(?i:thousand|million|billion))\b"
+)
+_ANY_FIGURE = re.compile(r"\d|(?i:thousand|million|billion)")
+_WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
+
+_NOT_UNITS = _words(
+    "a an the and or but nor to in on at of for from by with was were is are be been had has "
+    "have he she it they we you i his her their its this that these those who which when where "
+    "while as than then so if also only more less per each after before during until since "
+    "into onto over under about between against among not no yes years' year's"
+)
+_MONTHS = _words(
+    "jan january feb february mar march apr april may jun june jul july aug august sep sept "
+    "september oct october nov november dec december bc bce ad ce"
+)
+_ADJECTIVE_ENDINGS = ("ic", "al", "ian", "ese", "ish", "ed", "ive", "ary", "ern", "ful")
+_TRAILING = _words(
+    "dead killed wounded injured missing captured homeless unemployed strong deep long high "
+    "wide old lost"
+)
+
+
+def _value(number: str) -> float:
+    return float(number.replace(",", ""))
+
+
+def _unit_after(text: str, position: int) -> tuple[str | None, int]:
+    """The unit words right after ``position``, and where they end."""
+    words: list[str] = []
+    end = position
+    for _ in range(3):
+        match = _WORD.match(text, end)
+        if not match:
+            break
+        word = match.group(1)
+        lower = word.lower()
+        if lower in _NOT_UNITS or lower.rstrip(".") in _MONTHS:
+            break
+        if words and not _extends_unit(words, word):
+            break
+        words.append(word)
+        end = match.end()
+    return (" ".join(words) if words else None), end
+
+
+def _extends_unit(words: list[str], word: str) -> bool:
+    if word.lower() in _TRAILING:
+        return True
+    if len(words) != 1 or not word[:1].islower():
+        return False
+    first = words[0]
+    return first[:1].isupper() or first.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _is_year(number: str, scale: str | None) -> bool:
+    return scale is None and len(number) == 4 and number.isdigit() and 1000 <= int(number) < 2100
+
+
+def find_figures(text: str) -> list[tuple[int, Entity]]:
+    """Every figure in ``text`` with its start offset, left to right, without overlaps."""
+    found: list[tuple[int, int, Entity]] = []
+
+    def add(start: int, end: int, value: float, unit: str | None) -> None:
+        if any(start < e and s < end for s, e, _ in found):
+            return
+        qualifier = _QUALIFIER.search(text, max(0, start - 16), start)
+        if qualifier:
+            start = qualifier.start()
+        words = text[start:end].strip()
+        entity = Entity(kind=EntityKind.FIGURE, text=words, name=words, value=value, unit=unit)
+        found.append((start, end, entity))
+
+    if not _ANY_FIGURE.search(text):
+        return []
+    for match in _CURRENCY.finditer(text):
+        scale = (match.group("scale") or "").lower()
+        add(match.start(), match.end(), _value(match.group("num")) * _SCALES.get(scale, 1), "$"
+            if match.group("cur") == "US$" else match.group("cur"))  # fmt: skip
+    for match in _PERCENT.finditer(text):
+        add(match.start(), match.end(), _value(match.group("num")), "%")
+    for match in _COUNT.finditer(text):
+        number, scale = match.group("num"), match.group("scale")
+        if _is_year(number, scale) or _ordinal_or_label(text, match.end()):
+            continue
+        unit, end = _unit_after(text, match.end())
+        if unit is None and scale is None:
+            continue
+        value = _value(number) * _SCALES.get((scale or "").lower(), 1)
+        add(match.start(), end, value, unit)
+    for match in _WORDED.finditer(text):
+        words = " ".join(match.group("words").lower().split())
+        unit, end = _unit_after(text, match.end())
+        value = _WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]
+        add(match.start(), end, value, unit)
+    found.sort(key=lambda item: item[0])
+    return [(start, entity) for start, _, entity in found]
+
+
+def _ordinal_or_label(text: str, end: int) -> bool:
+    follow = text[end : end + 8].lstrip().lower()
+    return follow.startswith(("marks", "mark)", "mark ")) and "(" in text[max(0, end - 6) : end]

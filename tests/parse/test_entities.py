@@ -1,0 +1,78 @@
+"""Entities: known names with their spellings, guessed names by context, figures."""
+
+from __future__ import annotations
+
+from clio.model.topic import EntityKind, Topic
+from clio.parse.entities import extract_entities
+
+
+def _found(text: str) -> list[tuple[str, str, str]]:
+    return [(e.kind.value, e.text, e.name) for e in extract_entities(text)]
+
+
+def test_known_names_and_spellings() -> None:
+    found = _found(
+        "In 1956 Khruschev denounced Stalin in the Secret Speech at the 20th Party Congress "
+        "of the CPSU; the UN and the PRC looked on."
+    )
+    assert ("person", "Khruschev", "Nikita Khrushchev") in found
+    assert ("person", "Stalin", "Joseph Stalin") in found
+    assert ("event", "Secret Speech", "Secret Speech") in found
+    assert ("event", "20th Party Congress", "Twentieth Party Congress") in found
+    assert ("organisation", "CPSU", "Communist Party of the Soviet Union") in found
+    assert ("organisation", "UN", "United Nations") in found
+    assert ("place", "PRC", "China") in found
+
+
+def test_acronyms_match_case_exactly() -> None:
+    assert _found("they told us to go") == []
+
+
+def test_unknown_names_by_context() -> None:
+    found = _found(
+        "General Chuikov held the city; the Moscow Conference met; troops moved to Harbin; "
+        "the Panmunjong Truce followed, and the Workers Defence Committee protested."
+    )
+    assert ("person", "General Chuikov", "Chuikov") in found
+    assert ("event", "Moscow Conference", "Moscow Conference") in found
+    assert ("place", "Harbin", "Harbin") in found
+    assert ("event", "Panmunjong Truce", "Panmunjong Truce") in found
+    assert ("organisation", "Workers Defence Committee", "Workers Defence Committee") in found
+
+
+def test_titles_stay_with_known_people_and_possessives_go() -> None:
+    found = _found("President Kennedy spoke after Mao’s visit.")
+    assert found == [
+        ("person", "President Kennedy", "John F. Kennedy"),
+        ("person", "Mao", "Mao Zedong"),
+    ]
+
+
+def test_sentence_openers_are_not_names() -> None:
+    assert _found("Though weak, China held on. Especially later, it grew.") == [
+        ("place", "China", "China")
+    ]
+
+
+def test_no_repeats() -> None:
+    names = [e.name for e in extract_entities("Mao met Stalin. Mao left. Chairman Mao wrote.")]
+    assert names == ["Mao Zedong", "Joseph Stalin"]
+
+
+def test_bundled_sheet_points_carry_entities(china: Topic) -> None:
+    by_title = {p.title: p for _, p in china.points()}
+    loans = by_title["$300m loans and aid"].entities
+    figures = [(e.value, e.unit) for e in loans if e.kind is EntityKind.FIGURE]
+    assert (300e6, "$") in figures and (95, "%") in figures
+    losses = by_title["Chinese losses and resentment"].entities
+    assert {(e.value, e.unit) for e in losses if e.kind is EntityKind.FIGURE} == {
+        (390000, "men dead"),
+        (1e6, "casualties"),
+    }
+    volunteers = by_title["People’s Volunteers, Nov 1950"].entities
+    kinds = {e.name: e.kind for e in volunteers}
+    assert kinds["Douglas MacArthur"] is EntityKind.PERSON
+    assert kinds["United Nations"] is EntityKind.ORGANISATION
+    assert any(e.unit == "Chinese troops" and e.value == 200000 for e in volunteers)
+    (source,) = china.sources
+    assert "Chinese Communist Party" in {e.name for e in source.entities}
