@@ -1,0 +1,1 @@
+"""Study items generated from a topic: flashcards, quizzes, essay plans, source questions."""

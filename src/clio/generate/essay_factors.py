@@ -1,0 +1,216 @@
+"""Choose the factors of an essay from the notes, with their evidence quoted from the points."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from clio.errors import InputError
+from clio.generate.essay_question import EssayQuestion
+from clio.generate.essay_text import (
+    clauses,
+    content_tokens,
+    has_detail,
+    is_clause,
+    noun_phrase,
+    overlap,
+    proper_words,
+    strip_trailing_date,
+)
+from clio.generate.themes import classify_theme
+from clio.model.period import Period
+from clio.model.topic import Point, Section, Topic
+
+_MAX_FACTORS = 6
+_MAX_SUPPORT = 3
+
+
+@dataclass(frozen=True, kw_only=True)
+class Factor:
+    """One factor of an essay: the point that states it, related points, quoted evidence."""
+
+    point: Point
+    section: Section
+    name: str
+    phrase: str  # reads after "One reason was ..."
+    theme: str | None
+    support: tuple[Point, ...]
+    evidence: tuple[str, ...]
+
+    @property
+    def period(self) -> Period | None:
+        """When the factor happened, from its own point (a section's span is not the factor's)."""
+        return self.point.period
+
+    @property
+    def point_ids(self) -> tuple[str, ...]:
+        """The ids of every point the factor quotes."""
+        return (self.point.id, *(p.id for p in self.support))
+
+
+def topic_corpus(topic: Topic) -> str:
+    """All the text of the notes in one string (for names and articles)."""
+    parts = [topic.title, topic.intro]
+    for section, point in topic.points():
+        parts.extend((section.heading, point.title, point.text))
+    return "\n".join(parts)
+
+
+def _near(first: Period | None, second: Period | None) -> bool:
+    """True when two periods overlap or lie within a year of each other (or one is unknown)."""
+    if first is None or second is None:
+        return True
+    gap_a = second.start.year - first.end.year
+    gap_b = first.start.year - second.end.year
+    return max(gap_a, gap_b) <= 1
+
+
+def _mentions(text: str, name: str) -> bool:
+    if len(name) < 4:
+        return False
+    return re.search(r"\b" + re.escape(name) + r"\b", text, re.I) is not None
+
+
+def related_points(topic: Topic, section: Section, point: Point) -> tuple[Point, ...]:
+    """Points elsewhere in the notes that give more detail on this point's subject."""
+    name = strip_trailing_date(point.title) if point.title else ""
+    name_tokens = content_tokens(name)
+    own_tokens = content_tokens(point.full_text)
+    found: list[Point] = []
+    for other in topic.sections:
+        if other.id == section.id or not other.points:
+            continue
+        heading_name = strip_trailing_date(other.heading)
+        heading_tokens = content_tokens(heading_name)
+        named_here = (
+            _mentions(point.full_text, heading_name)
+            or (len(name_tokens) >= 2 and overlap(name_tokens, heading_tokens) >= 0.99)
+            or (len(heading_tokens) >= 2 and overlap(heading_tokens, name_tokens) >= 0.99)
+        )
+        if not named_here or not _near(point.period, other.period):
+            continue
+        ranked = sorted(
+            other.points,
+            key=lambda p: (
+                -len(own_tokens & content_tokens(p.full_text)),
+                not any(ch.isdigit() for ch in p.full_text),
+            ),
+        )
+        found.extend(ranked[:_MAX_SUPPORT])
+    return tuple(found[:_MAX_SUPPORT])
+
+
+def point_evidence(point: Point, *, lead: bool) -> tuple[str, ...]:
+    """Verbatim pieces of a point to quote: its clauses with dates, figures or names."""
+    parts = clauses(point.text) if point.text else []
+    detailed = [p for p in parts if has_detail(p)]
+    if lead:
+        chosen = detailed[:2] or parts[:1]
+        if not chosen and point.title:
+            chosen = [point.title]
+        return tuple(chosen)
+    if (
+        point.title
+        and any(ch.isdigit() for ch in point.title)
+        and not re.search(r"\b1[0-9]{3}\b", point.title)
+    ):
+        return (point.title,)
+    figures = [p for p in detailed if any(ch.isdigit() for ch in p)]
+    return tuple((figures or detailed or parts)[:1])
+
+
+def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -> Factor:
+    """A factor from one point, with its related points and the evidence to quote."""
+    title = point.title or point.text
+    name = strip_trailing_date(title)
+    if is_clause(name):
+        phrase = "that " + name
+    else:
+        phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+    support = related_points(topic, section, point)
+    evidence = list(point_evidence(point, lead=True))
+    for other in support:
+        for piece in point_evidence(other, lead=False):
+            if piece not in evidence:
+                evidence.append(piece)
+    return Factor(
+        point=point,
+        section=section,
+        name=name,
+        phrase=phrase,
+        theme=classify_theme(title, " ".join([point.text, *(p.title for p in support)])),
+        support=support,
+        evidence=tuple(evidence),
+    )
+
+
+def _section_score(question: EssayQuestion, section: Section) -> float:
+    query = content_tokens(question.focus)
+    heading = content_tokens(section.heading)
+    body: set[str] = set()
+    for point in section.points:
+        body |= content_tokens(point.full_text)
+    bonus = 0.2 if section_is_why(section) else 0.0
+    return 0.6 * overlap(query, heading) + 0.4 * overlap(query, body) + bonus
+
+
+def section_is_why(section: Section) -> bool:
+    """True for cause sections: "Why ...", "Reasons for ...", "Causes of ...", "Why did ...?"."""
+    head = section.heading.strip().lower()
+    return section.is_why or head.startswith(("factors ", "the factors ", "explaining "))
+
+
+def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Section, Point]]:
+    """The points a plan argues from: a matching why-section, else the best-matching points."""
+    candidates = [s for s in topic.sections if s.points]
+    if not candidates:
+        raise InputError("the notes have no sections with points to plan an essay from")
+    best = max(candidates, key=lambda s: _section_score(question, s))
+    if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
+        return [(best, p) for p in best.points]
+    query = content_tokens(question.focus)
+    scored: list[tuple[float, int, Section, Point]] = []
+    for index, (section, point) in enumerate(topic.points()):
+        own = content_tokens(point.full_text)
+        heading = content_tokens(section.heading) - own
+        score = len(query & own) + 0.5 * len(query & heading)
+        if section_is_why(section):
+            score *= 1.5
+        if score > 0:
+            scored.append((score, index, section, point))
+    if len(scored) < 2:
+        raise InputError(
+            f"the notes have too little on this question to plan an essay: {question.text!r}",
+            field="question",
+        )
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[0][0]
+    chosen = [item for item in scored if item[0] >= top * 0.5][:_MAX_FACTORS]
+    if len(chosen) < 2:
+        chosen = scored[:2]
+    chosen.sort(key=lambda item: item[1])
+    return [(section, point) for _, _, section, point in chosen]
+
+
+def named_points(
+    topic: Topic, named: str, chosen: list[tuple[Section, Point]]
+) -> list[tuple[Section, Point]]:
+    """The points that state the factor a "how far" question names."""
+    wanted = content_tokens(named)
+    if not wanted:
+        return []
+
+    def score(section: Section, point: Point) -> float:
+        title = overlap(wanted, content_tokens(point.title))
+        text = overlap(wanted, content_tokens(point.full_text))
+        return max(title, 0.8 * text)
+
+    inside = [(s, p) for s, p in chosen if score(s, p) >= 0.5]
+    if inside:
+        best = max(score(s, p) for s, p in inside)
+        return [(s, p) for s, p in inside if score(s, p) >= best - 0.01][:2]
+    everywhere = [(s, p) for s, p in topic.points() if score(s, p) >= 0.5]
+    if not everywhere:
+        return []
+    best = max(score(s, p) for s, p in everywhere)
+    return [(s, p) for s, p in everywhere if score(s, p) >= best - 0.01][:1]

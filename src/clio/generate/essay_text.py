@@ -1,0 +1,226 @@
+"""Words and phrases for essay plans and source questions: tokens, clauses, noun phrases."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from clio.parse.dates import find_dates
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
+_TRAILING_DATE = re.compile(r"[,(\s]+[^,()]*\d{4}[^,()]*\)?\s*$")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+
+_STOP_TEXT = """a about above after again against all also although am an and any are as at be
+    because been before being below between both but by can could did do does doing down during each
+    even few for from further had has have having he her here hers him his how i if in into is
+    it its itself just may me more most much must my no nor not now of off on once only or other
+    our out over own same she should so some such than that the their them then there these they
+    this those though through to too under until up upon very was we were what when where which
+    while who whom why will with would you your explain reason reasons cause causes caused factor
+    factors main important importance far extent agree view question how did do does was were
+    essay discuss assess evaluate consider describe account significant significance key chief
+    primary principal biggest greatest most best role part responsible led lead result results
+    one two three first second third"""
+STOPWORDS = frozenset(_STOP_TEXT.split())
+
+# Words that name the same thing in history notes; each maps to one canonical token.
+ALIASES: dict[str, str] = {
+    "ussr": "ussr", "soviet": "ussr", "soviets": "ussr", "russia": "ussr", "russian": "ussr",
+    "russians": "ussr", "moscow": "ussr",
+    "usa": "usa", "us": "usa", "america": "usa", "american": "usa", "americans": "usa",
+    "washington": "usa",
+    "britain": "uk", "british": "uk", "uk": "uk", "england": "uk", "english": "uk",
+    "china": "china", "chinese": "china", "prc": "china", "beijing": "china", "peking": "china",
+    "germany": "germany", "german": "germany", "germans": "germany",
+    "france": "france", "french": "france",
+    "japan": "japan", "japanese": "japan",
+    "korea": "korea", "korean": "korea", "koreans": "korea",
+    "cuba": "cuba", "cuban": "cuba", "cubans": "cuba",
+    "split": "split", "break": "split", "broke": "split", "broken": "split", "breakdown": "split",
+    "rift": "split", "schism": "split", "collapse": "split", "strained": "split",
+    "deteriorate": "split", "deteriorated": "split", "worsen": "split", "worsened": "split",
+    "war": "war", "wars": "war", "warfare": "war", "fighting": "war",
+    "alliance": "ally", "allies": "ally", "ally": "ally", "allied": "ally", "friendship": "ally",
+    "close": "ally", "forged": "ally", "forge": "ally",
+    "economic": "econom", "economy": "econom", "economics": "econom",
+}  # fmt: skip
+
+_IRREGULAR_PAST = {
+    "be": "was", "become": "became", "begin": "began", "break": "broke", "bring": "brought",
+    "build": "built", "buy": "bought", "choose": "chose", "come": "came", "do": "did",
+    "fall": "fell", "feel": "felt", "fight": "fought", "find": "found", "forbid": "forbade",
+    "get": "got", "give": "gave", "go": "went", "grow": "grew", "have": "had", "hold": "held",
+    "keep": "kept", "know": "knew", "lead": "led", "leave": "left", "lose": "lost",
+    "make": "made", "mean": "meant", "meet": "met", "pay": "paid", "put": "put", "rise": "rose",
+    "run": "ran", "say": "said", "see": "saw", "seek": "sought", "sell": "sold", "send": "sent",
+    "set": "set", "shut": "shut", "sign": "signed", "split": "split", "spend": "spent",
+    "stand": "stood", "take": "took", "tell": "told", "think": "thought", "win": "won",
+    "withdraw": "withdrew", "write": "wrote",
+}  # fmt: skip
+
+# Common nouns that often start a point title; lower-cased inside a sentence.
+_EVENT_TEXT = (
+    "war treaty conference crisis revolution pact agreement plan leap blockade act truce "
+    "confrontation invasion summit uprising rebellion putsch coup purge campaign movement "
+    "depression election strike march offensive battle siege airlift bay"
+)
+_EVENT_NOUNS = frozenset(_EVENT_TEXT.split())
+
+
+def stem(word: str) -> str:
+    """A light stem: lower case, aliases folded, common suffixes removed."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = low.strip("'-")
+    if low in ALIASES:
+        return ALIASES[low]
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)] + keep
+    return low
+
+
+def words(text: str) -> list[str]:
+    """The words of ``text`` in order (numbers kept as written)."""
+    return _WORD.findall(text)
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """Stemmed content words of ``text`` (stopwords dropped)."""
+    return frozenset(
+        stem(w) for w in words(text) if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit()
+    )
+
+
+def overlap(query: Iterable[str], tokens: Iterable[str]) -> float:
+    """Share of the query's tokens found in ``tokens`` (0 when the query is empty)."""
+    query_set = set(query)
+    if not query_set:
+        return 0.0
+    return len(query_set & set(tokens)) / len(query_set)
+
+
+def strip_trailing_date(title: str) -> str:
+    """``"Korean War, 1950-53"`` -> ``"Korean War"``; leaves titles without a date alone."""
+    stripped = _TRAILING_DATE.sub("", title).strip(" ,")
+    if stripped and find_dates(title) and not find_dates(stripped) and stripped != title:
+        return stripped
+    return title.strip()
+
+
+def sentences(text: str) -> list[str]:
+    """Split a passage into sentences (and bullet lines), verbatim."""
+    found: list[str] = []
+    for paragraph in text.split("\n"):
+        paragraph = paragraph.strip().lstrip("•◦*– ").strip()
+        if paragraph:
+            found.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
+    return found
+
+
+def clauses(text: str) -> list[str]:
+    """Verbatim clauses of a point's explanation, split at semicolons and full stops."""
+    parts: list[str] = []
+    for sentence in sentences(text):
+        parts.extend(p.strip() for p in re.split(r";\s+|\s+…\s+", sentence) if p.strip())
+    return [p.rstrip(".") for p in parts]
+
+
+def as_sentence(clause: str) -> str:
+    """Capitalise the first letter and end with a full stop."""
+    clause = clause.strip()
+    if not clause:
+        return ""
+    clause = clause[0].upper() + clause[1:]
+    return clause if clause[-1] in ".!?" else clause + "."
+
+
+def has_detail(text: str) -> bool:
+    """True when ``text`` carries a date, a figure or a proper name after its first word."""
+    if any(ch.isdigit() for ch in text):
+        return True
+    return any(w[:1].isupper() for w in words(text)[1:])
+
+
+def proper_words(corpus: str) -> frozenset[str]:
+    """Words written with a capital inside sentences of ``corpus`` (names, not sentence starts)."""
+    found: set[str] = set()
+    for sentence in sentences(corpus):
+        for word in words(sentence)[1:]:
+            if word[:1].isupper():
+                found.add(word.lower())
+    return frozenset(found)
+
+
+def is_clause(title: str) -> bool:
+    """True when a title reads as a clause ("China needed Soviet aid") rather than a noun."""
+    tokens = words(title)
+    return any(
+        w.islower() and ((w.endswith("ed") and len(w) > 4) or w in {"was", "were", "had", "did"})
+        for w in tokens[1:]
+    )
+
+
+def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
+    """A point title as a noun phrase for use mid-sentence ("the Korean War", "fear of the USA")."""
+    name = strip_trailing_date(title)
+    first, _, rest = name.partition(" ")
+    if first.lower() == "the":
+        return "the " + rest
+    if first.isupper() or first.lower() in proper or "'" in first or "’" in first:
+        head = name
+    else:
+        head = first.lower() + (" " + rest if rest else "")
+    needs_article = (
+        head[:1].isupper()
+        and "'" not in first
+        and "’" not in first
+        and (
+            re.search(r"\bthe\s+" + re.escape(name) + r"\b", corpus, re.I) is not None
+            or words(name)[-1].lower() in _EVENT_NOUNS
+            or " of " in name
+        )
+    )
+    return ("the " + head) if needs_article else head
+
+
+def past_tense(verb: str) -> str:
+    """The simple past of an English verb ("break" -> "broke", "ally" -> "allied")."""
+    low = verb.lower()
+    if low in _IRREGULAR_PAST:
+        return _IRREGULAR_PAST[low]
+    if low.endswith("e"):
+        return low + "d"
+    if low.endswith("y") and len(low) > 2 and low[-2] not in "aeiou":
+        return low[:-1] + "ied"
+    if (
+        len(low) <= 4
+        and len(low) >= 3
+        and low[-1] not in "aeiouwxy"
+        and low[-2] in "aeiou"
+        and low[-3] not in "aeiou"
+    ):
+        return low + low[-1] + "ed"
+    return low + "ed"
+
+
+def join_names(items: list[str]) -> str:
+    """``["a", "b", "c"]`` -> ``"a, b and c"``."""
+    if not items:
+        return ""
+    if len(items) == 1:
+        return items[0]
+    return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def article(word: str) -> str:
+    """``"a"`` or ``"an"`` for the word that follows."""
+    return "an" if word[:1].lower() in "aeiou" else "a"
+
+
+def number_word(count: int) -> str:
+    """Small numbers as words, as a teacher would write them."""
+    names = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+    return names[count] if 0 <= count < len(names) else str(count)

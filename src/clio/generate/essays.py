@@ -1,0 +1,354 @@
+"""Essay plans for "why" sections and typed questions: introduction, factors, links, judgement."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from clio.errors import InputError
+from clio.generate.essay_factors import (
+    Factor,
+    build_factor,
+    choose_factor_points,
+    named_points,
+    section_is_why,
+    topic_corpus,
+)
+from clio.generate.essay_links import (
+    Importance,
+    capital,
+    common_names,
+    link_text,
+    rank_factors,
+    subject,
+)
+from clio.generate.essay_question import EssayQuestion, heading_question, read_question
+from clio.generate.essay_text import (
+    article,
+    as_sentence,
+    clauses,
+    content_tokens,
+    join_names,
+    noun_phrase,
+    number_word,
+    proper_words,
+    sentences,
+    strip_trailing_date,
+)
+from clio.generate.themes import THEMES, theme_adjective
+from clio.ids import content_id
+from clio.model.items import EssayParagraph, EssayPlan
+from clio.model.topic import Point, Section, Topic
+
+_OPENERS_FIRST = ("One reason was", "The first reason was", "A first factor was")
+_OPENERS_NEXT = ("Another reason was", "A further reason was", "Another factor was")
+_OPENERS_COUNTER = (
+    "However, another reason was",
+    "On the other hand, another factor was",
+    "Against this view, a further reason was",
+)
+_ESSAY_QUESTION = re.compile(
+    r"^(?:why\b|explain\s+why|how\s+far|to\s+what\s+extent|how\s+important|"
+    r"what\s+were\s+the\s+(?:main\s+)?(?:reasons|causes)|[‘'\"“].+[’'\"”]\s*\.?\s*how\s+far)",
+    re.I,
+)
+
+
+def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
+    """One plan for each "why"/cause section, then for each essay question the notes set."""
+    plans: list[EssayPlan] = []
+    corpus = topic_corpus(topic)
+    for section in topic.sections:
+        if section_is_why(section) and len(section.points) >= 2:
+            question = read_question(heading_question(section.heading))
+            pairs = [(section, point) for point in section.points]
+            plans.append(_plan(topic, question, pairs, seed=seed, corpus=corpus))
+    for asked in topic.questions:
+        if asked.source_id is None and _ESSAY_QUESTION.match(asked.text.strip()):
+            if "source" in asked.text.lower():
+                continue
+            try:
+                plans.append(plan_essay(topic, asked.text, seed=seed))
+            except InputError:
+                continue  # the notes cannot support a plan for this question; skip it
+    unique: dict[str, EssayPlan] = {}
+    for plan in plans:
+        unique.setdefault(plan.question.casefold(), plan)
+    return tuple(unique.values())
+
+
+def plan_essay(topic: Topic, question: str, *, seed: int = 0) -> EssayPlan:
+    """A plan for a question the user types, argued from the relevant points of the notes."""
+    if not question.strip():
+        raise InputError("the essay question is empty", field="question")
+    if not content_tokens(question):
+        raise InputError(f"the essay question has no content words: {question!r}", field="question")
+    asked = read_question(question)
+    pairs = choose_factor_points(topic, asked)
+    return _plan(topic, asked, pairs, seed=seed, corpus=topic_corpus(topic))
+
+
+def _plan(
+    topic: Topic,
+    question: EssayQuestion,
+    pairs: list[tuple[Section, Point]],
+    *,
+    seed: int,
+    corpus: str,
+) -> EssayPlan:
+    # the seed only varies the wording of the openers, never the argument
+    offset = random.Random(f"{seed}:{question.text}").randrange(3)
+    factors = [build_factor(topic, s, p, corpus=corpus) for s, p in pairs]
+    named: list[Factor] = []
+    if question.kind == "how_far" and question.named:
+        hits = named_points(topic, question.named, pairs)
+        if not hits:
+            raise InputError(
+                f"the notes say nothing about {question.named!r}, the factor this question names",
+                field="question",
+            )
+        hit_ids = {p.id for _, p in hits}
+        named = [f for f in factors if f.point.id in hit_ids]
+        named += [
+            build_factor(topic, s, p, corpus=corpus)
+            for s, p in hits
+            if p.id not in {f.point.id for f in named}
+        ]
+        others = [f for f in factors if f.point.id not in hit_ids]
+        if not others:
+            raise InputError(
+                "the notes give no other factor to weigh against the named one", field="question"
+            )
+        ordered = named + _group_by_theme(others)
+    else:
+        ordered = _group_by_theme(factors)
+    ranking = rank_factors(topic, ordered)
+    common = common_names(topic)
+    paragraphs = [_introduction(topic, question, ordered, named)]
+    for index, factor in enumerate(ordered):
+        if index:
+            previous = ordered[index - 1]
+            paragraphs.append(
+                EssayParagraph(
+                    role="link",
+                    heading=f"Link: {previous.name} to {factor.name}",
+                    text=link_text(previous, factor, common=common),
+                    source_ids=(previous.point.id, factor.point.id),
+                )
+            )
+        paragraphs.append(
+            _factor_paragraph(topic, question, factor, index, named, offset, corpus=corpus)
+        )
+    paragraphs.append(_judgement(question, ranking, named))
+    source_ids = tuple(dict.fromkeys(pid for f in ordered for pid in f.point_ids))
+    return EssayPlan(
+        id=content_id("essay", question.text, *sorted(f.point.id for f in ordered)),
+        question=question.text,
+        paragraphs=tuple(paragraphs),
+        source_ids=source_ids,
+    )
+
+
+def _group_by_theme(factors: list[Factor]) -> list[Factor]:
+    """Factors grouped by theme (themes in order of first appearance), unthemed last."""
+    order: list[str | None] = []
+    for factor in factors:
+        if factor.theme not in order:
+            order.append(factor.theme)
+    order.sort(key=lambda theme: len(THEMES) if theme is None else 0)
+    return [f for theme in order for f in factors if f.theme == theme]
+
+
+def reason_phrase(focus: str) -> str:
+    """What follows "reason" in a sentence: "why China broke ...", "for the split"."""
+    low = focus.lower()
+    for prefix in ("the main reasons ", "the reasons ", "the main causes ", "the causes "):
+        if low.startswith(prefix):
+            rest = focus[len(prefix) :]
+            if rest.lower().startswith(("why ", "for ")):
+                return rest
+            return "for " + rest.split(" ", 1)[-1]
+    if low.startswith(("why ", "how ")):
+        return strip_trailing_date(focus)
+    return "for " + focus
+
+
+def _introduction(
+    topic: Topic, question: EssayQuestion, factors: list[Factor], named: list[Factor]
+) -> EssayParagraph:
+    parts: list[str] = []
+    context = _context_sentence(topic, question)
+    if context:
+        parts.append(context)
+    dated = [f.period for f in factors if f.period is not None]
+    if len(dated) >= 2:
+        start = min(dated, key=lambda p: p.sort_key())
+        end = max(dated, key=lambda p: p.end.last_day())
+        if start.start.year != end.end.year:
+            parts.append(
+                f"The factors in the notes run from {start.start.label()} to {end.end.label()}."
+            )
+    reasons = reason_phrase(question.focus)
+    if named:
+        others = [f for f in factors if f not in named]
+        parts.append(
+            f"This essay will weigh {join_names([subject(f) for f in named])} against the other "
+            f"factors in the notes ({join_names([f.name for f in others])}) and reach a judgement "
+            "on which mattered most."
+        )
+    else:
+        groups: list[str] = []
+        for theme in dict.fromkeys(f.theme for f in factors):
+            names = join_names([f.name for f in factors if f.theme == theme])
+            label = theme_adjective(theme) if theme else "other"
+            groups.append(f"{label} ({names})")
+        count = number_word(len(factors))
+        parts.append(
+            f"This essay will argue that there were {count} main reasons {reasons}, which can be "
+            f"grouped as {join_names(groups)}."
+        )
+    return EssayParagraph(
+        role="introduction",
+        heading="Introduction",
+        text=" ".join(parts),
+        source_ids=tuple(f.point.id for f in factors),
+    )
+
+
+def _context_sentence(topic: Topic, question: EssayQuestion) -> str:
+    """The sentence of the sheet's introduction nearest the question (verbatim), if any."""
+    found = sentences(topic.intro) if topic.intro else []
+    if len(found) <= 2:
+        return " ".join(as_sentence(s) for s in found)
+    wanted = content_tokens(question.text)
+    best = max(found, key=lambda s: (len(wanted & content_tokens(s)), -found.index(s)))
+    return as_sentence(best)
+
+
+def _factor_paragraph(
+    topic: Topic,
+    question: EssayQuestion,
+    factor: Factor,
+    index: int,
+    named: list[Factor],
+    offset: int,
+    *,
+    corpus: str,
+) -> EssayParagraph:
+    counter = bool(named) and factor not in named
+    if counter:
+        opener = _OPENERS_COUNTER[(offset + index) % len(_OPENERS_COUNTER)]
+    elif named:
+        opener = "The factor named in the question was" if index == 0 else "Also on this side was"
+    else:
+        openers = _OPENERS_FIRST if index == 0 else _OPENERS_NEXT
+        opener = openers[(offset + index) % len(openers)]
+    parts = [f"{opener} {factor.phrase}."]
+    parts.extend(as_sentence(c) for c in _joined_clauses(factor.point.text))
+    by_section: dict[str, list[str]] = {}
+    for other in factor.support:
+        quoted = [e for e in factor.evidence if e in other.full_text]
+        if quoted:
+            section = topic.section_of(other.id)
+            heading = _section_name(section, corpus=corpus) if section else "another section"
+            by_section.setdefault(heading, []).extend(quoted[:1])
+    for heading, quotes in by_section.items():
+        listed = join_names([f'"{q}"' for q in dict.fromkeys(quotes)])
+        parts.append(f"The notes on {heading} give more evidence: {listed}.")
+    reasons = reason_phrase(question.focus)
+    if counter:
+        named_subject = join_names([subject(f) for f in named])
+        parts.append(f"This suggests that {named_subject} was not the only reason {reasons}.")
+    elif named:
+        parts.append(
+            f"This supports the view that {subject(factor)} was the main reason {reasons}."
+        )
+    elif factor.theme:
+        adjective = theme_adjective(factor.theme)
+        parts.append(f"This was {article(adjective)} {adjective} reason {reasons}.")
+    else:
+        parts.append(f"This helps to explain {question.focus}.")
+    return EssayParagraph(
+        role="counter" if counter else "factor",
+        heading=factor.name,
+        text=" ".join(parts),
+        evidence=factor.evidence,
+        theme=factor.theme,
+        source_ids=factor.point_ids,
+    )
+
+
+def _section_name(section: Section, *, corpus: str) -> str:
+    """ "Treaty of Friendship, Dec 1949" -> "the Treaty of Friendship (Dec 1949)"."""
+    name = noun_phrase(section.heading, proper=proper_words(corpus), corpus=corpus)
+    if section.period is not None and strip_trailing_date(section.heading) != section.heading:
+        return f"{name} ({section.period.label()})"
+    return name
+
+
+def _joined_clauses(text: str) -> list[str]:
+    """The point's clauses; one that starts with a conjunction is joined to the one before."""
+    joined: list[str] = []
+    for clause in clauses(text):
+        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
+
+
+def _judgement(
+    question: EssayQuestion, ranking: list[Importance], named: list[Factor]
+) -> EssayParagraph:
+    best = ranking[0]
+    reasons = reason_phrase(question.focus)
+    why, more = _because(best)
+    parts: list[str] = []
+    if named:
+        named_ids = {f.point.id for f in named}
+        if best.factor.point.id in named_ids:
+            parts.append(
+                f"Overall, the notes support the view that {subject(best.factor)} was the main "
+                f"reason {reasons}, because {why}."
+            )
+            parts.extend(more)
+            runner = next((r for r in ranking if r.factor.point.id not in named_ids), None)
+            if runner is not None:
+                parts.append(_runner_sentence(best, runner))
+        else:
+            top_named = next(r for r in ranking if r.factor.point.id in named_ids)
+            parts.append(
+                f"Overall, {subject(top_named.factor)} was important, but the notes suggest that "
+                f"the most important reason {reasons} was {best.factor.phrase}, because {why}."
+            )
+            parts.extend(more)
+    else:
+        parts.append(f"Overall, the most important reason {reasons} was {best.factor.phrase}.")
+        parts.append(f"This is because {why}.")
+        parts.extend(more)
+        if len(ranking) > 1:
+            parts.append(_runner_sentence(best, ranking[1]))
+    return EssayParagraph(
+        role="judgement",
+        heading=f"Judgement: {best.factor.name}",
+        text=" ".join(parts),
+        theme=best.factor.theme,
+        source_ids=best.factor.point_ids,
+    )
+
+
+def _runner_sentence(best: Importance, runner: Importance) -> str:
+    if runner.score < best.score:
+        return (
+            f"{capital(subject(runner.factor))} also mattered, but the notes connect fewer "
+            "other points to it."
+        )
+    return f"{capital(subject(runner.factor))} also mattered a great deal."
+
+
+def _because(importance: Importance) -> tuple[str, list[str]]:
+    """The main reason as a clause, and the further reasons as sentences."""
+    if not importance.reasons:
+        return "it is the factor the notes give the most evidence for", []
+    first, *rest = importance.reasons
+    return first, [as_sentence(f"In addition, {reason}") for reason in rest]

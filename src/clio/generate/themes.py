@@ -1,0 +1,80 @@
+"""Group factors into the themes history essays use, by the keywords their points contain."""
+
+from __future__ import annotations
+
+import re
+
+# Theme names in the order an essay usually takes them; each theme is recognised by word
+# beginnings (so "ideolog" matches ideology, ideological, ideologies).
+THEMES: tuple[str, ...] = (
+    "ideological",
+    "political",
+    "economic",
+    "military",
+    "personal/diplomatic",
+)
+
+_KEYWORDS: dict[str, tuple[str, ...]] = {
+    "ideological": (
+        "ideolog", "communis", "capitalis", "socialis", "marxis", "leninis", "maoism", "stalinism",
+        "revisionis", "coexistence", "doctrine", "belief", "propaganda", "religio", "fascis",
+        "imperialis", "nationalis", "racis", "liberal", "democra", "anti-communis", "harebrained",
+    ),
+    "political": (
+        "government", "party", "parties", "power", "leader", "election", "politic", "policy",
+        "policies", "reform", "constitution", "parliament", "dictator", "revolution", "overthr",
+        "regime", "legitimate", "vote", "coup", "chancellor", "president", "independence",
+        "control", "rule", "opposition", "meddle", "affairs",
+    ),
+    "economic": (
+        "econom", "aid", "loan", "money", "trade", "industr", "cost", "interest", "resource",
+        "mineral", "financ", "pay", "paid", "bullion", "sugar", "oil", "wage", "tax", "debt",
+        "invest", "depression", "inflation", "famine", "harvest", "agricultur", "price",
+        "exploit", "reparation", "unemploy", "wealth", "poverty", "business", "rights",
+    ),
+    "military": (
+        "war", "troop", "army", "armies", "invasion", "invade", "attack", "weapon", "missile",
+        "nuclear", "military", "border", "clash", "deterren", "soldier", "naval", "navy", "bomb",
+        "battle", "defen", "arms", "tactic", "casualt", "fight", "fought", "fighter", "plane",
+        "threat", "security", "volunteer", "truce", "ceasefire", "armistice", "blockade", "cia",
+        "spy", "exiles", "landed",
+    ),
+    "personal/diplomatic": (
+        "visit", "treated", "humiliat", "resent", "insult", "personal", "conference", "talks",
+        "summit", "treaty", "recogni", "united nations", "diplomat", "ambassador", "relations",
+        "alliance", "ally", "allies", "pact", "negotiat", "rival", "respect", "support",
+        "agreement", "agreed", "walked out", "called", "swim",
+    ),
+}  # fmt: skip
+
+_WORD = re.compile(r"[a-z][a-z'-]*")
+
+
+def theme_scores(title: str, text: str) -> dict[str, int]:
+    """Keyword evidence for each theme: title words count twice, explanation words once."""
+    scores = dict.fromkeys(THEMES, 0)
+    for weight, part in ((2, title), (1, text)):
+        low = part.lower()
+        tokens = _WORD.findall(low)
+        for theme, keys in _KEYWORDS.items():
+            for key in keys:
+                if " " in key:
+                    scores[theme] += weight * low.count(key)
+                else:
+                    scores[theme] += weight * sum(1 for t in tokens if t.startswith(key))
+    return scores
+
+
+def classify_theme(title: str, text: str = "") -> str | None:
+    """The theme a factor fits best, or None when its words give too little evidence."""
+    scores = theme_scores(title, text)
+    best = max(THEMES, key=lambda theme: (scores[theme], -THEMES.index(theme)))
+    runner_up = max(scores[theme] for theme in THEMES if theme != best)
+    if scores[best] >= 2 or (scores[best] == 1 and runner_up == 0):
+        return best
+    return None
+
+
+def theme_adjective(theme: str) -> str:
+    """The theme as it reads in a sentence ("a personal and diplomatic factor")."""
+    return theme.replace("/", " and ")
