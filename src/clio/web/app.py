@@ -11,7 +11,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clio.web.context import WebContext
 from clio.web.errors import install_error_handlers
-from clio.web.routes import api, library, reader
+from clio.web.routes import api, ask, essays, library, reader
 from clio.web.security import require_csrf
 from clio.web.settings import WebSettings
 from clio.web.templating import make_templates
@@ -81,5 +81,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(library.router)
     app.include_router(reader.router)
+    app.include_router(essays.router)
+    app.include_router(ask.router)
     app.include_router(api.router)
     return app

@@ -14,7 +14,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/topics/{name}", name="topic")
 def topic_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
     """The notes of one topic, structured, with its timeline."""
-    topic = request.app.state.clio.library.get(name)
+    topic = request.app.state.clio.topic(name, viewer)
     return render(request, "topic.html", {"topic": topic, "timeline": _timeline_svg(topic)})
 
 
