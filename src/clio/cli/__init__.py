@@ -8,10 +8,7 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import (
-    topics_cmds,  # noqa: F401  (registers commands)
-    web_cmds,  # noqa: F401  (registers commands)
-)
+from clio.cli import study_cmds, topics_cmds, web_cmds  # noqa: F401  (registers commands)
 from clio.cli.app import app, console_err
 from clio.errors import ClioError
 

@@ -1,0 +1,1 @@
+"""Scheduling: FSRS memory states, the next-interval preview, the study queue, optimisation."""

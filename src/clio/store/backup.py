@@ -1,0 +1,375 @@
+"""Export and import progress as plain JSON (topics, items, learners and their history)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from clio.errors import InputError, NotFoundError
+from clio.store.orm import (
+    DraftRow,
+    ItemRow,
+    MarkedAnswerRow,
+    QuizAttemptRow,
+    ReviewLogRow,
+    ReviewStateRow,
+    TopicRow,
+    UserRow,
+)
+
+FORMAT = "clio-progress"
+FORMAT_VERSION = 1
+
+
+@dataclass(frozen=True, kw_only=True)
+class ImportSummary:
+    """Counts of what an import added or changed."""
+
+    topics: int = 0
+    items: int = 0
+    learners: int = 0
+    states: int = 0
+    reviews: int = 0
+    quiz_attempts: int = 0
+    marked_answers: int = 0
+    drafts: int = 0
+
+
+def _iso(value: datetime | None) -> str | None:
+    return None if value is None else value.astimezone(UTC).isoformat()
+
+
+def _dt(value: Any, field: str) -> datetime:
+    if not isinstance(value, str):
+        raise InputError("expected an ISO date-time", field=field)
+    parsed = datetime.fromisoformat(value)
+    if parsed.tzinfo is None:
+        raise InputError("date-times must carry a time zone", field=field)
+    return parsed.astimezone(UTC)
+
+
+def _opt_dt(value: Any, field: str) -> datetime | None:
+    return None if value is None else _dt(value, field)
+
+
+def export_data(session: Session, *, learners: Sequence[str] | None = None) -> dict[str, Any]:
+    """The whole progress export (see docs/learning.md for the format)."""
+    topics = list(session.scalars(select(TopicRow).order_by(TopicRow.name)))
+    keys: dict[int, tuple[str, str]] = {}
+    topic_data = []
+    for topic in topics:
+        rows = session.scalars(
+            select(ItemRow)
+            .where(ItemRow.topic_id == topic.id)
+            .order_by(ItemRow.position, ItemRow.uid)
+        )
+        items = []
+        for row in rows:
+            keys[row.id] = (topic.name, row.uid)
+            items.append(
+                {
+                    "uid": row.uid,
+                    "kind": row.kind,
+                    "position": row.position,
+                    "payload": row.payload,
+                    "retired": row.retired,
+                    "first_version": row.first_version,
+                    "last_version": row.last_version,
+                }
+            )
+        topic_data.append(
+            {
+                "name": topic.name,
+                "title": topic.title,
+                "source_text": topic.source_text,
+                "version": topic.version,
+                "imported_at": _iso(topic.imported_at),
+                "items": items,
+            }
+        )
+    query = select(UserRow).order_by(UserRow.name)
+    if learners is not None:
+        query = query.where(UserRow.name.in_(list(learners)))
+    users = list(session.scalars(query))
+    if learners is not None and len(users) < len(set(learners)):
+        missing = sorted(set(learners) - {u.name for u in users})
+        raise NotFoundError(f"no learner called {', '.join(map(repr, missing))}")
+    return {
+        "format": FORMAT,
+        "version": FORMAT_VERSION,
+        "topics": topic_data,
+        "learners": [_export_user(session, user, keys) for user in users],
+    }
+
+
+def _ref(keys: dict[int, tuple[str, str]], item_id: int | None) -> dict[str, str | None]:
+    if item_id is None or item_id not in keys:
+        return {"topic": None, "item": None}
+    topic, uid = keys[item_id]
+    return {"topic": topic, "item": uid}
+
+
+def _order(entry: dict[str, Any]) -> tuple[str, str]:
+    return str(entry.get("topic")), str(entry.get("item"))
+
+
+def _export_user(
+    session: Session, user: UserRow, keys: dict[int, tuple[str, str]]
+) -> dict[str, Any]:
+    uid = user.id
+    states = [
+        {
+            **_ref(keys, s.item_id),
+            "state": s.state,
+            "step": s.step,
+            "stability": s.stability,
+            "difficulty": s.difficulty,
+            "due": _iso(s.due),
+            "last_review": _iso(s.last_review),
+            "reps": s.reps,
+            "lapses": s.lapses,
+            "introduced_at": _iso(s.introduced_at),
+        }
+        for s in session.scalars(select(ReviewStateRow).where(ReviewStateRow.learner_id == uid))
+    ]
+    logs = [
+        {
+            **_ref(keys, r.item_id),
+            "rating": r.rating,
+            "reviewed_at": _iso(r.reviewed_at),
+            "elapsed_days": r.elapsed_days,
+            "duration_ms": r.duration_ms,
+            "state_before": r.state_before,
+        }
+        for r in session.scalars(select(ReviewLogRow).where(ReviewLogRow.learner_id == uid))
+    ]
+    attempts = [
+        {**_ref(keys, a.item_id), "given": a.given, "correct": a.correct, "at": _iso(a.at)}
+        for a in session.scalars(select(QuizAttemptRow).where(QuizAttemptRow.learner_id == uid))
+    ]
+    marked = [
+        {
+            **_ref(keys, m.item_id),
+            "question_id": m.question_id,
+            "answer": m.answer,
+            "score": m.score,
+            "max_marks": m.max_marks,
+            "level": m.level,
+            "feedback": m.feedback,
+            "at": _iso(m.at),
+        }
+        for m in session.scalars(select(MarkedAnswerRow).where(MarkedAnswerRow.learner_id == uid))
+    ]
+    drafts = [
+        {"question_id": d.question_id, "text": d.text, "updated_at": _iso(d.updated_at)}
+        for d in session.scalars(select(DraftRow).where(DraftRow.learner_id == uid))
+    ]
+    return {
+        "name": user.name,
+        "display_name": user.display_name,
+        "role": user.role,
+        "desired_retention": user.desired_retention,
+        "fsrs_parameters": user.fsrs_parameters,
+        "new_per_day": user.new_per_day,
+        "created_at": _iso(user.created_at),
+        "states": sorted(states, key=_order),
+        "reviews": sorted(logs, key=lambda e: (e["reviewed_at"], *_order(e), e["rating"])),
+        "quiz_attempts": sorted(attempts, key=lambda e: (e["at"], *_order(e))),
+        "marked_answers": sorted(marked, key=lambda e: (e["at"], e["question_id"], e["answer"])),
+        "drafts": sorted(drafts, key=lambda e: e["question_id"]),
+    }
+
+
+def import_data(session: Session, data: Any) -> ImportSummary:
+    """Merge an export into the database: new rows added, nothing already there duplicated."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise InputError(f"not a Clio progress export (expected format {FORMAT!r})", field="format")
+    if data.get("version") != FORMAT_VERSION:
+        raise InputError(f"unsupported export version {data.get('version')!r}", field="version")
+    try:
+        return _import(session, data)
+    except (KeyError, TypeError, ValueError) as error:
+        raise InputError(f"malformed export: {type(error).__name__}: {error}") from None
+
+
+def _import(session: Session, data: dict[str, Any]) -> ImportSummary:
+    counts = dict.fromkeys(ImportSummary.__dataclass_fields__, 0)
+    ids: dict[tuple[str, str], int] = {}
+    for t in data["topics"]:
+        topic = session.scalar(select(TopicRow).where(TopicRow.name == t["name"]))
+        if topic is None:
+            topic = TopicRow(
+                name=t["name"],
+                title=t["title"],
+                source_text=t["source_text"],
+                version=t["version"],
+                imported_at=_dt(t["imported_at"], "imported_at"),
+            )
+            session.add(topic)
+            session.flush()
+            counts["topics"] += 1
+        existing = {
+            r.uid: r.id
+            for r in session.scalars(select(ItemRow).where(ItemRow.topic_id == topic.id))
+        }
+        for i in t["items"]:
+            if i["uid"] not in existing:
+                row = ItemRow(
+                    uid=i["uid"],
+                    topic_id=topic.id,
+                    kind=i["kind"],
+                    position=int(i["position"]),
+                    payload=i["payload"],
+                    retired=bool(i["retired"]),
+                    first_version=i["first_version"],
+                    last_version=i["last_version"],
+                )
+                session.add(row)
+                session.flush()
+                existing[i["uid"]] = row.id
+                counts["items"] += 1
+            ids[(t["name"], i["uid"])] = existing[i["uid"]]
+    for learner in data["learners"]:
+        _import_learner(session, learner, ids, counts)
+    session.flush()
+    return ImportSummary(**counts)
+
+
+def _item_id(ids: dict[tuple[str, str], int], entry: dict[str, Any]) -> int | None:
+    if entry.get("topic") is None:
+        return None
+    key = (entry["topic"], entry["item"])
+    if key not in ids:
+        raise InputError(f"refers to an item not in the export: {key}", field="item")
+    return ids[key]
+
+
+def _import_learner(
+    session: Session, data: dict[str, Any], ids: dict[tuple[str, str], int], counts: dict[str, int]
+) -> None:
+    user = session.scalar(select(UserRow).where(UserRow.name == data["name"]))
+    if user is None:
+        user = UserRow(
+            name=data["name"],
+            display_name=data["display_name"],
+            role=data["role"],
+            desired_retention=float(data["desired_retention"]),
+            fsrs_parameters=data.get("fsrs_parameters"),
+            new_per_day=int(data["new_per_day"]),
+            created_at=_dt(data["created_at"], "created_at"),
+        )
+        session.add(user)
+        session.flush()
+        counts["learners"] += 1
+    uid = user.id
+    for s in data["states"]:
+        item_id = _item_id(ids, s)
+        if item_id is None:
+            continue
+        row = session.get(ReviewStateRow, (uid, item_id))
+        last = _opt_dt(s["last_review"], "last_review")
+        if (
+            row is not None
+            and row.last_review is not None
+            and last is not None
+            and row.last_review >= last
+        ):
+            continue
+        if row is None:
+            row = ReviewStateRow(learner_id=uid, item_id=item_id)
+            session.add(row)
+        row.state, row.step, row.stability, row.difficulty = (
+            int(s["state"]),
+            s["step"],
+            s["stability"],
+            s["difficulty"],
+        )
+        row.due, row.last_review = _dt(s["due"], "due"), last
+        row.reps, row.lapses = int(s["reps"]), int(s["lapses"])
+        row.introduced_at = _dt(s["introduced_at"], "introduced_at")
+        counts["states"] += 1
+    seen_logs = set(
+        session.execute(
+            select(ReviewLogRow.item_id, ReviewLogRow.reviewed_at, ReviewLogRow.rating).where(
+                ReviewLogRow.learner_id == uid
+            )
+        ).tuples()
+    )
+    for r in data["reviews"]:
+        item_id = _item_id(ids, r)
+        at = _dt(r["reviewed_at"], "reviewed_at")
+        if item_id is None or (item_id, at, int(r["rating"])) in seen_logs:
+            continue
+        seen_logs.add((item_id, at, int(r["rating"])))
+        session.add(
+            ReviewLogRow(
+                learner_id=uid,
+                item_id=item_id,
+                rating=int(r["rating"]),
+                reviewed_at=at,
+                elapsed_days=r["elapsed_days"],
+                duration_ms=r["duration_ms"],
+                state_before=int(r["state_before"]),
+            )
+        )
+        counts["reviews"] += 1
+    seen_attempts = set(
+        session.execute(
+            select(QuizAttemptRow.item_id, QuizAttemptRow.at).where(
+                QuizAttemptRow.learner_id == uid
+            )
+        ).tuples()
+    )
+    for a in data["quiz_attempts"]:
+        item_id = _item_id(ids, a)
+        at = _dt(a["at"], "at")
+        if item_id is None or (item_id, at) in seen_attempts:
+            continue
+        seen_attempts.add((item_id, at))
+        session.add(
+            QuizAttemptRow(
+                learner_id=uid, item_id=item_id, given=a["given"], correct=bool(a["correct"]), at=at
+            )
+        )
+        counts["quiz_attempts"] += 1
+    seen_marked = set(
+        session.execute(
+            select(MarkedAnswerRow.question_id, MarkedAnswerRow.at).where(
+                MarkedAnswerRow.learner_id == uid
+            )
+        ).tuples()
+    )
+    for m in data["marked_answers"]:
+        at = _dt(m["at"], "at")
+        if (m["question_id"], at) in seen_marked:
+            continue
+        seen_marked.add((m["question_id"], at))
+        session.add(
+            MarkedAnswerRow(
+                learner_id=uid,
+                item_id=_item_id(ids, m),
+                question_id=m["question_id"],
+                answer=m["answer"],
+                score=int(m["score"]),
+                max_marks=int(m["max_marks"]),
+                level=int(m["level"]),
+                feedback=m["feedback"],
+                at=at,
+            )
+        )
+        counts["marked_answers"] += 1
+    for d in data["drafts"]:
+        at = _dt(d["updated_at"], "updated_at")
+        draft = session.get(DraftRow, (uid, d["question_id"]))
+        if draft is not None and draft.updated_at >= at:
+            continue
+        if draft is None:
+            draft = DraftRow(learner_id=uid, question_id=d["question_id"])
+            session.add(draft)
+        draft.text, draft.updated_at = d["text"], at
+        counts["drafts"] += 1

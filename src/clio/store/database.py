@@ -1,0 +1,149 @@
+"""Open a database: pick the URL, set SQLite up for safety, run migrations, hand out sessions."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from clio.errors import ClioError, UsageError
+
+ENV_URL = "CLIO_DATABASE_URL"
+BUSY_TIMEOUT_MS = 15_000
+
+
+def default_database_path() -> Path:
+    """The SQLite file in the user's data directory (``platformdirs``)."""
+    import platformdirs
+
+    return Path(platformdirs.user_data_dir("clio", appauthor=False)) / "clio.sqlite3"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database URL: the one given, else ``CLIO_DATABASE_URL``, else the default file.
+
+    A plain path (no ``://``) is taken as a SQLite file.
+    """
+    chosen = url or os.environ.get(ENV_URL) or ""
+    if not chosen:
+        path = default_database_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    if "://" not in chosen:
+        path = Path(chosen).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        return f"sqlite:///{path}"
+    return chosen
+
+
+class Store:
+    """An open database: the engine plus read and write sessions.
+
+    Write sessions take the write lock at the start (``BEGIN IMMEDIATE`` on SQLite) so a
+    read-modify-write never races another process; each ``with store.write()`` block is
+    one transaction, committed when the block ends.
+    """
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.is_sqlite = engine.dialect.name == "sqlite"
+        self._read = sessionmaker(engine, expire_on_commit=False)
+        self._write = sessionmaker(
+            engine.execution_options(clio_begin="IMMEDIATE"), expire_on_commit=False
+        )
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        """A session for reading (rolled back at the end)."""
+        with self._read() as session:
+            try:
+                yield session
+            finally:
+                session.rollback()
+
+    @contextmanager
+    def connect(self) -> Iterator[Connection]:
+        """A bare Core connection in a read transaction (the fast path for hot queries)."""
+        with self.engine.connect() as connection:
+            try:
+                yield connection
+            finally:
+                connection.rollback()
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session whose work is committed when the block ends without error."""
+        with self._write() as session, session.begin():
+            yield session
+
+    def close(self) -> None:
+        """Release every connection."""
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def _sqlite_setup(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        # Let SQLAlchemy's "begin" event below issue BEGIN itself (pysqlite's own is broken).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        if cursor.execute("PRAGMA journal_mode").fetchone()[0] != "memory":
+            cursor.execute("PRAGMA journal_mode = WAL")
+        # NORMAL in WAL mode: a committed answer survives a crash of the process (kill -9).
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection: Any) -> None:
+        mode = connection.get_execution_options().get("clio_begin", "DEFERRED")
+        connection.exec_driver_sql(f"BEGIN {mode}")
+
+
+def open_store(url: str | None = None, *, migrate: bool = True, echo: bool = False) -> Store:
+    """Open (and create or upgrade) the database at ``url`` (see :func:`resolve_url`)."""
+    resolved = resolve_url(url)
+    try:
+        parsed = make_url(resolved)
+    except ArgumentError:
+        raise UsageError(f"not a database URL: {resolved!r}") from None
+    kwargs: dict[str, Any] = {"echo": echo}
+    if parsed.get_backend_name() == "sqlite":
+        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+    else:
+        kwargs["pool_pre_ping"] = True
+    try:
+        engine = create_engine(parsed, **kwargs)
+    except (ArgumentError, ImportError) as error:
+        raise UsageError(f"cannot use database {parsed.render_as_string()}: {error}") from None
+    if engine.dialect.name == "sqlite":
+        _sqlite_setup(engine)
+    store = Store(engine)
+    if migrate:
+        try:
+            from clio.store.migrate import upgrade_to_head
+
+            upgrade_to_head(engine)
+        except OperationalError as error:
+            engine.dispose()
+            raise ClioError(f"cannot open the database: {error.orig}") from None
+    return store
+
+
+def table_names(store: Store) -> list[str]:
+    """The tables in the database (for tests and diagnostics)."""
+    return sorted(inspect(store.engine).get_table_names())
