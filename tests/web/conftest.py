@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -30,10 +31,26 @@ class WebClient(TestClient):
         return self.post(url, data={**data, "csrf_token": self.csrf()}, **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.fixture(scope="session")
+def seeded_data(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A data folder whose database has been migrated and has the built-in topics imported."""
+    folder = tmp_path_factory.mktemp("seed")
+    create_app(WebSettings(data_dir=folder, secret_key="seed")).state.clio.close()
+    return folder
+
+
+def fresh_data(seeded: Path, target: Path) -> Path:
+    """A copy of the seeded database in ``target`` (a fresh database per test, made fast)."""
+    target.mkdir(parents=True, exist_ok=True)
+    for path in seeded.glob("clio.sqlite3*"):
+        shutil.copy(path, target / path.name)
+    return target
+
+
 @pytest.fixture
-def settings(tmp_path: Path) -> WebSettings:
-    """Single-user settings with a fresh data folder."""
-    return WebSettings(data_dir=tmp_path, secret_key="test-secret")
+def settings(tmp_path: Path, seeded_data: Path) -> WebSettings:
+    """Single-user settings with a fresh data folder and database."""
+    return WebSettings(data_dir=fresh_data(seeded_data, tmp_path), secret_key="test-secret")
 
 
 @pytest.fixture

@@ -27,7 +27,7 @@ def test_given_secret_key_is_used_and_not_stored(tmp_path: Path) -> None:
 
 def test_database_defaults_to_sqlite_in_the_data_dir(tmp_path: Path) -> None:
     settings = WebSettings(data_dir=tmp_path, secret_key="k").resolved()
-    assert settings.database_url == f"sqlite:///{tmp_path / 'clio.db'}"
+    assert settings.database_url == f"sqlite:///{tmp_path / 'clio.sqlite3'}"
 
 
 def test_from_env_reads_clio_variables(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:

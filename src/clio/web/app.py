@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import Depends, FastAPI
@@ -9,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from clio.web.context import WebContext
+from clio.web.context import Clock, WebContext, system_clock
 from clio.web.errors import install_error_handlers
 from clio.web.routes import api, ask, essays, library, reader
 from clio.web.security import require_csrf
@@ -53,11 +55,19 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
-def create_app(settings: WebSettings | None = None) -> FastAPI:
+def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clock) -> FastAPI:
     """A new Clio web app for ``settings`` (from the environment when not given)."""
     resolved = (settings or WebSettings.from_env()).resolved()
     assert resolved.secret_key is not None
+    context = WebContext.build(resolved, clock=clock)
+
+    @asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        context.close()
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Clio",
         summary="Revision notes in; notes, timeline, flashcards, quizzes and marking out.",
         version="0.1.0",
@@ -66,7 +76,7 @@ def create_app(settings: WebSettings | None = None) -> FastAPI:
         openapi_url="/api/openapi.json",
         dependencies=[Depends(require_csrf)],
     )
-    app.state.clio = WebContext.build(resolved)
+    app.state.clio = context
     app.state.templates = make_templates()
     install_error_handlers(app)
     app.add_middleware(

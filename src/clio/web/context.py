@@ -1,19 +1,28 @@
-"""The one object the web app shares between requests: settings, library and limits."""
+"""The one object the web app shares between requests: settings, store, library and limits."""
 
 from __future__ import annotations
 
-import threading
-from collections import OrderedDict
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
 
+from clio.errors import NotFoundError, PermissionDenied
 from clio.model.topic import Topic
-from clio.search import SearchIndex, build_index
+from clio.store import accounts as store_accounts
+from clio.store.database import Store, open_store
+from clio.store.records import StoredItem, TopicInfo
+from clio.web.accounts import find_viewer, local_viewer
 from clio.web.library import TopicLibrary
 from clio.web.security import LoginRateLimiter
 from clio.web.settings import WebSettings
 from clio.web.viewer import Viewer
 
-_INDEXES_KEPT = 16
+Clock = Callable[[], datetime]
+
+
+def system_clock() -> datetime:
+    """Now, in UTC (the edge reads the clock; the core is always given ``now``)."""
+    return datetime.now(UTC)
 
 
 @dataclass(kw_only=True)
@@ -21,38 +30,76 @@ class WebContext:
     """What every request handler may reach through ``request.app.state.clio``."""
 
     settings: WebSettings
+    store: Store
     library: TopicLibrary
     login_limiter: LoginRateLimiter
-    _indexes: OrderedDict[tuple[str, int], SearchIndex] = field(default_factory=OrderedDict)
-    _lock: threading.Lock = field(default_factory=threading.Lock)
+    clock: Clock
+    local: Viewer | None = None
 
     @classmethod
-    def build(cls, settings: WebSettings) -> WebContext:
-        """A context for ``settings`` (already resolved)."""
+    def build(cls, settings: WebSettings, *, clock: Clock = system_clock) -> WebContext:
+        """Open the store for ``settings`` (already resolved) and ready the built-in topics."""
+        store = open_store(settings.database_url)
+        library = TopicLibrary(store)
+        library.import_builtins(now=clock())
         return cls(
             settings=settings,
-            library=TopicLibrary(settings.data_dir / "topics"),
+            store=store,
+            library=library,
             login_limiter=LoginRateLimiter(
                 attempts=settings.login_attempts, window=settings.login_window_seconds
             ),
+            clock=clock,
+            local=None if settings.multi_user else local_viewer(store, now=clock()),
         )
 
+    def now(self) -> datetime:
+        """The current time from the context's clock."""
+        return self.clock()
+
+    def viewer_for(self, user_id: object) -> Viewer | None:
+        """The viewer of a request: the local learner, or the session's account."""
+        if self.local is not None:
+            return self.local
+        return find_viewer(self.store, user_id)
+
+    def visible_topics(self, viewer: Viewer) -> list[TopicInfo]:
+        """The topics ``viewer`` may study: all in single-user mode and for teachers;
+        built-in and class-shared topics for learners."""
+        entries = self.library.entries()
+        if viewer.is_teacher:
+            return entries
+        with self.store.read() as session:
+            shared = {t.name for t in store_accounts.topics_shared_with(session, viewer.id)}
+        return [t for t in entries if t.name in shared or t.name in self.library.builtin_names]
+
+    def topic_info(self, name: str, viewer: Viewer) -> TopicInfo:
+        """The stored topic ``name`` if ``viewer`` may see it (else 404, revealing nothing)."""
+        for info in self.visible_topics(viewer):
+            if info.name == name:
+                return info
+        raise NotFoundError(f"there is no topic called {name!r}")
+
     def topic(self, name: str, viewer: Viewer) -> Topic:
-        """The topic called ``name``, if ``viewer`` may see it."""
-        del viewer  # every topic is visible in single-user mode
+        """The parsed topic ``name`` if ``viewer`` may see it."""
+        self.topic_info(name, viewer)
         return self.library.get(name)
 
-    def search_index(self, topic: Topic) -> SearchIndex:
-        """The search index of ``topic``, built once per parsed version and kept (LRU)."""
-        key = (topic.name, id(topic))
-        with self._lock:
-            found = self._indexes.get(key)
-            if found is not None:
-                self._indexes.move_to_end(key)
-                return found
-        index = build_index([topic])
-        with self._lock:
-            self._indexes[key] = index
-            while len(self._indexes) > _INDEXES_KEPT:
-                self._indexes.popitem(last=False)
-        return index
+    def item_for(self, item_id: int, viewer: Viewer) -> StoredItem:
+        """A stored study item of a topic ``viewer`` may see."""
+        from clio.store import topics_repo
+
+        with self.store.read() as session:
+            found = topics_repo.get_items(session, [item_id]).get(item_id)
+        if found is None:
+            raise NotFoundError(f"there is no study item {item_id}")
+        if self.local is None and not self._may_see(found.topic_name, viewer):
+            raise PermissionDenied("this item belongs to a topic you cannot see")
+        return found
+
+    def _may_see(self, topic_name: str, viewer: Viewer) -> bool:
+        return any(t.name == topic_name for t in self.visible_topics(viewer))
+
+    def close(self) -> None:
+        """Release the database."""
+        self.store.close()

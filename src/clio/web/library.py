@@ -1,94 +1,95 @@
-"""The topics the web app serves: the built-in ones plus notes uploaded through the browser.
+"""The topics the web app serves, kept in the store: built-in ones plus uploaded notes.
 
-Uploaded notes are kept as UTF-8 files under ``<data_dir>/topics`` so they survive a restart;
-each is parsed once and cached by the hash of its text.
+Each topic's notes are parsed once per stored version and cached, so pages stay fast.
 """
 
 from __future__ import annotations
 
-import hashlib
 import threading
-from dataclasses import dataclass
-from pathlib import Path
+from collections import OrderedDict
+from datetime import datetime
 
 from clio.errors import InputError, NotFoundError
 from clio.ids import slugify
 from clio.model.topic import Topic
 from clio.parse import decode_notes, parse_notes
+from clio.services.learning import import_topic_text
 from clio.services.topics import builtin_topics, read_builtin_text
+from clio.store import topics_repo
+from clio.store.database import Store
+from clio.store.records import ImportReport, StoredItem, TopicInfo
 
-
-@dataclass(frozen=True, kw_only=True)
-class LibraryEntry:
-    """One topic on the library shelf."""
-
-    name: str
-    title: str
-    builtin: bool
-    owner: str | None = None
+_PARSED_KEPT = 64
 
 
 class TopicLibrary:
-    """Built-in and uploaded topics by name, parsed on demand and cached."""
+    """Topics by name from the store, parsed on demand (an LRU of parsed versions)."""
 
-    def __init__(self, folder: Path) -> None:
-        self._folder = folder
+    def __init__(self, store: Store) -> None:
+        self._store = store
         self._lock = threading.Lock()
-        self._cache: dict[str, tuple[str, Topic]] = {}
+        self._parsed: OrderedDict[tuple[str, str], Topic] = OrderedDict()
+        self.builtin_names = frozenset(t.name for t in builtin_topics())
 
-    def entries(self) -> list[LibraryEntry]:
-        """Every topic, built-in first, then uploads by name."""
-        found = [LibraryEntry(name=t.name, title=t.title, builtin=True) for t in builtin_topics()]
-        builtin_names = {e.name for e in found}
-        if self._folder.is_dir():
-            for path in sorted(self._folder.glob("*.txt")):
-                if path.stem not in builtin_names:
-                    found.append(
-                        LibraryEntry(name=path.stem, title=self.get(path.stem).title, builtin=False)
-                    )
-        return found
+    def import_builtins(self, *, now: datetime) -> list[ImportReport]:
+        """Import (or refresh) every built-in topic so it is ready to study."""
+        return [
+            import_topic_text(self._store, read_builtin_text(name), name=name, now=now)
+            for name in sorted(self.builtin_names)
+        ]
 
-    def text(self, name: str) -> str:
-        """The notes text of the topic called ``name``."""
-        if name in {t.name for t in builtin_topics()}:
-            return read_builtin_text(name)
-        path = self._path(name)
-        if not path.is_file():
+    def entries(self) -> list[TopicInfo]:
+        """Every stored topic, built-in first, then by name."""
+        with self._store.read() as session:
+            found = topics_repo.list_topics(session)
+        return sorted(found, key=lambda t: (t.name not in self.builtin_names, t.name))
+
+    def info(self, name: str) -> TopicInfo:
+        """The stored topic called ``name``."""
+        with self._store.read() as session:
+            found = topics_repo.find_topic(session, name)
+        if found is None:
             raise NotFoundError(f"there is no topic called {name!r}")
-        return path.read_text(encoding="utf-8")
+        return found
 
     def get(self, name: str) -> Topic:
         """The parsed topic called ``name``."""
-        text = self.text(name)
-        digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
-        cached = self._cache.get(name)
-        if cached and cached[0] == digest:
-            return cached[1]
+        info = self.info(name)
+        key = (name, info.version)
+        with self._lock:
+            cached = self._parsed.get(key)
+            if cached is not None:
+                self._parsed.move_to_end(key)
+                return cached
+        with self._store.read() as session:
+            text = topics_repo.topic_text(session, info.id)
         topic = parse_notes(text, name=name)
-        self._cache[name] = (digest, topic)
+        with self._lock:
+            self._parsed[key] = topic
+            while len(self._parsed) > _PARSED_KEPT:
+                self._parsed.popitem(last=False)
         return topic
 
-    def add(self, data: bytes, *, filename: str, name: str | None = None) -> Topic:
-        """Decode, parse and keep uploaded notes; returns the topic (errors name the line)."""
+    def items(self, name: str, *, kind: str | None = None) -> list[StoredItem]:
+        """The live study items of a topic, in order (optionally of one kind)."""
+        info = self.info(name)
+        with self._store.read() as session:
+            found = topics_repo.topic_items(session, info.id)
+        return [item for item in found if kind is None or item.kind == kind]
+
+    def add(self, data: bytes, *, filename: str, now: datetime, name: str | None = None) -> Topic:
+        """Decode, parse, check and import uploaded notes (errors name the line)."""
         text = decode_notes(data, file=filename)
         topic = parse_notes(text, name=slugify(name) if name else None)
-        if not topic.sections and not topic.sources:
+        if not any(section.points for section in topic.sections) and not topic.sources:
             raise InputError(
-                "no sections or points were found; give headings and numbered, lettered or "
-                "bulleted points",
+                "no points were found: give headings with numbered, lettered or bulleted "
+                "points under them",
                 file=filename,
                 line=1,
             )
         slug = topic.name
-        if slug in {t.name for t in builtin_topics()}:
+        if slug in self.builtin_names:
             slug = f"{slug}-notes"
-            topic = parse_notes(text, name=slug)
-        with self._lock:
-            self._folder.mkdir(parents=True, exist_ok=True)
-            self._path(slug).write_text(text, encoding="utf-8")
-        return topic
-
-    def _path(self, name: str) -> Path:
-        if slugify(name) != name:
-            raise NotFoundError(f"there is no topic called {name!r}")
-        return self._folder / f"{name}.txt"
+        import_topic_text(self._store, text, name=slug, now=now)
+        return self.get(slug)

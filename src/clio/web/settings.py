@@ -52,7 +52,7 @@ class WebSettings:
 
     def resolved(self) -> WebSettings:
         """These settings with the database URL and secret key filled in (creating the key)."""
-        url = self.database_url or f"sqlite:///{self.data_dir / 'clio.db'}"
+        url = self.database_url or f"sqlite:///{self.data_dir / 'clio.sqlite3'}"
         return replace(self, database_url=url, secret_key=self.secret_key or self._stored_key())
 
     def _stored_key(self) -> str:

@@ -49,6 +49,7 @@ def _context(request: Request) -> dict[str, Any]:
         "csrf_token": csrf_token(session) if session is not None else "",
         "multi_user": state.settings.multi_user,
         "viewer": getattr(request.state, "viewer", None),
+        "builtin_names": state.library.builtin_names,
     }
 
 

@@ -25,9 +25,6 @@ class Viewer:
         return self.role == "teacher" or self.local
 
 
-LOCAL_LEARNER = Viewer(id=0, name="you", role="learner", local=True)
-
-
 class SignInRequired(PermissionDenied):
     """The page needs an account and nobody is signed in."""
 
@@ -36,11 +33,7 @@ class SignInRequired(PermissionDenied):
 
 def current_viewer(request: Request) -> Viewer | None:
     """The viewer of this request, or None when multi-user mode has nobody signed in."""
-    state = request.app.state.clio
-    if not state.settings.multi_user:
-        viewer: Viewer | None = LOCAL_LEARNER
-    else:
-        viewer = state.accounts.viewer_for(request.session.get("user_id"))
+    viewer: Viewer | None = request.app.state.clio.viewer_for(request.session.get("user_id"))
     request.state.viewer = viewer
     return viewer
 

@@ -16,6 +16,7 @@ import pytest
 import uvicorn
 
 from clio.web import WebSettings, create_app
+from tests.web.conftest import fresh_data
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
@@ -79,9 +80,10 @@ class LiveServer:
 
 
 @pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """A single-user app on a free port."""
-    with LiveServer(WebSettings(data_dir=tmp_path, secret_key="browser")) as server:
+def live_server(tmp_path: Path, seeded_data: Path) -> Iterator[LiveServer]:
+    """A single-user app on a free port, with a fresh database."""
+    settings = WebSettings(data_dir=fresh_data(seeded_data, tmp_path), secret_key="browser")
+    with LiveServer(settings) as server:
         yield server
 
 

@@ -7,11 +7,11 @@ from typing import Any
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
-from clio.errors import InputError
+from clio.errors import InputError, PermissionDenied
 from clio.model.serialise import topic_to_json
 from clio.web.security import read_form
 from clio.web.uploads import upload_from_form
-from clio.web.viewer import CurrentViewer
+from clio.web.viewer import CurrentViewer, Viewer
 
 router = APIRouter(prefix="/api", tags=["api"])
 
@@ -46,16 +46,17 @@ def health() -> Health:
 @router.get("/topics", response_model=list[TopicSummary])
 def list_topics(request: Request, viewer: CurrentViewer) -> list[TopicSummary]:
     """Every topic in the library."""
+    state = request.app.state.clio
     return [
-        TopicSummary(name=e.name, title=e.title, builtin=e.builtin)
-        for e in request.app.state.clio.library.entries()
+        TopicSummary(name=e.name, title=e.title, builtin=e.name in state.library.builtin_names)
+        for e in state.visible_topics(viewer)
     ]
 
 
 @router.get("/topics/{name}")
 def get_topic(request: Request, name: str, viewer: CurrentViewer) -> dict[str, Any]:
     """One topic, parsed (the documented topic JSON)."""
-    return topic_to_json(request.app.state.clio.library.get(name))
+    return topic_to_json(request.app.state.clio.topic(name, viewer))
 
 
 @router.post("/topics", status_code=201)
@@ -66,7 +67,8 @@ def add_topic(request: Request, notes: NotesIn, viewer: CurrentViewer) -> dict[s
     limit = state.settings.max_upload_bytes
     if len(data) > limit:
         raise InputError(f"the notes are too large: at most {limit / 1048576:g} MB", field="text")
-    topic = state.library.add(data, filename="posted notes", name=notes.name)
+    _check_may_add(viewer)
+    topic = state.library.add(data, filename="posted notes", name=notes.name, now=state.now())
     return topic_to_json(topic)
 
 
@@ -74,7 +76,15 @@ def add_topic(request: Request, notes: NotesIn, viewer: CurrentViewer) -> dict[s
 async def upload_topic(request: Request, viewer: CurrentViewer) -> dict[str, Any]:
     """Add notes as a multipart form with a ``file`` (.txt/.md) or a ``text`` field."""
     state = request.app.state.clio
+    _check_may_add(viewer)
     form = await read_form(request)
     upload = await upload_from_form(form, limit=state.settings.max_upload_bytes)
-    topic = state.library.add(upload.data, filename=upload.filename, name=upload.name)
+    topic = state.library.add(
+        upload.data, filename=upload.filename, name=upload.name, now=state.now()
+    )
     return topic_to_json(topic)
+
+
+def _check_may_add(viewer: Viewer) -> None:
+    if not viewer.is_teacher:
+        raise PermissionDenied("only teachers can add notes")

@@ -6,7 +6,7 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from clio.errors import InputError
+from clio.errors import InputError, PermissionDenied
 from clio.web.security import read_form
 from clio.web.templating import render
 from clio.web.uploads import upload_from_form
@@ -18,7 +18,7 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 @router.get("/", name="library")
 def library_page(request: Request, viewer: CurrentViewer) -> Response:
     """The library of topics with the upload form."""
-    entries = request.app.state.clio.library.entries()
+    entries = request.app.state.clio.visible_topics(viewer)
     return render(request, "library.html", {"entries": entries, "error": None, "pasted": ""})
 
 
@@ -26,14 +26,18 @@ def library_page(request: Request, viewer: CurrentViewer) -> Response:
 async def upload_notes(request: Request, viewer: CurrentViewer) -> Response:
     """Add notes from a file or pasted text, then open the new topic."""
     state = request.app.state.clio
+    if not viewer.is_teacher:
+        raise PermissionDenied("only teachers can add notes; ask your teacher to share a topic")
     form = await read_form(request)
     pasted = form.get("text")
     try:
         upload = await upload_from_form(form, limit=state.settings.max_upload_bytes)
-        topic = state.library.add(upload.data, filename=upload.filename, name=upload.name)
+        topic = state.library.add(
+            upload.data, filename=upload.filename, name=upload.name, now=state.now()
+        )
     except InputError as error:
         context = {
-            "entries": state.library.entries(),
+            "entries": state.visible_topics(viewer),
             "error": error,
             "pasted": pasted if isinstance(pasted, str) else "",
         }
