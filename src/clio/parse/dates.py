@@ -37,6 +37,7 @@ def _y(name: str) -> str:
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
+    ("dmy_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_y('y')}\b", re.I)),
     ("my_range", re.compile(rf"\b{_m('m1')}\s+{_y('y1')}{_DASH}{_m('m2')}\s+{_y('y2')}\b", re.I)),
@@ -45,9 +46,17 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(rf"\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_y('y')}\b", re.I)),
     ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b", re.I)),
     ("between", re.compile(rf"\bbetween\s+{_y('y1')}\s+and\s+{_y('y2')}\b", re.I)),
+    ("circa_range", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
     ("range", re.compile(rf"\b{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
     ("circa", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y')}\b", re.I)),
     ("year", re.compile(rf"(?<![\d,.$£€])\b{_y('y')}\b(?![,.]\d|\s*%)", re.I)),
+]  # fmt: skip
+
+# Only used when the year is known from context (a section dated "October 1962").
+_YEARLESS: list[tuple[str, re.Pattern[str]]] = [
+    ("dm_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("md", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I)),
 ]  # fmt: skip
 
 
@@ -73,11 +82,20 @@ def _expand_year(first: int, second: str) -> int:
     return value if value >= first else value + 100
 
 
-def _build(kind: str, match: re.Match[str]) -> Period | None:
+def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period | None:
     text = match.group(0).strip()
     g = match.groupdict()
+    if year is not None:
+        g["y"] = str(year)
     try:
-        if kind in ("dmy", "mdy"):
+        if kind in ("dmy_range", "dm_range"):
+            month = _month(g["m"])
+            return Period(
+                start=PartialDate(year=int(g["y"]), month=month, day=int(g["d1"])),
+                end=PartialDate(year=int(g["y"]), month=month, day=int(g["d"])),
+                text=text,
+            )
+        if kind in ("dmy", "mdy", "dm", "md"):
             date = PartialDate(year=int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
             return Period.single(date, text=text)
         if kind == "my_range":
@@ -114,14 +132,14 @@ def _build(kind: str, match: re.Match[str]) -> Period | None:
             if part == "late":
                 return Period.years(decade + 6, decade + 9, approximate=True, text=text)
             return Period.years(decade, decade + 9, text=text)
-        if kind in ("range", "between"):
+        if kind in ("range", "between", "circa_range"):
             first = int(g["y1"])
             second = _expand_year(first, g["y2"])
             if second - first > 200:
                 return None
             if second < first:
                 return None
-            return Period.years(first, second, text=text)
+            return Period.years(first, second, approximate=kind == "circa_range", text=text)
         if kind == "circa":
             return Period.years(int(g["y"]), approximate=True, text=text)
         if kind == "year":
@@ -131,16 +149,20 @@ def _build(kind: str, match: re.Match[str]) -> Period | None:
     return None
 
 
-def find_dates(text: str) -> list[DateMatch]:
-    """Every date in ``text``, left to right, longest reading first, without overlaps."""
+def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
+    """Every date in ``text``, left to right, longest reading first, without overlaps.
+
+    With ``year``, day-and-month dates without a year ("on 22 October") are read in that year.
+    """
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    for kind, pattern in _PATTERNS:
+    patterns = _PATTERNS if year is None else [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]
+    for kind, pattern in patterns:
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            period = _build(kind, match)
+            period = _build(kind, match, year if kind in ("dm_range", "dm", "md") else None)
             if period is None:
                 continue
             taken.append((start, end))

@@ -17,6 +17,7 @@ from clio.parse.text_input import normalise_text
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 _BOLD_TITLE = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*[:.–—-]?\s*(?P<text>.*)$")
 _INLINE_TITLE = re.compile(r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s)\s*(?P<text>\S.*)$")
+_DECADE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)", re.I)
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
 
 
@@ -35,16 +36,25 @@ def is_heading_like(text: str) -> bool:
     return plain[0].isupper() or plain[0].isdigit() or plain[0] in "‘'\"“($£€"
 
 
+SPACE, ITEM, PARAGRAPH = " ", "\n", "\n\n"
+
+
 @dataclass
 class _PointDraft:
     label: str
     style: str
     indent: int
     title: str
-    text_lines: list[str] = field(default_factory=list)
+    text_lines: list[tuple[str, str]] = field(default_factory=list)
     first_line: int = 0
     last_line: int = 0
     awaiting_text: bool = False
+
+    def add(self, separator: str, text: str, line_number: int) -> None:
+        """Add a line of explanation (joined to the previous one by ``separator``)."""
+        self.text_lines.append((separator, text))
+        self.last_line = line_number
+        self.awaiting_text = False
 
 
 @dataclass
@@ -71,7 +81,7 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
     sources = _parse_sources(lines, source_start, question_start)
     questions = _parse_questions(lines, question_start, sources)
 
-    built_sections = _build_sections(sections, warnings)
+    built_sections = _build_sections(sections, warnings, context=_heading_period(title))
     topic_name = name or slugify(title)
     return Topic(
         id=slugify(topic_name),
@@ -138,12 +148,45 @@ def _extend_to_provenance(lines: list[Line], index: int, floor: int) -> int:
     return index
 
 
+def _next_indexes(lines: list[Line]) -> list[int | None]:
+    """For each line, the index of the next non-blank line after it (or None)."""
+    result: list[int | None] = [None] * len(lines)
+    following: int | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        result[index] = following
+        if lines[index].kind is not LineKind.BLANK:
+            following = index
+    return result
+
+
+def _heading_flags(lines: list[Line], nexts: list[int | None]) -> list[bool]:
+    """Which text lines act as section headings (short, and followed by points)."""
+    flags = [False] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.kind is not LineKind.TEXT or not is_heading_like(line.text):
+            continue
+        after = nexts[index]
+        if after is None:
+            flags[index] = True
+            continue
+        following = lines[after]
+        flags[index] = following.kind is LineKind.MARKER or (
+            following.kind is LineKind.TEXT
+            # "Heading:" then prose, or a part heading above a sub-heading ("Key people", "Lenin")
+            and (line.text.rstrip().endswith(":") or flags[after])
+        )
+    return flags
+
+
 def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]]:
-    intro_parts: list[str] = []
+    intro_parts: list[_PointDraft] = []
     sections: list[_SectionDraft] = []
     section: _SectionDraft | None = None
     point: _PointDraft | None = None
     previous_blank = True
+    nexts = _next_indexes(lines)
+    headings = _heading_flags(lines, nexts)
 
     def new_section(heading: str, line_no: int) -> _SectionDraft:
         draft = _SectionDraft(heading=heading, first_line=line_no)
@@ -158,73 +201,86 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
             section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
         elif line.kind is LineKind.MARKER:
             if point is not None and _is_child(point, line):
-                point.text_lines.append(strip_emphasis(line.rest))
-                point.last_line = line.number
-                point.awaiting_text = False
+                point.add(ITEM, strip_emphasis(line.rest), line.number)
             else:
                 if section is None:
                     section = new_section(title, line.number)
-                following = _next_content(lines, index + 1)
-                point = _start_point(line, following)
+                point = _start_point(line, _text_follows(lines, index, nexts, headings))
                 section.points.append(point)
         elif line.kind is LineKind.TEXT:
-            following = _next_content(lines, index + 1)
-            heading = is_heading_like(line.text) and (
-                following is None
-                or following.kind is LineKind.MARKER
-                or (following.kind is LineKind.TEXT and line.text.rstrip().endswith(":"))
-            )
-            if heading and not (point is not None and point.awaiting_text):
-                section, point = (
-                    new_section(strip_emphasis(line.text).rstrip(":"), line.number),
-                    None,
-                )
+            text = strip_emphasis(line.text)
+            if headings[index] and not (point is not None and point.awaiting_text):
+                section, point = new_section(text.rstrip(":"), line.number), None
             elif point is not None and (
                 point.awaiting_text or not previous_blank or line.indent > point.indent
             ):
-                point.text_lines.append(strip_emphasis(line.text))
-                point.last_line = line.number
-                point.awaiting_text = False
+                point.add(SPACE, text, line.number)
             elif point is not None:
                 # a further paragraph after a point's explanation still belongs to it
-                point.text_lines.append("\n" + strip_emphasis(line.text))
-                point.last_line = line.number
+                point.add(PARAGRAPH, text, line.number)
             elif section is None:
                 if intro_parts and not previous_blank:
-                    intro_parts[-1] += " " + strip_emphasis(line.text)
+                    intro_parts[-1].add(SPACE, text, line.number)
                 else:
-                    intro_parts.append(strip_emphasis(line.text))
+                    intro_parts.append(_paragraph(line, text, len(intro_parts) + 1))
+            elif section.points and not previous_blank:
+                section.points[-1].add(SPACE, text, line.number)
             else:
-                if section.points and not previous_blank:
-                    last = section.points[-1]
-                    last.text_lines.append(strip_emphasis(line.text))
-                    last.last_line = line.number
-                else:
-                    label = str(len(section.points) + 1)
-                    section.points.append(
-                        _PointDraft(
-                            label=label,
-                            style="paragraph",
-                            indent=line.indent,
-                            title="",
-                            text_lines=[strip_emphasis(line.text)],
-                            first_line=line.number,
-                            last_line=line.number,
-                        )
-                    )
+                section.points.append(_paragraph(line, text, len(section.points) + 1))
         previous_blank = False
 
     if not sections and intro_parts:
-        # plain prose: paragraphs become the points of one section
-        section = new_section(title, 1)
-        for number, paragraph in enumerate(intro_parts[1:] or intro_parts, start=1):
-            section.points.append(
-                _PointDraft(
-                    label=str(number), style="paragraph", indent=0, title="", text_lines=[paragraph]
-                )
-            )
-        intro_parts = intro_parts[:1] if len(intro_parts) > 1 else []
-    return "\n\n".join(intro_parts), sections
+        # plain prose: every paragraph becomes a point of one section
+        section = new_section(title, intro_parts[0].first_line)
+        section.points.extend(intro_parts)
+        intro_parts = []
+    return "\n\n".join(_joined(p.text_lines) for p in intro_parts), sections
+
+
+def _text_follows(
+    lines: list[Line], index: int, nexts: list[int | None], headings: list[bool]
+) -> bool:
+    """Whether the text line after the marker at ``index`` is that point's explanation."""
+    after = nexts[index]
+    if after is None or lines[after].kind is not LineKind.TEXT:
+        return False
+    marker = lines[index]
+    if marker.style.startswith("bullet"):
+        return lines[after].indent > marker.indent
+    if not headings[after]:
+        return True
+    # A short line then more points: the explanation if the sequence goes on (c. ... d.),
+    # a new heading if the points start again (a., 1.) or change style.
+    beyond = nexts[after]
+    if beyond is None or lines[beyond].kind is not LineKind.MARKER:
+        return True
+    following = lines[beyond]
+    return following.style == marker.style and following.label.lower() not in ("a", "1", "i")
+
+
+def _paragraph(line: Line, text: str, number: int) -> _PointDraft:
+    return _PointDraft(
+        label=str(number),
+        style="paragraph",
+        indent=line.indent,
+        title="",
+        text_lines=[(SPACE, text)],
+        first_line=line.number,
+        last_line=line.number,
+    )
+
+
+def _joined(parts: list[tuple[str, str]]) -> str:
+    """Join a point's lines: continuation lines with a space, sub-items and paragraphs apart."""
+    out: list[str] = []
+    for separator, text in parts:
+        text = text.strip()
+        if not text:
+            continue
+        if out:
+            out.append(separator)
+        out.append(text)
+    return "".join(out).strip()
 
 
 def _is_child(point: _PointDraft, line: Line) -> bool:
@@ -235,7 +291,7 @@ def _is_child(point: _PointDraft, line: Line) -> bool:
     return line.style.startswith("bullet") and line.indent > point.indent
 
 
-def _start_point(line: Line, following: Line | None) -> _PointDraft:
+def _start_point(line: Line, text_follows: bool) -> _PointDraft:
     rest = line.rest
     draft = _PointDraft(
         label=line.label,
@@ -250,7 +306,7 @@ def _start_point(line: Line, following: Line | None) -> _PointDraft:
         draft.title = strip_emphasis(bold.group("title")).rstrip(":").strip()
         body = bold.group("text").strip()
         if body:
-            draft.text_lines.append(strip_emphasis(body))
+            draft.text_lines.append((SPACE, strip_emphasis(body)))
         else:
             draft.awaiting_text = True
         return draft
@@ -258,17 +314,16 @@ def _start_point(line: Line, following: Line | None) -> _PointDraft:
     inline = _INLINE_TITLE.match(plain)
     if inline and _inline_title_ok(inline.group("title"), inline.group("sep")):
         draft.title = inline.group("title").strip()
-        draft.text_lines.append(inline.group("text").strip())
+        draft.text_lines.append((SPACE, inline.group("text").strip()))
         return draft
-    next_is_text = following is not None and following.kind is LineKind.TEXT
-    if is_heading_like(plain) and next_is_text:
+    if is_heading_like(plain) and text_follows:
         draft.title = plain.rstrip(":")
         draft.awaiting_text = True
         return draft
     if is_heading_like(plain) and len(plain.split()) <= 8:
         draft.title = plain.rstrip(":")
         return draft
-    draft.text_lines.append(plain)
+    draft.text_lines.append((SPACE, plain))
     return draft
 
 
@@ -280,12 +335,14 @@ def _inline_title_ok(title: str, separator: str) -> bool:
 
 
 def _build_sections(
-    drafts: list[_SectionDraft], warnings: list[ParseWarning]
+    drafts: list[_SectionDraft], warnings: list[ParseWarning], *, context: Period | None
 ) -> tuple[Section, ...]:
     sections: list[Section] = []
     seen_ids: set[str] = set()
-    for draft in drafts:
-        if not draft.points:
+    for position, draft in enumerate(drafts):
+        is_last = position == len(drafts) - 1
+        if not draft.points and is_last:
+            # an empty heading before another heading is a part heading ("Key people"), fine
             warnings.append(
                 ParseWarning(
                     code="empty_section",
@@ -293,49 +350,55 @@ def _build_sections(
                     line=draft.first_line,
                 )
             )
-        points: list[Point] = []
-        for p in draft.points:
-            text = (
-                " ".join(
-                    t.strip() if not t.startswith("\n") else "\n\n" + t.strip()
-                    for t in p.text_lines
-                )
-                .replace(" \n\n", "\n\n")
-                .strip()
-            )
-            if not text and not p.title:
-                continue
-            if not text:
-                warnings.append(
-                    ParseWarning(
-                        code="empty_point",
-                        message=f"point {p.label} {p.title!r} has no text",
-                        line=p.first_line,
-                    )
-                )
-            point_id = _unique(content_id("p", p.title, text), seen_ids)
-            points.append(
-                Point(
-                    id=point_id,
-                    label=p.label,
-                    title=p.title,
-                    text=text,
-                    period=_point_period(p.title, text),
-                    lines=(p.first_line, max(p.last_line, p.first_line)),
-                    entities=extract_entities(f"{p.title}. {text}" if p.title else text),
-                )
-            )
+        period = _heading_period(draft.heading)
+        points = [
+            point
+            for number, p in enumerate(draft.points, start=1)
+            if (point := _build_point(p, number, period or context, seen_ids, warnings)) is not None
+        ]
         last_line = points[-1].lines[1] if points else draft.first_line
         sections.append(
             Section(
                 id=_unique(content_id("s", draft.heading), seen_ids),
                 heading=draft.heading,
-                period=_heading_period(draft.heading),
+                period=period,
                 points=tuple(points),
                 lines=(draft.first_line, last_line),
             )
         )
     return tuple(sections)
+
+
+def _build_point(
+    p: _PointDraft,
+    number: int,
+    section_period: Period | None,
+    seen_ids: set[str],
+    warnings: list[ParseWarning],
+) -> Point | None:
+    text, title = _joined(p.text_lines), p.title
+    bulleted = p.style.startswith(("bullet", "paragraph"))
+    if not text and bulleted:
+        text, title = title, ""  # a one-line bullet is a statement, not a bare title
+    if not text and not title:
+        return None
+    if not text:
+        warnings.append(
+            ParseWarning(
+                code="empty_point",
+                message=f"point {p.label} {title!r} has no text",
+                line=p.first_line,
+            )
+        )
+    return Point(
+        id=_unique(content_id("p", title, text), seen_ids),
+        label=str(number) if bulleted else p.label,
+        title=title,
+        text=text,
+        period=_point_period(title, text, section_period),
+        lines=(p.first_line, max(p.last_line, p.first_line)),
+        entities=extract_entities(f"{title}. {text}" if title else text),
+    )
 
 
 def _unique(candidate: str, seen: set[str]) -> str:
@@ -355,13 +418,21 @@ def _heading_period(heading: str) -> Period | None:
     return dates[-1].period if dates else None
 
 
-def _point_period(title: str, text: str) -> Period | None:
+def _point_period(title: str, text: str, section_period: Period | None) -> Period | None:
     if title:
         from_title = _heading_period(title)
         if from_title is not None:
             return from_title
-    dates = [d for d in find_dates(text) if not d.period.approximate]
-    return dates[0].period if dates else None
+    found = find_dates(text)
+    dates = [d for d in found if not d.period.approximate or not _DECADE.search(d.text)]
+    if dates:
+        return dates[0].period
+    if section_period is not None and section_period.start.year == section_period.end.year:
+        # "on 22 October" under "The thirteen days, October 1962" means 22 October 1962
+        dated = find_dates(f"{title}. {text}", year=section_period.start.year)
+        exact = [d for d in dated if not d.period.approximate]
+        return exact[0].period if exact else None
+    return None
 
 
 def _parse_sources(

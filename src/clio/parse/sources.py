@@ -75,6 +75,19 @@ def _attribution_author(text: str) -> str | None:
     return None
 
 
+_POSSESSIVE = re.compile(
+    r"^(?:from\s+)?(?P<author>[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*){0,3})['’]s\s", re.I
+)
+
+
+def _possessive_author(text: str) -> str | None:
+    """ "From Mao's speech at Lushan" -> "Mao"."""
+    match = _POSSESSIVE.match(text)
+    if match and match.group("author")[0].isupper():
+        return match.group("author")
+    return None
+
+
 def build_source(block: list[Line]) -> Source:
     """Build a :class:`Source` from its lines (heading or provenance first)."""
     label = ""
@@ -134,7 +147,12 @@ def build_source(block: list[Line]) -> Source:
     passage_text = re.sub(r"\n{3,}", "\n\n", passage_text)
     author, work, year = _parse_citation(citation) if citation else (None, None, None)
     if citation and (author is None or citation.lower().startswith(("from ", "a ", "an "))):
-        author = _attribution_author(citation) or author
+        attributed = citation.lower().startswith(("from ", "a ", "an "))
+        author = (
+            _attribution_author(citation)
+            or _possessive_author(citation)
+            or (None if attributed else author)
+        )
         work = None if citation.lower().startswith(("from ", "a ", "an ")) else work
         dates = find_dates(citation)
         if dates and year is None:

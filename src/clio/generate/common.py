@@ -1,0 +1,95 @@
+"""Shared builders: item ids from content, seeded shuffles, how a section is referred to."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+
+from clio.generate.facts import Facts
+from clio.generate.text import is_event_name, title_without_date, why_clause, with_article
+from clio.ids import content_id
+from clio.model.items import CardKind, Flashcard, QuestionKind, QuizAnswer, QuizQuestion
+from clio.model.topic import Section
+
+
+def card(
+    kind: CardKind,
+    prompt: str,
+    answer: str,
+    source_ids: Sequence[str],
+    *,
+    context: str = "",
+    cloze: str | None = None,
+) -> Flashcard:
+    """A flashcard whose id comes from its kind, prompt and answer."""
+    return Flashcard(
+        id=content_id("fc", kind.value, prompt, answer),
+        kind=kind,
+        prompt=prompt,
+        answer=answer,
+        source_ids=tuple(dict.fromkeys(source_ids)),
+        context=context,
+        cloze=cloze,
+    )
+
+
+def answer_key(answer: QuizAnswer) -> str:
+    """A stable text form of an answer, for ids."""
+    if isinstance(answer, str):
+        return answer
+    return "\x1e".join(a if isinstance(a, str) else "\x1d".join(a) for a in answer)
+
+
+def question(
+    kind: QuestionKind,
+    stem: str,
+    options: Sequence[str],
+    answer: QuizAnswer,
+    explanation: str,
+    source_ids: Sequence[str],
+    *,
+    subkind: str = "",
+    right_options: Sequence[str] = (),
+) -> QuizQuestion:
+    """A quiz question whose id comes from its kind, stem and answer (not the wrong options)."""
+    return QuizQuestion(
+        id=content_id("q", kind.value, subkind, stem, answer_key(answer)),
+        kind=kind,
+        stem=stem,
+        options=tuple(options),
+        answer=answer,
+        explanation=explanation,
+        source_ids=tuple(dict.fromkeys(source_ids)),
+        right_options=tuple(right_options),
+        subkind=subkind,
+    )
+
+
+def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
+    """A seeded shuffle (a copy)."""
+    copy = list(items)
+    rng.shuffle(copy)
+    return copy
+
+
+def about(section: Section, *, with_date: bool = True) -> str:
+    """How a stem refers to a section: "why China broke with the USSR", "the Korean War"."""
+    why = why_clause(section.heading)
+    if why:
+        return why
+    heading = section.heading.strip().rstrip(":?")
+    if not with_date:
+        heading = title_without_date(heading)
+    if is_event_name(title_without_date(heading)):
+        return with_article(heading)
+    return heading
+
+
+def ubiquitous(facts: Facts) -> set[str]:
+    """Names mentioned in so many clauses that hiding them makes a poor question."""
+    counts: dict[str, int] = {}
+    for clause in facts.clauses:
+        for name in {s.text.lower().removeprefix("the ") for s in clause.slots if s.entry}:
+            counts[name] = counts.get(name, 0) + 1
+    limit = max(4, len(facts.clauses) // 7)
+    return {name for name, count in counts.items() if count >= limit}

@@ -1,0 +1,198 @@
+"""Flashcards: point cards both ways, date cards both ways, cloze cards, section cards."""
+
+from __future__ import annotations
+
+import random
+
+from clio.generate.checks import valid_cards
+from clio.generate.common import about, card, ubiquitous
+from clio.generate.facts import DATE, Clause, Event, Facts, Slot, build_facts, quote_point
+from clio.generate.text import (
+    clean,
+    gives_away,
+    is_agreement,
+    number_word,
+    sentence,
+    significant_words,
+    title_without_date,
+    why_clause,
+    with_article,
+    words,
+    words_match,
+)
+from clio.model.items import CardKind, Flashcard
+from clio.model.topic import Point, Section, Topic
+
+_CLOZE_KINDS = ("date", "figure", "person", "place", "organisation", "event")
+
+
+def make_flashcards(
+    topic: Topic, *, seed: int = 0, facts: Facts | None = None
+) -> tuple[Flashcard, ...]:
+    """Every flashcard for ``topic``: valid, with unique prompts, in a stable order."""
+    facts = facts or build_facts(topic)
+    rng = random.Random(seed)
+    cards: list[Flashcard] = []
+    for section in topic.sections:
+        cards.extend(_section_card(section))
+        for point in section.points:
+            cards.extend(_point_cards(section, point))
+    cards.extend(_date_cards(facts))
+    cards.extend(_cloze_cards(facts, rng))
+    return valid_cards(cards)
+
+
+def _point_cards(section: Section, point: Point) -> list[Flashcard]:
+    if not point.title or not point.text:
+        return []
+    text = clean(point.text)
+    topic_words = about(section)
+    why = why_clause(section.heading)
+    if why:
+        prompt = f"How does ‘{point.title}’ help to explain {why}?"
+    elif is_agreement(title_without_date(section.heading)):
+        prompt = (
+            f"What was agreed about {title_without_date(point.title)} in "
+            f"{with_article(section.heading)}?"
+        )
+    else:
+        prompt = f"{section.heading}: what do your notes say about ‘{point.title}’?"
+    found = [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
+    title_words = significant_words(title_without_date(point.title))
+    text_words = words(text)
+    if title_words and not any(words_match(t, w) for t in title_words for w in text_words):
+        found.append(
+            card(
+                CardKind.REVERSE,
+                f"Which point in your notes on {topic_words} is this? “{sentence(text)}”",
+                point.title,
+                (point.id,),
+                context=section.heading,
+            )
+        )
+    return found
+
+
+def _section_card(section: Section) -> list[Flashcard]:
+    titled = [p for p in section.points if p.title]
+    if len(titled) < 2:
+        return []
+    count = number_word(len(titled))
+    why = why_clause(section.heading)
+    if why:
+        prompt = f"Give {count} reasons {why}."
+    else:
+        prompt = f"What are the {count} points in your notes on {about(section)}?"
+    answer = "; ".join(p.title for p in titled)
+    return [card(CardKind.SECTION, prompt, answer, [p.id for p in titled], context=section.heading)]
+
+
+def event_phrase(event: Event) -> str:
+    """How a stem names an event: "the Sino-Indian War" or the quoted description."""
+    return with_article(event.label) if event.named else f"“{event.label}”"
+
+
+def when_stem(event: Event) -> str:
+    """ "When was the Sino-Indian War?" or "When did this happen: “...”?"."""
+    if event.named:
+        return f"When was {with_article(event.label)}?"
+    return f"When did this happen? “{sentence(event.label)}”"
+
+
+def _date_cards(facts: Facts) -> list[Flashcard]:
+    cards = []
+    by_period: dict[str, list[Event]] = {}
+    for event in facts.events:
+        if event.period.approximate:
+            continue
+        cards.append(card(CardKind.DATE, when_stem(event), event.period.label(), event.point_ids))
+        by_period.setdefault(event.period.label(), []).append(event)
+    for label, events in by_period.items():
+        if len(events) > 3:
+            continue
+        what = "; ".join(
+            (with_article(e.label) if e.named else sentence(e.label)).rstrip(".") for e in events
+        )
+        prompt = f"What happened in {label}, according to your notes?"
+        ids = [i for e in events for i in e.point_ids]
+        cards.append(card(CardKind.DATE_REVERSE, prompt, what[0].upper() + what[1:], ids))
+    return cards
+
+
+def _cloze_cards(facts: Facts, rng: random.Random) -> list[Flashcard]:
+    common = ubiquitous(facts)
+    cards = []
+    for clause in facts.clauses:
+        if len(clause.text.split()) < 5:
+            continue
+        slots = [
+            s
+            for s in clause.slots
+            if s.kind in _CLOZE_KINDS
+            and not (s.kind == DATE and s.period is not None and s.period.approximate)
+            and s.text.lower().removeprefix("the ") not in common
+        ]
+        slots.extend(_term_slots(clause))
+        for slot in slots:
+            made = _cloze(clause, slot)
+            if made is not None:
+                cards.append(made)
+    del rng
+    return cards
+
+
+def _term_slots(clause: Clause) -> list[Slot]:
+    """Key words of the point's title that the clause uses ("loans" in "$300m loans and aid")."""
+    title = title_without_date(clause.point.title) if clause.point.title else ""
+    if any(w[:1].isupper() for w in title.split()[1:]):
+        return []  # the title is a name ("Moscow Conference"): its words are not terms
+    found = []
+    taken = [(s.start, s.end) for s in clause.slots]
+    lower = clause.text.lower()
+    for word in significant_words(title):
+        if word.isdigit() or len(word) < 4:
+            continue
+        index = _whole_word(lower, word)
+        if index < 0 or lower.count(word) > 1:
+            continue
+        end = index + len(word)
+        if any(index < e and s < end for s, e in taken) or _in_quotes(clause.text, index):
+            continue
+        if not clause.text[index:end].islower():
+            continue
+        found.append(Slot(kind="term", text=clause.text[index:end], start=index, end=end))
+    return found[:1]
+
+
+def _in_quotes(text: str, index: int) -> bool:
+    before = text[:index]
+    return before.count("‘") > before.count("’") or before.count("'") % 2 == 1
+
+
+def _whole_word(text: str, word: str) -> int:
+    import re
+
+    match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
+    return match.start() if match else -1
+
+
+def _cloze(clause: Clause, slot: Slot) -> Flashcard | None:
+    prompt = clause.blanked(slot)
+    context = clause.section.heading
+    if gives_away(slot.text, prompt) or gives_away(slot.text, context):
+        context = ""
+        if gives_away(slot.text, prompt):
+            return None
+    text = clause.text
+    cloze = sentence(text[: slot.start] + "{{c1::" + slot.text + "}}" + text[slot.end :])
+    answer = slot.period.label() if slot.period is not None else slot.text
+    quote = quote_point(clause.section, clause.point)
+    del quote
+    return card(
+        CardKind.CLOZE,
+        sentence(prompt),
+        answer,
+        (clause.point.id,),
+        context=context,
+        cloze=cloze,
+    )

@@ -1,0 +1,139 @@
+"""Clio's list of history people, places, organisations and events (recognition + wrong options)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, replace
+from functools import cache
+from importlib import resources
+
+from clio.ids import normalise_for_id
+
+KINDS = ("person", "place", "organisation", "event")
+_FILE_KEYS = {"people": "person", "places": "place", "organisations": "organisation"}
+
+
+@dataclass(frozen=True, kw_only=True)
+class LexEntry:
+    """One known name: its kind, display forms, subtype (country, city...) and tags."""
+
+    kind: str
+    name: str
+    short: str
+    aliases: tuple[str, ...] = ()
+    subtype: str = ""
+    tags: tuple[str, ...] = ()
+    near: tuple[str, ...] = ()  # names that mean (nearly) the same and so are never wrong options
+    start: int | None = None  # lifespan, existence or when it happened (from the gazetteer)
+    end: int | None = None
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """Every way of writing this name."""
+        return (self.name, self.short, *self.aliases)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Lexicon:
+    """Known names, indexed by every written form."""
+
+    entries: tuple[LexEntry, ...]
+    by_form: dict[str, LexEntry]
+    pattern: re.Pattern[str]  # matches any written form, longest first
+    by_kind: dict[str, tuple[LexEntry, ...]]
+
+    def lookup(self, text: str) -> LexEntry | None:
+        """The entry for a name as written, or None."""
+        return self.by_form.get(key(text))
+
+    def of_kind(self, kind: str) -> tuple[LexEntry, ...]:
+        """Every entry of one kind."""
+        return self.by_kind.get(kind, ())
+
+
+@cache
+def key(text: str) -> str:
+    """Normalised form of a name for lookups ("the USSR" and "USSR" agree)."""
+    folded = normalise_for_id(text).replace("\u2019", "'")
+    if folded.endswith("'s"):
+        folded = folded[:-2]
+    return folded.removeprefix("the ").strip()
+
+
+def _entries_from(data: dict[str, object]) -> list[LexEntry]:
+    entries: list[LexEntry] = []
+    for file_key, raw in data.items():
+        kind = _FILE_KEYS.get(file_key, file_key.rstrip("s"))
+        if kind not in KINDS or not isinstance(raw, list):
+            continue
+        for item in raw:
+            if not isinstance(item, dict) or not item.get("name"):
+                continue
+            name = str(item["name"])
+            entries.append(
+                LexEntry(
+                    kind=kind,
+                    name=name,
+                    short=str(item.get("short") or name),
+                    aliases=tuple(str(a) for a in item.get("aliases", ())),
+                    subtype=str(item.get("type", "")),
+                    tags=tuple(str(t) for t in item.get("tags", ())),
+                    near=tuple(str(t) for t in item.get("near", ())),
+                )
+            )
+    return entries
+
+
+def _with_gazetteer(entries: list[LexEntry]) -> list[LexEntry]:
+    """Add the parser's gazetteer: years for known entries, and the names this list lacks."""
+    try:
+        from clio.parse.gazetteer import load_gazetteer
+    except ImportError:  # pragma: no cover - the gazetteer ships with the parser
+        return entries
+    known = {key(f): index for index, e in enumerate(entries) for f in e.forms}
+    merged = list(entries)
+    for item in load_gazetteer().entries:
+        kind = item.kind.value
+        if kind not in KINDS:
+            continue
+        spellings = item.spellings
+        index = next((known[key(f)] for f in spellings if key(f) in known), None)
+        if index is not None:
+            old = merged[index]
+            if old.kind == kind and old.start is None:
+                merged[index] = replace(old, start=item.start, end=item.end)
+            continue
+        singles = [a for a in item.aliases if len(a.split()) == 1 and a[:1].isupper()]
+        short = singles[0] if kind == "person" and singles else item.name
+        merged.append(
+            LexEntry(
+                kind=kind,
+                name=item.name,
+                short=short,
+                aliases=item.aliases,
+                start=item.start,
+                end=item.end,
+            )
+        )
+        for form in spellings:
+            known.setdefault(key(form), len(merged) - 1)
+    return merged
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Clio's list (data/distractors.json) merged with the parser's gazetteer, loaded once."""
+    path = resources.files("clio").joinpath("data", "distractors.json")
+    entries = _with_gazetteer(_entries_from(json.loads(path.read_text(encoding="utf-8"))))
+    by_form: dict[str, LexEntry] = {}
+    for entry in entries:
+        for form in entry.forms:
+            by_form.setdefault(key(form), entry)
+    forms = sorted(
+        {f for e in entries for f in e.forms if len(f) >= 2 and f != "US"}, key=len, reverse=True
+    )
+    body = "|".join(re.escape(f) for f in forms)
+    pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
+    by_kind = {kind: tuple(e for e in entries if e.kind == kind) for kind in KINDS}
+    return Lexicon(entries=tuple(entries), by_form=by_form, pattern=pattern, by_kind=by_kind)

@@ -1,0 +1,246 @@
+"""Multiple-choice questions: hidden facts, dates of events, and reasons from a section."""
+
+from __future__ import annotations
+
+import random
+import re
+
+from clio.generate.common import about, question, shuffled, ubiquitous
+from clio.generate.distractors import date_options, slot_options
+from clio.generate.facts import DATE, Clause, Event, Facts, Slot, quote_point
+from clio.generate.flashcards import when_stem
+from clio.generate.text import (
+    gives_away,
+    sentence,
+    shares_word,
+    significant_words,
+    title_without_date,
+    why_clause,
+    words_match,
+)
+from clio.model.items import QuestionKind, QuizQuestion
+from clio.model.period import Period
+from clio.model.topic import Section
+
+_ASK = {
+    "date": "Which date",
+    "figure": "Which figure",
+    "person": "Which person",
+    "place": "Which place",
+    "organisation": "Which organisation",
+    "event": "Which event",
+}
+
+
+def slot_mcqs(facts: Facts, rng: random.Random, *, per_clause: int = 2) -> list[QuizQuestion]:
+    """Questions that hide one fact of a clause and offer three wrong facts of the same type."""
+    common = ubiquitous(facts)
+    found = []
+    for clause in facts.clauses:
+        if len(clause.text.split()) < 5:
+            continue
+        slots = [
+            s
+            for s in clause.slots
+            if s.kind in _ASK
+            and s.text.lower().removeprefix("the ") not in common
+            and not (s.period is not None and s.period.approximate)
+        ]
+        made = 0
+        for slot in shuffled_slots(slots, rng):
+            item = _slot_mcq(clause, slot, facts, rng)
+            if item is not None:
+                found.append(item)
+                made += 1
+            if made >= per_clause:
+                break
+    return found
+
+
+def shuffled_slots(slots: list[Slot], rng: random.Random) -> list[Slot]:
+    """Slots in a seeded order, dates and figures first (they make the best questions)."""
+    copy = list(slots)
+    rng.shuffle(copy)
+    return sorted(copy, key=lambda s: s.kind not in ("date", "figure"))
+
+
+def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> QuizQuestion | None:
+    wrong = slot_options(slot, clause, facts, rng)
+    if wrong is None:
+        return None
+    answer = slot.period.label() if slot.period is not None else slot.text
+    blanked = sentence(clause.blanked(slot))
+    context = about(clause.section, with_date=slot.kind != DATE)
+    stem = f"{_ASK[slot.kind]} completes this statement about {context}? “{blanked}”"
+    if gives_away(answer, stem) or any(gives_away(w, context) for w in wrong):
+        stem = f"{_ASK[slot.kind]} completes this statement from your notes? “{blanked}”"
+    if gives_away(answer, stem):
+        return None
+    options = shuffled([answer, *wrong], rng)
+    explanation = f"The answer is {answer}. {quote_point(clause.section, clause.point)}"
+    return question(
+        QuestionKind.MCQ,
+        stem,
+        options,
+        answer,
+        explanation,
+        (clause.point.id,),
+        subkind=slot.kind,
+    )
+
+
+def _forbidden_for(event: Event, facts: Facts) -> list[Period]:
+    """Dates the notes give for this event anywhere (so none can be a wrong option)."""
+    found: list[Period] = []
+    for point_id in event.point_ids:
+        found.extend(p for p in facts.point_periods.get(point_id, ()) if not p.is_range)
+    pattern = re.compile(re.escape(event.label), re.I)
+    for clause in facts.clauses:
+        if pattern.search(clause.text):
+            found.extend(s.period for s in clause.slots if s.period is not None)
+    return found
+
+
+def date_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+    """ "When was the Sino-Indian War?" with three wrong dates at the same precision."""
+    found = []
+    for event in facts.events:
+        wrong = date_options(event.period, _forbidden_for(event, facts), facts, rng)
+        if wrong is None:
+            continue
+        answer = event.period.label()
+        stem = when_stem(event)
+        if gives_away(answer, stem):
+            continue
+        found.append(
+            question(
+                QuestionKind.MCQ,
+                stem,
+                shuffled([answer, *wrong], rng),
+                answer,
+                f"The answer is {answer}. {event.quote}",
+                event.point_ids,
+                subkind="when",
+            )
+        )
+    return found
+
+
+def _related_text(section: Section) -> str:
+    return " ".join([section.heading, *(f"{p.title} {p.text}" for p in section.points)])
+
+
+def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[str, str]]:
+    """Wrong options for "which was a reason ...": points of sibling sections, never related.
+
+    For a cause section, the siblings are the other cause sections when there are any (their
+    points are reasons for something else); a section whose heading the target section
+    mentions (e.g. "Treaty of Friendship") is never used.
+    """
+    text = _related_text(section)
+    common = topic_words(sections)
+    siblings = [
+        s for s in sections if s.id != section.id and not shares_word(s.heading, text, common)
+    ]
+    if why_clause(section.heading):
+        why_siblings = [s for s in sections if s.id != section.id and why_clause(s.heading)]
+        if sum(len(s.points) for s in why_siblings) >= 4:
+            siblings = why_siblings
+    pool = []
+    for other in siblings:
+        for point in other.points:
+            label = _option_label(point.title) if point.title else ""
+            if label and not shares_word(label, text, common) and len(label.split()) <= 8:
+                pool.append((label, point.id))
+    return sorted(pool)
+
+
+def topic_words(sections: tuple[Section, ...]) -> frozenset[str]:
+    """Words used in nearly every section (too common to relate two sections)."""
+    counts: dict[str, int] = {}
+    for section in sections:
+        for word in set(significant_words(_related_text(section))):
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(3, -(-len(sections) * 4 // 5))
+    return frozenset(w for w, c in counts.items() if c >= limit)
+
+
+def _option_label(title: str) -> str:
+    return title_without_date(title)
+
+
+def reason_mcqs(facts: Facts, rng: random.Random, *, per_section: int = 2) -> list[QuizQuestion]:
+    """ "Which of these was a reason why ...?": one point of the section, three from others."""
+    topic = facts.topic
+    found = []
+    for section in topic.sections:
+        titled = [p for p in section.points if p.title]
+        if len(titled) < 2:
+            continue
+        pool = _reason_pool(section, topic.sections)
+        stems = _reason_stems(section)
+        for number, point in enumerate(
+            shuffled_points(titled, rng)[: min(per_section, len(stems))]
+        ):
+            answer = _option_label(point.title)
+            wrong_pool = [label for label, _ in pool if not _same_words(label, answer)]
+            rng.shuffle(wrong_pool)
+            wrong = _distinct(wrong_pool, answer, 3)
+            if wrong is None:
+                continue
+            stem = stems[number]
+            explanation = f"The answer is {answer}. {quote_point(section, point)}"
+            found.append(
+                question(
+                    QuestionKind.MCQ,
+                    stem,
+                    shuffled([answer, *wrong], rng),
+                    answer,
+                    explanation,
+                    (point.id,),
+                    subkind="reason" if why_clause(section.heading) else "section",
+                )
+            )
+    return found
+
+
+def shuffled_points(points: list, rng: random.Random) -> list:  # type: ignore[type-arg]
+    """A seeded shuffle of points."""
+    copy = list(points)
+    rng.shuffle(copy)
+    return copy
+
+
+def _same_words(a: str, b: str) -> bool:
+    wa, wb = significant_words(a), significant_words(b)
+    return any(words_match(x, y) for x in wa for y in wb)
+
+
+def _distinct(pool: list[str], answer: str, n: int) -> list[str] | None:
+    from clio.generate.distractors import contains_another
+
+    chosen: list[str] = []
+    for label in pool:
+        if label in chosen:
+            continue
+        if not contains_another([answer, *chosen, label]):
+            chosen.append(label)
+        if len(chosen) == n:
+            return chosen
+    return None
+
+
+def _reason_stems(section: Section) -> list[str]:
+    why = why_clause(section.heading)
+    if why:
+        return [f"Which of these was a reason {why}?", f"Which of these helps to explain {why}?"]
+    topic = about(section)
+    return [
+        f"Which of these is one of the points in your notes on {topic}?",
+        f"Which of these belongs in your notes on {topic}?",
+    ]
+
+
+def make_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+    """Every multiple-choice question for the topic."""
+    return [*date_mcqs(facts, rng), *reason_mcqs(facts, rng), *slot_mcqs(facts, rng)]

@@ -1,0 +1,288 @@
+"""Small text tools for building prompts: clauses, titles without dates, giveaway checks."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from clio.model.period import Period
+from clio.parse.dates import DateMatch
+from clio.parse.dates import find_dates as _find_dates
+
+
+@cache
+def _dates_cached(text: str) -> tuple[DateMatch, ...]:
+    return tuple(_find_dates(text))
+
+
+def find_dates(text: str) -> list[DateMatch]:
+    """The parser's date finder, remembered per text (generators ask about a clause often)."""
+    return list(_dates_cached(text))
+
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but of in on at to for from by with as into onto over under about
+    after before during between within without than then that this these those there
+    their its it his her he she they them was were is are be been being had has have did
+    do does not no so such very more most much many some any all each which who whom
+    whose what when where why how only also even still yet both either neither nor up
+    down out off
+    """.split()  # noqa: SIM905
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
+_CLAUSE_SPLIT = re.compile(
+    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bc\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)(?<!\bvs\.)"
+    r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*"
+)
+_PRONOUN_START = re.compile(
+    r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
+    re.I,
+)
+_NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
+
+
+def number_word(n: int) -> str:
+    """``5`` -> ``"five"`` (digits above ten)."""
+    return _NUMBER_WORDS[n - 1] if 1 <= n <= len(_NUMBER_WORDS) else str(n)
+
+
+def clean(text: str) -> str:
+    """Collapse whitespace and strip trailing punctuation that a fragment should not carry."""
+    text = re.sub(r"\s+", " ", text).strip()
+    return text.strip(" ,;:–—-").rstrip(".").strip()
+
+
+def capitalise(text: str) -> str:
+    """Upper-case the first letter when the text starts with a word (after quotes)."""
+    for index, char in enumerate(text):
+        if char.isalpha():
+            return text[:index] + char.upper() + text[index + 1 :]
+        if char not in "‘“'\"(":
+            return text
+    return text
+
+
+def sentence(text: str) -> str:
+    """A capitalised fragment ending with a full stop."""
+    text = capitalise(clean(text))
+    return text if text.endswith(("?", "!", ".", "…")) else text + "."
+
+
+def split_clauses(text: str) -> list[str]:
+    """Sentences and semicolon clauses of a passage, cleaned."""
+    parts = []
+    for paragraph in text.split("\n"):
+        for piece in _CLAUSE_SPLIT.split(paragraph):
+            piece = clean(piece)
+            if piece:
+                parts.append(piece)
+    return parts
+
+
+def starts_with_pronoun(text: str) -> bool:
+    """True when a fragment cannot stand alone ("he signed...", "this meant...")."""
+    return bool(_PRONOUN_START.match(text.strip(" ‘’'\"(")))
+
+
+def words(text: str) -> list[str]:
+    """The words of a text, lower-cased."""
+    return [w.lower().strip("'’-") for w in _WORD.findall(text)]
+
+
+def significant_words(text: str) -> list[str]:
+    """Words that carry meaning: not stopwords, at least four letters (or all-capitals)."""
+    return list(_significant(text))
+
+
+@cache
+def _significant(text: str) -> tuple[str, ...]:
+    found = []
+    for raw in _WORD.findall(text):
+        word = raw.strip("'’-")
+        lower = word.lower().removesuffix("’s").removesuffix("'s")
+        if lower in STOPWORDS:
+            continue
+        if len(lower) >= 4 or (word.isupper() and len(word) >= 2):
+            found.append(lower)
+    return tuple(found)
+
+
+@cache
+def words_match(a: str, b: str) -> bool:
+    """True when two lower-case words are forms of each other ("china"/"chinese")."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) <= len(b) else (b, a)
+    if len(short) < 4:
+        return False
+    return long_.startswith(short[: max(4, len(short) - 1)])
+
+
+def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
+    """True when the two texts share a significant word (allowing for word endings).
+
+    Words in ``ignore`` (those the whole topic uses, such as "China") do not count.
+    """
+    other = [w for w in significant_words(b) if w not in ignore]
+    return any(words_match(x, y) for x in significant_words(a) if x not in ignore for y in other)
+
+
+def gives_away(answer: str, prompt: str) -> bool:
+    """True when the prompt contains the answer or one of its key words."""
+    a, p = answer.casefold().strip(), prompt.casefold()
+    if not a or a in p:
+        return True
+    prompt_words = set(words(prompt))
+    keys = significant_words(answer)
+    if not keys:
+        return any(w in prompt_words for w in words(answer))
+    for word in keys:
+        if len(word) < 4:
+            if word in prompt_words:
+                return True
+        elif any(words_match(word, w) for w in prompt_words):
+            return True
+    return False
+
+
+def title_without_date(title: str) -> str:
+    """ "Korea, 1950" -> "Korea"; "Kim Il Sung, Jun 1950" -> "Kim Il Sung"."""
+    dates = find_dates(title)
+    if not dates:
+        return clean(title)
+    last = dates[-1]
+    tail = title[last.end :].strip(" )]:.;,")
+    if tail:
+        return clean(title)
+    head = title[: last.start].rstrip(" ,(–—-:")
+    head = re.sub(r"\b(?:in|of|from|on|c\.)$", "", head.strip(), flags=re.I).strip(" ,")
+    return clean(head) or clean(title)
+
+
+def remove_dates(text: str) -> str:
+    """The text with its date phrases (and the words that introduce them) taken out."""
+    result = text
+    for match in reversed(find_dates(text)):
+        before = result[: match.start]
+        after = result[match.end :]
+        intro = re.search(
+            r"\b(?:in|by|on|from|during|of|until|since|after|before)\s+(?:the\s+)?$", before, re.I
+        )
+        if intro:
+            before = before[: intro.start()]
+        if not before.strip():
+            after = after.lstrip(" ,")
+        result = before.rstrip() + (" " if before.strip() and after[:1].isalnum() else "") + after
+    result = re.sub(r"\s+([,.;:)])", r"\1", result)
+    result = re.sub(r"\(\s*\)", "", result)
+    return clean(result)
+
+
+def period_phrase(period: Period) -> str:
+    """ "in 1962", "in Dec 1950", "on 3 May 1945", "in 1950–1953"."""
+    preposition = "on" if period.start.day is not None and not period.is_range else "in"
+    return f"{preposition} {period.label()}"
+
+
+EVENT_WORDS = frozenset(
+    """
+    war wars treaty treaties conference conferences truce armistice visit visits
+    confrontation crisis invasion revolution agreement pact summit battle uprising
+    rising revolt rebellion campaign plan leap purge purges reform reforms act election
+    elections massacre strike blockade airlift split coup incident famine congress
+    speech protest protests occupation withdrawal declaration doctrine putsch fire
+    boycott march meeting talks accord settlement alliance negotiations crash collapse
+    assassination bombing landings offensive siege clashes clash dispute referendum
+    trial trials exchange mission
+    """.split()  # noqa: SIM905
+)
+_AGREEMENT_WORDS = frozenset(
+    """
+    treaty agreement pact accord settlement truce armistice conference summit alliance
+    """.split()  # noqa: SIM905
+)
+
+
+def is_event_name(text: str) -> bool:
+    """True for names of events ("Sino-Indian War", "Mao's Moscow visit")."""
+    found = words(text)
+    return bool(found) and any(w in EVENT_WORDS for w in found) and len(found) <= 7
+
+
+def is_agreement(text: str) -> bool:
+    """True for names of treaties and agreements."""
+    return any(w in _AGREEMENT_WORDS for w in words(text))
+
+
+def with_article(name: str) -> str:
+    """ "Sino-Indian War" -> "the Sino-Indian War"; possessives and "The ..." stay as they are."""
+    stripped = name.strip()
+    first = stripped.split(" ", 1)[0]
+    if first.lower() in {"the", "a", "an"} or first.endswith(("'s", "’s", "s'")):
+        return stripped
+    return f"the {stripped}"
+
+
+_IRREGULAR = {
+    "be": "was", "break": "broke", "go": "went", "become": "became", "fall": "fell", "win": "won",
+    "lose": "lost", "take": "took", "make": "made", "give": "gave", "begin": "began",
+    "choose": "chose", "fight": "fought", "do": "did", "have": "had", "come": "came",
+    "lead": "led", "leave": "left", "split": "split", "rise": "rose", "seek": "sought",
+    "build": "built", "run": "ran", "get": "got", "bring": "brought", "hold": "held",
+    "keep": "kept", "send": "sent", "spend": "spent", "sell": "sold", "tell": "told",
+    "think": "thought", "say": "said", "find": "found", "feel": "felt", "withdraw": "withdrew",
+    "undergo": "underwent", "overthrow": "overthrew", "drive": "drove", "throw": "threw",
+    "set": "set", "put": "put", "cut": "cut", "let": "let", "forge": "forged", "stand": "stood",
+    "grow": "grew", "know": "knew", "see": "saw", "shake": "shook", "strike": "struck",
+    "sink": "sank", "spread": "spread", "pay": "paid", "lay": "laid", "mean": "meant",
+}  # fmt: skip
+_DOUBLE = frozenset(["stop", "plan", "ban", "drop", "ship", "slip", "grip", "trap", "rob", "jam"])
+
+
+def past_tense(verb: str) -> str:
+    """Simple past of an English verb ("break" -> "broke", "fail" -> "failed")."""
+    lower = verb.lower()
+    if lower in _IRREGULAR:
+        return _IRREGULAR[lower]
+    if lower in _DOUBLE:
+        return lower + lower[-1] + "ed"
+    if lower.endswith("e"):
+        return lower + "d"
+    if lower.endswith("y") and len(lower) > 2 and lower[-2] not in "aeiou":
+        return lower[:-1] + "ied"
+    return lower + "ed"
+
+
+_SKIP_AFTER_DID = frozenset(["the", "a", "an", "of", "and", "for", "in", "on", "de", "von", "van"])
+
+
+def why_clause(heading: str) -> str | None:
+    """ "Why did China break with the USSR?" -> "why China broke with the USSR"; else None."""
+    text = clean(heading).rstrip("?").strip()
+    lower = text.lower()
+    if not lower.startswith("why "):
+        return None
+    rest = text[4:].strip()
+    parts = rest.split()
+    if not parts:
+        return None
+    aux = parts[0].lower()
+    if aux in {"did", "do", "does"}:
+        for index in range(1, len(parts)):
+            token = parts[index]
+            if index > 1 and token.islower() and token not in _SKIP_AFTER_DID:
+                subject = " ".join(parts[1:index])
+                verb = past_tense(token) if aux == "did" else token
+                tail = " ".join(parts[index + 1 :])
+                return " ".join(x for x in ("why", subject, verb, tail) if x)
+        return None
+    if aux in {"was", "were", "is", "are", "had", "has", "could", "would", "should", "might"}:
+        for index in range(1, len(parts)):
+            token = parts[index]
+            if index > 1 and token.islower() and token not in _SKIP_AFTER_DID:
+                subject = " ".join(parts[1:index])
+                tail = " ".join(parts[index:])
+                return f"why {subject} {aux} {tail}"
+        return None
+    return f"why {rest}"
