@@ -81,7 +81,7 @@ def kit_items(kit: Kit) -> list[StudyItem]:
     keyed: list[tuple[float, int, StudyItem]] = []
     for rank, group in enumerate(groups):
         step = total / len(group)
-        keyed.extend(((i + 0.5) * step, rank, item) for i, item in enumerate(group))
+        keyed.extend((i * step, rank, item) for i, item in enumerate(group))
     keyed.sort(key=lambda k: (k[0], k[1]))
     return [item for _, _, item in keyed] + list(kit.essay_plans)
 
@@ -264,8 +264,8 @@ def session_counts(
     """(items due now, new items still allowed today and available)."""
     with store.read() as session:
         user = accounts.get_user(session, learner_id)
-        introduced = reviews.count_introduced(
-            session, learner_id=learner_id, since=start_of_day(now)
+        introduced = hot.count_introduced(
+            session.connection(), learner_id=learner_id, since=start_of_day(now)
         )
         due = reviews.count_due(
             session, learner_id=learner_id, until=now, topic_ids=topic_ids, kinds=kinds

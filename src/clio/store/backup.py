@@ -293,12 +293,12 @@ def _import_learner(
         row.reps, row.lapses = int(s["reps"]), int(s["lapses"])
         row.introduced_at = _dt(s["introduced_at"], "introduced_at")
         counts["states"] += 1
-    seen_logs = set(
+    seen_logs: set[tuple[int, datetime, int]] = set(
         session.execute(
             select(ReviewLogRow.item_id, ReviewLogRow.reviewed_at, ReviewLogRow.rating).where(
                 ReviewLogRow.learner_id == uid
             )
-        ).tuples()
+        )
     )
     for r in data["reviews"]:
         item_id = _item_id(ids, r)
@@ -318,12 +318,12 @@ def _import_learner(
             )
         )
         counts["reviews"] += 1
-    seen_attempts = set(
+    seen_attempts: set[tuple[int, datetime]] = set(
         session.execute(
             select(QuizAttemptRow.item_id, QuizAttemptRow.at).where(
                 QuizAttemptRow.learner_id == uid
             )
-        ).tuples()
+        )
     )
     for a in data["quiz_attempts"]:
         item_id = _item_id(ids, a)
@@ -337,12 +337,12 @@ def _import_learner(
             )
         )
         counts["quiz_attempts"] += 1
-    seen_marked = set(
+    seen_marked: set[tuple[str, datetime]] = set(
         session.execute(
             select(MarkedAnswerRow.question_id, MarkedAnswerRow.at).where(
                 MarkedAnswerRow.learner_id == uid
             )
-        ).tuples()
+        )
     )
     for m in data["marked_answers"]:
         at = _dt(m["at"], "at")

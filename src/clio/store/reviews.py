@@ -9,7 +9,6 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clio.schedule.memory import Memory, Phase, Rating
-from clio.schedule.queue import Candidate
 from clio.store.orm import ItemRow, ReviewLogRow, ReviewStateRow
 from clio.store.records import ReviewRecord, ReviewState
 
@@ -97,61 +96,6 @@ def save_review(
     return _record(log)
 
 
-def due_candidates(
-    session: Session,
-    *,
-    learner_id: int,
-    until: datetime,
-    topic_ids: Sequence[int] | None = None,
-    kinds: Sequence[str] | None = None,
-    limit: int = 20,
-) -> list[Candidate]:
-    """Items due by ``until``, earliest first (retired items left out)."""
-    query = (
-        select(ReviewStateRow.item_id, ItemRow.kind, ReviewStateRow.due)
-        .join(ItemRow, ItemRow.id == ReviewStateRow.item_id)
-        .where(
-            ReviewStateRow.learner_id == learner_id,
-            ReviewStateRow.due <= until,
-            ItemRow.retired.is_(False),
-        )
-        .order_by(ReviewStateRow.due, ReviewStateRow.item_id)
-        .limit(limit)
-    )
-    if topic_ids is not None:
-        query = query.where(ItemRow.topic_id.in_(list(topic_ids)))
-    if kinds is not None:
-        query = query.where(ItemRow.kind.in_(list(kinds)))
-    return [Candidate(item_id=i, kind=k, due=d) for i, k, d in session.execute(query).tuples()]
-
-
-def new_candidates(
-    session: Session,
-    *,
-    learner_id: int,
-    topic_ids: Sequence[int] | None = None,
-    kinds: Sequence[str] | None = None,
-    limit: int = 20,
-) -> list[Candidate]:
-    """Items the learner has never studied, in topic and generation order."""
-    if limit <= 0:
-        return []
-    seen = select(ReviewStateRow.item_id).where(
-        ReviewStateRow.learner_id == learner_id, ReviewStateRow.item_id == ItemRow.id
-    )
-    query = (
-        select(ItemRow.id, ItemRow.kind)
-        .where(ItemRow.retired.is_(False), ~seen.exists())
-        .order_by(ItemRow.topic_id, ItemRow.position)
-        .limit(limit)
-    )
-    if topic_ids is not None:
-        query = query.where(ItemRow.topic_id.in_(list(topic_ids)))
-    if kinds is not None:
-        query = query.where(ItemRow.kind.in_(list(kinds)))
-    return [Candidate(item_id=i, kind=k) for i, k in session.execute(query).tuples()]
-
-
 def count_due(
     session: Session,
     *,
@@ -196,14 +140,6 @@ def count_unseen(
         query = query.where(ItemRow.topic_id.in_(list(topic_ids)))
     if kinds is not None:
         query = query.where(ItemRow.kind.in_(list(kinds)))
-    return int(session.scalar(query) or 0)
-
-
-def count_introduced(session: Session, *, learner_id: int, since: datetime) -> int:
-    """How many items the learner met for the first time since ``since`` (the new-item limit)."""
-    query = select(func.count()).where(
-        ReviewStateRow.learner_id == learner_id, ReviewStateRow.introduced_at >= since
-    )
     return int(session.scalar(query) or 0)
 
 

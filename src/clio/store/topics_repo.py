@@ -174,7 +174,7 @@ def get_items(session: Session, item_ids: Sequence[int]) -> dict[int, StoredItem
         select(ItemRow, TopicRow.name)
         .join(TopicRow, TopicRow.id == ItemRow.topic_id)
         .where(ItemRow.id.in_(list(item_ids)))
-    ).tuples()
+    )
     return {row.id: stored_item(row, name) for row, name in rows}
 
 

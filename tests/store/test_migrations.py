@@ -1,0 +1,86 @@
+"""A database made by the first schema, with data in it, upgrades to head keeping the data."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import inspect, text
+
+from clio.store.database import open_store
+from clio.store.migrate import current_revision, head_revision, upgrade
+
+FIRST = "0001"
+T0 = datetime(2026, 1, 5, 9, 30)  # naive UTC, as the first schema stores it
+
+
+def _fill_first_schema(connection) -> None:  # type: ignore[no-untyped-def]
+    run = connection.execute
+    run(
+        text(
+            "INSERT INTO topics (id, name, title, source_text, version, imported_at)"
+            " VALUES (1, 'china', 'China', 'notes text', 'v1', :t)"
+        ),
+        {"t": T0},
+    )
+    run(
+        text(
+            "INSERT INTO items (id, uid, topic_id, kind, position, payload, retired,"
+            " first_version, last_version) VALUES (1, 'c-1', 1, 'card', 0, :p, false, 'v1', 'v1')"
+        ),
+        {"p": '{"id": "c-1", "kind": "basic", "prompt": "P", "answer": "A", "source_ids": []}'},
+    )
+    run(
+        text(
+            "INSERT INTO users (id, name, display_name, role, desired_retention, new_per_day,"
+            " created_at) VALUES (1, 'ann', 'Ann', 'learner', 0.9, 20, :t)"
+        ),
+        {"t": T0},
+    )
+    run(
+        text(
+            "INSERT INTO review_states (learner_id, item_id, state, step, stability, difficulty,"
+            " due, last_review, reps, lapses, introduced_at)"
+            " VALUES (1, 1, 2, NULL, 3.5, 5.0, :t, :t, 2, 0, :t)"
+        ),
+        {"t": T0},
+    )
+    run(
+        text(
+            "INSERT INTO review_logs (learner_id, item_id, rating, reviewed_at, elapsed_days,"
+            " duration_ms, state_before) VALUES (1, 1, 3, :t, 1.5, 4000, 2)"
+        ),
+        {"t": T0},
+    )
+
+
+def test_upgrade_from_first_schema_keeps_data(db_url: str) -> None:
+    store = open_store(db_url, migrate=False)
+    upgrade(store.engine, FIRST)
+    assert current_revision(store.engine) == FIRST
+    indexes = {i["name"] for i in inspect(store.engine).get_indexes("review_states")}
+    assert "ix_review_states_learner_introduced" not in indexes
+    with store.engine.begin() as connection:
+        _fill_first_schema(connection)
+    store.close()
+
+    store = open_store(db_url)  # opening upgrades to head
+    assert current_revision(store.engine) == head_revision() != FIRST
+    indexes = {i["name"] for i in inspect(store.engine).get_indexes("review_states")}
+    assert "ix_review_states_learner_introduced" in indexes
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT name, version FROM topics")).all() == [
+            ("china", "v1")
+        ]
+        assert connection.execute(
+            text("SELECT rating, elapsed_days, duration_ms FROM review_logs")
+        ).all() == [(3, 1.5, 4000)]
+        assert connection.execute(text("SELECT stability, reps FROM review_states")).all() == [
+            (3.5, 2)
+        ]
+
+    from clio.services.progress import export_progress
+
+    data = export_progress(store)
+    assert data["learners"][0]["reviews"][0]["reviewed_at"] == "2026-01-05T09:30:00+00:00"
+    assert data["topics"][0]["items"][0]["uid"] == "c-1"
+    store.close()
