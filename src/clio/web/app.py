@@ -13,7 +13,17 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clio.web.context import Clock, WebContext, system_clock
 from clio.web.errors import install_error_handlers
-from clio.web.routes import api, ask, essays, library, reader
+from clio.web.routes import (
+    api,
+    api_study,
+    ask,
+    essays,
+    library,
+    progress,
+    quiz,
+    reader,
+    review,
+)
 from clio.web.security import require_csrf
 from clio.web.settings import WebSettings
 from clio.web.templating import make_templates
@@ -91,7 +101,11 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(library.router)
     app.include_router(reader.router)
+    app.include_router(review.router)
+    app.include_router(quiz.router)
     app.include_router(essays.router)
+    app.include_router(progress.router)
     app.include_router(ask.router)
     app.include_router(api.router)
+    app.include_router(api_study.router)
     return app

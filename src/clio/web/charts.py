@@ -99,3 +99,30 @@ def _axes(top: float, *, percent: bool = False) -> str:
         f'<text x="{_PAD_L - 4}" y="{_PAD_T + 8}" text-anchor="end">{label}</text>'
         f'<text x="{_PAD_L - 4}" y="{bottom}" text-anchor="end">0</text>'
     )
+
+
+def hbar_chart(labels: Sequence[str], values: Sequence[float], *, title: str) -> Markup:
+    """Horizontal bars of shares from 0 to 1 (e.g. predicted recall of the weakest points)."""
+    if len(labels) != len(values):
+        raise ValueError("labels and values differ in length")
+    row, label_w, width = 26, 260, _W
+    height = max(row * len(values) + 8, 30)
+    parts = [
+        f'<svg viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg" '
+        f'aria-label="{_text(title)}"><title>{_text(title)}</title>'
+        f"<desc>{len(values)} bars from 0% to 100%</desc>"
+    ]
+    inner = width - label_w - 60
+    for index, (label, value) in enumerate(zip(labels, values, strict=True)):
+        share = min(max(value, 0.0), 1.0)
+        y = 4 + index * row
+        short = label if len(label) <= 38 else label[:37] + "…"
+        parts.append(
+            f'<text x="{label_w - 6}" y="{y + 15}" text-anchor="end">{_text(short)}</text>'
+            f'<rect class="track" x="{label_w}" y="{y + 3}" width="{inner}" height="16"/>'
+            f'<rect class="bar" x="{label_w}" y="{y + 3}" width="{inner * share:.1f}" height="16">'
+            f"<title>{_text(label)}: {share:.0%}</title></rect>"
+            f'<text x="{label_w + inner + 6}" y="{y + 15}">{share:.0%}</text>'
+        )
+    parts.append("</svg>")
+    return Markup("".join(parts))

@@ -32,11 +32,19 @@ class TopicLibrary:
         self.builtin_names = frozenset(t.name for t in builtin_topics())
 
     def import_builtins(self, *, now: datetime) -> list[ImportReport]:
-        """Import (or refresh) every built-in topic so it is ready to study."""
-        return [
-            import_topic_text(self._store, read_builtin_text(name), name=name, now=now)
-            for name in sorted(self.builtin_names)
-        ]
+        """Import each built-in topic that is missing or whose text changed, ready to study.
+
+        (Regenerating an unchanged sheet after an upgrade is ``clio import``'s job: doing it at
+        every start would slow the start for nothing.)
+        """
+        reports = []
+        with self._store.read() as session:
+            stored = {t.name: t.version for t in topics_repo.list_topics(session)}
+        for name in sorted(self.builtin_names):
+            text = read_builtin_text(name)
+            if stored.get(name) != topics_repo.text_version(text):
+                reports.append(import_topic_text(self._store, text, name=name, now=now))
+        return reports
 
     def entries(self) -> list[TopicInfo]:
         """Every stored topic, built-in first, then by name."""

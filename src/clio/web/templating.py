@@ -15,6 +15,7 @@ from starlette.responses import Response
 
 from clio.model.topic import Entity
 from clio.web.security import csrf_token
+from clio.web.study_forms import format_interval
 
 _HERE = Path(__file__).resolve().parent
 
@@ -63,6 +64,7 @@ def make_templates() -> Jinja2Templates:
         lstrip_blocks=True,
     )
     env.filters["highlight"] = highlight_entities
+    env.filters["interval"] = format_interval
     templates = Jinja2Templates(env=env, context_processors=[_context])
     env.globals["url_for"] = _path_for  # relative paths work behind any proxy
     return templates
