@@ -64,6 +64,30 @@ class QuizOut(BaseModel):
     explanation: str
 
 
+class ItemOut(BaseModel):
+    """A stored study item: its id for answering, its kind and the item itself."""
+
+    item_id: int
+    kind: str
+    item: dict[str, Any]
+
+
+@router.get("/topics/{name}/items", response_model=list[ItemOut])
+def topic_items(
+    request: Request,
+    name: str,
+    viewer: CurrentViewer,
+    kind: Literal["card", "quiz", "source", "essay"] | None = None,
+) -> list[ItemOut]:
+    """The live study items of a topic, in order (optionally of one kind)."""
+    state = request.app.state.clio
+    state.topic_info(name, viewer)
+    return [
+        ItemOut(item_id=i.id, kind=i.kind, item=to_jsonable(i.item))
+        for i in state.library.items(name, kind=kind)
+    ]
+
+
 @router.get("/topics/{name}/next", response_model=NextItem | None)
 def next_study_item(
     request: Request, name: str, viewer: CurrentViewer, kind: Literal["card", "quiz"] = "card"
