@@ -246,7 +246,10 @@ def test_markdown_and_bold_source_headings_and_bracketed_dates() -> None:
     )
     topic = parse_notes(text)
     (section,) = topic.sections
-    assert (section.heading, _iso(section.period)) == ("The Lushan Conference (July 1959)", "1959-07")
+    assert (section.heading, _iso(section.period)) == (
+        "The Lushan Conference (July 1959)",
+        "1959-07",
+    )
     assert [p.text for p in section.points][1] == "Mao purged him"
     a, b = topic.sources
     assert (a.label, a.author, a.year) == ("Source A", "Mao", 1959)

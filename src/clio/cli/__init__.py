@@ -8,7 +8,13 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import study_cmds, topics_cmds, web_cmds  # noqa: F401  (registers commands)
+from clio.cli import (  # noqa: F401  (registers commands)
+    essay_cmds,
+    mark_cmds,
+    study_cmds,
+    topics_cmds,
+    web_cmds,
+)
 from clio.cli.app import app, console_err
 from clio.errors import ClioError
 
@@ -28,14 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         console_err.print("interrupted")
         return 130
     except Exception as error:
-        import click
-
-        if isinstance(error, click.exceptions.Abort):
+        # Typer may vendor its own click, so recognise click's exceptions by their shape.
+        names = {cls.__name__ for cls in type(error).__mro__}
+        if "Abort" in names:
             console_err.print("aborted")
             return 1
-        if isinstance(error, click.ClickException):
-            error.show()
-            return 2 if isinstance(error, click.UsageError) else 1
+        if "ClickException" in names:
+            error.show()  # type: ignore[attr-defined]
+            return 2 if "UsageError" in names else 1
         console_err.print(f"[bold red]internal error:[/] {type(error).__name__}: {error}")
         console_err.print("Please report this with the command you ran.")
         return 1

@@ -1,8 +1,9 @@
-"""``clio topics`` and ``clio parse``: list built-in topics, show a parsed topic."""
+"""`clio topics`, `clio parse` and `clio timeline`: built-in topics, parsed notes, dates."""
 
 from __future__ import annotations
 
 import json
+from pathlib import Path
 from typing import Annotated
 
 import typer
@@ -10,8 +11,10 @@ from rich.table import Table
 from rich.tree import Tree
 
 from clio.cli.app import app, console
+from clio.errors import InputError
 from clio.model.serialise import topic_to_json
 from clio.services.topics import builtin_topics, load_topic
+from clio.timeline import EventKind, render_svg, timeline_events
 
 TopicArg = Annotated[
     str, typer.Argument(help="A notes file, '-' for stdin, or a built-in topic name.")
@@ -62,3 +65,34 @@ def _esc(text: str) -> str:
     from rich.markup import escape
 
     return escape(text)
+
+
+@app.command("timeline")
+def timeline_command(
+    file: TopicArg,
+    svg: Annotated[
+        Path | None,
+        typer.Option(
+            "--svg", help="Also write a printable SVG chart to this file.", dir_okay=False
+        ),
+    ] = None,
+) -> None:
+    """Show the dated events (sections, points, source claims) in chronological order."""
+    topic = load_topic(file)
+    events = timeline_events(topic)
+    table = Table("when", "what", "from", title=topic.title)
+    for event in events:
+        origin = event.source_label if event.kind is EventKind.CLAIM else event.section_heading
+        what = (
+            f"[bold]{_esc(event.label)}[/]"
+            if event.kind is EventKind.SECTION
+            else _esc(event.label)
+        )
+        table.add_row(event.period.label(), what, f"{event.kind.value}: {_esc(origin)}")
+    console.print(table)
+    if svg is not None:
+        try:
+            svg.write_text(render_svg(events, title=topic.title), encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"cannot write the chart: {error.strerror}", file=str(svg)) from None
+        console.print(f"wrote {svg} ({len(events)} events)")

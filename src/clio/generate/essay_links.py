@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clio.generate.essay_factors import Factor
 from clio.generate.essay_text import ALIASES, STOPWORDS, article, number_word, words
@@ -11,6 +12,31 @@ from clio.generate.themes import theme_adjective
 from clio.model.topic import Section, Topic
 
 _MIN_SHARED_WORDS = 4
+_TITLES = frozenset(
+    [
+        "chancellor",
+        "president",
+        "king",
+        "queen",
+        "emperor",
+        "tsar",
+        "kaiser",
+        "general",
+        "premier",
+        "prime",
+        "minister",
+        "chairman",
+        "secretary",
+        "marshal",
+        "admiral",
+        "pope",
+        "prince",
+        "duke",
+        "lord",
+        "sir",
+        "dr",
+    ]
+)
 _LEADING_JOINERS = frozenset({"and", "but", "so", "or", "though", "while", "then"})
 
 
@@ -24,6 +50,7 @@ def capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+@lru_cache(maxsize=8192)
 def shared_phrase(first: str, second: str) -> str | None:
     """The longest run of words both texts share (verbatim from ``second``), if substantial."""
     a = [w.lower() for w in words(first)]
@@ -106,7 +133,8 @@ def _point_names(*texts: str) -> set[str]:
         for index, word in enumerate(words(text)):
             if index and word[:1].isupper() and len(word) > 2 and word.lower() not in STOPWORDS:
                 bare = word[:-2] if word.endswith(("'s", "’s")) else word
-                if bare.lower() not in ALIASES:  # states and peoples are too general to link
+                # states, peoples and titles are too general to link two factors
+                if bare.lower() not in ALIASES and bare.lower() not in _TITLES:
                     found.add(bare)
     return found
 

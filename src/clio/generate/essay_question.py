@@ -11,7 +11,8 @@ _RANK = (
     r"(?:the\s+)?(?:main|most\s+important|chief|primary|key|principal|biggest|greatest|"
     r"most\s+significant|single\s+most\s+important|major)\s+(?:reason|cause|factor|explanation)s?"
 )
-_LINK = r"(?:for|of|why|behind|in|that)"
+_LINK = r"(?P<link>for|of|why|behind|in|that)"
+_LINK2 = r"(?:for|of|why|behind|in|that)"
 _HOW_FAR = r"(?:how\s+far|to\s+what\s+extent)"
 _AGREE = r"(?:(?:do|would)\s+you\s+agree\s+(?:that\s+|with\s+this\s+view\s*)?)?"
 
@@ -30,7 +31,7 @@ _HOW_FAR_PATTERNS = (
         re.I,
     ),
     re.compile(
-        rf"^how\s+important\s+(?:was|were)\s+(?P<named>.+?)\s+(?:as\s+a\s+(?:reason|cause)\s+{_LINK}|"
+        rf"^how\s+important\s+(?:was|were)\s+(?P<named>.+?)\s+(?:as\s+a\s+(?:reason|cause)\s+{_LINK2}|"
         rf"in\s+causing|in\s+bringing\s+about|in|for|to)\s+(?P<focus>.+)$",
         re.I,
     ),
@@ -113,11 +114,13 @@ def _named_phrase(text: str) -> str:
     return text[:1].lower() + text[1:] if text.lower().startswith("the ") else text
 
 
-def _result_focus(link: str, focus: str) -> str:
+def _result_focus(link: str | None, focus: str) -> str:
     focus = _clean(focus)
+    if (link or "").lower() == "why" and not focus.lower().startswith("why "):
+        focus = "why " + focus
     if focus.lower().startswith("why "):
         return _focus_clause(focus)
-    return f"{focus}" if link else focus
+    return focus
 
 
 def read_question(text: str) -> EssayQuestion:
@@ -131,7 +134,7 @@ def read_question(text: str) -> EssayQuestion:
             return EssayQuestion(
                 text=question,
                 kind="how_far",
-                focus=_result_focus("for", inner["focus"]),
+                focus=_result_focus(inner["link"], inner["focus"]),
                 named=_named_phrase(inner["named"]),
             )
     for pattern in _HOW_FAR_PATTERNS:
@@ -140,7 +143,7 @@ def read_question(text: str) -> EssayQuestion:
             return EssayQuestion(
                 text=question,
                 kind="how_far",
-                focus=_result_focus("for", match["focus"]),
+                focus=_result_focus(match.groupdict().get("link"), match["focus"]),
                 named=_named_phrase(match["named"]),
             )
     return EssayQuestion(text=question, kind="why", focus=_focus_clause(body))

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from clio.parse.dates import find_dates
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
-_TRAILING_DATE = re.compile(r"[,(\s]+[^,()]*\d{4}[^,()]*\)?\s*$")
+_TRAILING_DATE = re.compile(r"(?:,\s*|\s*\()[^,()]*\d{4}[^,()]*\)?\s*$")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 _STOP_TEXT = """a about above after again against all also although am an and any are as at be
@@ -68,6 +69,7 @@ _EVENT_TEXT = (
 _EVENT_NOUNS = frozenset(_EVENT_TEXT.split())
 
 
+@lru_cache(maxsize=65536)
 def stem(word: str) -> str:
     """A light stem: lower case, aliases folded, common suffixes removed."""
     low = word.lower().replace("’", "'")
@@ -87,6 +89,7 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+@lru_cache(maxsize=16384)
 def content_tokens(text: str) -> frozenset[str]:
     """Stemmed content words of ``text`` (stopwords dropped)."""
     return frozenset(
@@ -102,6 +105,7 @@ def overlap(query: Iterable[str], tokens: Iterable[str]) -> float:
     return len(query_set & set(tokens)) / len(query_set)
 
 
+@lru_cache(maxsize=8192)
 def strip_trailing_date(title: str) -> str:
     """``"Korean War, 1950-53"`` -> ``"Korean War"``; leaves titles without a date alone."""
     stripped = _TRAILING_DATE.sub("", title).strip(" ,")
@@ -112,12 +116,17 @@ def strip_trailing_date(title: str) -> str:
 
 def sentences(text: str) -> list[str]:
     """Split a passage into sentences (and bullet lines), verbatim."""
+    return list(_sentences(text))
+
+
+@lru_cache(maxsize=8192)
+def _sentences(text: str) -> tuple[str, ...]:
     found: list[str] = []
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip().lstrip("•◦*– ").strip()
         if paragraph:
             found.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
-    return found
+    return tuple(found)
 
 
 def clauses(text: str) -> list[str]:
@@ -126,6 +135,14 @@ def clauses(text: str) -> list[str]:
     for sentence in sentences(text):
         parts.extend(p.strip() for p in re.split(r";\s+|\s+…\s+", sentence) if p.strip())
     return [p.rstrip(".") for p in parts]
+
+
+def lower_first(text: str) -> str:
+    """Lower-case the first letter when the first word is a common word, not a name."""
+    first = text.split(" ", 1)[0]
+    if first.lower() in STOPWORDS or first.lower() in {"during", "thus", "especially"}:
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def as_sentence(clause: str) -> str:
@@ -144,6 +161,7 @@ def has_detail(text: str) -> bool:
     return any(w[:1].isupper() for w in words(text)[1:])
 
 
+@lru_cache(maxsize=64)
 def proper_words(corpus: str) -> frozenset[str]:
     """Words written with a capital inside sentences of ``corpus`` (names, not sentence starts)."""
     found: set[str] = set()
@@ -173,6 +191,8 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
         head = name
     else:
         head = first.lower() + (" " + rest if rest else "")
+    if head[:1].islower() and " of " in head:
+        return "the " + head
     needs_article = (
         head[:1].isupper()
         and "'" not in first

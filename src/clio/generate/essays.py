@@ -63,6 +63,9 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
             question = read_question(heading_question(section.heading))
             pairs = [(section, point) for point in section.points]
             plans.append(_plan(topic, question, pairs, seed=seed, corpus=corpus))
+            how_far = _how_far_question(topic, question, pairs, corpus=corpus)
+            if how_far is not None:
+                plans.append(_plan(topic, how_far, pairs, seed=seed, corpus=corpus))
     for asked in topic.questions:
         if asked.source_id is None and _ESSAY_QUESTION.match(asked.text.strip()):
             if "source" in asked.text.lower():
@@ -75,6 +78,25 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
     for plan in plans:
         unique.setdefault(plan.question.casefold(), plan)
     return tuple(unique.values())
+
+
+def _how_far_question(
+    topic: Topic, question: EssayQuestion, pairs: list[tuple[Section, Point]], *, corpus: str
+) -> EssayQuestion | None:
+    """A "how far" question on the section's second-ranked factor, so the plan must weigh it."""
+    factors = [build_factor(topic, s, p, corpus=corpus) for s, p in pairs]
+    ranking = rank_factors(topic, factors)
+    if len(ranking) < 3:
+        return None
+    named = ranking[1].factor
+    text = f"How far was {subject(named)} the main reason {reason_phrase(question.focus)}?"
+    asked = read_question(text)
+    if asked.kind != "how_far" or not asked.named:
+        return None
+    hits = named_points(topic, asked.named, pairs)
+    if [p.id for _, p in hits] != [named.point.id]:
+        return None
+    return asked
 
 
 def plan_essay(topic: Topic, question: str, *, seed: int = 0) -> EssayPlan:
@@ -351,4 +373,7 @@ def _because(importance: Importance) -> tuple[str, list[str]]:
     if not importance.reasons:
         return "it is the factor the notes give the most evidence for", []
     first, *rest = importance.reasons
-    return first, [as_sentence(f"In addition, {reason}") for reason in rest]
+    joiners = ("In addition, ", "Also, ", "Moreover, ")
+    return first, [
+        as_sentence(joiners[index % len(joiners)] + reason) for index, reason in enumerate(rest)
+    ]

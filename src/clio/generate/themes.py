@@ -47,7 +47,11 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
-_WORD = re.compile(r"[a-z][a-z'-]*")
+# one pattern per theme: a keyword at the start of a word (phrases match as written)
+_PATTERNS = {
+    theme: re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(k) for k in keys) + ")")
+    for theme, keys in _KEYWORDS.items()
+}
 
 
 def theme_scores(title: str, text: str) -> dict[str, int]:
@@ -55,13 +59,8 @@ def theme_scores(title: str, text: str) -> dict[str, int]:
     scores = dict.fromkeys(THEMES, 0)
     for weight, part in ((2, title), (1, text)):
         low = part.lower()
-        tokens = _WORD.findall(low)
-        for theme, keys in _KEYWORDS.items():
-            for key in keys:
-                if " " in key:
-                    scores[theme] += weight * low.count(key)
-                else:
-                    scores[theme] += weight * sum(1 for t in tokens if t.startswith(key))
+        for theme, pattern in _PATTERNS.items():
+            scores[theme] += weight * len(pattern.findall(low))
     return scores
 
 

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from clio.ids import content_id, slugify
 from clio.model.period import Period
 from clio.model.topic import ParseWarning, Point, Question, Section, Source, Topic
+from clio.parse.checks import backwards_ranges, clashing_dates
 from clio.parse.dates import find_dates, trailing_period
 from clio.parse.entities import extract_entities
 from clio.parse.lines import Line, LineKind, split_lines
@@ -82,6 +83,9 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
     questions = _parse_questions(lines, question_start, sources)
 
     built_sections = _build_sections(sections, warnings, context=_heading_period(title))
+    warnings.extend(backwards_ranges([line.text for line in lines]))
+    warnings.extend(clashing_dates(built_sections))
+    warnings.sort(key=lambda w: w.line or 0)
     topic_name = name or slugify(title)
     return Topic(
         id=slugify(topic_name),

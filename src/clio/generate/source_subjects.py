@@ -1,0 +1,261 @@
+"""What a source is about: whose views it reports, the enquiry it serves, the notes it touches."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from clio.generate.essay_factors import topic_corpus
+from clio.generate.essay_text import (
+    ALIASES,
+    content_tokens,
+    noun_phrase,
+    proper_words,
+    sentences,
+    stem,
+    strip_trailing_date,
+    words,
+)
+from clio.model.period import Period
+from clio.model.topic import Claim, EntityKind, Point, Section, Source, Topic
+
+_STATE_NAMES = {
+    "ussr": "the USSR", "usa": "the USA", "uk": "Britain", "china": "China",
+    "germany": "Germany", "france": "France", "japan": "Japan", "korea": "Korea",
+    "cuba": "Cuba",
+}  # fmt: skip
+_ATTITUDE = re.compile(
+    r"\b(?:regard(?:ed|s)?|stat(?:ed|es)|stress(?:ed|es)|claim(?:ed|s)?|believ(?:ed|es)|"
+    r"s[ae]w|consider(?:ed|s)?|hint(?:ed|s)?|fear(?:ed|s)?|describ(?:ed|es)|call(?:ed|s)?|"
+    r"view(?:ed|s)?|mention(?:ed|s)?|recogni[sz](?:ed|es)|thought|felt|insist(?:ed|s)?|"
+    r"warn(?:ed|s)?|assumptions?|perception|attitudes?)\b",
+    re.I,
+)
+_THESIS = re.compile(
+    r"^.*?\b(?:reveals?|shows?|suggests?|demonstrates?|argues?|concludes?|proves?)\s+that\s+",
+    re.I,
+)
+_HE_CLAIM = re.compile(r"^(?:In|By|During)\b.*\b(?:he|she)\b")
+_AUTHOR_PREFIX = re.compile(
+    r"^(?:from\s+)?(?:the\s+|a\s+|an\s+)?(?:memoirs?|diary|letters?|speech|autobiography|book|"
+    r"article|report|writings|recollections)\s+(?:of|by)\s+",
+    re.I,
+)
+_FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
+
+
+@dataclass(frozen=True, kw_only=True)
+class SourceSubject:
+    """The people and the enquiry a source serves, worked out from its passage and the notes."""
+
+    holder: str | None  # whose views the source reports ("Mao")
+    target: str | None  # what the views are about ("the USSR")
+    enquiry: str  # "China's relations with the USSR, 1959-69"
+    section: Section | None
+    dated_views: tuple[Claim, ...]  # dated claims that report the holder's views
+
+
+def _person_names(source: Source) -> list[str]:
+    """People the passage names, in order of first mention, as the passage spells them."""
+    found: list[tuple[int, str]] = []
+    for entity in source.entities:
+        if entity.kind is EntityKind.PERSON:
+            spelled = entity.text.split()[-1] if entity.text else entity.name.split()[-1]
+            position = source.text.find(spelled)
+            if position >= 0:
+                found.append((position, spelled))
+    return [name for _, name in sorted(found)]
+
+
+def _state_counts(text: str) -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for word in words(text):
+        key = word.lower().replace("’", "'")
+        key = key[:-2] if key.endswith("'s") else key
+        if key in ALIASES and ALIASES[key] in _STATE_NAMES:
+            counts[ALIASES[key]] += 1
+    return counts
+
+
+def find_subject(topic: Topic, source: Source) -> SourceSubject:
+    """Work out whose views a source reports, about what, and the enquiry it suits."""
+    people = _person_names(source)
+    attitudes = [s for s in sentences(source.text) if _ATTITUDE.search(s)]
+    holder: str | None = None
+    if people and len(attitudes) >= 2:
+        counts = Counter(p for p in people for s in attitudes if p in s)
+        holder = max(people, key=lambda p: (counts[p], -people.index(p)))
+        if counts[holder] == 0:
+            holder = None
+    author = clean_author(source)
+    if holder is None and _FIRST_PERSON.search(source.text) and author:
+        holder = author.split()[-1]
+    states = _state_counts(source.text)
+    target: str | None = None
+    if states:
+        key, _ = states.most_common(1)[0]
+        target = _STATE_NAMES[key]
+    dated = tuple(
+        c
+        for c in source.claims
+        if holder is not None
+        and (holder in c.text or re.match(r"^(?:In|By|During)\b.*\bhe\b", c.text))
+        and _ATTITUDE.search(c.text)
+    )
+    section = best_section(topic, source)
+    enquiry = _enquiry(topic, section)
+    return SourceSubject(
+        holder=holder, target=target, enquiry=enquiry, section=section, dated_views=dated
+    )
+
+
+def clean_author(source: Source) -> str | None:
+    """The author's name without "From the memoirs of"."""
+    author = source.author
+    if not author:
+        return None
+    author = _AUTHOR_PREFIX.sub("", author).strip(" ,.")
+    return author or None
+
+
+def view_subject(subject: SourceSubject) -> str | None:
+    """ "Mao's view of the USSR", when the source reports someone's views of something."""
+    if subject.holder and subject.target:
+        return f"{subject.holder}'s view of {subject.target}"
+    return None
+
+
+def source_span(source: Source) -> Period | None:
+    """The span of time the source's dated claims cover."""
+    periods = [c.period for c in source.claims]
+    if not periods:
+        return None
+    start = min(periods, key=lambda p: p.start.first_day()).start
+    end = max(periods, key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
+def _when(source: Source) -> Period | None:
+    span = source_span(source)
+    if span is not None:
+        return span
+    if source.year is not None:
+        return Period.years(source.year)
+    return None
+
+
+def best_section(topic: Topic, source: Source) -> Section | None:
+    """The section of the notes the source bears on most: shared words, weighted by period."""
+    passage = content_tokens(source.text + " " + source.citation)
+    when = _when(source)
+    best: tuple[float, int, Section] | None = None
+    for index, section in enumerate(topic.sections):
+        body = content_tokens(section.heading)
+        for point in section.points:
+            body |= content_tokens(point.full_text)
+        score = len(passage & body) / (1 + len(body)) ** 0.5
+        if when is not None:
+            score *= 0.5 + _overlap_share(when, section_span(section))
+        if best is None or score > best[0]:
+            best = (score, -index, section)
+    return best[2] if best else None
+
+
+def section_span(section: Section) -> Period | None:
+    """The section's period, or else the span of its points' periods."""
+    if section.period is not None:
+        return section.period
+    periods = [p.period for p in section.points if p.period is not None]
+    if not periods:
+        return None
+    start = min(periods, key=lambda p: p.start.first_day()).start
+    end = max(periods, key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
+def _overlap_share(when: Period, other: Period | None) -> float:
+    """How much of ``when`` (in years) ``other`` covers: 0..1."""
+    if other is None:
+        return 0.25
+    first = max(when.start.year, other.start.year)
+    last = min(when.end.year, other.end.year)
+    if last < first:
+        return 0.0
+    return (last - first + 1) / (when.end.year - when.start.year + 1)
+
+
+def _enquiry(topic: Topic, section: Section | None) -> str:
+    corpus = topic_corpus(topic)
+    if section is None:
+        return noun_phrase(topic.title, proper=proper_words(corpus), corpus=corpus)
+    head = section.heading.strip().rstrip("?:")
+    low = head.lower()
+    if low.startswith(("causes ", "reasons ")):
+        return "the " + head[:1].lower() + head[1:]
+    if low.startswith("why "):
+        return _why_to_noun(head, topic)
+    name = strip_trailing_date(head)
+    phrase = noun_phrase(head, proper=proper_words(corpus), corpus=corpus)
+    if section.period is not None and name != head:
+        return f"{phrase}, {section.period.label()}"
+    return phrase
+
+
+def _why_to_noun(heading: str, topic: Topic) -> str:
+    """ "Why did China break with the USSR" -> "the reasons why China broke with the USSR"."""
+    from clio.generate.essay_question import read_question
+
+    focus = read_question(heading).focus
+    del topic
+    return "the reasons " + focus if focus.startswith("why ") else focus
+
+
+def relevant_points(
+    topic: Topic, source: Source, *, limit: int = 5, common: frozenset[str] = frozenset()
+) -> list[tuple[Section, Point]]:
+    """Points of the notes that give own knowledge for this source: shared words and period."""
+    passage = content_tokens(source.text) - common
+    names = {stem(e.name.split()[-1]) for e in source.entities} | {
+        stem(e.text.split()[-1]) for e in source.entities if e.text
+    }
+    span = _when(source)
+    scored: list[tuple[float, int, Section, Point]] = []
+    for index, (section, point) in enumerate(topic.points()):
+        own = content_tokens(point.full_text) - common
+        score = float(len(passage & own)) + 0.5 * len(names & own)
+        period = point.period
+        if span is not None and period is not None:
+            if span.overlaps(period):
+                score += 2.0
+            else:
+                score -= 2.0 if abs(period.start.year - span.start.year) <= 10 else 4.0
+        if score >= 3.0:
+            scored.append((score, index, section, point))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    chosen = sorted(scored[:limit], key=lambda item: item[1])
+    return [(section, point) for _, _, section, point in chosen]
+
+
+def common_tokens(topic: Topic, subject: SourceSubject) -> frozenset[str]:
+    """Words too general to link a source to a point: the topic's title, holder and target."""
+    common = set(content_tokens(topic.title))
+    for name in (subject.holder, subject.target):
+        if name:
+            common |= {stem(w) for w in words(name)}
+    return frozenset(common)
+
+
+def has_thesis(source: Source) -> bool:
+    """True when the passage opens with a stated conclusion ("The analysis reveals that ...")."""
+    found = sentences(source.text)
+    return bool(found) and _THESIS.match(found[0]) is not None
+
+
+def thesis(source: Source) -> str:
+    """The source's main claim: its first sentence, without "The analysis reveals that"."""
+    found = sentences(source.text)
+    if not found:
+        return ""
+    first = _THESIS.sub("", found[0]).strip()
+    return first[:1].upper() + first[1:] if first else found[0]

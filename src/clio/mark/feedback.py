@@ -1,0 +1,115 @@
+"""Feedback in plain words: what went well, hints for what is missing, how to go up a level."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from clio.mark.guards import Guard
+from clio.mark.levels import NEXT_STEP_ADVICE, Features
+from clio.mark.lexical import STOPWORDS, content_words
+from clio.mark.prepare import matchable
+from clio.model.marking import PointMatch, SchemePoint
+
+_PRAISE = {
+    "supported_detail": "you supported your points with details from the source",
+    "supported_inference": "you made an inference and supported it with a detail",
+    "own_knowledge": "you used your own knowledge beyond the source",
+    "provenance": "you commented on the provenance specifically (who, when, why or for whom)",
+    "both_sides": "you looked at both sides",
+    "change": "you showed how things changed over time",
+    "judgement": "you reached a judgement",
+}
+_FILLER = frozenset({"says", "said", "suggests", "shows", "judged", "source", "view", "supports"})
+_KIND_HINT = {
+    "own_knowledge": "Your notes could add something about",
+    "provenance": "Think about the source's provenance:",
+    "judgement": "Think about",
+}
+
+
+def _short(text: str, limit: int = 90) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def hint_for(point: SchemePoint, question: str) -> str:
+    """A nudge towards a missed point that names its subject without giving the point away."""
+    if point.kind == "judgement":
+        return "Finish with an overall judgement that weighs the evidence."
+    text = point.text
+    label, sep, _ = text.partition(":")
+    if sep and len(label.split()) <= 6 and not re.search(r"\b(view|source)\b", label, re.I):
+        if point.kind == "provenance":
+            return f"Think about the source's {label.strip().lower()}."
+        return f"Think about {label.strip()}."
+    text = matchable(text)
+    asked = set(content_words(question)) | _FILLER
+    keys: list[str] = []
+    for name in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\d{4})\b", text):
+        parts = [w for w in name.split() if w.lower() not in STOPWORDS]
+        if parts and not all(w.lower() in asked for w in parts):
+            keys.append(" ".join(parts))
+    if len(keys) < 2:
+        counts = Counter(w for w in content_words(text) if w not in asked and len(w) > 4)
+        keys += [w for w, _ in counts.most_common(2)]
+    unique: dict[str, str] = {}
+    for key in keys:
+        if key.lower() not in asked:
+            unique.setdefault(key.lower(), key)
+    keys = list(unique.values())[:3]
+    if not keys:
+        return "There is another point in the model answer you did not make."
+    if point.kind == "own_knowledge":
+        return f"Your notes could add something about {', '.join(keys)}."
+    return f"What about {', '.join(keys)}?"
+
+
+def write_feedback(
+    *,
+    question: str,
+    made: tuple[PointMatch, ...],
+    missed: tuple[SchemePoint, ...],
+    features: Features | None,
+    rewarded: frozenset[str] = frozenset(),
+    missing_for_next: tuple[str, ...],
+    next_level: int | None,
+    guards: tuple[Guard, ...],
+    score: int,
+    max_marks: int,
+) -> str:
+    """The feedback for one answer, a few short plain sentences."""
+    lines: list[str] = []
+    blocking = [g for g in guards if g.cap == 0.0]
+    if blocking:
+        lines.append(f"No marks: {blocking[0].reason}.")
+    for guard in guards:
+        if guard.cap > 0.0:
+            lines.append(f"Marks were limited because {guard.reason}.")
+    good: list[str] = []
+    if made:
+        examples = list(dict.fromkeys(_short(m.evidence, 70) for m in made))[:2]
+        shown = "; ".join(f'"{e}"' for e in examples)
+        good.append(
+            f"you made {len(made)} creditworthy point{'s' * (len(made) != 1)} (e.g. {shown})"
+        )
+    if features is not None and not any(x.cap < 1.0 for x in guards):
+        good += [
+            text for key, text in _PRAISE.items() if key in rewarded and getattr(features, key)
+        ]
+    if good and not blocking:
+        lines.append("Well done: " + "; ".join(good) + ".")
+    if features is not None and features.generic_provenance_only:
+        lines.append(
+            "Saying a source is biased or reliable is not enough: say who wrote it, when, why or "
+            "for whom, and how that affects it."
+        )
+    if missed and not blocking and score < max_marks:
+        hints = list(dict.fromkeys(hint_for(p, question) for p in missed))[:3]
+        lines.append("To improve: " + " ".join(hints))
+    if missing_for_next and next_level is not None and not blocking:
+        advice = "; ".join(NEXT_STEP_ADVICE[m] for m in missing_for_next if m in NEXT_STEP_ADVICE)
+        lines.append(f"To reach Level {next_level}: {advice}.")
+    elif score >= max_marks and not guards:
+        lines.append("This is a full-mark answer.")
+    return " ".join(lines)

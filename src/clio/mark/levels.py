@@ -1,0 +1,232 @@
+"""Levels of response: spot what moves a history answer up a level, and place it in a level.
+
+The features are the ones history mark schemes reward: an inference supported by a detail, own
+knowledge beyond the source, provenance comments that name the author, date, purpose or audience
+(not just "it is biased"), both sides of a view, and a judgement reached by weighing.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from clio.mark.align import PointAlignment
+from clio.mark.lexical import words
+from clio.mark.prepare import PreparedScheme, PreparedText
+from clio.model.marking import Level
+
+INFERENCE_RE = re.compile(
+    r"\b(suggests?|shows?|showing|implies|implying|indicates?|reveals?|tells? (us|me)|this means|"
+    r"we can (infer|learn|see)|i can (infer|learn|see)|infer|proves?|demonstrates?|so\b|"
+    r"therefore|because|which means|evidence (that|of)|meaning that|learn that)\b",
+    re.IGNORECASE,
+)
+PROVENANCE_RE = re.compile(
+    r"\b(written|wrote|writing|author|historian|scholar|published|produced|speech|"
+    r"purpose|intend(ed|s)?|aim(ed|s)?|audience|readers?|hindsight|eyewitness|contemporary|"
+    r"primary|secondary|propaganda|persuade|convince|at the time|access to|viewpoint|"
+    r"origin|nature|wrote)\b",
+    re.IGNORECASE,
+)
+GENERIC_PROVENANCE_RE = re.compile(r"\b(biased?|one-sided|unreliable|reliable|opinion)\b", re.I)
+JUDGEMENT_RE = re.compile(
+    r"\b(overall|on balance|in conclusion|to conclude|to (a|some|a large|a great|a limited|"
+    r"what) extent|i (think|believe|would argue)|more (useful|reliable|important|convincing)|"
+    r"most (useful|reliable|important)|(very|quite|partly|fairly|highly|largely|limited|partially)"
+    r" (useful|reliable|convincing|accurate)|therefore[^.]*\b(useful|reliable|supports?|agree)|"
+    r"mostly|largely|partly|partially|ultimately)\b",
+    re.IGNORECASE,
+)
+WEIGHING_RE = re.compile(
+    r"\b(however|although|though|but|on the other hand|whereas|yet|despite|while|whilst|"
+    r"nevertheless|limit(ed|ation|ations)?|weakness|strength|only)\b",
+    re.IGNORECASE,
+)
+SUPPORT_RE = re.compile(r"\b(supports?|agrees?|confirms?|backs? up|consistent with)\b", re.I)
+CHALLENGE_RE = re.compile(
+    r"\b(challenges?|disagrees?|contradicts?|does not support|doesn't support|against|"
+    r"however|on the other hand|undermines?)\b",
+    re.IGNORECASE,
+)
+CHANGE_RE = re.compile(
+    r"\b(chang(e|ed|es|ing)|shift(ed)?|became|become|turn(ed)?|moved?|from .{3,60} to|by \d{4}|"
+    r"develop(ed)?|grew|worse|worsened|deteriorat\w*|at first|later|eventually|gradually)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Features:
+    """Which level-raising features an answer shows."""
+
+    relevant: bool
+    supported_detail: bool
+    supported_inference: bool
+    own_knowledge: bool
+    provenance: bool
+    generic_provenance_only: bool
+    both_sides: bool
+    change: bool
+    judgement: bool
+    weighing: bool
+
+
+def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
+    return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
+
+
+def quotes_source(answer: PreparedText, prepared: PreparedScheme, *, n: int = 4) -> bool:
+    """True if the answer repeats at least ``n`` consecutive words of the source."""
+    if prepared.source is None:
+        return False
+    return bool(_ngrams(words(answer.text), n) & _ngrams(words(prepared.source.text), n))
+
+
+def detect(
+    answer: PreparedText,
+    prepared: PreparedScheme,
+    alignment: tuple[PointAlignment, ...],
+    *,
+    relevant: bool,
+) -> Features:
+    """Find the level-raising features in ``answer``."""
+    kinds = [prepared.points[a.index].kind for a in alignment if a.made]
+    text = answer.text
+    content_made = any(k in ("content", "reference") for k in kinds)
+    detail = content_made or quotes_source(answer, prepared) or _has_source_fact(answer, prepared)
+    inference = bool(INFERENCE_RE.search(text))
+    source_facts = prepared.source.facts if prepared.source else None
+    new_years = {d for d in answer.facts.dates if d[1] == 0} - (
+        {d for d in source_facts.dates} if source_facts else set()
+    )
+    known_names = answer.facts.names - (source_facts.names if source_facts else frozenset())
+    own = "own_knowledge" in kinds or (
+        prepared.source is not None and bool(new_years) and bool(known_names)
+    )
+    provenance = "provenance" in kinds or (
+        prepared.source is not None
+        and bool(PROVENANCE_RE.search(text))
+        and _names_provenance(text, prepared)
+    )
+    generic = bool(GENERIC_PROVENANCE_RE.search(text)) and not provenance
+    years = {d for d in answer.facts.dates if d[1] == 0}
+    return Features(
+        relevant=relevant,
+        supported_detail=relevant and detail,
+        supported_inference=relevant and inference and detail,
+        own_knowledge=relevant and own,
+        provenance=relevant and provenance,
+        generic_provenance_only=generic,
+        both_sides=bool(SUPPORT_RE.search(text)) and bool(CHALLENGE_RE.search(text)),
+        change=bool(CHANGE_RE.search(text)) and len(years) >= 2,
+        judgement=relevant and bool(JUDGEMENT_RE.search(text)),
+        weighing=bool(WEIGHING_RE.search(text)),
+    )
+
+
+def _has_source_fact(answer: PreparedText, prepared: PreparedScheme) -> bool:
+    if prepared.source is None:
+        return False
+    src = prepared.source.facts
+    return bool(answer.facts.dates & src.dates) or bool(answer.facts.numbers & src.numbers)
+
+
+def _names_provenance(text: str, prepared: PreparedScheme) -> bool:
+    """A provenance comment is specific if it names who, when, why or for whom."""
+    folded = text.lower()
+    provenance_points = [p.text for p in prepared.points if p.kind == "provenance"]
+    names = {n for p in provenance_points for n in re.findall(r"\b[A-Z][a-z]{3,}\b", p)}
+    if any(n.lower() in folded for n in names):
+        return True
+    return bool(
+        re.search(
+            r"\b((written|published|produced|wrote|said|speech) (in|on) \d{4}|purpose|audience|"
+            r"readers|intended|aim|hindsight|eyewitness|historian|scholar|author)\b",
+            folded,
+        )
+    )
+
+
+# What each level asks for, by question style (cumulative: a level needs everything below it).
+LADDERS: dict[str, tuple[tuple[str, ...], ...]] = {
+    "inference": (("relevant",), ("supported_inference",)),
+    "change": (("relevant",), ("supported_detail", "change"), ("own_knowledge",)),
+    "usefulness": (("relevant",), ("provenance",), ("own_knowledge", "judgement")),
+    "reliability": (("relevant",), ("provenance",), ("own_knowledge", "judgement", "weighing")),
+    "interpretation": (
+        ("relevant",),
+        ("supported_detail",),
+        ("both_sides", "own_knowledge"),
+        ("judgement", "weighing"),
+    ),
+}
+NEXT_STEP_ADVICE = {
+    "relevant": "answer the question directly, using what the source or your notes say",
+    "supported_detail": "support what you say with precise details from the source",
+    "supported_inference": (
+        "make an inference (what the source suggests) and back it with a detail you quote or "
+        "paraphrase from the source"
+    ),
+    "change": "show how things changed, comparing what was true at two or more dates",
+    "own_knowledge": (
+        "add your own knowledge from your notes that goes beyond the source: a named event, date "
+        "or figure"
+    ),
+    "provenance": (
+        "comment on the provenance by naming who wrote it, when, why (purpose) or for whom "
+        "(audience), and say how that affects it, rather than just saying it is biased"
+    ),
+    "both_sides": "show how the source both supports and challenges the view",
+    "judgement": "finish with a clear judgement that answers the question",
+    "weighing": "weigh the evidence: say what limits it as well as what it shows",
+}
+
+
+def _ladder(style: str, prepared: PreparedScheme, n_levels: int) -> tuple[tuple[str, ...], ...]:
+    if style in LADDERS:
+        return LADDERS[style]
+    kinds = {p.kind for p in prepared.points}
+    steps: list[tuple[str, ...]] = [("relevant",), ("supported_inference",)]
+    if "own_knowledge" in kinds:
+        steps.append(("own_knowledge",))
+    if "provenance" in kinds:
+        steps.append(("provenance",))
+    if "judgement" in kinds:
+        steps.append(("judgement", "weighing"))
+    if n_levels < len(steps):  # squeeze: later steps share the top level
+        steps = [*steps[: n_levels - 1], tuple(s for step in steps[n_levels - 1 :] for s in step)]
+    return tuple(steps)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Placement:
+    """The level an answer reached, what it would need next, and what its question rewards."""
+
+    level: int
+    missing_for_next: tuple[str, ...]
+    rewarded: frozenset[str] = frozenset()
+
+
+def place(
+    features: Features, style: str, prepared: PreparedScheme, levels: tuple[Level, ...]
+) -> Placement:
+    """The highest level (numbered as in ``levels``) whose requirements ``features`` meets."""
+    scored = sorted((lv for lv in levels if lv.high > 0), key=lambda lv: lv.level)
+    ladder = _ladder(style, prepared, len(scored))
+    rewarded = frozenset(req for step in ladder for req in step)
+    reached = 0
+    missing: tuple[str, ...] = ()
+    for step in ladder:
+        lacking = tuple(req for req in step if not getattr(features, req))
+        if lacking:
+            missing = lacking
+            break
+        reached += 1
+    if not scored:
+        return Placement(level=0, missing_for_next=missing, rewarded=rewarded)
+    if reached == 0:
+        floor = 0 if any(lv.high == 0 for lv in levels) else scored[0].level
+        return Placement(level=floor, missing_for_next=missing, rewarded=rewarded)
+    index = min(len(scored), math.ceil(reached * len(scored) / len(ladder))) - 1
+    return Placement(level=scored[index].level, missing_for_next=missing, rewarded=rewarded)

@@ -1,0 +1,252 @@
+"""Mark a free-text answer against a mark scheme: score, level, points made and missed, feedback."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from clio.mark import guards as g
+from clio.mark.align import evidence
+from clio.mark.features import AnswerFeatures, answer_features
+from clio.mark.feedback import write_feedback
+from clio.mark.levels import Features, detect, place
+from clio.mark.prepare import (
+    PreparedScheme,
+    PreparedText,
+    prepare_answers,
+    prepare_scheme,
+    split_sentences,
+)
+from clio.mark.schemes import default_levels, is_levels_of_response
+from clio.mark.scorer import LinearScorer, content_fraction, load_scorer
+from clio.model.marking import Level, Mark, MarkScheme, PointMatch, SchemePoint
+
+_USE_SHIPPED = object()
+
+
+def round_half_up(value: float) -> int:
+    """Whole marks, halves rounded up (marked positively)."""
+    return math.floor(value + 0.5)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Assessment:
+    """Everything the marker found, before it becomes a :class:`Mark`."""
+
+    mark: Mark
+    fraction: float  # content score before levels and caps, 0..1
+    features: AnswerFeatures | None
+
+
+def _strip_marker_talk(answer: str) -> str:
+    kept = [s for s in split_sentences(answer) if not g.addressed_to_marker(s)]
+    return " ".join(kept)
+
+
+def _run_guards(
+    answer: PreparedText, prepared: PreparedScheme, best_point: float
+) -> tuple[g.Guard, ...]:
+    checks = (
+        g.check_short(answer, prepared),
+        g.check_gibberish(answer, prepared),
+        g.check_repeats_question(answer, prepared),
+        g.check_copied(answer, prepared),
+        g.check_off_topic(answer, prepared, best_point),
+        g.check_keyword_list(answer),
+        g.check_scheme_pasted(answer, prepared),
+    )
+    return tuple(c for c in checks if c is not None)
+
+
+def _made_points(
+    answer: PreparedText, prepared: PreparedScheme, feats: AnswerFeatures, levels: Features | None
+) -> tuple[tuple[PointMatch, ...], tuple[SchemePoint, ...]]:
+    made: list[PointMatch] = []
+    missed: list[SchemePoint] = []
+    for alignment in feats.alignment:
+        point = prepared.points[alignment.index]
+        if point.kind == "judgement":
+            ok = levels is not None and (
+                (levels.judgement and levels.weighing)
+                or (levels.supported_inference and "support" in point.text.lower())
+            )
+            if ok:
+                made.append(
+                    PointMatch(
+                        point_id=point.id,
+                        point_text=point.text,
+                        evidence=_judgement_sentence(answer),
+                        similarity=round(alignment.score, 3),
+                    )
+                )
+            else:
+                missed.append(point)
+            continue
+        if alignment.made:
+            made.append(
+                PointMatch(
+                    point_id=point.id,
+                    point_text=point.text,
+                    evidence=evidence(answer, alignment),
+                    similarity=round(alignment.score, 3),
+                )
+            )
+        else:
+            missed.append(point)
+    return tuple(made), tuple(missed)
+
+
+def _judgement_sentence(answer: PreparedText) -> str:
+    from clio.mark.levels import JUDGEMENT_RE
+
+    for sentence in reversed(answer.sentences):
+        if JUDGEMENT_RE.search(sentence):
+            return sentence
+    return answer.sentences[-1] if answer.sentences else answer.text
+
+
+def _assess(
+    question: str,
+    prepared: PreparedScheme,
+    answer: PreparedText,
+    scorer: LinearScorer | None,
+    extra: tuple[g.Guard, ...] = (),
+) -> Assessment:
+    scheme = prepared.scheme
+    levels = scheme.levels or default_levels(scheme.max_marks)
+    empty = g.check_empty(answer)
+    if empty is not None:
+        feedback = write_feedback(
+            question=question,
+            made=(),
+            missed=(),
+            features=None,
+            missing_for_next=(),
+            next_level=None,
+            guards=(empty, *extra),
+            score=0,
+            max_marks=scheme.max_marks,
+        )
+        mark = Mark(
+            score=0,
+            max_marks=scheme.max_marks,
+            level=_level_for(levels, 0),
+            missed=tuple(prepared.points),
+            feedback=feedback,
+            flags=tuple(x.flag for x in (empty, *extra)),
+        )
+        return Assessment(mark=mark, fraction=0.0, features=None)
+    feats = answer_features(answer, prepared)
+    fraction = content_fraction(feats, scorer)
+    best_point = max((a.semantic for a in feats.alignment), default=0.0)
+    fired = (*extra, *_run_guards(answer, prepared, best_point))
+    on_question = float(answer.vector @ prepared.question.vector) >= 0.4
+    relevant = fraction >= 0.1 or on_question or any(a.made for a in feats.alignment)
+    relevant = relevant and not any(x.flag == "off_topic" for x in fired)
+    level_feats: Features | None = None
+    missing_next: tuple[str, ...] = ()
+    rewarded: frozenset[str] = frozenset()
+    if is_levels_of_response(scheme):
+        level_feats = detect(answer, prepared, feats.alignment, relevant=relevant)
+        placement = place(level_feats, scheme.style, prepared, levels)
+        band = next((lv for lv in levels if lv.level == placement.level), None)
+        made_count = sum(1 for a in feats.alignment if a.made)
+        quality = min(1.0, 0.6 * fraction + 0.4 * min(1.0, made_count / 3))
+        score = 0 if band is None else band.low + round_half_up((band.high - band.low) * quality)
+        missing_next = placement.missing_for_next
+        rewarded = placement.rewarded
+    else:
+        if scheme.style == "points" and feats.alignment:
+            made_share = sum(1 for a in feats.alignment if a.made) / len(feats.alignment)
+            per_point = min(1.0, made_share * len(feats.alignment) / scheme.max_marks)
+            fraction = 0.5 * fraction + 0.5 * per_point
+        score = round_half_up(fraction * scheme.max_marks)
+    cap = min((x.cap for x in fired), default=1.0)
+    score = max(0, min(score, math.floor(cap * scheme.max_marks + 1e-9), scheme.max_marks))
+    level = _level_for(levels, score)
+    made, missed = _made_points(answer, prepared, feats, level_feats)
+    if any(x.cap == 0.0 for x in fired):
+        made = ()
+    above = sorted(lv.level for lv in levels if lv.level > level)
+    next_level = above[0] if above else None
+    if not level_feats:
+        missing_next = ()
+    feedback = write_feedback(
+        question=question,
+        made=made,
+        missed=missed,
+        features=level_feats,
+        rewarded=rewarded,
+        missing_for_next=missing_next,
+        next_level=next_level,
+        guards=fired,
+        score=score,
+        max_marks=scheme.max_marks,
+    )
+    mark = Mark(
+        score=score,
+        max_marks=scheme.max_marks,
+        level=level,
+        made=made,
+        missed=missed,
+        feedback=feedback,
+        flags=tuple(x.flag for x in fired),
+    )
+    return Assessment(mark=mark, fraction=fraction, features=feats)
+
+
+def _level_for(levels: Sequence[Level], score: int) -> int:
+    chosen = 0
+    for lv in sorted(levels, key=lambda lv: lv.low):
+        if score >= lv.low:
+            chosen = lv.level
+    return chosen
+
+
+def _scorer(scorer: object) -> LinearScorer | None:
+    if scorer is _USE_SHIPPED:
+        return load_scorer()
+    return scorer  # type: ignore[return-value]
+
+
+def _clean(answer: str) -> tuple[str, tuple[g.Guard, ...]]:
+    if g.addressed_to_marker(answer):
+        guard = g.Guard(
+            flag="addressed_to_marker",
+            cap=g.CAP_ADDRESSED,
+            reason="parts of the answer speak to the marker; they were ignored",
+        )
+        return _strip_marker_talk(answer), (guard,)
+    return answer, ()
+
+
+def assess_many(
+    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
+) -> list[Assessment]:
+    """Assess many (question, scheme, answer) triples, embedding all answers in one call."""
+    model = _scorer(scorer)
+    prepared = [prepare_scheme(q, s) for q, s, _ in items]
+    cleaned = [_clean(a) for _, _, a in items]
+    answers = prepare_answers([(text, p) for (text, _), p in zip(cleaned, prepared, strict=True)])
+    return [
+        _assess(q, p, a, model, extra)
+        for (q, _, _), p, a, (_, extra) in zip(items, prepared, answers, cleaned, strict=True)
+    ]
+
+
+def mark_answer(
+    question: str, scheme: MarkScheme, answer: str, *, scorer: object = _USE_SHIPPED
+) -> Mark:
+    """Mark one answer: whole marks, a level, the points made (with evidence) and missed, feedback.
+
+    ``scorer`` defaults to the shipped learned weights; pass None to use the zero-training rule.
+    """
+    return assess_many([(question, scheme, answer)], scorer=scorer)[0].mark
+
+
+def mark_answers(
+    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
+) -> list[Mark]:
+    """Mark many answers at once (faster than one by one)."""
+    return [a.mark for a in assess_many(items, scorer=scorer)]

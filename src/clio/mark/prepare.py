@@ -1,0 +1,209 @@
+"""Prepared texts: sentences, stems, facts and embeddings, computed once and cached.
+
+The reference side (question, scheme points, reference answer, source) is prepared once per
+scheme and kept in a small cache, so marking many answers to one question embeds it only once.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass
+
+import numpy as np
+import numpy.typing as npt
+
+from clio.embed import get_embedder
+from clio.mark.lexical import answer_stems, content_stems, content_words, stem
+from clio.mark.normalise import find_dates, find_numbers
+from clio.model.marking import MarkScheme, SchemePoint
+
+Vectors = npt.NDArray[np.float32]
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
+_NAME_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{3,}\b")
+
+
+def split_sentences(text: str) -> list[str]:
+    """Split ``text`` into sentences or bullet items (at least one, possibly empty)."""
+    parts = [p.strip(" \t-•*") for p in _SENTENCE_END.split(text)]
+    parts = [p for p in parts if p and re.search(r"\w", p)]
+    return parts or [text.strip()]
+
+
+@dataclass(frozen=True, kw_only=True)
+class Facts:
+    """Dates, figures and names a text mentions, normalised for comparison."""
+
+    dates: frozenset[tuple[int, int]]
+    numbers: frozenset[float]
+    names: frozenset[str]
+
+    @property
+    def empty(self) -> bool:
+        """True if there is nothing to check."""
+        return not (self.dates or self.numbers or self.names)
+
+
+def facts_of(text: str) -> Facts:
+    """The dates, figures and capitalised names in ``text``."""
+    names = {m.group(0).lower() for m in _NAME_RE.finditer(text)}
+    first = re.match(r"\s*([A-Z][a-z]+)", text)
+    if first and first.group(1).lower() in {"the", "this", "that", "there", "when", "then"}:
+        names.discard(first.group(1).lower())
+    return Facts(
+        dates=frozenset(find_dates(text)),
+        numbers=frozenset(find_numbers(text)),
+        names=frozenset(names),
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreparedText:
+    """One text with its sentences and everything the marker compares."""
+
+    text: str
+    sentences: tuple[str, ...]
+    vector: Vectors  # (384,)
+    tokens: Vectors  # (tokens, 384) contextual token vectors, unit length
+    sentence_vectors: Vectors  # (n, 384)
+    stems: frozenset[str]
+    sentence_stems: tuple[frozenset[str], ...]
+    facts: Facts
+    n_words: int
+
+
+def _stems(text: str, corrector: frozenset[str] | None) -> frozenset[str]:
+    if corrector is None:
+        return frozenset(content_stems(text))
+    return frozenset(answer_stems(text, corrector))
+
+
+def prepare_texts(
+    texts: list[str], *, correctors: list[frozenset[str] | None] | None = None
+) -> list[PreparedText]:
+    """Prepare several texts with one embedding call (whole texts and their sentences).
+
+    ``correctors`` gives, per text, the vocabulary to correct its spelling against (or None).
+    """
+    fixes = correctors if correctors is not None else [None] * len(texts)
+
+    split = [split_sentences(t) for t in texts]
+    # A one-sentence text is its own sentence: embed it once.
+    unique: dict[str, int] = {}
+    for t in [*texts, *(s for parts in split for s in parts)]:
+        unique.setdefault(t.strip(), len(unique))
+    vectors, tokens = get_embedder().encode_with_tokens(list(unique))
+    out: list[PreparedText] = []
+    for text, parts, fix in zip(texts, split, fixes, strict=True):
+        out.append(
+            PreparedText(
+                text=text,
+                sentences=tuple(parts),
+                vector=vectors[unique[text.strip()]],
+                tokens=tokens[unique[text.strip()]],
+                sentence_vectors=vectors[[unique[p] for p in parts]],
+                stems=_stems(text, fix),
+                sentence_stems=tuple(_stems(p, fix) for p in parts),
+                facts=facts_of(text),
+                n_words=len(content_words(text)),
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True, kw_only=True)
+class PreparedScheme:
+    """The reference side of one question, ready to compare answers against."""
+
+    question: PreparedText
+    scheme: MarkScheme
+    points: tuple[SchemePoint, ...]
+    point_texts: tuple[PreparedText, ...]
+    reference: PreparedText
+    source: PreparedText | None
+    vocabulary: frozenset[str]  # words of the reference side, to correct answers' spelling
+    question_stems: frozenset[str]
+
+
+def _scheme_points(scheme: MarkScheme) -> tuple[SchemePoint, ...]:
+    if scheme.points:
+        return scheme.points
+    if scheme.reference.strip():
+        return tuple(
+            SchemePoint(id=f"r{i + 1}", text=s, kind="reference")
+            for i, s in enumerate(split_sentences(scheme.reference))
+        )
+    return ()
+
+
+_LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s+")
+_BOILERPLATE_RE = re.compile(r"\b(the source|it) (says|states|suggests|shows)( that)?:?\s*", re.I)
+
+
+def matchable(text: str) -> str:
+    """A point's text without labels and boilerplate ("Origin:", "the source says that")."""
+    label = _LABEL_RE.match(text)
+    if label and len(label.group(1).split()) <= 3:
+        text = text[label.end() :]
+    cleaned = _BOILERPLATE_RE.sub("", text).strip()
+    return cleaned or text
+
+
+def _reference_text(scheme: MarkScheme) -> str:
+    if scheme.reference.strip():
+        return scheme.reference
+    return " ".join(p.text.rstrip(".") + "." for p in scheme.points)
+
+
+def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
+    points = _scheme_points(scheme)
+    reference = _reference_text(scheme)
+    texts = [question, reference, *[matchable(p.text) for p in points]]
+    if scheme.source_text.strip():
+        texts.append(scheme.source_text)
+    prepared = prepare_texts(texts)
+    vocab_source = " ".join([reference, scheme.source_text, *[p.text for p in points]])
+    vocabulary = frozenset(content_words(vocab_source))
+    return PreparedScheme(
+        question=prepared[0],
+        scheme=scheme,
+        points=points,
+        point_texts=tuple(prepared[2 : 2 + len(points)]),
+        reference=prepared[1],
+        source=prepared[-1] if scheme.source_text.strip() else None,
+        vocabulary=vocabulary,
+        question_stems=frozenset(stem(w) for w in content_words(question)),
+    )
+
+
+_CACHE: OrderedDict[tuple[str, MarkScheme], PreparedScheme] = OrderedDict()
+_CACHE_SIZE = 512
+_CACHE_LOCK = threading.Lock()
+
+
+def prepare_scheme(question: str, scheme: MarkScheme) -> PreparedScheme:
+    """The prepared reference side of ``question`` and ``scheme``, from the cache when possible."""
+    key = (question, scheme)
+    with _CACHE_LOCK:
+        hit = _CACHE.get(key)
+        if hit is not None:
+            _CACHE.move_to_end(key)
+            return hit
+    built = _build(question, scheme)
+    with _CACHE_LOCK:
+        _CACHE[key] = built
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return built
+
+
+def prepare_answer(answer: str, prepared: PreparedScheme) -> PreparedText:
+    """Prepare one answer, correcting its spelling against the scheme's vocabulary."""
+    return prepare_texts([answer], correctors=[prepared.vocabulary])[0]
+
+
+def prepare_answers(pairs: list[tuple[str, PreparedScheme]]) -> list[PreparedText]:
+    """Prepare many answers (each with its own scheme) with one embedding call."""
+    return prepare_texts([a for a, _ in pairs], correctors=[p.vocabulary for _, p in pairs])

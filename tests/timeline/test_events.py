@@ -1,0 +1,36 @@
+"""Timeline events: every dated section, point and claim, in chronological order."""
+
+from __future__ import annotations
+
+from clio.model.topic import Topic
+from clio.parse import parse_notes
+from clio.timeline import EventKind, timeline_events
+
+
+def test_bundled_sheet_events_in_order(china: Topic) -> None:
+    events = timeline_events(china)
+    kinds = {k: sum(1 for e in events if e.kind is k) for k in EventKind}
+    dated_points = sum(1 for _, p in china.points() if p.period is not None)
+    assert kinds[EventKind.POINT] == dated_points
+    assert kinds[EventKind.SECTION] == sum(1 for s in china.sections if s.period is not None)
+    assert kinds[EventKind.CLAIM] == 8
+    starts = [e.period.start.first_day() for e in events]
+    assert starts == sorted(starts)
+    first = events[0]
+    assert first.kind is EventKind.SECTION and first.label.startswith("Why China forged")
+    claim = next(e for e in events if e.kind is EventKind.CLAIM)
+    assert claim.source_label == "Source" and claim.detail.startswith("In 1955")
+    assert len({e.id for e in events}) == len(events)
+
+
+def test_undated_things_are_left_out() -> None:
+    topic = parse_notes("Notes\n\nCauses\na. Fear\nPeople were afraid.\nb. War, 1914\nIt came.\n")
+    events = timeline_events(topic)
+    assert [(e.kind, e.label) for e in events] == [(EventKind.POINT, "War, 1914")]
+    assert events[0].section_heading == "Causes"
+
+
+def test_untitled_points_get_a_short_label() -> None:
+    topic = parse_notes("Notes\n\n" + " ".join(["In 1950 the war began"] + ["and"] * 20) + ".\n")
+    (event,) = timeline_events(topic)
+    assert event.label.endswith("…") and len(event.label.split()) <= 10
