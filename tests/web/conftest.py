@@ -13,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from clio.web import WebSettings, create_app
+from clio.web.security import set_hash_cost
 
 _CSRF = re.compile(r'name="csrf-token" content="([^"]+)"')
 
@@ -29,6 +30,14 @@ class WebClient(TestClient):
     def post_form(self, url: str, data: dict[str, str], **kwargs: object) -> httpx.Response:
         """POST a form with the CSRF token added."""
         return self.post(url, data={**data, "csrf_token": self.csrf()}, **kwargs)  # type: ignore[arg-type]
+
+
+@pytest.fixture(scope="session", autouse=True)
+def cheap_password_hashes() -> Iterator[None]:
+    """Argon2 at a low cost so account tests stay quick (the algorithm is unchanged)."""
+    set_hash_cost(time_cost=1, memory_kib=1024)
+    yield
+    set_hash_cost(time_cost=3, memory_kib=65536)
 
 
 @pytest.fixture(scope="session")
@@ -54,9 +63,11 @@ def settings(tmp_path: Path, seeded_data: Path) -> WebSettings:
 
 
 @pytest.fixture
-def app(settings: WebSettings) -> FastAPI:
+def app(settings: WebSettings) -> Iterator[FastAPI]:
     """A fresh app."""
-    return create_app(settings)
+    app = create_app(settings)
+    yield app
+    app.state.clio.close()
 
 
 @pytest.fixture
@@ -64,3 +75,42 @@ def client(app: FastAPI) -> Iterator[WebClient]:
     """An in-process client that turns server errors into 500 responses, like a real server."""
     with WebClient(app, raise_server_exceptions=False) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def multi_settings(tmp_path: Path, seeded_data: Path) -> WebSettings:
+    """Multi-user settings with a fresh database."""
+    return WebSettings(
+        data_dir=fresh_data(seeded_data, tmp_path), secret_key="test-secret", multi_user=True
+    )
+
+
+@pytest.fixture
+def multi_app(multi_settings: WebSettings) -> Iterator[FastAPI]:
+    """A fresh multi-user app."""
+    app = create_app(multi_settings)
+    yield app
+    app.state.clio.close()
+
+
+def new_client(app: FastAPI) -> WebClient:
+    """Another browser: its own cookies and session."""
+    return WebClient(app, raise_server_exceptions=False)
+
+
+def sign_up(client: WebClient, name: str, role: str = "learner") -> httpx.Response:
+    """Create an account through the form (and so sign in)."""
+    token = _CSRF.search(client.get("/signup").text)
+    assert token
+    return client.post(
+        "/signup",
+        data={
+            "csrf_token": token.group(1),
+            "name": name,
+            "role": role,
+            "password": "a good password",
+            "password2": "a good password",
+            "display_name": name.title(),
+        },
+        follow_redirects=False,
+    )

@@ -41,3 +41,18 @@ def test_highlight_escapes_entity_text_itself() -> None:
     html = str(highlight_entities("to <Paris>", entities))
     assert "<Paris>" not in html
     assert "&lt;Paris&gt;</mark>" in html
+
+
+def test_reader_has_the_timeline_chart_inline(client: WebClient) -> None:
+    page = client.get("/topics/china-and-the-ussr").text
+    assert 'class="timeline-chart"><svg' in page
+    assert "<?xml" not in page
+
+
+def test_timeline_escapes_note_text(client: WebClient) -> None:
+    notes = (
+        "Dates\n\nWhy things <script>bad()</script> happened, 1950-60\n1. <b>Event</b>: in 1955.\n"
+    )
+    client.post_form("/library", {"text": notes, "name": "dates"})
+    page = client.get("/topics/dates").text
+    assert "<script>bad()" not in page and "<b>Event" not in page

@@ -18,8 +18,14 @@ from clio.web.viewer import Viewer
 
 LOCAL_NAME = "local"
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{1,39}$")
-# A fixed hash to verify against when the name is unknown, so timing does not reveal names.
-_DUMMY_HASH = hash_password("clio-no-such-user")
+_dummy_hash: list[str] = []
+
+
+def _dummy() -> str:
+    """A hash to verify against when the name is unknown, so timing does not reveal names."""
+    if not _dummy_hash:
+        _dummy_hash.append(hash_password("clio-no-such-user"))
+    return _dummy_hash[0]
 
 
 def viewer_of(user: User, *, local: bool = False) -> Viewer:
@@ -78,7 +84,7 @@ def authenticate(store: Store, *, name: str, password: str) -> Viewer | None:
     with store.read() as session:
         user = accounts.find_user(session, name.strip())
     if user is None or not user.password_hash:
-        verify_password(_DUMMY_HASH, password)
+        verify_password(_dummy(), password)
         return None
     if not verify_password(user.password_hash, password):
         return None

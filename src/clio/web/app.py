@@ -17,12 +17,15 @@ from clio.web.routes import (
     api,
     api_study,
     ask,
+    auth,
+    classes,
     essays,
     library,
     progress,
     quiz,
     reader,
     review,
+    sources,
 )
 from clio.web.security import require_csrf
 from clio.web.settings import WebSettings
@@ -99,10 +102,13 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     )
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
+    app.include_router(auth.router)
     app.include_router(library.router)
+    app.include_router(classes.router)
     app.include_router(reader.router)
     app.include_router(review.router)
     app.include_router(quiz.router)
+    app.include_router(sources.router)
     app.include_router(essays.router)
     app.include_router(progress.router)
     app.include_router(ask.router)

@@ -5,10 +5,11 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
+from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, RedirectResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
@@ -57,6 +58,11 @@ def _input_detail(error: InputError) -> dict[str, Any]:
 
 async def _clio_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, ClioError)
+    if exc.http_status == 401 and not wants_json(request) and request.method == "GET":
+        target = "/login?" + urlencode({"next": request.url.path})
+        if request.headers.get("HX-Request"):
+            return Response(status_code=204, headers={"HX-Redirect": target})
+        return RedirectResponse(target, status_code=303)
     detail = _input_detail(exc) if isinstance(exc, InputError) else None
     return error_response(request, exc.http_status, exc.message, detail=detail)
 

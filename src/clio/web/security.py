@@ -46,6 +46,12 @@ class RateLimited(ClioError):
     http_status = 429
 
 
+def set_hash_cost(*, time_cost: int, memory_kib: int) -> None:
+    """Change the argon2 cost (tests lower it; the default is argon2-cffi's RFC 9106 profile)."""
+    global _HASHER
+    _HASHER = PasswordHasher(time_cost=time_cost, memory_cost=memory_kib, parallelism=1)
+
+
 def hash_password(password: str) -> str:
     """An argon2id hash of ``password`` (salted; parameters are stored in the hash)."""
     return _HASHER.hash(password)

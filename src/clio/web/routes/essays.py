@@ -6,8 +6,8 @@ from fastapi import APIRouter, Request
 from starlette.responses import Response
 
 from clio.errors import InputError
-from clio.generate.essays import make_essay_plans, plan_essay
 from clio.model.items import EssayPlan
+from clio.services.essays import essay_plans_for
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer
 
@@ -18,12 +18,12 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 def essays_page(request: Request, name: str, viewer: CurrentViewer, question: str = "") -> Response:
     """Ready-made plans, and a plan for ``question`` when one is asked."""
     topic = request.app.state.clio.topic(name, viewer)
-    plans = make_essay_plans(topic, seed=0)
+    plans = essay_plans_for(topic, seed=0)
     asked: EssayPlan | None = None
     error: InputError | None = None
     if question.strip():
         try:
-            asked = plan_essay(topic, question[:300], seed=0)
+            asked = essay_plans_for(topic, question[:300], seed=0)[0]
         except InputError as problem:
             error = problem
     context = {
