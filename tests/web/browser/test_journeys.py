@@ -51,3 +51,61 @@ def test_builtin_topic_reader_on_a_phone(live_server: LiveServer, browser: Any) 
     assert width <= 390, "the reader scrolls sideways on a phone"
     shot(page, "04-reader-phone")
     context.close()
+
+
+def test_review_five_cards_with_the_keyboard(live_server: LiveServer, page: Any) -> None:
+    page.goto(live_server.url + "/topics/china-and-the-ussr/review")
+    shot(page, "05-review-card")
+    prompts = []
+    for number in range(1, 6):
+        prompt = page.locator("#card-prompt").inner_text()
+        prompts.append(prompt)
+        page.keyboard.press("Space")
+        assert page.locator(".flashcard .answer").is_visible()
+        if number == 1:
+            shot(page, "06-review-revealed")
+        page.keyboard.press("3")
+        page.wait_for_function(
+            "n => document.querySelector('.flashcard .meta') && "
+            "document.querySelector('.flashcard .meta').innerText.includes(n + ' reviewed')",
+            arg=str(number),
+        )
+    assert len(set(prompts)) == 5
+    shot(page, "07-review-after-five")
+    page.goto(live_server.url + "/progress")
+    assert "5" in page.locator(".stat").nth(2).inner_text()
+    shot(page, "08-progress")
+
+
+def test_take_a_quiz(live_server: LiveServer, page: Any) -> None:
+    page.goto(live_server.url + "/topics/china-and-the-ussr/quiz")
+    shot(page, "09-quiz-question")
+    for _ in range(3):
+        radios = page.locator("#quiz input[type=radio]")
+        if radios.count():
+            radios.first.check()
+        else:
+            for index, select in enumerate(page.locator("#quiz select").all()):
+                select.select_option(index=index + 1)
+        page.get_by_role("button", name="Check answer").click()
+        page.locator(".quiz-result").wait_for()
+        assert page.locator(".explanation").inner_text().strip()
+        shot(page, "10-quiz-result")
+        page.get_by_role("link", name="Next question").click()
+        page.locator(".quiz-form").wait_for()
+
+
+def test_answer_a_source_question_and_see_the_mark(live_server: LiveServer, page: Any) -> None:
+    page.goto(live_server.url + "/topics/china-and-the-ussr/sources")
+    shot(page, "11-sources")
+    page.locator(".source-list a").first.click()
+    box = page.get_by_label("Your answer")
+    box.fill("")
+    box.type("The source suggests Mao resented the USSR, because the loans had high interest. ")
+    page.get_by_text("Draft saved at").wait_for()
+    page.reload()
+    assert "loans had high interest" in page.get_by_label("Your answer").input_value()
+    page.get_by_role("button", name="Mark my answer").click()
+    page.locator(".mark-card").wait_for(timeout=60_000)
+    assert "/" in page.locator(".mark-score").inner_text()
+    shot(page, "12-source-marked")

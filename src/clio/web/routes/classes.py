@@ -13,9 +13,8 @@ from starlette.responses import Response
 from clio.errors import NotFoundError, PermissionDenied
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
-from clio.store import answers
 from clio.web import accounts
-from clio.web.routes.progress import progress_charts
+from clio.web.routes.progress import marked_with_questions, progress_charts
 from clio.web.security import read_form
 from clio.web.templating import render
 from clio.web.viewer import CurrentTeacher, CurrentViewer, Viewer
@@ -118,13 +117,12 @@ def learner_page(
         members = {m.id: m for m in store_accounts.class_members(session, class_id)}
         if learner_id not in members:
             raise NotFoundError("that learner is not in this class")
-        marked = answers.marked_answers(session, learner_id)
     progress = progress_summary(state.store, learner_id=learner_id, now=state.now())
     context = {
         "progress": progress,
         "charts": progress_charts(progress),
         "who": f"{members[learner_id].display_name}’s",
-        "answers": marked,
+        "answers": marked_with_questions(state.store, learner_id),
         "topics": [],
         "topic": "",
     }

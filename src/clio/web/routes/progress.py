@@ -5,7 +5,11 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
+from clio.model.items import SourceQuestion
 from clio.services.progress import Progress, progress_summary
+from clio.store import answers, topics_repo
+from clio.store.answers import MarkedAnswer
+from clio.store.database import Store
 from clio.web.charts import bar_chart, hbar_chart
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer
@@ -35,6 +39,19 @@ def progress_charts(progress: Progress) -> dict[str, object]:
     }
 
 
+def marked_with_questions(store: Store, learner_id: int) -> list[tuple[MarkedAnswer, str]]:
+    """A learner's marked answers, newest first, each with the text of its question."""
+    with store.read() as session:
+        marked = answers.marked_answers(session, learner_id)
+        items = topics_repo.get_items(session, [m.item_id for m in marked if m.item_id])
+    found = []
+    for answer in marked:
+        item = items.get(answer.item_id) if answer.item_id else None
+        text = item.item.text if item and isinstance(item.item, SourceQuestion) else ""
+        found.append((answer, text))
+    return found
+
+
 @router.get("/progress", name="progress")
 def progress_page(request: Request, viewer: CurrentViewer, topic: str | None = None) -> Response:
     """The viewer's own progress (across topics, or one)."""
@@ -50,6 +67,6 @@ def progress_page(request: Request, viewer: CurrentViewer, topic: str | None = N
         "who": "Your",
         "topics": state.visible_topics(viewer),
         "topic": topic or "",
-        "answers": [],
+        "answers": marked_with_questions(state.store, viewer.id),
     }
     return render(request, "progress.html", context)
