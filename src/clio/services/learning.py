@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
 
 from clio.errors import ClioError, InputError, NotFoundError
 from clio.ids import slugify
@@ -314,20 +315,23 @@ def _record(
     also: Callable[[Any], None] | None = None,
 ) -> Memory:
     def work() -> Memory:
-        with store.write() as session:
-            user = accounts.get_user(session, learner_id)
-            before = reviews.load_state(
-                session, learner_id=learner_id, item_id=item_id, for_update=True
-            )
+        with store.write_connection() as conn:
+            settings = hot.learner_settings(conn, learner_id)
+            if settings is None:
+                raise NotFoundError(f"no learner with id {learner_id}")
+            topic_id = hot.topic_of_item(conn, item_id)
+            if topic_id is None:
+                raise NotFoundError(f"no item with id {item_id}")
+            before = hot.load_state(conn, learner_id=learner_id, item_id=item_id, for_update=True)
             after = review(
                 None if before is None else before.memory,
                 rating,
                 now=now,
-                desired_retention=user.desired_retention,
-                parameters=user.fsrs_parameters,
+                desired_retention=settings[0],
+                parameters=settings[1],
             )
-            reviews.save_review(
-                session,
+            hot.save_review(
+                conn,
                 learner_id=learner_id,
                 item_id=item_id,
                 before=before,
@@ -336,8 +340,12 @@ def _record(
                 now=now,
                 duration_ms=duration_ms,
             )
+            if before is None:  # a new item: move the learner's new-item cursor on
+                hot.advance_cursor(conn, learner_id=learner_id, topic_id=topic_id)
             if also is not None:
-                also(session)
+                with Session(bind=conn) as session:
+                    also(session)
+                    session.flush()
             return after
 
     return _retrying(work)

@@ -237,6 +237,15 @@ def _import(session: Session, data: dict[str, Any]) -> ImportSummary:
     for learner in data["learners"]:
         _import_learner(session, learner, ids, counts)
     session.flush()
+    from clio.store import hot
+
+    conn = session.connection()
+    for learner_id, topic_id in session.execute(
+        select(ReviewStateRow.learner_id, ItemRow.topic_id)
+        .join(ItemRow, ItemRow.id == ReviewStateRow.item_id)
+        .distinct()
+    ):
+        hot.advance_cursor(conn, learner_id=learner_id, topic_id=topic_id)
     return ImportSummary(**counts)
 
 

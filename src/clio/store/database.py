@@ -55,9 +55,8 @@ class Store:
         self.engine = engine
         self.is_sqlite = engine.dialect.name == "sqlite"
         self._read = sessionmaker(engine, expire_on_commit=False)
-        self._write = sessionmaker(
-            engine.execution_options(clio_begin="IMMEDIATE"), expire_on_commit=False
-        )
+        self._write_engine = engine.execution_options(clio_begin="IMMEDIATE")
+        self._write = sessionmaker(self._write_engine, expire_on_commit=False)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -76,6 +75,12 @@ class Store:
                 yield connection
             finally:
                 connection.rollback()
+
+    @contextmanager
+    def write_connection(self) -> Iterator[Connection]:
+        """A Core connection in a write transaction (committed when the block ends cleanly)."""
+        with self._write_engine.begin() as connection:
+            yield connection
 
     @contextmanager
     def write(self) -> Iterator[Session]:

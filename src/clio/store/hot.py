@@ -9,19 +9,40 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import cache
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import Connection, Select, bindparam, exists, func, select
+from sqlalchemy import (
+    Connection,
+    Select,
+    Table,
+    bindparam,
+    delete,
+    exists,
+    func,
+    insert,
+    select,
+    update,
+)
 
-from clio.schedule.memory import Memory, Phase
+from clio.schedule.memory import Memory, Phase, Rating
 from clio.schedule.queue import Candidate
-from clio.store.orm import ItemRow, ReviewStateRow, TopicRow, UserRow
-from clio.store.records import ReviewState
+from clio.store.orm import (
+    ItemRow,
+    LearnerTopicRow,
+    ReviewLogRow,
+    ReviewStateRow,
+    TopicRow,
+    UserRow,
+)
+from clio.store.records import ReviewRecord, ReviewState
 
 items = ItemRow.__table__
 states = ReviewStateRow.__table__
 users = UserRow.__table__
 topics = TopicRow.__table__
+cursors = cast(Table, LearnerTopicRow.__table__)
+states_t = cast(Table, ReviewStateRow.__table__)
+logs_t = cast(Table, ReviewLogRow.__table__)
 
 
 def _filters(query: Select[Any], *, by_topic: bool) -> Select[Any]:
@@ -45,18 +66,50 @@ def _due_stmt(by_topic: bool) -> Select[Any]:
     return _filters(query, by_topic=by_topic)
 
 
-@cache
-def _new_stmt(by_topic: bool) -> Select[Any]:
-    seen = exists().where(
+def _unseen() -> Any:
+    return ~exists().where(
         states.c.learner_id == bindparam("learner"), states.c.item_id == items.c.id
     )
-    query = (
+
+
+@cache
+def _new_stmt() -> Select[Any]:
+    # One topic at a time, from the learner's cursor, in position order (an index range scan
+    # that stops after ``limit`` hits instead of probing every item studied before).
+    return (
         select(items.c.id, items.c.kind)
-        .where(~seen)
-        .order_by(items.c.topic_id, items.c.position)
+        .where(
+            items.c.topic_id == bindparam("topic"),
+            items.c.position >= bindparam("cursor"),
+            items.c.retired.is_(False),
+            items.c.kind.in_(bindparam("kinds", expanding=True)),
+            _unseen(),
+        )
+        .order_by(items.c.position)
         .limit(bindparam("limit"))
     )
-    return _filters(query, by_topic=by_topic)
+
+
+@cache
+def _cursors_stmt() -> Select[Any]:
+    return select(cursors.c.topic_id, cursors.c.new_cursor).where(
+        cursors.c.learner_id == bindparam("learner")
+    )
+
+
+@cache
+def _topic_ids_stmt() -> Select[Any]:
+    return select(topics.c.id).order_by(topics.c.id)
+
+
+@cache
+def _first_unseen_stmt() -> Select[Any]:
+    return select(func.min(items.c.position)).where(
+        items.c.topic_id == bindparam("topic"),
+        items.c.position >= bindparam("cursor"),
+        items.c.retired.is_(False),
+        _unseen(),
+    )
 
 
 @cache
@@ -134,12 +187,62 @@ def new_candidates(
     topic_ids: Sequence[int] | None = None,
     limit: int = 4,
 ) -> list[Candidate]:
-    """Items the learner has never studied, in topic and generation order."""
+    """Items the learner has never studied, in topic and position order."""
     if limit <= 0:
         return []
-    params = _params(learner_id, topic_ids, kinds) | {"limit": limit}
-    rows = conn.execute(_new_stmt(topic_ids is not None), params)
-    return [Candidate(item_id=i, kind=k) for i, k in rows]
+    starts: dict[int, int] = dict(conn.execute(_cursors_stmt(), {"learner": learner_id}).all())
+    if topic_ids is None:
+        topic_ids = list(conn.execute(_topic_ids_stmt()).scalars())
+    found: list[Candidate] = []
+    for topic_id in sorted(topic_ids):
+        params = {
+            "learner": learner_id,
+            "topic": topic_id,
+            "cursor": starts.get(topic_id, 0),
+            "kinds": list(kinds),
+            "limit": limit - len(found),
+        }
+        found += [Candidate(item_id=i, kind=k) for i, k in conn.execute(_new_stmt(), params)]
+        if len(found) >= limit:
+            break
+    return found
+
+
+def advance_cursor(conn: Connection, *, learner_id: int, topic_id: int) -> int:
+    """Move the learner's new-item cursor in a topic up to its first unseen live item."""
+    current = conn.execute(
+        select(cursors.c.new_cursor).where(
+            cursors.c.learner_id == learner_id, cursors.c.topic_id == topic_id
+        )
+    ).scalar()
+    params = {"learner": learner_id, "topic": topic_id, "cursor": current or 0}
+    first = conn.execute(_first_unseen_stmt(), params).scalar()
+    if first is None:  # everything seen: past the last position
+        last = conn.execute(
+            select(func.max(items.c.position)).where(items.c.topic_id == topic_id)
+        ).scalar()
+        first = (last or 0) + 1
+    if current is None:
+        conn.execute(
+            insert(cursors).values(learner_id=learner_id, topic_id=topic_id, new_cursor=first)
+        )
+    elif first != current:
+        conn.execute(
+            update(cursors)
+            .where(cursors.c.learner_id == learner_id, cursors.c.topic_id == topic_id)
+            .values(new_cursor=first)
+        )
+    return int(first)
+
+
+def reset_cursors(conn: Connection, *, topic_id: int) -> None:
+    """Recompute every learner's cursor in a topic after its positions were renumbered."""
+    learners = list(
+        conn.execute(select(cursors.c.learner_id).where(cursors.c.topic_id == topic_id)).scalars()
+    )
+    conn.execute(delete(cursors).where(cursors.c.topic_id == topic_id))
+    for learner_id in learners:
+        advance_cursor(conn, learner_id=learner_id, topic_id=topic_id)
 
 
 def item_with_state(
@@ -179,3 +282,96 @@ def item_with_state(
         lapses=data[states.c.lapses],
     )
     return item, state
+
+
+def _memory_of(data: Any) -> Memory:
+    return Memory(
+        phase=Phase(data[states.c.state]),
+        due=data[states.c.due],
+        step=data[states.c.step],
+        stability=data[states.c.stability],
+        difficulty=data[states.c.difficulty],
+        last_review=data[states.c.last_review],
+    )
+
+
+@cache
+def _state_stmt(for_update: bool) -> Select[Any]:
+    query = select(states).where(
+        states.c.learner_id == bindparam("learner"), states.c.item_id == bindparam("item")
+    )
+    return query.with_for_update() if for_update else query
+
+
+def load_state(
+    conn: Connection, *, learner_id: int, item_id: int, for_update: bool = False
+) -> ReviewState | None:
+    """The learner's state for an item (row-locked on PostgreSQL when ``for_update``)."""
+    params = {"learner": learner_id, "item": item_id}
+    row = conn.execute(_state_stmt(for_update), params).first()
+    if row is None:
+        return None
+    data = row._mapping
+    return ReviewState(
+        learner_id=learner_id,
+        item_id=item_id,
+        memory=_memory_of(data),
+        introduced_at=data[states.c.introduced_at],
+        reps=data[states.c.reps],
+        lapses=data[states.c.lapses],
+    )
+
+
+def save_review(
+    conn: Connection,
+    *,
+    learner_id: int,
+    item_id: int,
+    before: ReviewState | None,
+    after: Memory,
+    rating: Rating,
+    now: datetime,
+    duration_ms: int | None = None,
+) -> ReviewRecord:
+    """Write the new state and append the log entry (the caller's transaction commits both)."""
+    elapsed = None
+    if before is not None and before.memory.last_review is not None:
+        elapsed = (now - before.memory.last_review).total_seconds() / 86400
+    lapsed = before is not None and before.memory.phase == Phase.REVIEW and rating == Rating.AGAIN
+    values = {
+        "state": int(after.phase),
+        "step": after.step,
+        "stability": after.stability,
+        "difficulty": after.difficulty,
+        "due": after.due,
+        "last_review": after.last_review,
+    }
+    if before is None:
+        conn.execute(
+            insert(states_t).values(
+                learner_id=learner_id, item_id=item_id, introduced_at=now, reps=1,
+                lapses=int(lapsed), **values,
+            )
+        )  # fmt: skip
+    else:
+        conn.execute(
+            update(states_t)
+            .where(states_t.c.learner_id == learner_id, states_t.c.item_id == item_id)
+            .values(reps=states_t.c.reps + 1, lapses=states_t.c.lapses + int(lapsed), **values)
+        )
+    record = ReviewRecord(
+        learner_id=learner_id,
+        item_id=item_id,
+        rating=int(rating),
+        reviewed_at=now,
+        elapsed_days=elapsed,
+        duration_ms=duration_ms,
+        state_before=0 if before is None else int(before.memory.phase),
+    )
+    conn.execute(insert(logs_t).values(**record.__dict__))
+    return record
+
+
+def topic_of_item(conn: Connection, item_id: int) -> int | None:
+    """The id of the topic an item belongs to (None for no such item)."""
+    return conn.execute(select(items.c.topic_id).where(items.c.id == item_id)).scalar()

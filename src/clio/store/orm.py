@@ -74,6 +74,8 @@ class ItemRow(Base):
     __table_args__ = (
         UniqueConstraint("topic_id", "uid"),
         Index("ix_items_topic_kind", "topic_id", "kind", "retired", "position"),
+        # added by migration 0003: new items in study order without sorting
+        Index("ix_items_topic_position", "topic_id", "position"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     uid: Mapped[str] = mapped_column(String(100))
@@ -143,7 +145,8 @@ class ReviewStateRow(Base):
 
     __tablename__ = "review_states"
     __table_args__ = (
-        Index("ix_review_states_learner_due", "learner_id", "due"),
+        # migration 0003 added item_id so "earliest due first, then by item" needs no sort
+        Index("ix_review_states_learner_due", "learner_id", "due", "item_id"),
         # added by migration 0002: counts today's new items quickly
         Index("ix_review_states_learner_introduced", "learner_id", "introduced_at"),
     )
@@ -162,6 +165,24 @@ class ReviewStateRow(Base):
     reps: Mapped[int] = mapped_column(Integer, default=0)
     lapses: Mapped[int] = mapped_column(Integer, default=0)
     introduced_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class LearnerTopicRow(Base):
+    """Where a learner's unseen items in a topic begin (added by migration 0003).
+
+    ``new_cursor`` is a lower bound: every live item of the topic at a lower position has
+    been studied, so the search for new items starts there instead of at the beginning.
+    Re-importing the topic renumbers positions, so its cursors are deleted then.
+    """
+
+    __tablename__ = "learner_topics"
+    learner_id: Mapped[int] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), primary_key=True
+    )
+    topic_id: Mapped[int] = mapped_column(
+        ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
+    )
+    new_cursor: Mapped[int] = mapped_column(Integer, default=0)
 
 
 class ReviewLogRow(Base):

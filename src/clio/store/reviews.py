@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clio.schedule.memory import Memory, Phase, Rating
+from clio.store import hot
 from clio.store.orm import ItemRow, ReviewLogRow, ReviewStateRow
 from clio.store.records import ReviewRecord, ReviewState
 
@@ -47,8 +48,9 @@ def load_state(
     session: Session, *, learner_id: int, item_id: int, for_update: bool = False
 ) -> ReviewState | None:
     """The learner's state for an item (locked for the transaction when ``for_update``)."""
-    row = session.get(ReviewStateRow, (learner_id, item_id), with_for_update=for_update)
-    return None if row is None else _state(row)
+    return hot.load_state(
+        session.connection(), learner_id=learner_id, item_id=item_id, for_update=for_update
+    )
 
 
 def save_review(
@@ -63,37 +65,16 @@ def save_review(
     duration_ms: int | None = None,
 ) -> ReviewRecord:
     """Write the new state and append the log entry (the caller's transaction commits both)."""
-    elapsed = None
-    if before is not None and before.memory.last_review is not None:
-        elapsed = (now - before.memory.last_review).total_seconds() / 86400
-    row = session.get(ReviewStateRow, (learner_id, item_id))
-    if row is None:
-        row = ReviewStateRow(
-            learner_id=learner_id, item_id=item_id, introduced_at=now, reps=0, lapses=0
-        )
-        session.add(row)
-    lapsed = before is not None and before.memory.phase == Phase.REVIEW and rating == Rating.AGAIN
-    row.state, row.step, row.stability, row.difficulty = (
-        int(after.phase),
-        after.step,
-        after.stability,
-        after.difficulty,
-    )
-    row.due, row.last_review = after.due, after.last_review
-    row.reps = (row.reps or 0) + 1
-    row.lapses = (row.lapses or 0) + int(lapsed)
-    log = ReviewLogRow(
+    return hot.save_review(
+        session.connection(),
         learner_id=learner_id,
         item_id=item_id,
-        rating=int(rating),
-        reviewed_at=now,
-        elapsed_days=elapsed,
+        before=before,
+        after=after,
+        rating=rating,
+        now=now,
         duration_ms=duration_ms,
-        state_before=0 if before is None else int(before.memory.phase),
     )
-    session.add(log)
-    session.flush()
-    return _record(log)
 
 
 def count_due(

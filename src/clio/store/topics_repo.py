@@ -10,6 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clio.errors import NotFoundError
+from clio.store import hot
 from clio.store.items_codec import StudyItem, item_from_payload, item_kind, item_to_payload
 from clio.store.orm import ItemRow, TopicRow
 from clio.store.records import ImportReport, StoredItem, TopicInfo
@@ -83,6 +84,7 @@ def save_topic_items(
     for uid in retired:
         existing[uid].retired = True
     session.flush()
+    hot.reset_cursors(session.connection(), topic_id=topic.id)  # positions were renumbered
     return ImportReport(
         topic=name,
         title=title,
