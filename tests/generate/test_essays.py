@@ -54,7 +54,8 @@ def check_plan(plan: EssayPlan, topic: Topic) -> None:
             assert any(piece in point.full_text for point in cited if point), piece
     for paragraph in plan.paragraphs:
         text = paragraph.text
-        assert text and text[0].isupper() and text.rstrip('"').endswith((".", "?")), text
+        first_letter = text.lstrip("\"'“‘")[:1]
+        assert first_letter.isupper() and text.rstrip('"').endswith((".", "?")), text
         assert "  " not in text and " ." not in text and ".." not in text
     judgement = plan.paragraphs[-1]
     headings = {p.heading for p in argued}
@@ -218,3 +219,14 @@ def test_plans_never_quote_text_that_is_not_in_the_notes(all_topics: dict[str, T
             for paragraph in plan.paragraphs:
                 for quoted in re.findall(r'"([^"]+)"', paragraph.text):
                     assert quoted in corpus, quoted
+
+
+def test_statement_points_open_their_paragraph_once(civil_war: Topic) -> None:
+    (plan,) = make_essay_plans(civil_war, seed=0)
+    trotsky = next(p for p in plan.paragraphs if p.heading.startswith("Trotsky"))
+    assert trotsky.heading == "Trotsky built the Red Army of 5 million men by 1920"
+    assert trotsky.text.count("Trotsky built") == 1
+    assert "5 million" in trotsky.text
+    whites = next(p for p in plan.paragraphs if p.heading == "The Whites were divided")
+    assert "that the Whites were divided" in whites.text  # lower-cased inside the sentence
+    assert plan.paragraphs[-1].role == "judgement"

@@ -10,6 +10,7 @@ import sys
 
 from clio.cli import (  # noqa: F401  (registers commands)
     essay_cmds,
+    kit_cmds,
     mark_cmds,
     study_cmds,
     topics_cmds,

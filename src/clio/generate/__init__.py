@@ -1,4 +1,4 @@
-"""Generate study items from a topic: flashcards, quiz questions and the whole kit."""
+"""Study items generated from a topic: flashcards, quizzes, essay plans, source questions."""
 
 from clio.generate.flashcards import make_flashcards
 from clio.generate.kit import make_kit

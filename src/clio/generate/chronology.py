@@ -7,7 +7,8 @@ import random
 
 from clio.generate.common import question, shuffled
 from clio.generate.distractors import pick
-from clio.generate.facts import Event, Facts
+from clio.generate.events import Event
+from clio.generate.facts import Facts
 from clio.generate.text import capitalise, sentence, with_article
 from clio.model.items import QuestionKind, QuizQuestion
 from clio.model.period import Precision

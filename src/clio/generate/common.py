@@ -5,8 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
-from clio.generate.facts import Facts
-from clio.generate.text import is_event_name, title_without_date, why_clause, with_article
+from clio.generate.text import cause_phrase, is_event_name, title_without_date, with_article
 from clio.ids import content_id
 from clio.model.items import CardKind, Flashcard, QuestionKind, QuizAnswer, QuizQuestion
 from clio.model.topic import Section
@@ -65,6 +64,15 @@ def question(
     )
 
 
+def item_rng(seed: int, *parts: str) -> random.Random:
+    """A random stream for one item, from the seed and the item's own content.
+
+    Items made from an unchanged point get the same stream after other points are edited, so
+    their wrong options and order (and ids) stay the same.
+    """
+    return random.Random(content_id("rng", str(seed), *parts))
+
+
 def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
     """A seeded shuffle (a copy)."""
     copy = list(items)
@@ -74,22 +82,14 @@ def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
 
 def about(section: Section, *, with_date: bool = True) -> str:
     """How a stem refers to a section: "why China broke with the USSR", "the Korean War"."""
-    why = why_clause(section.heading)
-    if why:
-        return why
+    cause = cause_phrase(section.heading)
+    if cause:
+        return cause.outcome if cause.link.startswith("why ") else f"the {cause.noun}s {cause.link}"
     heading = section.heading.strip().rstrip(":?")
     if not with_date:
         heading = title_without_date(heading)
     if is_event_name(title_without_date(heading)):
         return with_article(heading)
+    if heading.startswith("The "):
+        return "the " + heading[4:]
     return heading
-
-
-def ubiquitous(facts: Facts) -> set[str]:
-    """Names mentioned in so many clauses that hiding them makes a poor question."""
-    counts: dict[str, int] = {}
-    for clause in facts.clauses:
-        for name in {s.text.lower().removeprefix("the ") for s in clause.slots if s.entry}:
-            counts[name] = counts.get(name, 0) + 1
-    limit = max(4, len(facts.clauses) // 7)
-    return {name for name, count in counts.items() if count >= limit}

@@ -2,15 +2,29 @@
 
 from __future__ import annotations
 
+import datetime
 import random
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
 
-from clio.generate.facts import DATE, FIGURE, NAME_KINDS, Clause, Facts, Slot, article_form
+from clio.generate.facts import (
+    DATE,
+    FIGURE,
+    NAME_KINDS,
+    Clause,
+    Facts,
+    Slot,
+    article_form,
+    bare,
+    ubiquitous,
+)
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
-from clio.generate.text import EVENT_WORDS, significant_words, words, words_match
+from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
+from clio.model.topic import Point, Section
 
 
 def contains_another(options: Sequence[str]) -> bool:
@@ -59,6 +73,19 @@ def pick(
     return chosen if len(chosen) == n else None
 
 
+@dataclass(frozen=True, kw_only=True)
+class Candidates:
+    """Wrong options worked out for one answer, best tier first, before the seeded pick."""
+
+    tiers: tuple[Sequence[str], ...]
+    answer: str
+    caps: tuple[int, ...] = ()
+
+    def pick(self, rng: random.Random, n: int = 3) -> list[str] | None:
+        """``n`` wrong options chosen with ``rng`` (see :func:`pick`)."""
+        return pick(self.tiers, self.answer, rng, n=n, caps=self.caps)
+
+
 # -- dates ---------------------------------------------------------------------------------
 
 
@@ -77,11 +104,26 @@ def _same_shape(a: Period, b: Period) -> bool:
     return a.precision == b.precision and a.is_range == b.is_range and not b.approximate
 
 
+def _span(period: Period) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    """The first and last day a period could mean (remembered: periods repeat a lot)."""
+    return _span_of(period.start, period.end)
+
+
+@lru_cache(maxsize=4096)
+def _span_of(
+    start: PartialDate, end: PartialDate
+) -> tuple[tuple[int, int, int], tuple[int, int, int]]:
+    return start.first_day(), end.last_day()
+
+
 def _apart(candidate: Period, answer: Period) -> bool:
-    """Wrong dates keep a margin (two years, or two months), so no edge case makes them right."""
+    """Wrong dates keep a margin (two years, two months or three days), so no edge case (a
+    visit over New Year, an event reported a day late) makes them right."""
     if answer.precision is Precision.YEAR:
         return abs(candidate.start.year - answer.start.year) >= 2
     a, b = candidate.start.first_day(), answer.start.first_day()
+    if answer.precision is Precision.DAY:
+        return abs((datetime.date(*a) - datetime.date(*b)).days) >= 3
     return abs((a[0] * 12 + a[1]) - (b[0] * 12 + b[1])) >= 2
 
 
@@ -105,6 +147,12 @@ def date_candidates(answer: Period, facts: Facts) -> tuple[list[Period], list[Pe
         if start is None or end is None:
             continue
         generated.append(Period(start=start, end=end))
+    if answer.precision is Precision.DAY and not answer.is_range:
+        day = datetime.date(*answer.start.first_day())
+        for shift in (3, -4, 5, -6, 7, -9, 11, -12):
+            moved = day + datetime.timedelta(days=shift)
+            date = PartialDate(year=moved.year, month=moved.month, day=moved.day)
+            generated.insert(0, Period.single(date))
     return from_notes, generated
 
 
@@ -112,34 +160,40 @@ def date_options(
     answer: Period, forbidden: Iterable[Period], facts: Facts, rng: random.Random
 ) -> list[str] | None:
     """Three wrong dates at the answer's precision, none the notes give for this event."""
-    if answer.approximate:
+    found = _date_candidates(answer, forbidden, facts)
+    return None if found is None else found.pick(rng)
+
+
+def _date_candidates(
+    answer: Period, forbidden: Iterable[Period], facts: Facts
+) -> Candidates | None:
+    if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
     blocked = [answer, *forbidden]
+    labels = {b.label() for b in blocked}
+    spans = [_span(b) for b in blocked]
 
     def allowed(candidate: Period) -> bool:
-        if candidate.label() == answer.label():
+        if candidate.label() in labels:
             return False
         if answer.is_range:
-            if candidate.start == answer.start or candidate.end == answer.end:
-                return False
-            return all(candidate.label() != b.label() for b in blocked)
-        if any(candidate.overlaps(b) for b in blocked):
+            return candidate.start != answer.start and candidate.end != answer.end
+        first, last = _span(candidate)
+        if any(not (last < low or high < first) for low, high in spans):
             return False
         return _apart(candidate, answer)
 
     from_notes, generated = date_candidates(answer, facts)
     notes_ok = [p.label() for p in from_notes if allowed(p)]
     made_ok = [p.label() for p in generated if allowed(p)][:8]
-    return pick([notes_ok, made_ok], answer.label(), rng, caps=(2,))
+    return Candidates(tiers=(notes_ok, made_ok), answer=answer.label(), caps=(2,))
 
 
 # -- figures -------------------------------------------------------------------------------
 
 
-def figure_options(
-    slot: Slot, clause: Clause, facts: Facts, rng: random.Random
-) -> list[str] | None:
-    """Three wrong figures with the answer's unit, written the same way."""
+def _figure_candidates(slot: Slot, facts: Facts) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way."""
     figure = slot.figure
     if figure is None:
         return None
@@ -153,7 +207,7 @@ def figure_options(
                 same.append(format_like(figure, f.value))
     made = [format_like(figure, v) for v in figure_variants(figure)]
     made = [m for m in made if m != slot.text]
-    return pick([sorted(set(same)), made], slot.text, rng, caps=(1,))
+    return Candidates(tiers=(sorted(set(same)), made), answer=slot.text, caps=(1,))
 
 
 # -- names ---------------------------------------------------------------------------------
@@ -177,7 +231,7 @@ def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
         return 0
     low, high = era
     if entry.kind == "person":
-        active_from, active_to = entry.start + 25, entry.end or entry.start + 90
+        active_from, active_to = entry.start + 30, entry.end or entry.start + 90
         if active_to < low or active_from > high + 3:
             return -40
         return 15
@@ -206,8 +260,8 @@ def _clause_era(clause: Clause, facts: Facts) -> tuple[int, int] | None:
     return (min(p.start.year for p in periods), max(p.end.year for p in periods))
 
 
-def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
-    """Three wrong names of the answer's kind: first from the notes, then from Clio's list."""
+def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
+    """Wrong names of the answer's kind: first from the notes, then from Clio's list."""
     lexicon = facts.lexicon
     if lexicon is None or slot.kind not in NAME_KINDS:
         return None
@@ -223,25 +277,38 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
     era = _clause_era(clause, facts)
     if slot.kind == "event" and not answer_type:
         return None
+    if slot.kind in ("place", "organisation") and not subtype:
+        return None  # a school, a court...: no list of the same kind to choose from
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
             return name
         return article_form(name, entry, facts) if with_the or entry else name
 
+    clause_folded = clause.text.casefold()
+    stem_matcher = WordMatcher(stem_words)
+
+    common = ubiquitous(facts)
+
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
             return False
-        if entry is not None and answer_forms & {key(f) for f in (*entry.forms, *entry.near)}:
+        if bare(name).lower() in common:
+            return False  # "an invasion of China" in notes about China: no one would pick it
+        info = _entry_info(entry) if entry is not None else None
+        if info is not None and answer_forms & info[0]:
             return False
         if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
-        forms = entry.forms if entry else (name,)
-        for form in forms:
-            if form.casefold() in clause.text.casefold():
-                return False
-            if any(words_match(w, s) for w in significant_words(form) for s in stem_words):
-                return False
+        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
+            return False  # "Jews" or a committee the parser took for a place: not the same kind
+        folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
+        if info is None:
+            form_words = tuple(significant_words(name))
+        if any(f in clause_folded for f in folded):
+            return False
+        if any(stem_matcher.matches(w) for w in form_words):
+            return False
         return not _stated(clause, slot, shown(name, entry), facts)
 
     scored: list[tuple[int, str]] = []
@@ -249,19 +316,34 @@ def name_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         entry = lexicon.lookup(name)
         if slot.kind == "event" and event_type(name) != answer_type:
             continue
+        shared = _shared_tags(entry, answer_entry)
+        if (
+            slot.kind in ("place", "organisation")
+            and answer_entry
+            and answer_entry.tags
+            and not shared
+        ):
+            continue
         if acceptable(name, entry):
-            scored.append((-(15 + 20 * _shared_tags(entry, answer_entry)), shown(name, entry)))
-    accepted = 0
+            scored.append((-(15 + 20 * shared), shown(name, entry)))
     for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
-        if accepted >= 14:
+        if len(scored) >= 12:
             break
         display = _display(entry, facts)
         if acceptable(display, entry):
             scored.append((negative, display))
-            accepted += 1
     scored.sort()
     ranked = [display for _, display in scored]
-    return pick([ranked[:5], ranked[5:12]], slot.text, rng)
+    return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
+
+
+@lru_cache(maxsize=8192)
+def _entry_info(entry: LexEntry) -> tuple[frozenset[str], tuple[str, ...], tuple[str, ...]]:
+    """An entry's lookup keys (with near names), folded forms and words, worked out once."""
+    keys = frozenset(key(f) for f in (*entry.forms, *entry.near))
+    folded = tuple(dict.fromkeys(f.casefold() for f in entry.forms))
+    form_words = tuple(dict.fromkeys(w for f in entry.forms for w in significant_words(f)))
+    return keys, folded, form_words
 
 
 def _ranked_list(
@@ -288,8 +370,12 @@ def _ranked_list(
     for entry in lexicon.of_kind(kind):
         if kind == "event" and event_type(entry.name) != answer_type:
             continue
-        score = 20 * _shared_tags(entry, answer_entry) + min(_related(entry, facts.tags), 10)
-        score += _era_score(entry, era)
+        shared = _shared_tags(entry, answer_entry)
+        if kind in ("place", "organisation") and answer_entry and answer_entry.tags and not shared:
+            continue  # a port in China is no wrong option for a city in Russia
+        tagged = 20 * shared + min(_related(entry, facts.tags), 10)
+        # places have no era: only the topic's regions count
+        score = tagged if kind == "place" else tagged + _era_score(entry, era)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
             ranked.append((-score, entry.name, entry))
     ranked.sort(key=lambda item: (item[0], item[1]))
@@ -298,19 +384,49 @@ def _ranked_list(
     return result
 
 
+@lru_cache(maxsize=16384)
+def _normalised(text: str) -> str:
+    return normalise_for_id(text)
+
+
 def _stated(clause: Clause, slot: Slot, candidate: str, facts: Facts) -> bool:
     """True when the notes state the clause with ``candidate`` in place of the answer."""
-    filled = normalise_for_id(clause.text[: slot.start] + candidate + clause.text[slot.end :])
+    filled = _normalised(clause.text[: slot.start] + candidate + clause.text[slot.end :])
     return filled in facts.stated
 
 
 def point_forbidden_dates(clause: Clause, facts: Facts) -> list[Period]:
-    """Single dates the notes give for the point a clause belongs to (wrong options avoid them)."""
-    return [p for p in facts.point_periods.get(clause.point.id, ()) if not p.is_range]
+    """Single dates the notes give for the point a clause belongs to (wrong options avoid them).
+
+    The section's date counts only when the point has none of its own: under "The Thirteen
+    Days, October 1962" a point dated 14 Oct 1962 may still have 22 Oct 1962 as a wrong option.
+    """
+    return given_dates(clause.point, clause.section, facts)
+
+
+def given_dates(point: Point, section: Section, facts: Facts) -> list[Period]:
+    """The single dates the notes give a point (its section's only if it has none)."""
+    periods = list(facts.point_periods.get(point.id, ()))
+    if point.period is not None and section.period is not None:
+        periods = [p for p in periods if p != section.period or p == point.period]
+    return [p for p in periods if not p.is_range]
 
 
 def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
-    """Three wrong options for one hidden fact, or None when the notes cannot support them."""
+    """Three wrong options for one hidden fact, or None when the notes cannot support them.
+
+    The candidates depend only on the notes, so they are worked out once per fact (a multiple
+    choice question and a true/false statement on the same fact share them); the seeded
+    ``rng`` then picks among them.
+    """
+    memo_key = ("slot", clause.text, clause.point.id, slot.start, slot.end)
+    if memo_key not in facts.memo:
+        facts.memo[memo_key] = _slot_candidates(slot, clause, facts)
+    found = facts.memo[memo_key]
+    return found.pick(rng) if isinstance(found, Candidates) else None
+
+
+def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | None:
     if slot.kind == DATE and slot.period is not None:
         forbidden = [*point_forbidden_dates(clause, facts)]
         forbidden += [s.period for s in clause.slots if s.period is not None]
@@ -318,7 +434,7 @@ def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -
         for label, periods in facts.label_dates.items():
             if label in lower:
                 forbidden.extend(periods)
-        return date_options(slot.period, forbidden, facts, rng)
+        return _date_candidates(slot.period, forbidden, facts)
     if slot.kind == FIGURE:
-        return figure_options(slot, clause, facts, rng)
-    return name_options(slot, clause, facts, rng)
+        return _figure_candidates(slot, facts)
+    return _name_candidates(slot, clause, facts)

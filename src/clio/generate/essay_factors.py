@@ -15,7 +15,9 @@ from clio.generate.essay_text import (
     noun_phrase,
     overlap,
     proper_words,
+    sentences,
     strip_trailing_date,
+    words,
 )
 from clio.generate.themes import classify_theme
 from clio.model.period import Period
@@ -23,6 +25,7 @@ from clio.model.topic import Point, Section, Topic
 
 _MAX_FACTORS = 6
 _MAX_SUPPORT = 3
+_MAX_TITLE_WORDS = 10
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -36,6 +39,8 @@ class Factor:
     theme: str | None
     support: tuple[Point, ...]
     evidence: tuple[str, ...]
+    explanation: tuple[str, ...] = ()  # the point's clauses, to render as sentences
+    opening: str = ""  # the phrase that opens its paragraph (a statement's full clause)
 
     @property
     def period(self) -> Period | None:
@@ -121,12 +126,30 @@ def point_evidence(point: Point, *, lead: bool) -> tuple[str, ...]:
 
 def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -> Factor:
     """A factor from one point, with its related points and the evidence to quote."""
-    title = point.title or point.text
-    name = strip_trailing_date(title)
-    if is_clause(name):
-        phrase = "that " + name
+    title = point.title.strip().rstrip(".")
+    explanation = tuple(_joined_clauses(point.text))
+    keep = proper_words(corpus) | _entity_words(topic)
+    if not title or len(words(title)) > _MAX_TITLE_WORDS or point.title.strip().endswith("."):
+        # a statement rather than a title: argue from its main clause, quote it whole
+        statement = (sentences(point.full_text) or [point.full_text])[0].rstrip(".")
+        short = _main_clause(statement)
+        explanation = explanation[1:] if not title else explanation
+        name = short
+        starts_with_verb = bool(short) and short.split()[0].lower().endswith("ed")
+        if starts_with_verb:
+            phrase = f'the point the notes make: "{short}"'
+            opening = f'the point the notes make: "{statement}"'
+        else:
+            phrase = "that " + _lower_name(short, keep)
+            opening = "that " + _lower_name(statement, keep)
+        title = statement
     else:
-        phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        name = strip_trailing_date(title)
+        if is_clause(name):
+            phrase = "that " + _lower_name(name, keep)
+        else:
+            phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
+        opening = phrase
     support = related_points(topic, section, point)
     evidence = list(point_evidence(point, lead=True))
     for other in support:
@@ -141,7 +164,51 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         theme=classify_theme(title, " ".join([point.text, *(p.title for p in support)])),
         support=support,
         evidence=tuple(evidence),
+        explanation=explanation,
+        opening=opening,
     )
+
+
+def _main_clause(statement: str) -> str:
+    """The statement up to its first comma, semicolon, colon or "and" after five words."""
+    tokens = statement.split()
+    if len(tokens) <= _MAX_TITLE_WORDS:
+        return statement
+    for index in range(5, len(tokens)):
+        word = tokens[index - 1]
+        if word.endswith((",", ";", ":")):
+            return " ".join(tokens[:index]).rstrip(",;:")
+        if tokens[index].lower() == "and":
+            return " ".join(tokens[:index])
+    return statement
+
+
+def _entity_words(topic: Topic) -> frozenset[str]:
+    """Words of the names the parser found (people, places), in lower case."""
+    found: set[str] = set()
+    for _, point in topic.points():
+        for entity in point.entities:
+            found.update(w.lower() for w in words(entity.text))
+    return frozenset(found)
+
+
+def _lower_name(text: str, keep: frozenset[str]) -> str:
+    """Lower-case the first word of a clause unless it is a name ("Foreign help" -> "foreign")."""
+    first = text.split(" ", 1)[0]
+    if first.isupper() or "'" in first or "’" in first or first.lower() in keep:
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _joined_clauses(text: str) -> list[str]:
+    """The point's clauses; one that starts with a conjunction is joined to the one before."""
+    joined: list[str] = []
+    for clause in clauses(text):
+        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
+            joined[-1] = f"{joined[-1]}, {clause}"
+        else:
+            joined.append(clause)
+    return joined
 
 
 def _section_score(question: EssayQuestion, section: Section) -> float:

@@ -46,8 +46,9 @@ def subject(factor: Factor) -> str:
 
 
 def capital(text: str) -> str:
-    """``text`` with its first letter in capitals."""
-    return text[:1].upper() + text[1:]
+    """``text`` with its first letter in capitals (after any opening quotation mark)."""
+    lead = len(text) - len(text.lstrip("\"'“‘"))
+    return text[:lead] + text[lead : lead + 1].upper() + text[lead + 1 :]
 
 
 @lru_cache(maxsize=8192)

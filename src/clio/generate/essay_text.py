@@ -67,6 +67,12 @@ _EVENT_TEXT = (
     "depression election strike march offensive battle siege airlift bay"
 )
 _EVENT_NOUNS = frozenset(_EVENT_TEXT.split())
+# First words of proper names made with "of" ("Gulf of Tonkin", "Bay of Pigs")
+_PLACE_HEADS = frozenset(
+    {"gulf", "bay", "strait", "straits", "cape", "lake", "mount", "river", "sea", "isle",
+     "port", "canal", "battle", "siege", "treaty", "congress", "council", "league", "peace",
+     "edict", "act", "bill", "declaration", "statute", "union", "kingdom", "republic"}
+)  # fmt: skip
 
 
 @lru_cache(maxsize=65536)
@@ -146,11 +152,12 @@ def lower_first(text: str) -> str:
 
 
 def as_sentence(clause: str) -> str:
-    """Capitalise the first letter and end with a full stop."""
+    """Capitalise the first letter (after any opening quote) and end with a full stop."""
     clause = clause.strip()
     if not clause:
         return ""
-    clause = clause[0].upper() + clause[1:]
+    lead = len(clause) - len(clause.lstrip("\"'“‘"))
+    clause = clause[:lead] + clause[lead : lead + 1].upper() + clause[lead + 1 :]
     return clause if clause[-1] in ".!?" else clause + "."
 
 
@@ -187,7 +194,10 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     first, _, rest = name.partition(" ")
     if first.lower() == "the":
         return "the " + rest
-    if first.isupper() or first.lower() in proper or "'" in first or "’" in first:
+    named_place = first.lower() in _PLACE_HEADS and rest.lower().startswith("of ")
+    # "Vienna Summit", "Human Wave tactics": a capitalised second word marks a name
+    named_place = named_place or rest[:1].isupper()
+    if first.isupper() or first.lower() in proper or "'" in first or "’" in first or named_place:
         head = name
     else:
         head = first.lower() + (" " + rest if rest else "")

@@ -26,7 +26,6 @@ from clio.generate.essay_question import EssayQuestion, heading_question, read_q
 from clio.generate.essay_text import (
     article,
     as_sentence,
-    clauses,
     content_tokens,
     join_names,
     noun_phrase,
@@ -47,11 +46,14 @@ _OPENERS_COUNTER = (
     "On the other hand, another factor was",
     "Against this view, a further reason was",
 )
-_ESSAY_QUESTION = re.compile(
+ESSAY_QUESTION = re.compile(
     r"^(?:why\b|explain\s+why|how\s+far|to\s+what\s+extent|how\s+important|"
     r"what\s+were\s+the\s+(?:main\s+)?(?:reasons|causes)|[‘'\"“].+[’'\"”]\s*\.?\s*how\s+far)",
     re.I,
 )
+
+
+_SOURCE_WORDS = re.compile(r"\b(?:sources?|passage|extract|cartoon|interpretation)\b", re.I)
 
 
 def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
@@ -67,8 +69,8 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
             if how_far is not None:
                 plans.append(_plan(topic, how_far, pairs, seed=seed, corpus=corpus))
     for asked in topic.questions:
-        if asked.source_id is None and _ESSAY_QUESTION.match(asked.text.strip()):
-            if "source" in asked.text.lower():
+        if ESSAY_QUESTION.match(asked.text.strip()):
+            if _SOURCE_WORDS.search(asked.text):
                 continue
             try:
                 plans.append(plan_essay(topic, asked.text, seed=seed))
@@ -89,6 +91,8 @@ def _how_far_question(
     if len(ranking) < 3:
         return None
     named = ranking[1].factor
+    if named.phrase.startswith(("that ", "the point")):
+        return None  # a clause makes a clumsy "how far" question; plan the why-question only
     text = f"How far was {subject(named)} the main reason {reason_phrase(question.focus)}?"
     asked = read_question(text)
     if asked.kind != "how_far" or not asked.named:
@@ -183,15 +187,19 @@ def _group_by_theme(factors: list[Factor]) -> list[Factor]:
 
 def reason_phrase(focus: str) -> str:
     """What follows "reason" in a sentence: "why China broke ...", "for the split"."""
+    focus = strip_trailing_date(focus)
+    if focus.startswith("The "):
+        focus = "the " + focus[4:]
     low = focus.lower()
     for prefix in ("the main reasons ", "the reasons ", "the main causes ", "the causes "):
         if low.startswith(prefix):
             rest = focus[len(prefix) :]
             if rest.lower().startswith(("why ", "for ")):
-                return rest
-            return "for " + rest.split(" ", 1)[-1]
+                return re.sub(r"^for The ", "for the ", rest)
+            rest = rest.split(" ", 1)[-1]
+            return "for " + ("the " + rest[4:] if rest.startswith("The ") else rest)
     if low.startswith(("why ", "how ")):
-        return strip_trailing_date(focus)
+        return focus
     return "for " + focus
 
 
@@ -240,11 +248,15 @@ def _introduction(
 def _context_sentence(topic: Topic, question: EssayQuestion) -> str:
     """The sentence of the sheet's introduction nearest the question (verbatim), if any."""
     found = sentences(topic.intro) if topic.intro else []
-    if len(found) <= 2:
-        return " ".join(as_sentence(s) for s in found)
+    if not found:
+        return ""
     wanted = content_tokens(question.text)
-    best = max(found, key=lambda s: (len(wanted & content_tokens(s)), -found.index(s)))
-    return as_sentence(best)
+    scores = [len(wanted & content_tokens(s)) for s in found]
+    best = max(scores)
+    if best == 0:
+        return as_sentence(found[0])
+    chosen = [s for s, score in zip(found, scores, strict=True) if score * 2 >= best][:2]
+    return " ".join(as_sentence(s) for s in chosen)
 
 
 def _factor_paragraph(
@@ -265,8 +277,8 @@ def _factor_paragraph(
     else:
         openers = _OPENERS_FIRST if index == 0 else _OPENERS_NEXT
         opener = openers[(offset + index) % len(openers)]
-    parts = [f"{opener} {factor.phrase}."]
-    parts.extend(as_sentence(c) for c in _joined_clauses(factor.point.text))
+    parts = [f"{opener} {factor.opening or factor.phrase}."]
+    parts.extend(as_sentence(c) for c in factor.explanation)
     by_section: dict[str, list[str]] = {}
     for other in factor.support:
         quoted = [e for e in factor.evidence if e in other.full_text]
@@ -287,9 +299,12 @@ def _factor_paragraph(
         )
     elif factor.theme:
         adjective = theme_adjective(factor.theme)
-        parts.append(f"This was {article(adjective)} {adjective} reason {reasons}.")
+        if (offset + index) % 2:
+            parts.append(f"This {adjective} factor helps to explain {_explained(question)}.")
+        else:
+            parts.append(f"This was {article(adjective)} {adjective} reason {reasons}.")
     else:
-        parts.append(f"This helps to explain {question.focus}.")
+        parts.append(f"This helps to explain {_explained(question)}.")
     return EssayParagraph(
         role="counter" if counter else "factor",
         heading=factor.name,
@@ -300,23 +315,18 @@ def _factor_paragraph(
     )
 
 
+def _explained(question: EssayQuestion) -> str:
+    """What a factor helps to explain, as it reads mid-sentence."""
+    focus = strip_trailing_date(question.focus)
+    return "the " + focus[4:] if focus.startswith("The ") else focus
+
+
 def _section_name(section: Section, *, corpus: str) -> str:
     """ "Treaty of Friendship, Dec 1949" -> "the Treaty of Friendship (Dec 1949)"."""
     name = noun_phrase(section.heading, proper=proper_words(corpus), corpus=corpus)
     if section.period is not None and strip_trailing_date(section.heading) != section.heading:
         return f"{name} ({section.period.label()})"
     return name
-
-
-def _joined_clauses(text: str) -> list[str]:
-    """The point's clauses; one that starts with a conjunction is joined to the one before."""
-    joined: list[str] = []
-    for clause in clauses(text):
-        if joined and clause.split(" ", 1)[0].lower() in {"though", "but", "and", "so", "which"}:
-            joined[-1] = f"{joined[-1]}, {clause}"
-        else:
-            joined.append(clause)
-    return joined
 
 
 def _judgement(

@@ -5,18 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from clio.generate.events import Event, all_label_dates, find_events
 from clio.generate.figures import Figure, find_figures
 from clio.generate.lexicon import LexEntry, Lexicon, key, load_lexicon
 from clio.generate.text import (
     capitalise,
-    clean,
     find_dates,
-    is_event_name,
-    remove_dates,
     split_clauses,
-    starts_with_pronoun,
-    title_without_date,
-    words,
 )
 from clio.ids import normalise_for_id
 from clio.model.period import Period
@@ -71,17 +66,6 @@ class Clause:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Event:
-    """A dated event the notes give: a short label, its period and the points it came from."""
-
-    label: str
-    period: Period
-    point_ids: tuple[str, ...]
-    quote: str
-    named: bool  # True when ``label`` is an event's name ("Sino-Indian War")
-
-
-@dataclass(frozen=True, kw_only=True)
 class Facts:
     """Everything the generators need from one topic, worked out once."""
 
@@ -105,12 +89,6 @@ class Facts:
         return found
 
 
-def quote_point(section: Section, point: Point) -> str:
-    """How an explanation quotes a point: where it is, then its words."""
-    where = section.heading if not point.title else f"{section.heading} — {point.title}"
-    return f"From the notes ({where}): “{clean(point.text) or point.title}.”"
-
-
 def _entity_kind(kind: EntityKind) -> str | None:
     return {
         EntityKind.PERSON: PERSON,
@@ -120,6 +98,9 @@ def _entity_kind(kind: EntityKind) -> str | None:
     }.get(kind)
 
 
+_AMBIGUOUS = frozenset({"US", "U.S.", "UK", "May", "March", "Bill", "Mark"})
+
+
 def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, ...]:
     """Dates, figures and known names in ``text``, without overlaps, left to right."""
     slots: list[Slot] = []
@@ -127,10 +108,12 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
     def free(start: int, end: int) -> bool:
         return not any(start < s.end and s.start < end for s in slots)
 
-    for match in find_dates(text):
-        slots.append(
-            Slot(kind=DATE, text=match.text, start=match.start, end=match.end, period=match.period)
-        )
+    for found in find_dates(text):
+        start, shown = found.start, found.text
+        lead = re.match(r"(?:between|from)\s+", shown, re.I)
+        if lead:  # keep "between" in the sentence: "between ____"
+            start, shown = start + lead.end(), shown[lead.end() :]
+        slots.append(Slot(kind=DATE, text=shown, start=start, end=found.end, period=found.period))
     for figure in find_figures(text):
         if free(figure.start, figure.end):
             slots.append(
@@ -142,7 +125,7 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
     if point is not None:
         for entity in point.entities:
             kind = _entity_kind(entity.kind)
-            if kind:
+            if kind and entity.text not in _AMBIGUOUS:
                 extra[entity.text] = kind
     for match in lexicon.pattern.finditer(text):
         entry = lexicon.lookup(match.group(0))
@@ -169,7 +152,12 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
                         or LexEntry(kind=kind, name=name, short=name.split()[-1]),
                     )
                 )
-    kept = [s for s in slots if s.kind in (DATE, FIGURE) or not _quoted(text, s.start)]
+    kept = [
+        s
+        for s in slots
+        if s.kind in (DATE, FIGURE)
+        or not (_quoted(text, s.start) or "/" in text[max(0, s.start - 1) : s.end + 1])
+    ]
     return tuple(_with_article(text, s) for s in sorted(kept, key=lambda s: s.start))
 
 
@@ -183,13 +171,26 @@ def _quoted(text: str, index: int) -> bool:
     return len(re.findall(r"(?:^|[\s(])'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
 
 
+_HEAD_NOUNS = frozenset(
+    """
+    garrison army government border party region area city port coast front conference
+    treaty agreement people troops forces navy economy leader leaders question crisis problem
+    capital soviet workers peasants delegation embassy press regime authorities zone sector
+    """.split()  # noqa: SIM905
+)
+
+
 def _with_article(text: str, slot: Slot) -> Slot:
     """Take a "the" before a name into the slot, so wrong options can bring their own article."""
     if slot.kind not in (PLACE, ORGANISATION, EVENT) or slot.text.lower().startswith("the "):
         return slot
     before = text[: slot.start]
-    if re.match(r"\s+[A-Z]", text[slot.end :]):
+    after = text[slot.end :]
+    if re.match(r"\s+[A-Z]", after):
         return slot  # part of a longer name ("the Moscow Conference")
+    following = re.match(r"\s+([a-z]+)", after)
+    if following and following.group(1) in _HEAD_NOUNS:
+        return slot  # used as an adjective ("the Petrograd garrison")
     if re.search(r"\bthe\s$", before, re.I):
         start = slot.start - 4
         return Slot(
@@ -238,13 +239,13 @@ def build_facts(topic: Topic) -> Facts:
     return Facts(
         topic=topic,
         clauses=tuple(clauses),
-        events=_events(topic),
+        events=find_events(topic),
         names={k: tuple(v) for k, v in names.items()},
         point_periods={k: tuple(v) for k, v in periods.items()},
         tags=tags,
         lexicon=lexicon,
         with_the=frozenset(with_the),
-        label_dates=_all_label_dates(topic),
+        label_dates=all_label_dates(topic),
         era=_era(periods),
         stated=frozenset(normalise_for_id(c.text) for c in clauses),
     )
@@ -253,177 +254,6 @@ def build_facts(topic: Topic) -> Facts:
 def _era(periods: dict[str, list[Period]]) -> tuple[int, int] | None:
     years = [y for found in periods.values() for p in found for y in (p.start.year, p.end.year)]
     return (min(years), max(years)) if years else None
-
-
-def _all_label_dates(topic: Topic) -> dict[str, tuple[Period, ...]]:
-    """Every date the notes give alongside each named event (lower-cased label)."""
-    mentions = _dated_mentions(topic)
-    labels: set[str] = set()
-    for section in topic.sections:
-        labels.add(title_without_date(section.heading))
-        labels.update(title_without_date(p.title) for p in section.points if p.title)
-    found = {}
-    for label in sorted(labels):
-        if is_event_name(label):
-            dates = _label_dates(label, mentions)
-            if dates:
-                found[label.casefold()] = tuple(dates)
-    return found
-
-
-def _describe(text: str) -> str | None:
-    """A clause as a short event label: dates, asides and trailing qualifications removed."""
-    plain = remove_dates(text)
-    plain = re.sub(r"\s*\([^)]*\)", "", plain)
-    plain = re.split(r",\s+(?:but|though|although|which|while|and then)\b|\s[–—]\s", plain)[0]
-    plain = clean(plain)
-    if starts_with_pronoun(plain) or not 4 <= len(plain.split()) <= 18:
-        return None
-    return capitalise(plain)
-
-
-def _dated_mentions(topic: Topic) -> list[tuple[str, tuple[Period, ...]]]:
-    """Every title, heading and clause with the dates it gives."""
-    found: list[tuple[str, tuple[Period, ...]]] = []
-    for section in topic.sections:
-        found.append((section.heading, tuple(m.period for m in find_dates(section.heading))))
-        for point in section.points:
-            found.append((point.title, tuple(m.period for m in find_dates(point.title))))
-            for text in split_clauses(point.text):
-                found.append((text, tuple(m.period for m in find_dates(text))))
-    return found
-
-
-def _label_dates(label: str, mentions: list[tuple[str, tuple[Period, ...]]]) -> list[Period]:
-    pattern = re.compile(rf"(?<![\w-]){re.escape(label)}(?![\w-])", re.I)
-    return [p for text, periods in mentions if pattern.search(text) for p in periods]
-
-
-def _events(topic: Topic) -> tuple[Event, ...]:
-    mentions = _dated_mentions(topic)
-    named: dict[str, Period] = {}
-    ambiguous: set[str] = set()
-
-    def consider(label: str, period: Period) -> None:
-        dates = _label_dates(label, mentions)
-        if any(not d.overlaps(period) for d in dates) or any(
-            d.start != period.start or d.end != period.end for d in dates if d.contains(period)
-        ):
-            ambiguous.add(label.casefold())
-        named.setdefault(label.casefold(), period)
-
-    for section in topic.sections:
-        label = title_without_date(section.heading)
-        if section.period is not None and is_event_name(label) and label != section.heading:
-            consider(label, section.period)
-        for point in section.points:
-            label = title_without_date(point.title) if point.title else ""
-            if point.period is not None and label and label != point.title and is_event_name(label):
-                consider(label, point.period)
-
-    drafts: list[Event] = []
-    for section in topic.sections:
-        label = title_without_date(section.heading)
-        if (
-            section.period is not None
-            and label.casefold() in named
-            and label.casefold() not in ambiguous
-        ):
-            drafts.append(
-                Event(
-                    label=label,
-                    period=section.period,
-                    point_ids=tuple(p.id for p in section.points),
-                    quote=f"From the notes: the section “{section.heading}”.",
-                    named=True,
-                )
-            )
-        for point in section.points:
-            drafts.extend(_point_events(section, point, named, ambiguous))
-    return _merge(drafts)
-
-
-def _mentions_other(
-    text: str, period: Period, named: dict[str, Period], ambiguous: set[str]
-) -> bool:
-    lower = text.casefold()
-    for label, when in named.items():
-        if label in lower and (label in ambiguous or when != period):
-            return True
-    return False
-
-
-def _point_events(
-    section: Section, point: Point, named: dict[str, Period], ambiguous: set[str]
-) -> list[Event]:
-    quote = quote_point(section, point)
-    title_dates = find_dates(point.title) if point.title else []
-    if point.period is not None and title_dates:
-        period = point.period
-        label = title_without_date(point.title)
-        if label.casefold() in named and label.casefold() not in ambiguous:
-            return [
-                Event(label=label, period=period, point_ids=(point.id,), quote=quote, named=True)
-            ]
-        clauses = split_clauses(point.text)
-        if not clauses or any(not d.period.overlaps(period) for d in find_dates(clauses[0])):
-            return []
-        description = _describe(clauses[0])
-        dated_here = any(d.period.overlaps(period) for d in find_dates(clauses[0]))
-        if description is None or (
-            not dated_here and _mentions_other(description, period, named, ambiguous)
-        ):
-            return []
-        return [
-            Event(label=description, period=period, point_ids=(point.id,), quote=quote, named=False)
-        ]
-    events: list[Event] = []
-    for text in split_clauses(point.text):
-        dates = [d for d in find_dates(text) if not d.period.approximate]
-        if len(dates) != 1 or dates[0].start > 40:
-            continue
-        description = _describe(text)
-        if description is None:
-            continue
-        events.append(
-            Event(
-                label=description,
-                period=dates[0].period,
-                point_ids=(point.id,),
-                quote=quote,
-                named=False,
-            )
-        )
-    return events
-
-
-def event_key(label: str) -> str:
-    """Events with the same key are the same event."""
-    return " ".join(w for w in words(normalise_for_id(label)) if w not in {"the", "a", "an"})
-
-
-def _merge(drafts: list[Event]) -> tuple[Event, ...]:
-    """Merge repeats of one event; drop events the notes date in two different ways."""
-    by_key: dict[str, list[Event]] = {}
-    for event in drafts:
-        by_key.setdefault(event_key(event.label), []).append(event)
-    merged: list[Event] = []
-    for group in by_key.values():
-        periods = {(e.period.start, e.period.end) for e in group}
-        if len(periods) > 1:
-            continue  # the notes disagree (e.g. "Treaty of Friendship, Dec 1949" and "..., 1950")
-        first = group[0]
-        ids = tuple(dict.fromkeys(i for e in group for i in e.point_ids))
-        merged.append(
-            Event(
-                label=first.label,
-                period=first.period,
-                point_ids=ids,
-                quote=first.quote,
-                named=first.named,
-            )
-        )
-    return tuple(merged)
 
 
 def bare(name: str) -> str:
@@ -441,7 +271,7 @@ _NO_ARTICLE = frozenset(
 def takes_article(name: str, entry: LexEntry | None, facts: Facts) -> bool:
     """True when a name is written with "the" ("the USSR", "the Korean War", not "China")."""
     base = bare(name)
-    if key(base) in facts.with_the:
+    if key(base) in facts.with_the or (entry is not None and entry.name.lower().startswith("the ")):
         return True
     if key(base) in _NO_ARTICLE:
         return False
@@ -464,3 +294,18 @@ def article_form(name: str, entry: LexEntry | None, facts: Facts) -> str:
 def known_names(facts: Facts) -> set[str]:
     """Every name the notes mention, normalised (so wrong options avoid them when needed)."""
     return {key(n) for values in facts.names.values() for n in values}
+
+
+def ubiquitous(facts: Facts) -> set[str]:
+    """Names mentioned in so many clauses that hiding them makes a poor question."""
+    cached = facts.memo.get("ubiquitous")
+    if isinstance(cached, set):
+        return cached
+    counts: dict[str, int] = {}
+    for clause in facts.clauses:
+        for name in {s.text.lower().removeprefix("the ") for s in clause.slots if s.entry}:
+            counts[name] = counts.get(name, 0) + 1
+    limit = max(4, len(facts.clauses) // 7)
+    found = {name for name, count in counts.items() if count >= limit}
+    facts.memo["ubiquitous"] = found
+    return found

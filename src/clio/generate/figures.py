@@ -105,7 +105,7 @@ def format_like(figure: Figure, value: float) -> str:
         return f"{number}%"
     scale = _MULT.get(figure.mult.lower(), 1.0)
     number = _plain(value / scale)
-    if figure.commas or (value / scale >= 10000 and not figure.mult):
+    if figure.commas or value / scale >= 10000:
         number = f"{round(value / scale):,}" if value / scale == int(value / scale) else number
     space = " " if figure.mult.lower() in {"million", "billion", "thousand"} else ""
     return f"{figure.currency}{number}{space}{figure.mult}"

@@ -3,19 +3,23 @@
 from __future__ import annotations
 
 import random
+import re
 
 from clio.generate.checks import valid_cards
-from clio.generate.common import about, card, ubiquitous
-from clio.generate.facts import DATE, Clause, Event, Facts, Slot, build_facts, quote_point
+from clio.generate.common import about, card
+from clio.generate.events import Event, quote_point
+from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts, ubiquitous
 from clio.generate.text import (
+    PLURAL_EVENT_WORDS,
+    cause_phrase,
     clean,
     gives_away,
     is_agreement,
     number_word,
+    period_phrase,
     sentence,
     significant_words,
     title_without_date,
-    why_clause,
     with_article,
     words,
     words_match,
@@ -47,9 +51,9 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
         return []
     text = clean(point.text)
     topic_words = about(section)
-    why = why_clause(section.heading)
-    if why:
-        prompt = f"How does ‘{point.title}’ help to explain {why}?"
+    cause = cause_phrase(section.heading)
+    if cause:
+        prompt = f"How does ‘{point.title}’ help to explain {cause.outcome}?"
     elif is_agreement(title_without_date(section.heading)):
         prompt = (
             f"What was agreed about {title_without_date(point.title)} in "
@@ -78,9 +82,9 @@ def _section_card(section: Section) -> list[Flashcard]:
     if len(titled) < 2:
         return []
     count = number_word(len(titled))
-    why = why_clause(section.heading)
-    if why:
-        prompt = f"Give {count} reasons {why}."
+    cause = cause_phrase(section.heading)
+    if cause:
+        prompt = f"Give {count} {cause.noun}s {cause.link}."
     else:
         prompt = f"What are the {count} points in your notes on {about(section)}?"
     answer = "; ".join(p.title for p in titled)
@@ -95,7 +99,12 @@ def event_phrase(event: Event) -> str:
 def when_stem(event: Event) -> str:
     """ "When was the Sino-Indian War?" or "When did this happen: “...”?"."""
     if event.named:
-        return f"When was {with_article(event.label)}?"
+        last = event.label.split()[-1]
+        plural = last.lower() in PLURAL_EVENT_WORDS or (
+            last.islower() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+        )
+        verb = "were" if plural else "was"
+        return f"When {verb} {with_article(event.label)}?"
     return f"When did this happen? “{sentence(event.label)}”"
 
 
@@ -107,13 +116,13 @@ def _date_cards(facts: Facts) -> list[Flashcard]:
             continue
         cards.append(card(CardKind.DATE, when_stem(event), event.period.label(), event.point_ids))
         by_period.setdefault(event.period.label(), []).append(event)
-    for label, events in by_period.items():
+    for events in by_period.values():
         if len(events) > 3:
             continue
         what = "; ".join(
             (with_article(e.label) if e.named else sentence(e.label)).rstrip(".") for e in events
         )
-        prompt = f"What happened in {label}, according to your notes?"
+        prompt = f"What happened {period_phrase(events[0].period)}, according to your notes?"
         ids = [i for e in events for i in e.point_ids]
         cards.append(card(CardKind.DATE_REVERSE, prompt, what[0].upper() + what[1:], ids))
     return cards
@@ -130,6 +139,7 @@ def _cloze_cards(facts: Facts, rng: random.Random) -> list[Flashcard]:
             for s in clause.slots
             if s.kind in _CLOZE_KINDS
             and not (s.kind == DATE and s.period is not None and s.period.approximate)
+            and not re.search(r"\d0[’']?s\b", s.text)
             and s.text.lower().removeprefix("the ") not in common
         ]
         slots.extend(_term_slots(clause))
@@ -170,8 +180,6 @@ def _in_quotes(text: str, index: int) -> bool:
 
 
 def _whole_word(text: str, word: str) -> int:
-    import re
-
     match = re.search(rf"(?<![\w-]){re.escape(word)}(?![\w-])", text)
     return match.start() if match else -1
 

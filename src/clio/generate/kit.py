@@ -11,7 +11,7 @@ from clio.model.topic import Topic
 
 def _essay_plans(topic: Topic, seed: int) -> tuple[EssayPlan, ...]:
     try:
-        from clio.generate.essays import make_essay_plans  # type: ignore[attr-defined]
+        from clio.generate.essays import make_essay_plans
     except ImportError:
         return ()
     return tuple(make_essay_plans(topic, seed=seed))
@@ -19,7 +19,7 @@ def _essay_plans(topic: Topic, seed: int) -> tuple[EssayPlan, ...]:
 
 def _source_questions(topic: Topic, seed: int) -> tuple[SourceQuestion, ...]:
     try:
-        from clio.generate.source_questions import (  # type: ignore[attr-defined]
+        from clio.generate.source_questions import (
             make_source_questions,
         )
     except ImportError:

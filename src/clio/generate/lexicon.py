@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from clio.ids import normalise_for_id
@@ -52,7 +52,7 @@ class Lexicon:
         return self.by_kind.get(kind, ())
 
 
-@cache
+@lru_cache(maxsize=16384)
 def key(text: str) -> str:
     """Normalised form of a name for lookups ("the USSR" and "USSR" agree)."""
     folded = normalise_for_id(text).replace("\u2019", "'")
@@ -130,9 +130,9 @@ def load_lexicon() -> Lexicon:
     for entry in entries:
         for form in entry.forms:
             by_form.setdefault(key(form), entry)
-    forms = sorted(
-        {f for e in entries for f in e.forms if len(f) >= 2 and f != "US"}, key=len, reverse=True
-    )
+    # forms without a leading "the" (the article is taken into a slot separately)
+    bare = {f[4:] if f.lower().startswith("the ") else f for e in entries for f in e.forms}
+    forms = sorted({f for f in bare if len(f) >= 2 and f != "US"}, key=len, reverse=True)
     body = "|".join(re.escape(f) for f in forms)
     pattern = re.compile(rf"(?<![\w-])(?:{body})(?![\w-])")
     by_kind = {kind: tuple(e for e in entries if e.kind == kind) for kind in KINDS}

@@ -5,7 +5,8 @@ from __future__ import annotations
 import random
 
 from clio.generate.common import question, shuffled
-from clio.generate.facts import FIGURE, PERSON, Clause, Facts, quote_point
+from clio.generate.events import quote_point
+from clio.generate.facts import FIGURE, PERSON, Clause, Facts
 from clio.generate.text import clean, shares_word, significant_words, title_without_date
 from clio.model.items import QuestionKind, QuizQuestion
 from clio.model.topic import Point, Section
@@ -97,6 +98,9 @@ def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
             continue
         person = clause.slots[0]
         rest = clean(clause.text[person.end :])
+        head = rest.split(", ", 1)[0]
+        if len(head.split()) >= 4:
+            rest = head  # "treated Mao badly on his first visit to Moscow[, housing him ...]"
         first = rest.split(" ", 1)[0] if rest else ""
         if not first.islower() or first in {"and", "or", "was", "were", "who", "is", "are"}:
             continue

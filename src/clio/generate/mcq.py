@@ -5,17 +5,18 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, question, shuffled, ubiquitous
-from clio.generate.distractors import date_options, slot_options
-from clio.generate.facts import DATE, Clause, Event, Facts, Slot, quote_point
+from clio.generate.common import about, item_rng, question, shuffled
+from clio.generate.distractors import date_options, given_dates, slot_options
+from clio.generate.events import Event, quote_point
+from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
 from clio.generate.text import (
+    cause_phrase,
     gives_away,
     sentence,
     shares_word,
     significant_words,
     title_without_date,
-    why_clause,
     words_match,
 )
 from clio.model.items import QuestionKind, QuizQuestion
@@ -32,19 +33,21 @@ _ASK = {
 }
 
 
-def slot_mcqs(facts: Facts, rng: random.Random, *, per_clause: int = 2) -> list[QuizQuestion]:
+def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuestion]:
     """Questions that hide one fact of a clause and offer three wrong facts of the same type."""
     common = ubiquitous(facts)
     found = []
     for clause in facts.clauses:
-        if len(clause.text.split()) < 5:
-            continue
+        rng = item_rng(seed, "slot", clause.text)
+        if len(clause.text.split()) < 7:
+            continue  # "Hitler promised to tear it up": too little to go on
         slots = [
             s
             for s in clause.slots
             if s.kind in _ASK
             and s.text.lower().removeprefix("the ") not in common
             and not (s.period is not None and s.period.approximate)
+            and not re.search(r"\d0[’']?s\b", s.text)
         ]
         made = 0
         for slot in shuffled_slots(slots, rng):
@@ -93,7 +96,9 @@ def _forbidden_for(event: Event, facts: Facts) -> list[Period]:
     """Dates the notes give for this event anywhere (so none can be a wrong option)."""
     found: list[Period] = []
     for point_id in event.point_ids:
-        found.extend(p for p in facts.point_periods.get(point_id, ()) if not p.is_range)
+        point, section = facts.topic.find_point(point_id), facts.topic.section_of(point_id)
+        if point is not None and section is not None:
+            found.extend(given_dates(point, section, facts))
     pattern = re.compile(re.escape(event.label), re.I)
     for clause in facts.clauses:
         if pattern.search(clause.text):
@@ -101,10 +106,11 @@ def _forbidden_for(event: Event, facts: Facts) -> list[Period]:
     return found
 
 
-def date_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+def date_mcqs(facts: Facts, seed: int) -> list[QuizQuestion]:
     """ "When was the Sino-Indian War?" with three wrong dates at the same precision."""
     found = []
     for event in facts.events:
+        rng = item_rng(seed, "when", event.label)
         wrong = date_options(event.period, _forbidden_for(event, facts), facts, rng)
         if wrong is None:
             continue
@@ -142,8 +148,8 @@ def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[
     siblings = [
         s for s in sections if s.id != section.id and not shares_word(s.heading, text, common)
     ]
-    if why_clause(section.heading):
-        why_siblings = [s for s in sections if s.id != section.id and why_clause(s.heading)]
+    if cause_phrase(section.heading):
+        why_siblings = [s for s in sections if s.id != section.id and cause_phrase(s.heading)]
         if sum(len(s.points) for s in why_siblings) >= 4:
             siblings = why_siblings
     pool = []
@@ -169,11 +175,12 @@ def _option_label(title: str) -> str:
     return title_without_date(title)
 
 
-def reason_mcqs(facts: Facts, rng: random.Random, *, per_section: int = 2) -> list[QuizQuestion]:
+def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQuestion]:
     """ "Which of these was a reason why ...?": one point of the section, three from others."""
     topic = facts.topic
     found = []
     for section in topic.sections:
+        rng = item_rng(seed, "reason", section.heading)
         titled = [p for p in section.points if p.title]
         if len(titled) < 2:
             continue
@@ -198,7 +205,7 @@ def reason_mcqs(facts: Facts, rng: random.Random, *, per_section: int = 2) -> li
                     answer,
                     explanation,
                     (point.id,),
-                    subkind="reason" if why_clause(section.heading) else "section",
+                    subkind="reason" if cause_phrase(section.heading) else "section",
                 )
             )
     return found
@@ -231,9 +238,12 @@ def _distinct(pool: list[str], answer: str, n: int) -> list[str] | None:
 
 
 def _reason_stems(section: Section) -> list[str]:
-    why = why_clause(section.heading)
-    if why:
-        return [f"Which of these was a reason {why}?", f"Which of these helps to explain {why}?"]
+    cause = cause_phrase(section.heading)
+    if cause:
+        return [
+            f"Which of these was a {cause.noun} {cause.link}?",
+            f"Which of these helps to explain {cause.outcome}?",
+        ]
     topic = about(section)
     return [
         f"Which of these is one of the points in your notes on {topic}?",
@@ -241,6 +251,6 @@ def _reason_stems(section: Section) -> list[str]:
     ]
 
 
-def make_mcqs(facts: Facts, rng: random.Random) -> list[QuizQuestion]:
+def make_mcqs(facts: Facts, seed: int) -> list[QuizQuestion]:
     """Every multiple-choice question for the topic."""
-    return [*date_mcqs(facts, rng), *reason_mcqs(facts, rng), *slot_mcqs(facts, rng)]
+    return [*date_mcqs(facts, seed), *reason_mcqs(facts, seed), *slot_mcqs(facts, seed)]

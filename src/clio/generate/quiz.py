@@ -26,22 +26,22 @@ def make_quiz(
 ) -> tuple[QuizQuestion, ...]:
     """Every valid question of the chosen kinds, in a stable order for a given seed.
 
-    Each generator gets its own seeded random stream, so adding questions of one kind never
-    changes the wrong options or order of another.
+    Questions on one clause or event draw on their own seeded stream; chronology and matching
+    (which mix points) have one stream each, so one kind never changes another.
     """
     wanted = {QuestionKind(k) for k in kinds}
     facts = facts or build_facts(topic)
-    streams = {name: random.Random(f"{seed}:{name}") for name in ("mcq", "chrono", "match", "tf")}
+    streams = {name: random.Random(f"{seed}:{name}") for name in ("chrono", "match")}
     found: list[QuizQuestion] = []
     if QuestionKind.MCQ in wanted or QuestionKind.ORDER in wanted:
         chronology = make_chronology(facts, streams["chrono"])
     else:
         chronology = []
     if QuestionKind.MCQ in wanted:
-        found.extend(make_mcqs(facts, streams["mcq"]))
+        found.extend(make_mcqs(facts, seed))
     found.extend(q for q in chronology if q.kind in wanted)
     if QuestionKind.MATCH in wanted:
         found.extend(make_matching(facts, streams["match"]))
     if QuestionKind.TF in wanted:
-        found.extend(make_true_false(facts, streams["tf"]))
+        found.extend(make_true_false(facts, seed))
     return valid_questions(found)

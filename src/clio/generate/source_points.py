@@ -15,6 +15,14 @@ def inference_for(sentence: str, subject: SourceSubject) -> str | None:
     """What a sentence of the source lets a student infer, by the theme of its words."""
     theme = classify_theme("", sentence)
     holder, target = subject.holder, subject.target
+    if holder and not target:
+        by_theme = {
+            "military": f"{holder} saw the situation as a military threat",
+            "ideological": f"{holder} saw the situation in terms of ideas and beliefs",
+            "political": f"{holder} was concerned with politics and power",
+            "economic": f"{holder} saw economic issues at stake",
+        }
+        return by_theme.get(theme or "")
     if holder and target and holder != target:
         by_theme = {
             "military": f"{holder} came to see {target} as a military threat",
@@ -89,7 +97,7 @@ def provenance_points(topic: Topic, source: Source, provenance: Provenance) -> l
         )
     if provenance.purpose:
         audience = f", aimed at {provenance.audience}" if provenance.audience else ""
-        found.append(f"Purpose: {provenance.purpose}{audience}.")
+        found.append(f"Purpose: its purpose was {provenance.purpose}{audience}.")
     cold_war = cold_war_note(provenance)
     if cold_war:
         found.append(f"Context: {cold_war}")

@@ -44,20 +44,20 @@ _KINDS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "to inform or persuade the person it was written to",
     ),
     (
-        "newspaper",
-        r"newspaper|article|editorial|magazine|journalist|report(?:ed|er)? in",
-        "a newspaper report",
-        "it was written close to the events for a wide readership",
-        "newspapers may simplify or take a political line to suit their readers",
-        "to inform readers and shape opinion",
-    ),
-    (
         "cartoon",
         r"cartoon|poster|propaganda",
         "a cartoon or poster",
         "it shows how an issue was presented to the public at the time",
         "it exaggerates to make a point and gives one side",
         "to make a point to the public, often by mocking opponents",
+    ),
+    (
+        "newspaper",
+        r"newspaper|article|editorial|magazine|journalist|report(?:ed|er)? in",
+        "a newspaper report",
+        "it was written close to the events for a wide readership",
+        "newspapers may simplify or take a political line to suit their readers",
+        "to inform readers and shape opinion",
     ),
     (
         "official",
@@ -83,7 +83,8 @@ _NATIONALITY = re.compile(
 _APPOSITIVE = re.compile(r"[–—-]\s*(?P<who>an?\s+[^–—]{6,140}?)\s*[–—]")
 _WHO_IS = re.compile(r",\s*(?P<who>an?\s+[a-z][^,.]{4,80}?)(?:,|\.|$)")
 _AUDIENCE = re.compile(
-    r"\bon\s+(?P<adj>[A-Z]\w+)\s+(?P<medium>television|radio)\b|\bto\s+(?P<to>the\s+[^,.;]{3,60})"
+    r"\bon\s+(?P<adj>[A-Z]\w+)\s+(?P<medium>television|radio)\b"
+    r"|\bto\s+(?P<to>(?:the\s+)?[A-Z][^,.;]{2,60})"
 )
 _ACCESS = re.compile(
     r"\b(selected\s+writings|published\s+writings|speeches|archives?|interviews?|documents)\b",
@@ -213,8 +214,9 @@ def cold_war_note(provenance: Provenance) -> str | None:
         return None
     if provenance.nationality not in {"American", "Soviet", "Russian", "British", "Chinese"}:
         return None
+    maker = "newspaper" if provenance.kind in {"newspaper", "cartoon"} else "author"
+    article = "an" if provenance.nationality[0] in "AEIOU" else "a"
     return (
-        f"As {'an' if provenance.nationality[0] in 'AEIOU' else 'a'} {provenance.nationality} "
-        f"writing in {provenance.year}, during the Cold War, the author may have been "
-        "influenced by the rivalry between the superpowers."
+        f"It comes from {article} {provenance.nationality} {maker} in {provenance.year}, during "
+        "the Cold War, so it may reflect the rivalry between the superpowers."
     )

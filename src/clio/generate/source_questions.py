@@ -13,7 +13,7 @@ from clio.generate.essay_text import (
     sentences,
     strip_trailing_date,
 )
-from clio.generate.essays import plan_essay
+from clio.generate.essays import ESSAY_QUESTION, plan_essay
 from clio.generate.mark_schemes import build_scheme, scheme_point
 from clio.generate.source_points import (
     content_points,
@@ -374,7 +374,7 @@ def _notes_question(
     topic: Topic, asked: Question, generated: list[SourceQuestion]
 ) -> SourceQuestion | None:
     """A question the notes set, with a generic levels scheme from its source and the notes."""
-    named = _named_sources(topic, asked)
+    named = [] if is_essay_question(asked.text) else _named_sources(topic, asked)
     marks = asked.marks or _guess_marks(asked.text)
     points: list[SchemePoint] = []
     reference = ""
@@ -422,6 +422,16 @@ def _notes_question(
         mark_scheme=scheme,
         source_ids=ids,
     )
+
+
+_SOURCE_WORDS = re.compile(
+    r"\b(?:sources?|passage|extract|cartoon|interpretation|document)\b", re.I
+)
+
+
+def is_essay_question(text: str) -> bool:
+    """True for a set question that is an essay (why / how far) rather than a source question."""
+    return ESSAY_QUESTION.match(text.strip()) is not None and not _SOURCE_WORDS.search(text)
 
 
 def _named_sources(topic: Topic, asked: Question) -> list[Source]:

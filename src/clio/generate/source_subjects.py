@@ -42,6 +42,11 @@ _AUTHOR_PREFIX = re.compile(
     r"article|report|writings|recollections)\s+(?:of|by)\s+",
     re.I,
 )
+_FIRST_HAND = re.compile(
+    r"\b(?:speech|letter|memoirs?|diary|interview|broadcast|telegram|autobiograph\w*|"
+    r"address|statement)\b",
+    re.I,
+)
 _FIRST_PERSON = re.compile(r"\b(?:I|we|our|us|my)\b")
 
 
@@ -70,6 +75,8 @@ def _person_names(source: Source) -> list[str]:
 
 def _state_counts(text: str) -> Counter[str]:
     counts: Counter[str] = Counter()
+    text = re.sub(r"\bUnited States\b", "USA", text)
+    text = re.sub(r"\bSoviet Union\b", "USSR", text)
     for word in words(text):
         key = word.lower().replace("’", "'")
         key = key[:-2] if key.endswith("'s") else key
@@ -89,11 +96,16 @@ def find_subject(topic: Topic, source: Source) -> SourceSubject:
         if counts[holder] == 0:
             holder = None
     author = clean_author(source)
-    if holder is None and _FIRST_PERSON.search(source.text) and author:
+    first_hand = _FIRST_HAND.search(source.citation or source.provenance) is not None
+    from_author = False
+    if holder is None and author and (first_hand or _FIRST_PERSON.search(source.text)):
         holder = author.split()[-1]
+        from_author = True
     states = _state_counts(source.text)
     target: str | None = None
-    if states:
+    # a first-hand source's most-named state is often its subject, not the object of its
+    # author's views ("Cuba" in Khrushchev's letter), so only reported views get a target
+    if states and not from_author:
         key, _ = states.most_common(1)[0]
         target = _STATE_NAMES[key]
     dated = tuple(
@@ -110,9 +122,19 @@ def find_subject(topic: Topic, source: Source) -> SourceSubject:
     )
 
 
+_MADE_BY = re.compile(
+    r"\b(?:memoirs?|diary|letters?|speech|autobiography|book|article|report|writings|"
+    r"recollections|interview|broadcast|account|cartoon|poster)\s+(?:of|by|from|with)\s+"
+    r"(?:the\s+)?(?P<name>(?:[A-Z][\w.'’-]*\.?\s?){1,5})"
+)
+
+
 def clean_author(source: Source) -> str | None:
-    """The author's name without "From the memoirs of"."""
+    """The author's name without "From the memoirs of" (read from the citation if need be)."""
     author = source.author
+    if not author:
+        match = _MADE_BY.search(source.citation or source.provenance)
+        author = match.group("name") if match else None
     if not author:
         return None
     author = _AUTHOR_PREFIX.sub("", author).strip(" ,.")
@@ -188,7 +210,8 @@ def _overlap_share(when: Period, other: Period | None) -> float:
 def _enquiry(topic: Topic, section: Section | None) -> str:
     corpus = topic_corpus(topic)
     if section is None:
-        return noun_phrase(topic.title, proper=proper_words(corpus), corpus=corpus)
+        title = re.split(r"\s*[:–—]\s+|\s+-\s+", topic.title)[0].strip() or topic.title
+        return noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
     head = section.heading.strip().rstrip("?:")
     low = head.lower()
     if low.startswith(("causes ", "reasons ")):

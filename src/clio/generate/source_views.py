@@ -7,13 +7,15 @@ from dataclasses import dataclass
 from clio.generate.essay_factors import Factor, build_factor, section_is_why, topic_corpus
 from clio.generate.essay_links import subject as factor_subject
 from clio.generate.essay_question import heading_question, read_question
-from clio.generate.essay_text import content_tokens, join_names, sentences
+from clio.generate.essay_text import content_tokens, join_names, sentences, stem, words
 from clio.generate.essays import reason_phrase
 from clio.generate.source_subjects import (
     SourceSubject,
     common_tokens,
     has_thesis,
     relevant_points,
+    section_span,
+    source_span,
     thesis,
 )
 from clio.model.period import Period
@@ -50,8 +52,13 @@ class InterpretationView:
             parts.append(f"On the one hand, it says {quoted}, which supports the view.")
         pro = [p for label, p in self.knowledge if label.startswith("Supports")]
         con = [p for label, p in self.knowledge if label.startswith("Challenges")]
-        if pro:
+        if pro and self.supporting:
             parts.append(f"The notes support this too: {pro[0].title} - {pro[0].text}.")
+        elif pro:
+            parts.append(
+                "The source itself gives the view little direct support, but the notes do: "
+                f"{pro[0].title} - {pro[0].text}."
+            )
         if self.challenging:
             quoted = join_names([quote(s) for s in self.challenging[:2]])
             parts.append(f"On the other hand, it also says {quoted}, which challenges the view.")
@@ -94,7 +101,7 @@ def _factor_view(
             continue
         factors = [build_factor(topic, section, p, corpus=corpus) for p in section.points]
         for factor in factors:
-            tokens = content_tokens(factor.point.full_text) - common
+            tokens = content_tokens(factor.point.full_text) - common - _WEAK
             score = len(passage & tokens)
             if score >= minimum and (best is None or score > best[0]):
                 best = (score, factor, factors)
@@ -108,7 +115,7 @@ def _factor_view(
     supporting: list[str] = []
     challenging: list[str] = []
     for sentence in sentences(source.text):
-        if (content_tokens(sentence) - common) & factor_tokens:
+        if _bears_on(sentence, factor_tokens, common):
             supporting.append(sentence)
         else:
             challenging.append(sentence)
@@ -121,6 +128,40 @@ def _factor_view(
         challenging=tuple(challenging),
         knowledge=tuple(knowledge),
     )
+
+
+_WEAK = frozenset(
+    {"million", "thousand", "hundred", "many", "much", "year", "ussr", "usa", "uk", "china",
+     "germany", "france", "japan", "korea", "cuba"}
+)  # fmt: skip
+
+
+def _bears_on(sentence: str, factor_tokens: frozenset[str], common: frozenset[str]) -> bool:
+    """True when a sentence shares two distinctive words with a factor, or one name."""
+    shared = (content_tokens(sentence) - common - _WEAK) & factor_tokens
+    if len(shared) >= 2:
+        return True
+    names = {stem(w) for w in words(sentence)[1:] if w[:1].isupper()}
+    return bool(shared & names)
+
+
+def _just_outside(topic: Topic, source: Source, period: Period) -> list[Point]:
+    """Dated points close to (but outside) the view's period, in sections the source spans:
+    evidence that the change began earlier or went on later than the view says."""
+    span = source_span(source) or period
+    found: list[tuple[int, Point]] = []
+    for section, point in topic.points():
+        when = point.period
+        section_when = section_span(section)
+        if when is None or when.overlaps(period):
+            continue
+        if section_when is not None and not section_when.overlaps(span):
+            continue
+        gap = max(period.start.year - when.end.year, when.start.year - period.end.year)
+        if gap <= 8:
+            found.append((gap, point))
+    found.sort(key=lambda item: item[0])
+    return [point for _, point in found[:2]]
 
 
 def _plural(factor: Factor) -> bool:
@@ -166,6 +207,8 @@ def _thesis_view(topic: Topic, source: Source, subject: SourceSubject) -> Interp
                 knowledge.append((label, point))
         elif content_tokens(point.full_text) & main_tokens:
             knowledge.append(("Supports the view", point))
+    if period is not None:
+        knowledge += [("Challenges the view", p) for p in _just_outside(topic, source, period)]
     if not supporting and not challenging and not knowledge:
         return None
     return InterpretationView(

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from functools import cache
+from dataclasses import dataclass
+from functools import lru_cache
 
 from clio.model.period import Period
 from clio.parse.dates import DateMatch
 from clio.parse.dates import find_dates as _find_dates
 
 
-@cache
+@lru_cache(maxsize=16384)
 def _dates_cached(text: str) -> tuple[DateMatch, ...]:
     return tuple(_find_dates(text))
 
@@ -95,7 +96,7 @@ def significant_words(text: str) -> list[str]:
     return list(_significant(text))
 
 
-@cache
+@lru_cache(maxsize=16384)
 def _significant(text: str) -> tuple[str, ...]:
     found = []
     for raw in _WORD.findall(text):
@@ -108,7 +109,7 @@ def _significant(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-@cache
+@lru_cache(maxsize=16384)
 def words_match(a: str, b: str) -> bool:
     """True when two lower-case words are forms of each other ("china"/"chinese")."""
     if a == b:
@@ -117,6 +118,25 @@ def words_match(a: str, b: str) -> bool:
     if len(short) < 4:
         return False
     return long_.startswith(short[: max(4, len(short) - 1)])
+
+
+class WordMatcher:
+    """Answers ``any(words_match(word, w) for w in words)`` quickly for many words."""
+
+    def __init__(self, known: list[str]) -> None:
+        self.exact = set(known)
+        self.prefixes = {w[:k] for w in known if len(w) >= 4 for k in range(4, len(w) + 1)}
+        self.heads = {w[: max(4, len(w) - 1)] for w in known if len(w) >= 4}
+
+    def matches(self, word: str) -> bool:
+        """True when ``word`` is a form of one of the known words."""
+        if word in self.exact:
+            return True
+        if len(word) < 4:
+            return False
+        if word[: max(4, len(word) - 1)] in self.prefixes:
+            return True
+        return any(word[:k] in self.heads for k in range(4, len(word) + 1))
 
 
 def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
@@ -128,10 +148,11 @@ def shares_word(a: str, b: str, ignore: frozenset[str] = frozenset()) -> bool:
     return any(words_match(x, y) for x in significant_words(a) if x not in ignore for y in other)
 
 
+@lru_cache(maxsize=16384)
 def gives_away(answer: str, prompt: str) -> bool:
     """True when the prompt contains the answer or one of its key words."""
     a, p = answer.casefold().strip(), prompt.casefold()
-    if not a or a in p:
+    if not a or re.search(rf"(?<!\w){re.escape(a)}(?!\w)", p):
         return True
     prompt_words = set(words(prompt))
     keys = significant_words(answer)
@@ -197,6 +218,8 @@ EVENT_WORDS = frozenset(
     trial trials exchange mission
     """.split()  # noqa: SIM905
 )
+PLURAL_EVENT_WORDS = frozenset(w for w in EVENT_WORDS if w.endswith("s") and w[:-1] in EVENT_WORDS)
+PLURAL_EVENT_WORDS |= {"treaties", "talks", "negotiations", "landings", "accords", "laws"}
 _AGREEMENT_WORDS = frozenset(
     """
     treaty agreement pact accord settlement truce armistice conference summit alliance
@@ -204,10 +227,17 @@ _AGREEMENT_WORDS = frozenset(
 )
 
 
+_QUESTION_WORDS = frozenset(
+    ["why", "how", "what", "when", "where", "which", "who", "reasons", "causes"]
+)
+
+
 def is_event_name(text: str) -> bool:
-    """True for names of events ("Sino-Indian War", "Mao's Moscow visit")."""
+    """True for names of events ("Sino-Indian War", "Mao's Moscow visit"), not questions."""
     found = words(text)
-    return bool(found) and any(w in EVENT_WORDS for w in found) and len(found) <= 7
+    if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
+        return False
+    return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
 def is_agreement(text: str) -> bool:
@@ -219,6 +249,8 @@ def with_article(name: str) -> str:
     """ "Sino-Indian War" -> "the Sino-Indian War"; possessives and "The ..." stay as they are."""
     stripped = name.strip()
     first = stripped.split(" ", 1)[0]
+    if first in {"The", "A", "An"}:
+        return first.lower() + stripped[len(first) :]
     if first.lower() in {"the", "a", "an"} or first.endswith(("'s", "’s", "s'")):
         return stripped
     return f"the {stripped}"
@@ -286,3 +318,35 @@ def why_clause(heading: str) -> str | None:
                 return f"why {subject} {aux} {tail}"
         return None
     return f"why {rest}"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CausePhrase:
+    """How to ask about a cause section: "a reason why ...", "a cause of ..."."""
+
+    noun: str  # "reason" or "cause"
+    link: str  # "why China broke with the USSR", "for Hitler's rise to power"
+    outcome: str  # what the causes explain: "why China broke ...", "Hitler's rise to power"
+
+
+_CAUSE_HEAD = re.compile(
+    r"^(?:the\s+)?(?:(?:main|key|long-term|short-term)\s+)?(?P<noun>reasons?|causes?)\s+"
+    r"(?P<prep>for|of|why)\s+(?P<rest>.+)$",
+    re.I,
+)
+
+
+def cause_phrase(heading: str) -> CausePhrase | None:
+    """The cause phrasing of a "Why ...", "Reasons for ..." or "Causes of ..." heading."""
+    why = why_clause(heading)
+    if why:
+        return CausePhrase(noun="reason", link=why, outcome=why)
+    match = _CAUSE_HEAD.match(clean(heading).rstrip("?"))
+    if not match:
+        return None
+    noun = "cause" if match.group("noun").lower().startswith("cause") else "reason"
+    rest = match.group("rest").strip()
+    prep = match.group("prep").lower()
+    if prep == "why":
+        return CausePhrase(noun=noun, link=f"why {rest}", outcome=f"why {rest}")
+    return CausePhrase(noun=noun, link=f"{prep} {rest}", outcome=rest)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import random
+import re
 
-from clio.generate.common import question, ubiquitous
+from clio.generate.common import item_rng, question
 from clio.generate.distractors import slot_options
-from clio.generate.facts import Clause, Facts, quote_point
-from clio.generate.text import sentence, starts_with_pronoun
+from clio.generate.events import quote_point
+from clio.generate.facts import Clause, Facts, ubiquitous
+from clio.generate.text import gives_away, sentence, starts_with_pronoun
+from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
 
 _SWAPPABLE = ("date", "figure", "person", "place", "organisation", "event")
@@ -20,29 +22,39 @@ def _usable(clause: Clause) -> bool:
     text = clause.text
     if text.lower().startswith(_FRAGMENT_STARTS):
         return False
-    return 6 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
+    return 7 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
 
 
-def make_true_false(facts: Facts, rng: random.Random, *, limit: int = 24) -> list[QuizQuestion]:
-    """About half true statements from the notes and half with one fact swapped."""
+def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
+    """About half true statements from the notes and half with one fact swapped.
+
+    Which clauses are used, and whether each is made false, depends only on the seed and the
+    clause itself (so editing one point does not reshuffle the others).
+    """
     common = ubiquitous(facts)
     found = []
-    clauses = [c for c in facts.clauses if _usable(c)]
-    rng.shuffle(clauses)
-    for number, clause in enumerate(clauses[:limit]):
+    clauses = sorted(
+        (c for c in facts.clauses if _usable(c)),
+        key=lambda c: content_id("tf", str(seed), c.text),
+    )
+    for clause in clauses:
+        rng = item_rng(seed, "tf", clause.text)
         quote = quote_point(clause.section, clause.point)
         true_text = sentence(clause.text)
         made = None
-        if number % 2 == 1:
+        if rng.random() < 0.5:
             slots = [
                 s
                 for s in clause.slots
                 if s.kind in _SWAPPABLE
                 and s.text.lower().removeprefix("the ") not in common
                 and not (s.period is not None and s.period.approximate)
+                and not re.search(r"\d0[’']?s\b", s.text)
             ]
             rng.shuffle(slots)
             for slot in slots:
+                if gives_away(slot.text, clause.blanked(slot)):
+                    continue  # "... between Pakistan and China ... to the Indians"
                 wrong = slot_options(slot, clause, facts, rng)
                 if not wrong:
                     continue

@@ -60,6 +60,34 @@ _YEARLESS: list[tuple[str, re.Pattern[str]]] = [
 ]  # fmt: skip
 
 
+_YEARISH = re.compile(r"(?:1\d|20)\d\d")
+_DIGIT = re.compile(r"\d")
+_MONTH_KINDS = frozenset(
+    ["dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
+)
+_TRIGGERS = re.compile(
+    r"(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
+    r"|(?P<season>(?i:spring|summer|fall|autumn|winter))"
+    r"|(?P<decade>0['’]?s)"
+    r"|(?P<between>(?i:between))"
+    r"|(?P<circa>(?i:c\.|ca\.|circa|around|about))"
+)
+_ENABLES = {
+    "month": _MONTH_KINDS,
+    "season": frozenset(["season"]),
+    "decade": frozenset(["decade"]),
+    "between": frozenset(["between"]),
+    "circa": frozenset(["circa", "circa_range"]),
+}
+_SKIP_ALL = frozenset().union(*_ENABLES.values())
+
+
+def _impossible_kinds(text: str) -> frozenset[str]:
+    """Pattern kinds that cannot match ``text`` (one cheap scan; the full regexes are slower)."""
+    seen = {m.lastgroup for m in _TRIGGERS.finditer(text)}
+    return _SKIP_ALL - frozenset().union(*(_ENABLES[name] for name in seen if name))
+
+
 @dataclass(frozen=True, kw_only=True)
 class DateMatch:
     """A date found in text: the period, and where it was (character offsets)."""
@@ -154,10 +182,15 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
 
     With ``year``, day-and-month dates without a year ("on 22 October") are read in that year.
     """
+    if not (_YEARISH if year is None else _DIGIT).search(text):
+        return []  # every date form has a four-digit year: most lines of notes have none
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     patterns = _PATTERNS if year is None else [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]
+    skip = _impossible_kinds(text)
     for kind, pattern in patterns:
+        if kind in skip:
+            continue
         for match in pattern.finditer(text):
             start, end = match.span()
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from clio.model.topic import Entity, EntityKind
 from clio.parse.figures import find_figures
@@ -21,7 +21,9 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_][\w'’-]*")
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
+)
 _FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 _TITLES = _words(
@@ -71,68 +73,112 @@ _CALENDAR = _words(
 )
 
 
-class _Token:
-    """A word of the text: where it is, as written, and folded for lookups."""
+# A token is (start offset, word as written); keys are folded on demand (and cached).
+_Token = tuple[int, str]
 
-    __slots__ = ("bare", "capitalised", "end", "key", "start", "text")
+_WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
+_GAP = re.compile(r"[ .–—-]*")
 
-    def __init__(self, start: int, text: str) -> None:
-        self.start = start
-        self.end = start + len(text)
-        self.text = text
-        self.key = text.translate(_FOLD).replace(".", "").casefold()
-        self.bare = self.key[:-2] if self.key.endswith("'s") else self.key  # possessive dropped
-        self.capitalised = text[:1].isupper()
+
+@lru_cache(maxsize=1 << 16)
+def _fold(word: str) -> tuple[str, str]:
+    """The lookup key of a word, and the key without a possessive "'s"."""
+    key = word.translate(_FOLD).replace(".", "").casefold()
+    return key, key[:-2] if key.endswith("'s") else key
+
+
+def _key(token: _Token) -> str:
+    return _fold(token[1])[0]
+
+
+def _end(token: _Token) -> int:
+    return token[0] + len(token[1])
+
+
+def _cap(token: _Token) -> bool:
+    return token[1][:1].isupper()
 
 
 def _tokens(text: str) -> list[_Token]:
-    return [_Token(m.start(), m.group(0).rstrip("'’-")) for m in _TOKEN.finditer(text)]
+    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
+
+
+def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
+    """The word after ``token`` and the characters between them (spaces, dots, dashes)."""
+    end = _end(token)
+    gap = _GAP.match(text, end)
+    position = gap.end() if gap else end
+    word = _WORD_AT.match(text, position)
+    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+        return None
+    return (position, word.group(0)), text[end:position]
+
+
+def _previous_word(text: str, start: int) -> str:
+    """The word just before ``start`` on the same line ("" at a line start)."""
+    before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()
+    return before[-1].strip("\"'“‘(*,;:") if before else ""
 
 
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
     prefixes: frozenset[tuple[str, ...]]
+    candidates: re.Pattern[str]  # where a name may start: capitals, or a known lower-case word
 
 
 @cache
 def _index() -> _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
+    lower: set[str] = set()
     for entry in load_gazetteer().entries:
         for spelling in entry.spellings:
             plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
-            key = tuple(t.key for t in _tokens(plain))
+            words = _tokens(plain)
+            key = tuple(_key(t) for t in words)
             if key:
                 names.setdefault(key, (entry, plain))
+                if not plain[:1].isupper():
+                    lower.add(re.escape(words[0][1]))
     prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
-    return _Index(names=names, prefixes=prefixes)
+    starts = "|".join(sorted(lower, key=len, reverse=True))
+    candidates = re.compile(
+        r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:[^\W\d_a-zß-öø-ÿ](?:[\w'’-]*\w)?"
+        rf"|(?:{starts})(?![\w'’-]))"
+    )
+    return _Index(names=names, prefixes=prefixes, candidates=candidates)
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
     letters = spelling.replace(".", "").replace(" ", "")
     if letters.isupper() and len(letters) <= 6:  # acronyms must match exactly: US is not "us"
-        return "".join(t.text.replace(".", "") for t in matched).rstrip("s'’") == letters or (
-            "".join(t.text.replace(".", "") for t in matched) == letters
-        )
-    return not spelling[:1].isupper() or matched[0].capitalised
+        written = "".join(t[1].replace(".", "") for t in matched)
+        return written == letters or written.rstrip("s'’") == letters
+    return not spelling[:1].isupper() or _cap(matched[0])
 
 
-def _known_at(tokens: list[_Token], i: int) -> tuple[int, GazetteerEntry] | None:
-    """The longest gazetteer name starting at token ``i``: (tokens used, entry)."""
+def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
+    """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
-    if (tokens[i].key,) not in index.prefixes and (tokens[i].bare,) not in index.prefixes:
+    first_key, first_bare = _fold(first[1])
+    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
         return None
-    best: tuple[int, GazetteerEntry] | None = None
+    best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
-    for j in range(i, len(tokens)):
-        for word in dict.fromkeys((tokens[j].key, tokens[j].bare)):
-            candidate = (*key, word)
-            found = index.names.get(candidate)
-            if found is not None and _case_ok(found[1], tokens[i : j + 1]):
-                best = (j - i + 1, found[0])
-        key = (*key, tokens[j].key)
+    words: list[_Token] = []
+    token: _Token | None = first
+    while token is not None:
+        words.append(token)
+        word_key, word_bare = _fold(token[1])
+        for word in dict.fromkeys((word_key, word_bare)):
+            found = index.names.get((*key, word))
+            if found is not None and _case_ok(found[1], words):
+                best = (list(words), found[0])
+        key = (*key, word_key)
         if key not in index.prefixes:
             break
+        following = _next(text, token)
+        token = following[0] if following else None
     return best
 
 
@@ -141,60 +187,56 @@ def _sentence_start(text: str, position: int) -> bool:
     return not before or before[-1] in ".!?:;\n•"
 
 
-def _run_end(tokens: list[_Token], i: int, text: str) -> int:
-    """Index after the last token of the capitalised run starting at ``i``."""
-    j = i + 1
-    while j < len(tokens):
-        gap = text[tokens[j - 1].end : tokens[j].start]
+def _run(text: str, first: _Token) -> list[_Token]:
+    """The capitalised run starting at ``first`` ("Workers Defence Committee", "Battle of X")."""
+    run = [first]
+    while True:
+        following = _next(text, run[-1])
+        if following is None:
+            break
+        token, gap = following
         if gap.strip(" ") not in ("", "."):
             break
-        if tokens[j].capitalised and tokens[j].key not in _CALENDAR:
-            j += 1
+        if _cap(token) and _key(token) not in _CALENDAR:
+            run.append(token)
             continue
-        if (
-            tokens[j].key in _CONNECTORS
-            and j + 1 < len(tokens)
-            and tokens[j + 1].capitalised
-            and text[tokens[j].end : tokens[j + 1].start].strip() == ""
-        ):
-            j += 2
+        after = _next(text, token) if _key(token) in _CONNECTORS else None
+        if after is not None and _cap(after[0]) and after[1].strip() == "":
+            run.extend((token, after[0]))
             continue
         break
-    return j
+    return run
 
 
-def _classify(
-    tokens: list[_Token], i: int, j: int, text: str
-) -> tuple[EntityKind, int, int] | None:
-    """The kind of the unknown capitalised run ``tokens[i:j]`` (and the name's token span)."""
-    words = [t.key for t in tokens[i:j]]
-    previous = tokens[i - 1].key if i > 0 else ""
-    following = tokens[j].key if j < len(tokens) else ""
+def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
+    """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
+    words = [_key(t) for t in run]
+    previous_word = _previous_word(text, run[0][0])
+    previous = _fold(previous_word)[0] if previous_word else ""
+    following_word = _next(text, run[-1])
+    following = _key(following_word[0]) if following_word else ""
     if words[0] in _TITLES:
-        k = i
-        while k < j and tokens[k].key in _TITLES:
+        k = 0
+        while k < len(run) and words[k] in _TITLES:
             k += 1
-        if k < j:
-            return EntityKind.PERSON, k, j
-        return None
+        return (EntityKind.PERSON, k) if k < len(run) else None
     if words[-1] in _ORG_ENDINGS and len(words) > 1:
-        return EntityKind.ORGANISATION, i, j
+        return EntityKind.ORGANISATION, 0
     if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
         words[0] in _EVENT_STARTS and "of" in words
     ):
-        return EntityKind.EVENT, i, j
-    if len(words) == 1 and tokens[i].text.isupper() and 2 <= len(tokens[i].text) <= 6:
-        if not re.fullmatch(r"[IVXLC]+", tokens[i].text):
-            return EntityKind.ORGANISATION, i, j
-        return None
-    if _sentence_start(text, tokens[i].start) or words[0] in _COMMON or words[0] in _CALENDAR:
+        return EntityKind.EVENT, 0
+    written = run[0][1]
+    if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
+        return None if re.fullmatch(r"[IVXLC]+", written) else (EntityKind.ORGANISATION, 0)
+    if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
-        return EntityKind.PERSON, i, j
+        return EntityKind.PERSON, 0
     if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
-        return EntityKind.PERSON, i, j
-    if previous in _PLACE_BEFORE and len(words) <= 3 and i > 0 and not tokens[i - 1].capitalised:
-        return EntityKind.PLACE, i, j
+        return EntityKind.PERSON, 0
+    if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
+        return EntityKind.PLACE, 0
     return None
 
 
@@ -204,44 +246,50 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
 
 def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
-    tokens = _tokens(text)
     found: list[tuple[int, Entity]] = []
-    i = 0
-    while i < len(tokens):
-        known = _known_at(tokens, i)
-        if known is not None and tokens[i].capitalised:
-            run = _run_end(tokens, i, text)
-            last = tokens[run - 1].key
-            if run - i > known[0] and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
-                known = None  # "Moscow Conference" is an event, not the place Moscow
+    done = 0
+    for match in _index().candidates.finditer(text):
+        token = (match.start(), match.group(0))
+        if token[0] < done:
+            continue
+        capitalised = token[1][0].isupper()
+        known = _known_at(text, token)
+        if known is not None and capitalised:
+            after = _next(text, known[0][-1])
+            if after is not None and _cap(after[0]):
+                run = _run(text, token)
+                last = _key(run[-1])
+                if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
+                    known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
-            used, entry = known
-            start, end = tokens[i].start, tokens[i + used - 1].end
-            if entry.kind is EntityKind.PERSON and i > 0 and tokens[i - 1].key in _TITLES:
-                start = tokens[i - 1].start  # keep "President" in "President Kennedy"
-            words = _strip_possessive(text[start:end])
-            found.append((start, _entity(entry.kind, words, entry.name)))
-            i += used
+            words, entry = known
+            start, end = token[0], _end(words[-1])
+            title = _previous_word(text, start)
+            if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
+                start = text.rindex(title, 0, start)  # keep "President" in "President Kennedy"
+            found.append(
+                (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
+            )
+            done = end
             continue
-        if not tokens[i].capitalised or tokens[i].key in _CALENDAR:
-            i += 1
+        if not capitalised or _key(token) in _CALENDAR:
             continue
-        j = _run_end(tokens, i, text)
+        run = _run(text, token)
         # a known name inside the run wins over guessing the run
-        cut = next((k for k in range(i + 1, j) if _known_at(tokens, k)), j)
-        kind_span = _classify(tokens, i, cut, text)
-        if kind_span is not None:
-            kind, a, b = kind_span
-            start, end = tokens[i].start, tokens[cut - 1].end
-            name = text[tokens[a].start : tokens[b - 1].end]
-            words = _strip_possessive(text[start:end])
-            found.append((start, _entity(kind, words, _strip_possessive(name))))
-        i = cut
+        cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+        run = run[:cut]
+        kind_start = _classify(run, text)
+        done = _end(run[-1])
+        if kind_start is not None:
+            kind, first = kind_start
+            name = text[run[first][0] : _end(run[-1])]
+            words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
+            found.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
     return found
 
 
 def _strip_possessive(name: str) -> str:
-    return re.sub(r"['’]s$", "", name)
+    return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
 def extract_entities(text: str) -> tuple[Entity, ...]:

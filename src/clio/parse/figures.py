@@ -43,6 +43,8 @@ _WORDED = re.compile(
     r"eighty|ninety))\s+(?P<scale>(?i:thousand|million|billion))\b"
 )
 _ANY_FIGURE = re.compile(r"\d|(?i:thousand|million|billion)")
+_ANY_CURRENCY = re.compile(r"[$£€¥]")
+_ANY_SCALE_WORD = re.compile(r"(?i:thousand|million|billion)")
 _WORD = re.compile(r"\s*([A-Za-z][A-Za-z'’-]*)")
 
 _NOT_UNITS = _words(
@@ -114,11 +116,13 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
 
     if not _ANY_FIGURE.search(text):
         return []
-    for match in _CURRENCY.finditer(text):
+    currency = _CURRENCY.finditer(text) if _ANY_CURRENCY.search(text) else ()
+    for match in currency:
         scale = (match.group("scale") or "").lower()
         add(match.start(), match.end(), _value(match.group("num")) * _SCALES.get(scale, 1), "$"
             if match.group("cur") == "US$" else match.group("cur"))  # fmt: skip
-    for match in _PERCENT.finditer(text):
+    percent = _PERCENT.finditer(text) if "%" in text or "cent" in text else ()
+    for match in percent:
         add(match.start(), match.end(), _value(match.group("num")), "%")
     for match in _COUNT.finditer(text):
         number, scale = match.group("num"), match.group("scale")
@@ -129,7 +133,8 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
         add(match.start(), end, value, unit)
-    for match in _WORDED.finditer(text):
+    worded = _WORDED.finditer(text) if _ANY_SCALE_WORD.search(text) else ()
+    for match in worded:
         words = " ".join(match.group("words").lower().split())
         unit, end = _unit_after(text, match.end())
         value = _WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]

@@ -9,7 +9,7 @@ from clio.ids import content_id, slugify
 from clio.model.period import Period
 from clio.model.topic import ParseWarning, Point, Question, Section, Source, Topic
 from clio.parse.checks import backwards_ranges, clashing_dates
-from clio.parse.dates import find_dates, trailing_period
+from clio.parse.dates import find_dates
 from clio.parse.entities import extract_entities
 from clio.parse.lines import Line, LineKind, split_lines
 from clio.parse.sources import build_source, is_instruction, looks_like_provenance
@@ -24,6 +24,8 @@ _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", r
 
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers, keeping the words."""
+    if "*" not in text and "_" not in text:
+        return text.strip()
     return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text).strip()
 
 
@@ -415,9 +417,7 @@ def _unique(candidate: str, seen: set[str]) -> str:
 
 
 def _heading_period(heading: str) -> Period | None:
-    found = trailing_period(heading)
-    if found is not None:
-        return found
+    """The date a heading gives: the one at its end ("..., 1949-57"), else its last one."""
     dates = find_dates(heading)
     return dates[-1].period if dates else None
 

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 from clio.errors import InputError
 
 MAX_BYTES = 5 * 1024 * 1024
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f]")
 
-_SPACES = str.maketrans({"\u00a0": " ", "\u2007": " ", "\u202f": " ", "\u2009": " ", "\t": "    "})
+_SPACES = (("\u00a0", " "), ("\u2007", " "), ("\u202f", " "), ("\u2009", " "), ("\t", "    "))
 
 
 def decode_notes(data: bytes, *, file: str = "<input>") -> str:
@@ -41,8 +44,7 @@ def decode_notes(data: bytes, *, file: str = "<input>") -> str:
 def normalise_text(text: str) -> str:
     """Unify line endings and odd spaces; keep quotes and dashes as the notes wrote them."""
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    text = text.translate(_SPACES)
-    controls = {c for c in text if ord(c) < 32 and c != "\n"}
-    for char in controls:
-        text = text.replace(char, " ")
-    return text
+    for odd, plain in _SPACES:  # str.replace is much faster than translate with a dict
+        if odd in text:
+            text = text.replace(odd, plain)
+    return _CONTROLS.sub(" ", text)

@@ -1,0 +1,151 @@
+"""Parser speed: the bundled sheet warm, and generated corpora of 100, 1,000 and 10,000 sheets.
+
+Run from a checkout:  python benchmarks/parse.py [--sizes 100 1000 10000] [--repeat 200]
+
+Prints, in the same run, a baseline for each corpus: the time just to read the files and split
+them into lines. Targets (issue 2): bundled sheet <= 5 ms warm; 1,000 sheets <= 5 s on one core;
+time grows linearly with the number of sheets. Nothing here is asserted; the figures are printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import re
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "src"))
+
+from clio.parse import decode_notes, parse_notes  # noqa: E402
+from clio.services.topics import read_builtin_text  # noqa: E402
+
+FIXTURES = ROOT / "tests" / "fixtures" / "notes"
+TARGET_BYTES = 6_000
+_YEAR = re.compile(r"\b(1[89]\d\d)\b")
+
+
+def samples() -> list[str]:
+    """The bundled sheet and every fixture, as text."""
+    texts = [read_builtin_text("china-and-the-ussr")]
+    for path in sorted(FIXTURES.iterdir()):
+        if path.suffix in (".txt", ".md"):
+            texts.append(path.read_bytes().decode("utf-8-sig"))
+    return texts
+
+
+def _blocks(text: str) -> list[str]:
+    return [b for b in re.split(r"\n\s*\n(?=\S)", text) if b.strip()]
+
+
+def make_sheet(rng: random.Random, pool: list[str]) -> str:
+    """One sheet of about 6 KB: a sample's blocks, shuffled a little, years shifted, padded."""
+    base = rng.choice(pool)
+    head, *body = _blocks(base)
+    shift = rng.randint(-30, 30)
+    blocks = list(body)
+    if len(blocks) > 3 and rng.random() < 0.5:
+        i, j = rng.sample(range(len(blocks)), 2)
+        blocks[i], blocks[j] = blocks[j], blocks[i]
+    while len("\n\n".join([head, *blocks])) < TARGET_BYTES:
+        extra = _blocks(rng.choice(pool))[1:]
+        blocks.extend(extra[: rng.randint(1, max(1, len(extra)))])
+    text = "\n\n".join([head, *blocks])[: TARGET_BYTES + 800]
+    text = _YEAR.sub(lambda m: str(int(m.group(1)) + shift), text)
+    return text.rsplit("\n", 1)[0] + "\n"
+
+
+def write_corpus(folder: Path, count: int, seed: int) -> int:
+    """Write ``count`` generated sheets into ``folder``; returns the total bytes."""
+    rng = random.Random(seed)
+    pool = samples()
+    total = 0
+    for number in range(count):
+        data = make_sheet(rng, pool).encode("utf-8")
+        (folder / f"sheet-{number:05d}.txt").write_bytes(data)
+        total += len(data)
+    return total
+
+
+def time_baseline(files: list[Path]) -> float:
+    """Seconds to read every file and split it into lines (the floor for any parser)."""
+    start = time.perf_counter()
+    for path in files:
+        path.read_bytes().decode("utf-8-sig").splitlines()
+    return time.perf_counter() - start
+
+
+def time_parse(files: list[Path]) -> float:
+    """Seconds to read, decode and parse every file."""
+    start = time.perf_counter()
+    for path in files:
+        parse_notes(decode_notes(path.read_bytes(), file=path.name), name=path.stem)
+    return time.perf_counter() - start
+
+
+def bench_bundled(repeat: int) -> None:
+    text = read_builtin_text("china-and-the-ussr")
+    for _ in range(20):
+        parse_notes(text)  # warm: gazetteer index, regex caches
+    runs = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        parse_notes(text)
+        runs.append((time.perf_counter() - start) * 1000)
+    split = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        text.splitlines()
+        split.append((time.perf_counter() - start) * 1000)
+    print(f"bundled sheet ({len(text.encode()):,} bytes), {repeat} warm runs:")
+    print(
+        f"  parse   min {min(runs):.2f} ms   median {statistics.median(runs):.2f} ms"
+        f"   (target <= 5 ms)"
+    )
+    print(
+        f"  split   min {min(split):.3f} ms  median {statistics.median(split):.3f} ms  (baseline)"
+    )
+
+
+def bench_corpora(sizes: list[int], seed: int) -> None:
+    print("\ncorpus    MB     read+split s   parse s   ms/sheet   parse/baseline   vs first size")
+    first_rate: float | None = None
+    with tempfile.TemporaryDirectory(prefix="clio-bench-") as tmp:
+        for size in sizes:
+            folder = Path(tmp) / str(size)
+            folder.mkdir()
+            total = write_corpus(folder, size, seed)
+            files = sorted(folder.iterdir())
+            time_baseline(files)  # warm the page cache so both timings read from memory
+            baseline = time_baseline(files)
+            parsed = time_parse(files)
+            rate = parsed / size
+            first_rate = first_rate or rate
+            target = "  (target <= 5 s)" if size == 1000 else ""
+            print(
+                f"{size:>7,}  {total / 1e6:5.1f}   {baseline:10.3f}   {parsed:8.2f}   "
+                f"{rate * 1000:7.2f}   {parsed / baseline:12.0f}x   {rate / first_rate:8.2f}x"
+                f"{target}"
+            )
+
+
+def main() -> None:
+    """Parse the command line and print the figures."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--seed", type=int, default=7)
+    args = parser.parse_args()
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    print(f"python {sys.version.split()[0]}, {os.cpu_count()} cpus, load average {load:.1f}\n")
+    bench_bundled(args.repeat)
+    bench_corpora(args.sizes, args.seed)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,83 @@
+"""Text tools behind the prompts: clauses, titles, give-away checks, cause phrasing."""
+
+from __future__ import annotations
+
+import pytest
+
+from clio.generate.text import (
+    cause_phrase,
+    gives_away,
+    is_event_name,
+    past_tense,
+    remove_dates,
+    split_clauses,
+    title_without_date,
+    why_clause,
+    with_article,
+)
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Why did China break with the USSR?", "why China broke with the USSR"),
+        ("Why did the League of Nations fail?", "why the League of Nations failed"),
+        ("Why was the Weimar Republic weak in 1923?", "why the Weimar Republic was weak in 1923"),
+        ("Why China forged close relations with the USSR, 1949-57", "why China forged close "
+         "relations with the USSR, 1949-57"),
+        ("Treaty of Friendship, Dec 1949", None),
+    ],
+)  # fmt: skip
+def test_why_clause(heading: str, expected: str | None) -> None:
+    assert why_clause(heading) == expected
+
+
+def test_cause_phrases() -> None:
+    reasons = cause_phrase("Reasons for Hitler's rise to power")
+    causes = cause_phrase("Causes of the Cuban Missile Crisis")
+    assert reasons is not None and causes is not None
+    assert (reasons.noun, reasons.link) == ("reason", "for Hitler's rise to power")
+    assert (causes.noun, causes.outcome) == ("cause", "the Cuban Missile Crisis")
+
+
+def test_past_tense() -> None:
+    assert [past_tense(v) for v in ("break", "fail", "try", "stop", "agree")] == [
+        "broke", "failed", "tried", "stopped", "agreed"
+    ]  # fmt: skip
+
+
+def test_clauses_keep_abbreviations_together() -> None:
+    text = "Soviet experts imposed ideology … some of their advice (e.g. Lysenkoism) was rubbish"
+    assert split_clauses(text) == [
+        "Soviet experts imposed ideology",
+        "some of their advice (e.g. Lysenkoism) was rubbish",
+    ]
+
+
+def test_titles_and_dates() -> None:
+    assert title_without_date("Kim Il Sung, Jun 1950") == "Kim Il Sung"
+    assert title_without_date("Korean War, 1950-53") == "Korean War"
+    assert title_without_date("$300m loans and aid") == "$300m loans and aid"
+    assert remove_dates("In December 1950, 500,000 more Chinese troops entered the war") == (
+        "500,000 more Chinese troops entered the war"
+    )
+    assert remove_dates("At the Moscow Conference in 1957, Mao disagreed") == (
+        "At the Moscow Conference, Mao disagreed"
+    )
+
+
+def test_event_names_and_articles() -> None:
+    assert is_event_name("Sino-Indian War") and is_event_name("Mao’s Moscow visit")
+    assert not is_event_name("Why the Weimar Republic faced crisis")
+    assert not is_event_name("Kim Il Sung")
+    assert with_article("Sino-Indian War") == "the Sino-Indian War"
+    assert with_article("Mao’s Moscow visit") == "Mao’s Moscow visit"
+    assert with_article("The Cuban Revolution") == "the Cuban Revolution"
+
+
+def test_give_aways() -> None:
+    assert gives_away("India", "the USSR gave fighter-planes to the Indians")
+    assert gives_away("Albania", "When the Albanian government refused")
+    assert gives_away("1962", "In 1962 there was a war")
+    assert not gives_away("Manchuria", "China ceded two ports in ____")
+    assert not gives_away("US", "Mao thus stepped in")
