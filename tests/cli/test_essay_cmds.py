@@ -44,7 +44,7 @@ def test_essay_question_the_notes_cannot_answer_exits_3(
 ) -> None:
     code, _, err = run(capsys, "essay", "china-and-the-ussr", "Why did Caesar cross the Rubicon?")
     assert code == 3
-    assert "too little" in err and "Traceback" not in err
+    assert "never mention Caesar" in err and "Traceback" not in err
 
 
 def test_sources_json_has_schemes(capsys: pytest.CaptureFixture[str]) -> None:

@@ -138,8 +138,29 @@ def test_questions_the_notes_cannot_answer_are_input_errors(china: Topic, questi
 
 
 def test_how_far_on_a_factor_the_notes_lack_is_an_input_error(china: Topic) -> None:
-    with pytest.raises(InputError, match="say nothing"):
+    with pytest.raises(InputError, match=r"never mention (the )?Suez Crisis"):
         plan_essay(china, "How far was the Suez Crisis the main reason for the split?")
+    with pytest.raises(InputError, match="say nothing about 'tea rationing'"):
+        plan_essay(china, "How far was tea rationing the main reason for the split?")
+
+
+def test_questions_about_names_the_notes_never_use_are_input_errors(china: Topic) -> None:
+    with pytest.raises(InputError, match="never mention Cuba"):
+        plan_essay(china, "Explain why the USSR placed missiles in Cuba in 1962.")
+
+
+def test_a_period_in_the_question_steers_the_choice_of_points(china: Topic) -> None:
+    plan = plan_essay(china, "Why did China enter the Korean War?")
+    headings = {p.heading for p in plan.paragraphs if p.role == "factor"}
+    assert "Korean War" not in headings  # the thing to be explained is not its own cause
+    assert headings <= {
+        "Kim Il Sung",
+        "People’s Volunteers",
+        "Human Wave tactics",
+        "Chinese losses and resentment",
+        "Korea",
+        "Panmunjong Truce",
+    }
 
 
 def test_ids_are_stable_when_other_parts_of_the_notes_change(china: Topic) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -22,6 +23,7 @@ from clio.generate.essay_text import (
 from clio.generate.themes import classify_theme
 from clio.model.period import Period
 from clio.model.topic import Point, Section, Topic
+from clio.parse import find_dates
 
 _MAX_FACTORS = 6
 _MAX_SUPPORT = 3
@@ -183,13 +185,23 @@ def _main_clause(statement: str) -> str:
     return statement
 
 
+_ENTITY_WORDS: dict[int, tuple[Topic, frozenset[str]]] = {}
+
+
 def _entity_words(topic: Topic) -> frozenset[str]:
-    """Words of the names the parser found (people, places), in lower case."""
+    """Words of the names the parser found (people, places), in lower case (memoised)."""
+    cached = _ENTITY_WORDS.get(id(topic))
+    if cached is not None and cached[0] is topic:
+        return cached[1]
+    if len(_ENTITY_WORDS) > 64:
+        _ENTITY_WORDS.clear()
     found: set[str] = set()
     for _, point in topic.points():
         for entity in point.entities:
             found.update(w.lower() for w in words(entity.text))
-    return frozenset(found)
+    result = frozenset(found)
+    _ENTITY_WORDS[id(topic)] = (topic, result)
+    return result
 
 
 def _lower_name(text: str, keep: frozenset[str]) -> str:
@@ -211,14 +223,77 @@ def _joined_clauses(text: str) -> list[str]:
     return joined
 
 
+def question_period(question: EssayQuestion) -> Period | None:
+    """The period a question names ("in the 1960s", "1949-57"), if any."""
+    found = find_dates(question.text)
+    if not found:
+        return None
+    start = min((m.period for m in found), key=lambda p: p.start.first_day()).start
+    end = max((m.period for m in found), key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
+def _span(section: Section) -> Period | None:
+    periods = [p.period for p in section.points if p.period is not None]
+    if section.period is not None:
+        return section.period
+    if not periods:
+        return None
+    start = min(periods, key=lambda p: p.start.first_day()).start
+    end = max(periods, key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
+
+
 def _section_score(question: EssayQuestion, section: Section) -> float:
-    query = content_tokens(question.focus)
+    query = content_tokens(question.focus) - _year_tokens(question.focus)
     heading = content_tokens(section.heading)
     body: set[str] = set()
     for point in section.points:
         body |= content_tokens(point.full_text)
     bonus = 0.2 if section_is_why(section) else 0.0
-    return 0.6 * overlap(query, heading) + 0.4 * overlap(query, body) + bonus
+    score = 0.6 * overlap(query, heading) + 0.4 * overlap(query, body) + bonus
+    asked = question_period(question)
+    span = _span(section)
+    if asked is not None and span is not None:
+        score *= _period_factor(asked, span)
+    return score
+
+
+def _period_factor(asked: Period, span: Period) -> float:
+    """Causes come before or during what they explain: favour overlap, drop what comes after."""
+    if asked.overlaps(span):
+        return 1.2
+    if span.start.first_day() > asked.end.last_day():
+        return 0.3
+    return 1.0 if asked.start.year - span.end.year <= 10 else 0.5
+
+
+def _idf(topic: Topic) -> dict[str, float]:
+    """Inverse document frequency of each word over the points: common words count less."""
+    counts: dict[str, int] = {}
+    total = 0
+    for section, point in topic.points():
+        total += 1
+        for token in content_tokens(point.full_text + " " + section.heading):
+            counts[token] = counts.get(token, 0) + 1
+    return {t: math.log((total + 1) / (c + 0.5)) for t, c in counts.items()}
+
+
+def _year_tokens(text: str) -> frozenset[str]:
+    return frozenset(t for t in content_tokens(text) if t[:1].isdigit())
+
+
+def _is_the_outcome(question: EssayQuestion, point: Point) -> bool:
+    """True when a point names the very thing the question asks about ("the Korean War")."""
+    name = content_tokens(strip_trailing_date(point.title)) - _year_tokens(point.title)
+    return bool(name) and name <= content_tokens(question.focus)
+
+
+def _drop_outcomes(
+    question: EssayQuestion, pairs: list[tuple[Section, Point]]
+) -> list[tuple[Section, Point]]:
+    kept = [(s, p) for s, p in pairs if not _is_the_outcome(question, p)]
+    return kept if len(kept) >= 2 else pairs
 
 
 def section_is_why(section: Section) -> bool:
@@ -234,16 +309,22 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         raise InputError("the notes have no sections with points to plan an essay from")
     best = max(candidates, key=lambda s: _section_score(question, s))
     if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
-        return [(best, p) for p in best.points]
-    query = content_tokens(question.focus)
+        return _drop_outcomes(question, [(best, p) for p in best.points])
+    query = content_tokens(question.focus) - _year_tokens(question.focus)
+    asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
+    weight = _idf(topic)
     for index, (section, point) in enumerate(topic.points()):
         own = content_tokens(point.full_text)
         heading = content_tokens(section.heading) - own
-        score = len(query & own) + 0.5 * len(query & heading)
+        score = sum(weight.get(t, 1.0) for t in query & own)
+        score += 0.5 * sum(weight.get(t, 1.0) for t in query & heading)
         if section_is_why(section):
             score *= 1.5
-        if score > 0:
+        when = point.period or _span(section)
+        if asked is not None and when is not None:
+            score *= _period_factor(asked, when)
+        if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
     if len(scored) < 2:
         raise InputError(

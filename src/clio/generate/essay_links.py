@@ -94,7 +94,9 @@ def common_names(topic: Topic) -> frozenset[str]:
     return frozenset(name for name, count in counts.items() if count >= max(3, 0.3 * total))
 
 
-def link_text(first: Factor, second: Factor, *, common: frozenset[str] = frozenset()) -> str:
+def link_text(
+    first: Factor, second: Factor, *, common: frozenset[str] = frozenset(), index: int = 0
+) -> str:
     """A sentence that leads from one factor paragraph to the next, grounded in the notes."""
     phrase = shared_phrase(first.point.text, second.point.text)
     if phrase:
@@ -121,14 +123,28 @@ def link_text(first: Factor, second: Factor, *, common: frozenset[str] = frozens
             f"{capital(subject(second))} came later, in {second.period.label()}, after "
             f"{subject(first)} in {first.period.label()}."
         )
-    return f"Beyond {subject(first)}, the notes also point to {subject(second)}."
+    fallbacks = (
+        f"Beyond {subject(first)}, the notes also point to {subject(second)}.",
+        f"As well as {subject(first)}, the notes record {subject(second)}.",
+        f"Alongside {subject(first)}, {subject(second)} also played a part.",
+    )
+    return fallbacks[index % len(fallbacks)]
 
 
-def _names(factor: Factor) -> set[str]:
+def turn_text(named: Factor, other: Factor) -> str:
+    """The link from the named factor's side of a "how far" plan to the other factors."""
+    return (
+        f"{capital(subject(named))} was not the only factor, however: the notes also point "
+        f"to {subject(other)}."
+    )
+
+
+def _names(factor: Factor) -> frozenset[str]:
     return _point_names(factor.point.title, factor.point.text)
 
 
-def _point_names(*texts: str) -> set[str]:
+@lru_cache(maxsize=8192)
+def _point_names(*texts: str) -> frozenset[str]:
     found: set[str] = set()
     for text in texts:
         for index, word in enumerate(words(text)):
@@ -137,7 +153,7 @@ def _point_names(*texts: str) -> set[str]:
                 # states, peoples and titles are too general to link two factors
                 if bare.lower() not in ALIASES and bare.lower() not in _TITLES:
                     found.add(bare)
-    return found
+    return frozenset(found)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -47,7 +47,9 @@ _STATEMENT_BODY = re.compile(
 )
 _WHY_DID = re.compile(
     r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)\s+"
-    r"(?!(?:of|and|the|in|on|at|to|for|with|a|an|de|von|van)\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
+    r"(?!(?:of|and|the|in|on|at|to|for|with|a|an|de|von|van|between|from|by|about|among|"
+    r"over|under|within|during|against|after|before|its|their|his|her|both|all|many|most|"
+    r"other|new|old|great|early|late|some)\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
 )
 _WHY_WAS = re.compile(r"^why\s+(?P<aux>was|were|is|are|had|has|have)\s+(?P<rest>.+)$", re.I)
 _EXPLAIN = re.compile(

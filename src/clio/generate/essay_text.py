@@ -41,6 +41,8 @@ ALIASES: dict[str, str] = {
     "split": "split", "break": "split", "broke": "split", "broken": "split", "breakdown": "split",
     "rift": "split", "schism": "split", "collapse": "split", "strained": "split",
     "deteriorate": "split", "deteriorated": "split", "worsen": "split", "worsened": "split",
+    "worse": "split", "tension": "split", "tensions": "split", "hostility": "split",
+    "hostile": "split", "decline": "split", "declined": "split", "breakup": "split",
     "war": "war", "wars": "war", "warfare": "war", "fighting": "war",
     "alliance": "ally", "allies": "ally", "ally": "ally", "allied": "ally", "friendship": "ally",
     "close": "ally", "forged": "ally", "forge": "ally",
@@ -92,7 +94,12 @@ def stem(word: str) -> str:
 
 def words(text: str) -> list[str]:
     """The words of ``text`` in order (numbers kept as written)."""
-    return _WORD.findall(text)
+    return list(_words(text))
+
+
+@lru_cache(maxsize=16384)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(text))
 
 
 @lru_cache(maxsize=16384)
@@ -161,6 +168,7 @@ def as_sentence(clause: str) -> str:
     return clause if clause[-1] in ".!?" else clause + "."
 
 
+@lru_cache(maxsize=16384)
 def has_detail(text: str) -> bool:
     """True when ``text`` carries a date, a figure or a proper name after its first word."""
     if any(ch.isdigit() for ch in text):

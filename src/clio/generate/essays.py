@@ -21,9 +21,11 @@ from clio.generate.essay_links import (
     link_text,
     rank_factors,
     subject,
+    turn_text,
 )
 from clio.generate.essay_question import EssayQuestion, heading_question, read_question
 from clio.generate.essay_text import (
+    STOPWORDS,
     article,
     as_sentence,
     content_tokens,
@@ -33,6 +35,7 @@ from clio.generate.essay_text import (
     proper_words,
     sentences,
     strip_trailing_date,
+    words,
 )
 from clio.generate.themes import THEMES, theme_adjective
 from clio.ids import content_id
@@ -82,6 +85,26 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
     return tuple(unique.values())
 
 
+def _names_missing_from(topic: Topic, question: str) -> list[str]:
+    """Names in the question (capitalised words after the first) that the notes never use."""
+    known: set[str] = set()
+    for section, point in topic.points():
+        known |= content_tokens(f"{section.heading} {point.full_text}")
+    known |= content_tokens(f"{topic.title} {topic.intro}")
+    tokens = words(question.strip().strip("'\"‘“"))[1:]
+    names: list[list[str]] = []
+    previous_was_name = False
+    for word in tokens:
+        is_name = word[:1].isupper() and word.lower() not in STOPWORDS and len(word) > 1
+        if is_name and previous_was_name:
+            names[-1].append(word)
+        elif is_name:
+            names.append([word])
+        previous_was_name = is_name
+    missing = [" ".join(n) for n in names if not content_tokens(" ".join(n)) <= known]
+    return list(dict.fromkeys(missing))
+
+
 def _how_far_question(
     topic: Topic, question: EssayQuestion, pairs: list[tuple[Section, Point]], *, corpus: str
 ) -> EssayQuestion | None:
@@ -109,6 +132,12 @@ def plan_essay(topic: Topic, question: str, *, seed: int = 0) -> EssayPlan:
         raise InputError("the essay question is empty", field="question")
     if not content_tokens(question):
         raise InputError(f"the essay question has no content words: {question!r}", field="question")
+    missing = _names_missing_from(topic, question)
+    if missing:
+        raise InputError(
+            f"the notes never mention {join_names(missing)}, which the question asks about",
+            field="question",
+        )
     asked = read_question(question)
     pairs = choose_factor_points(topic, asked)
     return _plan(topic, asked, pairs, seed=seed, corpus=topic_corpus(topic))
@@ -158,7 +187,11 @@ def _plan(
                 EssayParagraph(
                     role="link",
                     heading=f"Link: {previous.name} to {factor.name}",
-                    text=link_text(previous, factor, common=common),
+                    text=(
+                        turn_text(previous, factor)
+                        if previous in named and factor not in named
+                        else link_text(previous, factor, common=common, index=offset + index)
+                    ),
                     source_ids=(previous.point.id, factor.point.id),
                 )
             )

@@ -4,6 +4,7 @@ interpretation) and on the questions the notes set, each with a levels-of-respon
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from clio.errors import InputError
 from clio.generate.essay_text import (
@@ -396,12 +397,21 @@ def _notes_question(
         reference = " ".join(p.text for p in plan.paragraphs if p.role != "link")
     else:
         style = _style_of(asked.text)
-        matching = [
-            q.mark_scheme.reference
-            for source in named
-            for q in generated
-            if q.source_id == source.id and q.style == style
-        ]
+        enquiry = _ENQUIRY.search(asked.text)
+        if style == "usefulness" and enquiry:
+            matching = [
+                _usefulness_for(
+                    topic, source, enquiry.group("what") or enquiry.group("what2")
+                ).mark_scheme.reference
+                for source in named
+            ]
+        else:
+            matching = [
+                q.mark_scheme.reference
+                for source in named
+                for q in generated
+                if q.source_id == source.id and q.style == style
+            ]
         reference = " ".join(matching) or " ".join(p.text for p in points[:4])
     if not points:
         return None
@@ -421,6 +431,30 @@ def _notes_question(
         marks=marks,
         mark_scheme=scheme,
         source_ids=ids,
+    )
+
+
+_ENQUIRY = re.compile(
+    r"\b(?:enquiry|inquiry|investigation)\s+into\s+(?P<what>.+?)\s*[?.]|"
+    r"\bhistorian\s+(?:studying|investigating)\s+(?P<what2>.+?)\s*[?.]",
+    re.I,
+)
+
+
+def _usefulness_for(topic: Topic, source: Source, enquiry: str) -> SourceQuestion:
+    """The usefulness question on ``source`` for an enquiry the notes' own question names."""
+    subject = replace(find_subject(topic, source), enquiry=enquiry)
+    provenance = read_provenance(topic, source)
+    common = common_tokens(topic, subject)
+    pairs = relevant_points(topic, source, common=common)
+    return _usefulness(
+        source_name(topic, source),
+        source,
+        subject,
+        content_points(source, subject),
+        provenance_points(topic, source, provenance),
+        knowledge_points(pairs, source),
+        pairs,
     )
 
 
