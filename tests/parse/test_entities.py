@@ -76,3 +76,30 @@ def test_bundled_sheet_points_carry_entities(china: Topic) -> None:
     assert any(e.unit == "Chinese troops" and e.value == 200000 for e in volunteers)
     (source,) = china.sources
     assert "Chinese Communist Party" in {e.name for e in source.entities}
+
+
+def test_runs_stop_at_full_stops_and_shapes_win() -> None:
+    found = _found(
+        "The Second Congress of Soviets met. The Lushan Conference purged Peng. "
+        "The Treaty of Rome was signed. The Nuremberg Laws of September 1935 followed. "
+        "Kenneth G. Lieberthal wrote; Dr. King spoke in St. Louis; the Minister of War resigned."
+    )
+    assert ("event", "Lushan Conference", "Lushan Conference") in found
+    assert ("event", "Treaty of Rome", "Treaty of Rome") in found
+    assert ("event", "Nuremberg Laws", "Nuremberg Laws") in found
+    assert ("person", "Kenneth G. Lieberthal", "Kenneth G. Lieberthal") in found
+    assert ("person", "Dr. King", "Martin Luther King") in found
+    assert ("place", "St. Louis", "St. Louis") in found
+    assert not any(name == "of War" for _, _, name in found)
+
+
+def test_figure_units_stop_at_verbs() -> None:
+    units = [
+        e.unit
+        for e in extract_entities(
+            "5,000 Freikorps took Berlin; 2,000 Nazis tried; about 2.7 million East Germans fled; "
+            "about 1,400 CIA-trained exiles landed."
+        )
+        if e.kind is EntityKind.FIGURE
+    ]
+    assert units == ["Freikorps", "Nazis", "East Germans", "CIA-trained exiles"]

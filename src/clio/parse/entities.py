@@ -44,7 +44,7 @@ _EVENT_ENDINGS = _words(
     "accords act strike purge affair invasion crash election olympics famine rising "
     "reforms reform split leap truce armistice talks trial"
 )
-_EVENT_STARTS = _words("battle treaty siege operation")
+_EVENT_STARTS = _words("battle treaty siege operation congress peace")
 _PLACE_BEFORE = _words("in to from at into across near towards toward through via outside inside")
 _PERSON_BEFORE = frozenset(["by"])
 _PERSON_AFTER = _words(
@@ -57,6 +57,7 @@ _GIVEN_NAMES = _words(
     "mikhail neville nikita otto paul richard robert ronald rosa walter william winston "
     "woodrow yuri zhou"
 )
+_ABBREVIATIONS = _words("st mr mrs dr gen col capt lt sgt jr sr")
 _CONNECTORS = _words("of the de von van der al bin la le du")
 _COMMON = _words(
     "the a an in on at by for from to of and but or though although however when while after "
@@ -111,7 +112,10 @@ def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
     word = _WORD_AT.match(text, position)
     if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
         return None
-    return (position, word.group(0)), text[end:position]
+    gap_text = text[end:position]
+    if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in _ABBREVIATIONS:
+        return None  # a full stop ends the name, except after an initial ("Kenneth G. Lieberthal")
+    return (position, word.group(0)), gap_text
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -208,6 +212,19 @@ def _run(text: str, first: _Token) -> list[_Token]:
     return run
 
 
+def _named_by_shape(run: list[_Token]) -> bool:
+    """True for runs whose own words say what they are: "Treaty of Rome", "Moscow Conference"."""
+    words = [_key(t) for t in run]
+    if len(words) < 2 or words[0] in _TITLES:
+        return False
+    last = words[-1]
+    return (
+        last in _ORG_ENDINGS
+        or last in _EVENT_ENDINGS
+        or (words[0] in _EVENT_STARTS and "of" in words)
+    )
+
+
 def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
     words = [_key(t) for t in run]
@@ -219,7 +236,9 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         k = 0
         while k < len(run) and words[k] in _TITLES:
             k += 1
-        return (EntityKind.PERSON, k) if k < len(run) else None
+        if k < len(run) and words[k] not in _CONNECTORS:  # not "Minister of War"
+            return EntityKind.PERSON, k
+        return None
     if words[-1] in _ORG_ENDINGS and len(words) > 1:
         return EntityKind.ORGANISATION, 0
     if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
@@ -266,7 +285,9 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             start, end = token[0], _end(words[-1])
             title = _previous_word(text, start)
             if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
-                start = text.rindex(title, 0, start)  # keep "President" in "President Kennedy"
+                title_start = start - len(title) - 1  # keep "President" in "President Kennedy"
+                if title_start >= 0 and text[title_start:start] == f"{title} ":
+                    start = title_start
             found.append(
                 (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
             )
@@ -275,9 +296,12 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
         if not capitalised or _key(token) in _CALENDAR:
             continue
         run = _run(text, token)
-        # a known name inside the run wins over guessing the run
-        cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
-        run = run[:cut]
+        if len(run) > 1 and _key(run[0]) == "the":
+            continue  # "The Lushan Conference": the name starts at the next word
+        if not _named_by_shape(run):
+            # a known name inside the run wins over guessing the run ("General Chuikov")
+            cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+            run = run[:cut]
         kind_start = _classify(run, text)
         done = _end(run[-1])
         if kind_start is not None:

@@ -58,6 +58,9 @@ _MONTHS = _words(
     "september oct october nov november dec december bc bce ad ce"
 )
 _ADJECTIVE_ENDINGS = ("ic", "al", "ian", "ese", "ish", "ed", "ive", "ary", "ern", "ful")
+_NATIONALITY = ("ese", "an", "ish", "ian", "ic", "ch", "ek", "qi", "ni", "li")
+_PROPER_ADJECTIVES = _words("soviet nazi communist nationalist allied red white thai swiss")
+_DIRECTIONS = _words("east west north south eastern western northern southern")
 _TRAILING = _words(
     "dead killed wounded injured missing captured homeless unemployed strong deep long high "
     "wide old lost"
@@ -88,12 +91,22 @@ def _unit_after(text: str, position: int) -> tuple[str | None, int]:
 
 
 def _extends_unit(words: list[str], word: str) -> bool:
+    """Whether ``word`` continues the unit: "men dead", "Chinese troops", "East Germans"."""
     if word.lower() in _TRAILING:
         return True
-    if len(words) != 1 or not word[:1].islower():
+    if len(words) != 1:
         return False
     first = words[0]
-    return first[:1].isupper() or first.lower().endswith(_ADJECTIVE_ENDINGS)
+    if first[:1].isupper():  # only a capitalised adjective: "Chinese troops", not "Nazis tried"
+        return _is_adjective(first) and (word[:1].islower() or first.lower() in _DIRECTIONS)
+    return word[:1].islower() and first.lower().endswith(_ADJECTIVE_ENDINGS)
+
+
+def _is_adjective(word: str) -> bool:
+    lower = word.lower()
+    if "-" in lower and lower.endswith(("ed", "en", "ing")):  # "CIA-trained", "Soviet-built"
+        return True
+    return lower in _PROPER_ADJECTIVES or lower in _DIRECTIONS or lower.endswith(_NATIONALITY)
 
 
 def _is_year(number: str, scale: str | None) -> bool:
