@@ -9,6 +9,7 @@ from __future__ import annotations
 import sys
 
 from clio.cli import (  # noqa: F401  (registers commands)
+    ask_cmds,
     essay_cmds,
     kit_cmds,
     mark_cmds,

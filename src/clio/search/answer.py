@@ -7,10 +7,11 @@ from dataclasses import dataclass
 
 from clio.errors import InputError
 from clio.model.topic import Topic
+from clio.parse import find_dates
 from clio.search.extract import Span, extract_span
-from clio.search.index import SearchIndex, UnitKind, build_index
+from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import AnswerType, answer_type
-from clio.search.retrieve import Hit, Query, prepare_query, retrieve, sigmoid
+from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
 
 NOT_IN_NOTES = "The notes don't say."
 RERANK = 4
@@ -27,8 +28,13 @@ class Calibration:
 
 
 # Fitted by `python benchmarks/ask.py --fit` on tests/fixtures/ask/questions.json (see docs/ask.md).
-FEATURES = ("coverage", "cosine", "typed", "unknown", "span")
-CALIBRATION = Calibration(weights=(4.0, 4.0, 1.0, -4.0, 1.0), bias=-4.0, threshold=0.5)
+FEATURES = (
+    "coverage", "common_coverage", "cosine", "typed", "unknown", "unknown_names", "span",
+    "year_mismatch",
+)  # fmt: skip
+CALIBRATION = Calibration(
+    weights=(2.0, 2.0, 4.0, 1.0, -2.0, -3.0, 1.0, -2.0), bias=-4.0, threshold=0.5
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -71,6 +77,25 @@ def _unknown_share(index: SearchIndex, query: Query) -> float:
     return sum(w for t, w in query.weights.items() if t not in index.df) / total
 
 
+def _unknown_names(index: SearchIndex, query: Query) -> float:
+    if not query.names:
+        return 0.0
+    return sum(t not in index.df for t in query.names) / len(query.names)
+
+
+def _year_mismatch(question_years: set[int], unit: Unit) -> float:
+    """1 when the question names years and the unit mentions none of them."""
+    if not question_years:
+        return 0.0
+    spans = [m.period for m in find_dates(f"{unit.heading} {unit.text}")]
+    if unit.period is not None:
+        spans.append(unit.period)
+    for period in spans:
+        if any(period.start.year <= y <= period.end.year for y in question_years):
+            return 0.0
+    return 1.0
+
+
 def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:
     """The question's type and its best candidate answers, best first (for answering and tuning)."""
     text = question.strip()
@@ -81,12 +106,28 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
     kind = answer_type(text)
     query = prepare_query(index, text)
     unknown = _unknown_share(index, query)
+    unknown_names = _unknown_names(index, query)
+    years = {y for m in find_dates(text) for y in (m.period.start.year, m.period.end.year)}
     found = []
     for hit in retrieve(index, query, k=RERANK):
-        span = extract_span(index.units[hit.unit], text, kind, expand=index.expand)
-        features = (hit.coverage, hit.cosine, float(span.typed), unknown, span.score)
+        unit = index.units[hit.unit]
+        span = extract_span(unit, text, kind, expand=index.expand)
+        features = (
+            hit.coverage,
+            coverage(index, query, hit.unit, common=True),
+            hit.cosine,
+            float(span.typed),
+            unknown,
+            unknown_names,
+            span.score,
+            _year_mismatch(years, unit),
+        )
         found.append(Candidate(hit=hit, span=span, features=features))
-    found.sort(key=lambda c: -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed)))
+    found.sort(
+        key=lambda c: (
+            -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed) - 0.3 * c.features[-1])
+        )
+    )
     return kind, found
 
 
@@ -113,7 +154,9 @@ def answer_question(
         )  # fmt: skip
     best = found[0]
     unit = index.units[best.hit.unit]
-    cite = Citation(ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id)
+    cite = Citation(
+        ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
+    )
     conf = confidence(best.features, calibration)
     if conf < calibration.threshold:
         return Answer(

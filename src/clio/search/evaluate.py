@@ -30,7 +30,7 @@ EXTRA_WORDS = 8  # an "exact" answer may carry this many words beyond the expect
 
 @dataclass(frozen=True, kw_only=True)
 class Case:
-    """One question with the answers and citations that count as right ([] answers: unanswerable)."""
+    """A question with the answers and citations that count as right (no answers: unanswerable)."""
 
     topic: str
     question: str
@@ -119,8 +119,10 @@ def cited_ids(topic: Topic, case: Case) -> set[str]:
 
 def is_cited(answer: Answer, topic: Topic, case: Case) -> bool:
     """True when the answer's first citation is one the case accepts."""
-    return answer.answered and bool(answer.citations) and (
-        answer.citations[0].ref_id in cited_ids(topic, case)
+    return (
+        answer.answered
+        and bool(answer.citations)
+        and (answer.citations[0].ref_id in cited_ids(topic, case))
     )
 
 
@@ -203,7 +205,9 @@ def fit_calibration(
         p = 1.0 / (1.0 + np.exp(-(x @ w + b)))
         w -= rate * ((x.T @ (p - y)) / len(y) + l2 * w)
         b -= rate * float(np.mean(p - y))
-    fitted = Calibration(weights=tuple(round(float(v), 3) for v in w), bias=round(b, 3), threshold=0.5)
+    fitted = Calibration(
+        weights=tuple(round(float(v), 3) for v in w), bias=round(b, 3), threshold=0.5
+    )
     probs = [confidence(e.features, fitted) for e in data]
     best_t, best_right = 0.5, -1
     for t in sorted({round(p, 3) for p in probs} | {0.5}):
@@ -219,14 +223,19 @@ def reliability(data: Sequence[Example], calibration: Calibration, bins: int = 5
     for i in range(bins):
         lo, hi = i / bins, (i + 1) / bins
         inside = [
-            e for e in data if lo <= confidence(e.features, calibration) < hi or (hi == 1 and confidence(e.features, calibration) == 1)
+            e
+            for e in data
+            if lo <= confidence(e.features, calibration) < hi
+            or (hi == 1 and confidence(e.features, calibration) == 1)
         ]
         if not inside:
             rows.append(f"  {lo:.1f}-{hi:.1f}: no questions")
             continue
         mean = sum(confidence(e.features, calibration) for e in inside) / len(inside)
         good = sum(e.good for e in inside) / len(inside)
-        rows.append(f"  {lo:.1f}-{hi:.1f}: n={len(inside):3d} mean confidence {mean:.2f}, right {good:.2f}")
+        rows.append(
+            f"  {lo:.1f}-{hi:.1f}: n={len(inside):3d} mean confidence {mean:.2f}, right {good:.2f}"
+        )
     return rows
 
 

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clio.parse import find_dates
 from clio.search.index import Unit, UnitKind
-from clio.search.names import NameKind, find_names
+from clio.search.names import NameKind, find_names, has_place_word
 from clio.search.qtype import AnswerType
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
@@ -25,7 +26,8 @@ class Span:
 
 _NUMBER_WORDS = (
     "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "fifty sixty seventy eighty ninety hundred thousand million billion half dozen"
+    "thirteen fourteen sixteen seventeen eighteen nineteen fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half dozen"
 )
 _QUALIFIER = r"(?:(?:nearly|almost|about|around|over|some|roughly|approximately|more than|"
 _QUALIFIER += r"less than|fewer than|up to|at least|at most|only)\s+)?"
@@ -40,19 +42,33 @@ _FIGURE = re.compile(
 )
 _REASON_MARKERS = re.compile(
     r"\b(?:because(?: of)?|since|as a result of|due to|owing to|for fear (?:of|that)|"
-    r"in order to|so as to|to try to|as a deterrent|in protest at|in response to|after|when)\b",
+    r"in order to|so as to|to try to|as a deterrent|in protest at|in response to|after|when|"
+    r"for \w+ing|by \w+ing|could not|did not|refused)\b",
     re.IGNORECASE,
 )
 _CALL_WORDS = {"call", "nam", "describ", "term", "nicknam", "label", "dub", "known"}
-_QUOTED = re.compile(r"[‘'\"“]([^‘’'\"“”]{2,60})[’'\"”]")
+_QUOTED = re.compile(r"(?<![\w])[‘'\"“]([^‘’\"“”]{2,60}?)[’'\"”](?![\w])")
 _CLAUSE = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|\bbut\b|\bthough\b|\bwhich\b)\s*")
 
 
-def _qset(question: str, expand: bool) -> set[str]:
-    return set(tokens(question, expand=expand))
+Finder = Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]
 
 
-def _overlap(text: str, qtokens: set[str], expand: bool) -> float:
+class QWords(frozenset[str]):
+    """The question's tokens, knowing which of them come from names."""
+
+    names: frozenset[str] = frozenset()
+
+
+def _qset(question: str, expand: bool) -> QWords:
+    q = QWords(tokens(question, expand=expand))
+    q.names = frozenset(
+        t for word in words(question)[1:] if word[:1].isupper() for t in tokens(word, expand=expand)
+    )
+    return q
+
+
+def _overlap(text: str, qtokens: AbstractSet[str], expand: bool) -> float:
     found = set(tokens(text, expand=expand))
     return len(found & qtokens) / (len(qtokens) or 1)
 
@@ -63,34 +79,72 @@ def _in_question(candidate: str, question: str) -> bool:
     return bool(cand) and cand <= qwords
 
 
-def _proximity(sentence: str, start: int, qtokens: set[str], expand: bool) -> float:
-    """Closeness of a span to the question's words in the sentence (1 = adjacent)."""
-    best = len(sentence) + 1
+def _proximity(sentence: str, start: int, qtokens: AbstractSet[str], expand: bool) -> float:
+    """Closeness of a span to the question's words in the sentence (1 = adjacent to all)."""
+    nearest: dict[str, int] = {}
     for match in re.finditer(r"\S+", sentence):
-        if set(tokens(match.group(0), expand=expand)) & qtokens:
-            best = min(best, abs(match.start() - start))
-    return 1.0 / (1.0 + best / 40.0)
+        for token in set(tokens(match.group(0), expand=expand)) & qtokens:
+            gap = start - match.end() if match.end() <= start else match.start() - start
+            nearest[token] = min(nearest.get(token, len(sentence)), abs(gap))
+    if not nearest:
+        return 1.0 / (1.0 + len(sentence) / 40.0)
+    # The question's ordinary words (the event) place an answer better than its names (the actors).
+    names: frozenset[str] = getattr(qtokens, "names", frozenset())
+    weights = {t: (1.0 if t in names else 3.0) for t in nearest}
+    total = sum(weights.values())
+    return sum(weights[t] / (1.0 + gap / 30.0) for t, gap in nearest.items()) / total
 
 
-def _sentences(unit: Unit) -> list[str]:
+def _sentences(unit: Unit, kind: AnswerType) -> list[str]:
+    # Headings carry dates ("Treaty of Friendship, Dec 1949") and authors (a source's citation).
+    tail = [unit.heading] if kind in (AnswerType.DATE, AnswerType.PERSON) else []
     if unit.kind is UnitKind.POINT and unit.title and unit.text.startswith(unit.title):
         body = unit.text[len(unit.title) :].lstrip(": ")
-        return [unit.title, *split_sentences(body), unit.heading]
-    return [*split_sentences(unit.text), unit.heading]
+        return [unit.title, *split_sentences(body), *tail]
+    return [*split_sentences(unit.text), *tail]
 
 
-def _dates(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    def find(
+        sentence: str, question: str, q: AbstractSet[str], ex: bool
+    ) -> list[tuple[str, float]]:
+        out = []
+        for match in find_dates(sentence):
+            if match.text in question:
+                continue
+            closeness = _proximity(sentence, match.start, q, ex)
+            # The date a point is filed under ("Kim Il Sung, Jun 1950") is its main event's.
+            if unit.period is not None and match.period.overlaps(unit.period):
+                closeness += 1.0 if match.period.start.month == unit.period.start.month else 0.3
+            out.append((match.text, closeness))
+        return out
+
+    return find
+
+
+_MONEY_WORDS = {"money", "cost", "pay", "loan", "spend", "price", "worth", "aid", "sum"}
+_SHARE_WORDS = {"share", "percentag", "proportion", "percent", "fraction", "part"}
+
+
+def _figure_fit(text: str, q: AbstractSet[str]) -> float:
+    """How well a figure's form fits the question: money, a share, or a count."""
+    money = text.lstrip("~").strip()[:1] in "$£€¥" or "mark" in text.lower()
+    share = "%" in text or "cent" in text.lower()
+    if q & _SHARE_WORDS:
+        return 0.5 if share else 0.0
+    if q & _MONEY_WORDS:
+        return 0.5 if money else 0.0
+    return 0.0 if money or share else 0.2
+
+
+def _figures(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
     out = []
-    for match in find_dates(sentence):
-        if match.text in question:
-            continue
-        out.append((match.text, _proximity(sentence, match.start, q, ex)))
-    return out
-
-
-def _figures(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
-    out = []
-    years = [(m.start, m.end) for m in find_dates(sentence)]
+    dates = find_dates(sentence)
+    years = [(m.start, m.end) for m in dates]
+    asked = {m.text.lower() for m in find_dates(question)}
+    anchors = [m.start for m in dates if m.text.lower() in asked]
     for match in _FIGURE.finditer(sentence):
         if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
             continue
@@ -99,7 +153,10 @@ def _figures(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[
             continue
         after = words(sentence[match.end() : match.end() + 40])[:3]
         unit_words = [w for w in after[:2] if w.lower() not in STOP_WORDS and w[:1].islower()]
-        bonus = 0.5 if any(stem(w) in q for w in after) else 0.0
+        bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
+        bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
+        if anchors and min(abs(a - match.end()) for a in anchors) < 25:
+            bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
         span = " ".join([text, *unit_words[:2]]) if unit_words else text
         out.append((span, _proximity(sentence, match.start(), q, ex) + bonus))
     return out
@@ -107,11 +164,18 @@ def _figures(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[
 
 def _names_of(
     kind: NameKind, unit: Unit
-) -> Callable[[str, str, set[str], bool], list[tuple[str, float]]]:
-    def find(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
-        names = [n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)]
+) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    def find(
+        sentence: str, question: str, q: AbstractSet[str], ex: bool
+    ) -> list[tuple[str, float]]:
+        names = [
+            n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)
+        ]
         wanted = [n for n in names if n.kind is kind]
         penalty = 0.0
+        if not wanted and kind is NameKind.PLACE:  # "Michigan University"
+            wanted = [n for n in names if n.kind is NameKind.OTHER and has_place_word(n.text)]
+            penalty = 0.2
         if not wanted and kind is NameKind.PERSON:  # "who" can be a state: "only the USSR"
             wanted = [n for n in names if n.kind is not NameKind.PERSON]
             penalty = 0.5
@@ -134,7 +198,10 @@ def _names_of(
 
 
 _JOIN = re.compile(r"\s*(?:and|,|, and|&)\s*")
-_FOCUS = re.compile(r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|signed|made)\b", re.IGNORECASE)
+_FOCUS = re.compile(
+    r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|signed|made)\b",
+    re.IGNORECASE,
+)
 
 
 def _focus_positions(sentence: str, question: str, ex: bool) -> list[int]:
@@ -150,7 +217,14 @@ def _focus_positions(sentence: str, question: str, ex: bool) -> list[int]:
     return ends
 
 
-def _reason(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+_MARKER_WEIGHT = {
+    "after": 0.5, "when": 0.5, "in": 0.5, "so": 0.5, "to": 0.5, "for": 0.8, "by": 0.8,
+    "could": 0.8, "did": 0.8, "refused": 0.8,
+}  # fmt: skip
+
+
+def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
+    """Clauses giving a cause: after "because", "since", "for ...ing", or before ", so"."""
     out = []
     so = re.search(r",?\s+so\s+", sentence)
     if so:
@@ -159,50 +233,74 @@ def _reason(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[s
             out.append((before.strip(), 1.0))
     for match in _REASON_MARKERS.finditer(sentence):
         rest = sentence[match.start() :]
-        clause = _CLAUSE.split(rest, maxsplit=1)[0] if match.group(0) != "as a deterrent" else rest
-        out.append((clause.strip(" ,;"), 0.9 if match.group(0).lower() not in ("after", "when") else 0.6))
+        marker = match.group(0).lower()
+        clause = rest if marker == "as a deterrent" else _CLAUSE.split(rest, maxsplit=1)[0]
+        clause = clause.strip(" ,;()")
+        # A reason adds something the question does not already say.
+        novelty = 1.0 - 0.8 * _overlap(clause, q, ex)
+        weight = _MARKER_WEIGHT.get(marker.split()[0], 0.9)
+        out.append((clause, weight * novelty))
+    clauses = [c.strip(" ,;()") for c in _CLAUSE.split(sentence) if len(words(c)) >= 3]
+    if len(clauses) > 1:
+        fresh = min(clauses, key=lambda c: _overlap(c, q, ex))
+        out.append((fresh, 0.3))
     return out
 
 
-def _quotes(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _quotes(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
+    bonus = 3.0 if q & _CALL_WORDS else 0.5
     return [
-        (m.group(1), 1.0 + _proximity(sentence, m.start(), q, ex))
+        (m.group(1), bonus + _proximity(sentence, m.start(), q, ex))
         for m in _QUOTED.finditer(sentence)
         if not _in_question(m.group(1), question)
     ]
 
 
-def _residual(sentence: str, question: str, q: set[str], ex: bool) -> list[tuple[str, float]]:
+def _residual(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
     """The words of the best clause that the question does not already say."""
     clauses = [c for c in _CLAUSE.split(sentence) if c and c.strip()]
-    if not clauses:
-        return []
-    best = max(clauses, key=lambda c: _overlap(c, q, ex))
-    spans = [(m.group(0), m.start()) for m in re.finditer(r"[^\s]+", best)]
-    raw = {stem(w) for w in words(question)}
+    for clause in sorted(clauses, key=lambda c: -_overlap(c, q, ex)):
+        found = _residual_of(clause, question, q, ex)
+        if found:
+            return [(found, 0.5 + _overlap(clause, q, ex))]
+    return []
+
+
+def _residual_of(best: str, question: str, q: AbstractSet[str], ex: bool) -> str:
+    raw = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
+    focus = _focus_positions(best, question, ex)
     runs: list[list[tuple[str, int]]] = [[]]
-    for word, start in spans:
+    for match in re.finditer(r"[^\s]+", best):
+        word = match.group(0)
         if set(tokens(word, expand=ex)) & q or {stem(w) for w in words(word)} & raw:
             runs.append([])
         else:
-            runs[-1].append((word, start))
-    candidates = []
-    for run in runs:
+            runs[-1].append((word, match.start()))
+    scored = []
+    for position, run in enumerate(runs):
         while run and run[0][0].lower().strip(",.") in STOP_WORDS:
             run = run[1:]
         while run and run[-1][0].lower().strip(",.") in STOP_WORDS:
             run = run[:-1]
-        if run:
-            candidates.append(best[run[0][1] : run[-1][1] + len(run[-1][0])].strip(" ,.;:"))
-    candidates = [c for c in candidates if c]
-    if not candidates:
-        return []
-    longest = max(candidates, key=len)
-    return [(_widen_to_name(best, longest), 0.5 + _overlap(best, q, ex))]
+        if not run:
+            continue
+        lo, hi = run[0][1], run[-1][1] + len(run[-1][0])
+        text = best[lo:hi].strip(" ,.;:()")
+        content = sum(w.lower() not in STOP_WORDS for w, _ in run)
+        # Apposition to the question's focus: "which policy" -> "policy of peaceful coexistence";
+        # and answers fill the slot after the question's words ("gave [fighter-planes]").
+        near_focus = any(0 <= lo - f <= 5 for f in focus)
+        scored.append((content + (3 if near_focus else 0) + (1.5 if position else 0), text))
+    if not scored:
+        return ""
+    _, text = max(scored, key=lambda t: t[0])
+    return _widen_to_name(best, text)
 
 
 def _widen_to_name(clause: str, span: str) -> str:
-    """Grow a span to the whole proper name it starts or ends in ("Friendship" -> "Treaty of ...")."""
+    """Grow a span to the whole proper name it touches ("Friendship" -> "Treaty of Friendship")."""
     start = clause.find(span)
     for name in find_names(clause):
         if name.start < start < name.end or name.start < start + len(span) <= name.end:
@@ -214,18 +312,20 @@ def _widen_to_name(clause: str, span: str) -> str:
 def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = True) -> Span:
     """The best answer span of ``kind`` in ``unit``; falls back to the best sentence, untyped."""
     q = _qset(question, expand)
-    sentences = _sentences(unit)
+    sentences = _sentences(unit, kind)
     scored = sorted(
-        ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)), key=lambda t: (-t[0], t[1])
+        ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)),
+        key=lambda t: (-t[0], t[1]),
     )
-    finders = {
-        AnswerType.DATE: [_dates],
+    table: dict[AnswerType, list[Finder]] = {
+        AnswerType.DATE: [_dates_of(unit)],
         AnswerType.NUMBER: [_figures],
         AnswerType.PERSON: [_names_of(NameKind.PERSON, unit)],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
-        AnswerType.PHRASE: [_quotes, _residual] if q & _CALL_WORDS else [_residual],
-    }[kind]
+        AnswerType.PHRASE: [_quotes, _residual],
+    }
+    finders = table[kind]
     best: Span | None = None
     for rank, (overlap, _, sentence) in enumerate(scored):
         for finder in finders:
@@ -254,7 +354,9 @@ def _typed_fallback(
         return Span(text=label, quote=unit.title or unit.heading, score=0.2, typed=True)
     if kind is AnswerType.REASON and unit.kind is UnitKind.POINT and unit.title:
         heading = unit.heading.lower()
-        if heading.startswith(("why", "reason", "cause")):
+        if heading.startswith(("why", "reason", "cause")) and not _in_question(
+            unit.title, question
+        ):
             return Span(text=unit.title, quote=unit.title, score=0.6, typed=True)
         return Span(text=quote, quote=quote, score=0.1, typed=False)
     return None

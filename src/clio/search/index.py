@@ -1,4 +1,4 @@
-"""The hybrid search index: every point, source sentence and intro sentence, for BM25 and vectors."""
+"""The hybrid search index: points, source sentences and intro sentences, for BM25 and vectors."""
 
 from __future__ import annotations
 
@@ -139,13 +139,13 @@ def unit_search_text(unit: Unit) -> str:
 
 
 def build_index(
-    topics: Sequence[Topic], *, embedder: Embedder | None | object = _AUTO, expand: bool = True
+    topics: Sequence[Topic], *, embedder: Embedder | object | None = _AUTO, expand: bool = True
 ) -> SearchIndex:
     """Index every topic once; reuse the index for every question."""
     units = [unit for topic in topics for unit in topic_units(topic)]
     token_lists = [tokens(unit_search_text(unit), expand=expand) for unit in units]
     retriever = bm25s.BM25()
-    retriever.index([t or ["\x00"] for t in token_lists] or [["\x00"]], show_progress=False)
+    retriever.index([list(t) or ["\x00"] for t in token_lists] or [["\x00"]], show_progress=False)
     unit_tokens = tuple(frozenset(t) for t in token_lists)
     df: Counter[str] = Counter()
     for token_set in unit_tokens:

@@ -13,6 +13,10 @@ from enum import StrEnum
 from clio.model.topic import Entity, EntityKind
 
 
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 class NameKind(StrEnum):
     """What a proper name names."""
 
@@ -31,7 +35,7 @@ class Name:
     end: int
 
 
-_PLACES = frozenset(
+_PLACES = _wordset(
     """
     afghanistan africa albania algeria america angola argentina asia australia austria belgium
     berlin beijing peking bosnia brazil britain england scotland wales ireland bulgaria burma
@@ -43,20 +47,20 @@ _PLACES = frozenset(
     shanghai siberia spain stalingrad sudetenland sweden switzerland syria taiwan formosa tibet
     tokyo turkey ukraine vienna vietnam warsaw washington xinjiang yalta yan'an yenan yugoslavia
     london rome madrid geneva versailles potsdam tehran cairo suez hiroshima nagasaki pearl harbor
-    korea manchukuo ussr usa uk un prc europe pacific atlantic mediterranean balkans baltic
+    korea manchukuo ussr usa uk prc europe pacific atlantic mediterranean balkans baltic
     michigan harvard oxford cambridge normandy dunkirk leningrad petrograd kiev kyiv budapest
     delhi calcutta bombay singapore malaya vichy alsace lorraine ruhr bavaria prussia
-    """.split()
+    """
 ) | frozenset({"south korea", "north korea", "south vietnam", "north vietnam", "east germany",
                "west germany", "soviet union", "united states", "hong kong", "pearl harbor",
                "38th parallel", "great britain", "new york", "yalu river", "inchon"})  # fmt: skip
 
-_PERSON_TITLES = frozenset(
+_PERSON_TITLES = _wordset(
     "mr mrs ms dr president general chairman premier tsar czar king queen emperor prince "
-    "marshal admiral professor lord sir kaiser pope secretary minister".split()
+    "marshal admiral professor lord sir kaiser pope secretary minister"
 )
 
-_NOT_NAMES = frozenset(
+_NOT_NAMES = _wordset(
     """
     the a an in on at by of to for from and but or so though thus although especially when while
     after before during only also however this that these those there their his her its it he she
@@ -67,7 +71,7 @@ _NOT_NAMES = frozenset(
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december spring summer autumn fall winter read source
     why what who where how which yes no mao's
-    """.split()
+    """
 )
 
 # A run of capitalised words, allowing joiners like "Il", "Kai-shek" and "of the".
@@ -123,5 +127,10 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
     if low.isupper() or text.isupper():
         return NameKind.OTHER
     if _PLACE_PREP.search(before):
-        return NameKind.PLACE if len(words) == 1 else NameKind.OTHER
+        return NameKind.PLACE
     return NameKind.PERSON
+
+
+def has_place_word(text: str) -> bool:
+    """True when a name contains a known place ("Michigan University")."""
+    return any(w in _PLACES for w in text.lower().split())

@@ -1,4 +1,4 @@
-"""What kind of answer a question wants: a date, a number, a person, a place, a reason or a phrase."""
+"""What kind of answer a question wants: a date, number, person, place, reason or phrase."""
 
 from __future__ import annotations
 
@@ -23,21 +23,23 @@ _PLACE_NOUNS = (
 )
 _PERSON_NOUNS = (
     r"(?:person|people|man|men|woman|women|leader|ruler|general|commander|president|premier|"
-    r"chairman|minister|dictator|historian|scholar|author|writer|politician|figure|official)s?"
+    r"chairman|minister|dictator|historian|scholar|author|writer|politician|official|banker|"
+    r"financier|economist|diplomat|pilot|soldier|spy|king|queen|emperor|tsar|chancellor)s?"
 )
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
 
 _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
-    (re.compile(pattern, re.IGNORECASE), kind)
+    (re.compile(pattern, re.IGNORECASE), AnswerType(kind))
     for pattern, kind in (
         (r"\b(?:how many|how much|how large|how big|how long|how far|how often)\b", "number"),
         (rf"\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?{_NUMBER_NOUNS}\b", "number"),
+        (r"\bwhat (?:did|does|do|would|was|were) .{0,40}\bcost\b|\bwhat was the price\b", "number"),
         (r"\bwhen\b|\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
         (r"\bby\s+(?:what|which)\s+(?:year|date)\b|\bhow\s+soon\b", "date"),
         (r"^\s*why\b|\bwhy\b|\bfor what reasons?\b|\bwhat (?:was|were) the reasons?\b", "reason"),
         (r"\bwhat (?:caused|led to|made|motivated|drove|prompted)\b", "reason"),
         (r"\breasons? (?:for|why)\b|\bcauses? of\b", "reason"),
-        (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for) whom\b", "person"),
+        (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for|at) whom\b", "person"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (r"^\s*where\b|\bwhere\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
@@ -47,9 +49,21 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
 )
 
 
+_ASKING = re.compile(
+    r"^\s*(?:how (?:many|much|long|far|often|big|large)|(?:in|by)? ?(?:what|which) "
+    r"(?:year|month|date|decade|day)|when|where|who|whom|whose|why|what|which)\b",
+    re.IGNORECASE,
+)
+
+
+def strip_asking(question: str) -> str:
+    """The question without its asking words ("How long did it last?" -> "did it last?")."""
+    return _ASKING.sub("", question, count=1)
+
+
 def answer_type(question: str) -> AnswerType:
     """The answer type a question asks for ("When ..." -> DATE, "How many ..." -> NUMBER)."""
     for pattern, kind in _RULES:
         if pattern.search(question):
-            return AnswerType(kind)
+            return kind
     return AnswerType.PHRASE

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from clio.search.index import SearchIndex
-from clio.search.text import tokens
+from clio.search.qtype import strip_asking
+from clio.search.text import tokens, words
 
 BM25_WEIGHT = 0.6
 VECTOR_WEIGHT = 1.0
@@ -34,25 +35,39 @@ class Query:
     tokens: tuple[str, ...]
     weights: dict[str, float]
     vector: np.ndarray | None
+    names: frozenset[str] = frozenset()
 
 
 def prepare_query(index: SearchIndex, text: str) -> Query:
     """Tokenise and embed a question against ``index``."""
-    toks = tuple(dict.fromkeys(tokens(text, expand=index.expand)))
+    body = strip_asking(text)
+    toks = tuple(dict.fromkeys(tokens(body, expand=index.expand)))
     weights = {t: index.idf(t) for t in toks}
+    # Capitalised words past the first are names: unknown names mean the notes don't cover it.
+    names = frozenset(
+        t
+        for word in words(text)[1:]
+        if word[:1].isupper()
+        for t in tokens(word, expand=index.expand)
+    ) & set(toks)
     vector = None
     if index.embedder is not None and index.vectors is not None:
         vector = np.asarray(index.embedder.encode([text])[0], dtype=np.float32)
-    return Query(text=text, tokens=toks, weights=weights, vector=vector)
+    return Query(text=text, tokens=toks, weights=weights, vector=vector, names=names)
 
 
-def coverage(index: SearchIndex, query: Query, unit: int) -> float:
-    """The idf-weighted share of the question's words that the unit (with its heading) contains."""
-    total = sum(query.weights.values())
+def coverage(index: SearchIndex, query: Query, unit: int, *, common: bool = False) -> float:
+    """The idf-weighted share of the question's words that the unit (with its heading) contains.
+
+    With ``common``, only the question's ordinary words count (names left out): "When did
+    Castro die?" shares the name with a point about Castro but not the verb.
+    """
+    weights = {t: w for t, w in query.weights.items() if not (common and t in query.names)}
+    total = sum(weights.values())
     if total <= 0:
-        return 0.0
+        return 1.0 if common else 0.0
     have = index.unit_tokens[unit]
-    return sum(w for t, w in query.weights.items() if t in have) / total
+    return sum(w for t, w in weights.items() if t in have) / total
 
 
 def retrieve(index: SearchIndex, query: Query, *, k: int = 8) -> list[Hit]:
@@ -80,7 +95,13 @@ def retrieve(index: SearchIndex, query: Query, *, k: int = 8) -> list[Hit]:
         cover = coverage(index, query, unit)
         score = float(combined[unit]) + 0.5 * cover
         hits.append(
-            Hit(unit=unit, score=score, bm25=float(bm25[unit]), cosine=float(cos[unit]), coverage=cover)
+            Hit(
+                unit=unit,
+                score=score,
+                bm25=float(bm25[unit]),
+                cosine=float(cos[unit]),
+                coverage=cover,
+            )
         )
     hits.sort(key=lambda h: (-h.score, h.unit))
     return hits[:k]
