@@ -22,3 +22,9 @@ def test_ask_cites_the_point_says_when_notes_do_not_and_escapes(client: WebClien
     assert "The notes don't say." in fragment.text
     assert "<script>x()" not in fragment.text
     assert client.get("/topics/nope/ask", params={"q": "why"}).status_code == 404
+    api = client.get(
+        "/api/topics/china-and-the-ussr/ask", params={"q": "When was the Treaty of Friendship?"}
+    ).json()
+    assert api["answered"] is True and api["text"]
+    assert api["citations"][0]["quote"]
+    assert client.get("/api/topics/china-and-the-ussr/ask", params={"q": ""}).status_code == 400

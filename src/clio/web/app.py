@@ -15,6 +15,7 @@ from clio.web.context import Clock, WebContext, system_clock
 from clio.web.errors import install_error_handlers
 from clio.web.routes import (
     api,
+    api_notes,
     api_study,
     ask,
     auth,
@@ -114,4 +115,5 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.include_router(ask.router)
     app.include_router(api.router)
     app.include_router(api_study.router)
+    app.include_router(api_notes.router)
     return app

@@ -5,7 +5,6 @@ from __future__ import annotations
 from fastapi import APIRouter, Request
 from starlette.responses import Response
 
-from clio.web.search_cache import search_index
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer
 
@@ -16,11 +15,11 @@ MAX_QUESTION = 300
 @router.get("/topics/{name}/ask", name="ask")
 def ask_page(request: Request, name: str, viewer: CurrentViewer, q: str = "") -> Response:
     """The ask box; with ``q``, the answer (a fragment for htmx, else the whole page)."""
-    from clio.search import answer_question  # heavy: loaded on first use
+    from clio.services.ask import ask  # heavy (model, numpy): loaded on first use
 
     state = request.app.state.clio
     topic = state.topic(name, viewer)
-    answer = answer_question(search_index(topic), q[:MAX_QUESTION]) if q.strip() else None
+    answer = ask([topic], q[:MAX_QUESTION]) if q.strip() else None
     points = {p.id: p for _, p in topic.points()}
     sources = {s.id: s for s in topic.sources}
     context = {"topic": topic, "q": q, "answer": answer, "points": points, "sources": sources}
