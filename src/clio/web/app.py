@@ -6,9 +6,10 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import Depends, FastAPI
+from fastapi import Depends, FastAPI, Request
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.sessions import SessionMiddleware
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from clio.web.context import Clock, WebContext, system_clock
@@ -30,7 +31,7 @@ from clio.web.routes import (
 )
 from clio.web.security import require_csrf
 from clio.web.settings import WebSettings
-from clio.web.templating import make_templates
+from clio.web.templating import make_templates, render
 
 _STATIC = Path(__file__).resolve().parent / "static"
 
@@ -85,7 +86,7 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
         title="Clio",
         summary="Revision notes in; notes, timeline, flashcards, quizzes and marking out.",
         version="0.1.0",
-        docs_url="/api/docs",
+        docs_url=None,  # served below from vendored Swagger UI: works offline, CSP-clean
         redoc_url=None,
         openapi_url="/api/openapi.json",
         dependencies=[Depends(require_csrf)],
@@ -114,6 +115,12 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.include_router(progress.router)
     app.include_router(ask.router)
     app.include_router(api.router)
+
+    @app.get("/api/docs", include_in_schema=False, name="api_docs")
+    def api_docs(request: Request) -> Response:
+        """Interactive API documentation (Swagger UI, vendored)."""
+        return render(request, "api_docs.html")
+
     app.include_router(api_study.router)
     app.include_router(api_notes.router)
     return app

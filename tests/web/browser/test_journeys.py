@@ -109,3 +109,12 @@ def test_answer_a_source_question_and_see_the_mark(live_server: LiveServer, page
     page.locator(".mark-card").wait_for(timeout=60_000)
     assert "/" in page.locator(".mark-score").inner_text()
     shot(page, "12-source-marked")
+
+
+def test_api_docs_work_offline(live_server: LiveServer, page: Any) -> None:
+    errors: list[str] = []
+    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
+    page.goto(live_server.url + "/api/docs")
+    page.get_by_text("/api/reviews").first.wait_for(timeout=20_000)
+    assert not [e for e in errors if "Content Security Policy" in e]
+    shot(page, "16-api-docs")
