@@ -9,7 +9,6 @@ from __future__ import annotations
 import hmac
 import secrets
 from collections import deque
-from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -79,23 +78,12 @@ def csrf_token(session: dict[str, Any]) -> str:
     return token
 
 
-async def require_csrf(request: Request) -> AsyncIterator[None]:
+async def require_csrf(request: Request) -> None:
     """Refuse unsafe requests whose form field or header lacks the session's CSRF token.
 
     JSON requests to ``/api`` are exempt: browsers cannot send them cross-site without a
-    CORS preflight, which this app never grants. A form read here (and cached on the
-    request for the handler) is closed when the request is done.
+    CORS preflight, which this app never grants.
     """
-    try:
-        await _check_csrf(request)
-        yield
-    finally:
-        form = getattr(request, "_form", None)
-        if form is not None:
-            await form.close()
-
-
-async def _check_csrf(request: Request) -> None:
     if request.method in _SAFE_METHODS:
         return
     content_type = request.headers.get("content-type", "")
@@ -123,13 +111,18 @@ async def read_form(request: Request) -> FormData:
     if declared.isdigit() and int(declared) > limit + 64 * 1024:
         raise TooLarge(f"the upload is too large: notes may be at most {megabytes:g} MB")
     try:
-        return await request.form(max_part_size=limit + 1)
+        form = await request.form(max_part_size=limit + 1)
     except HTTPException as error:
         if "maximum size" in str(error.detail):
             raise TooLarge(
                 f"the upload is too large: notes may be at most {megabytes:g} MB"
             ) from None
         raise
+    stack = request.scope.get("fastapi_middleware_astack")
+    if stack is not None and not request.scope.get("clio_form_closing"):
+        request.scope["clio_form_closing"] = True
+        stack.push_async_callback(form.close)  # uploads are spooled files: close them after
+    return form
 
 
 @dataclass

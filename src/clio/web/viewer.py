@@ -31,21 +31,25 @@ class SignInRequired(PermissionDenied):
     http_status = 401
 
 
-def current_viewer(request: Request) -> Viewer | None:
-    """The viewer of this request, or None when multi-user mode has nobody signed in."""
+async def current_viewer(request: Request) -> Viewer | None:
+    """The viewer of this request, or None when multi-user mode has nobody signed in.
+
+    (``async`` although it may read the store: one quick lookup costs less than the thread
+    hop FastAPI makes for a plain function, on every request.)
+    """
     viewer: Viewer | None = request.app.state.clio.viewer_for(request.session.get("user_id"))
     request.state.viewer = viewer
     return viewer
 
 
-def require_viewer(viewer: Annotated[Viewer | None, Depends(current_viewer)]) -> Viewer:
+async def require_viewer(viewer: Annotated[Viewer | None, Depends(current_viewer)]) -> Viewer:
     """The viewer; raises :class:`SignInRequired` when nobody is signed in."""
     if viewer is None:
         raise SignInRequired("please sign in to see this page")
     return viewer
 
 
-def require_teacher(viewer: Annotated[Viewer, Depends(require_viewer)]) -> Viewer:
+async def require_teacher(viewer: Annotated[Viewer, Depends(require_viewer)]) -> Viewer:
     """The viewer, who must be a teacher."""
     if not viewer.is_teacher:
         raise PermissionDenied("only teachers can do this")
