@@ -100,3 +100,32 @@ def test_quiz_in_a_real_process() -> None:
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "Score: 3/3" in done.stdout
+
+
+def test_typed_answers_are_read_for_every_kind() -> None:
+    from clio.services.kit import is_correct, parse_response
+
+    _, kit = build_kit("china-and-the-ussr", seed=2)
+    by_kind = {q.kind.value: q for q in kit.questions}
+    mcq, tf, order, match = by_kind["mcq"], by_kind["tf"], by_kind["order"], by_kind["match"]
+    letter = "ABCD"[mcq.options.index(str(mcq.answer))]
+    for typed in (letter, letter.lower(), str("ABCD".index(letter) + 1), str(mcq.answer)):
+        assert is_correct(mcq, parse_response(mcq, typed)), typed
+    assert parse_response(mcq, "E") is None and parse_response(mcq, "") is None
+    assert parse_response(tf, "t") == "True" and parse_response(tf, "No") == "False"
+    letters = "".join("ABCDEF"[order.options.index(a)] for a in order.answer)  # type: ignore[arg-type]
+    assert is_correct(order, parse_response(order, letters))
+    assert is_correct(order, parse_response(order, ", ".join(letters)))
+    assert parse_response(order, "A A B C") is None
+    pairs = dict(match.answer)  # type: ignore[arg-type]
+    typed = " ".join("ABCDEF"[match.right_options.index(pairs[left])] for left in match.options)
+    assert is_correct(match, parse_response(match, typed))
+    assert not is_correct(match, parse_response(match, " ".join(reversed(typed.split()))))
+
+
+def test_mixed_quiz_takes_every_kind() -> None:
+    _, kit = build_kit("china-and-the-ussr", seed=0)
+    chosen = select_questions(kit.questions, kind="mixed", n=8, seed=0)
+    assert len(chosen) == 8
+    assert {q.kind.value for q in chosen} == {"mcq", "tf", "order", "match"}
+    assert select_questions(kit.questions, kind="mixed", n=8, seed=0) == chosen

@@ -45,7 +45,10 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") ->
     return code, capsys.readouterr().out
 
 
-def test_import_reports_changes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_reports_changes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(learning, "make_kit_for", learning.basic_kit)  # one card per point
     db = str(tmp_path / "c.sqlite3")
     notes = tmp_path / "relations.txt"
     notes.write_text(NOTES, encoding="utf-8")
@@ -102,7 +105,7 @@ def test_export_and_import_progress_round_trip(
     notes = tmp_path / "t.txt"
     notes.write_text(NOTES, encoding="utf-8")
     run(["import", str(notes), "--db", store_url, "--now", NOW], capsys)
-    run(["study", "--db", store_url, "--now", NOW, "--json"], capsys, "3\n1\n4\n")
+    run(["study", "--db", store_url, "--now", NOW, "--json", "-k", "card"], capsys, "3\n1\n4\n")
     first = tmp_path / "first.json"
     assert run(["export-progress", "--db", store_url, "-o", str(first)], capsys)[0] == 0
     other = str(tmp_path / "other.sqlite3")
@@ -132,7 +135,7 @@ def test_kill_9_mid_session_loses_no_answer(tmp_path: Path) -> None:
     clio = [sys.executable, "-m", "clio"]
     subprocess.run([*clio, "import", str(notes), "--db", db], check=True, env=env, timeout=120)
     study = subprocess.Popen(
-        [*clio, "study", "--db", db, "--json", "--now", NOW],
+        [*clio, "study", "--db", db, "--json", "--now", NOW, "--kind", "card"],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         text=True,
@@ -160,3 +163,48 @@ def test_kill_9_mid_session_loses_no_answer(tmp_path: Path) -> None:
     assert [r["item"] for r in learner["reviews"]] == confirmed
     assert [r["rating"] for r in learner["reviews"]] == [3, 1]
     assert sorted(s["item"] for s in learner["states"]) == sorted(confirmed)
+
+
+@pytest.mark.slow
+def test_interactive_session_in_a_terminal(tmp_path: Path) -> None:
+    """Enter reveals, a typo is asked again, a rating is saved, q stops (through a real pty)."""
+    import pty
+    import re
+    import select
+    import time
+
+    db = str(tmp_path / "c.sqlite3")
+    notes = tmp_path / "t.txt"
+    notes.write_text(NOTES, encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(SRC), "COLUMNS": "100", "NO_COLOR": "1"}
+    clio = [sys.executable, "-m", "clio"]
+    subprocess.run([*clio, "import", str(notes), "--db", db], check=True, env=env, timeout=120)
+    pid, fd = pty.fork()
+    if pid == 0:  # pragma: no cover - the child process
+        os.execve(sys.executable, [*clio, "study", "--db", db, "--kind", "card"], env)
+    screen = b""
+
+    def wait_for(text: bytes, timeout: float = 60) -> None:
+        nonlocal screen
+        end = time.monotonic() + timeout
+        while text not in screen and time.monotonic() < end:
+            if select.select([fd], [], [], 0.2)[0]:
+                try:
+                    screen += os.read(fd, 4096)
+                except OSError:
+                    break
+                screen = re.sub(rb"\x1b\[[0-9;]*m", b"", screen)
+        assert text in screen, screen.decode(errors="replace")
+
+    for expect, send in (
+        (b"Enter to reveal", b"\r"),
+        (b"Good (10m)", b"9\r"),
+        (b"not a rating", b"3\r"),
+        (b"Enter to reveal", b"q\r"),
+    ):
+        wait_for(expect)
+        screen = screen[screen.index(expect) + len(expect) :]
+        os.write(fd, send)
+    wait_for(b"1 answered and saved")
+    os.waitpid(pid, 0)
+    os.close(fd)

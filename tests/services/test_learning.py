@@ -242,3 +242,44 @@ def test_the_builtin_kit_falls_back_to_point_cards(china: Topic) -> None:
     kit = learning.basic_kit(china)
     assert len(kit.flashcards) == sum(1 for _ in china.points())
     assert all(card.source_ids for card in kit.flashcards)
+
+
+def test_default_marker_calls_clio_mark(monkeypatch: pytest.MonkeyPatch) -> None:
+    import sys
+    import types
+
+    calls = []
+
+    def mark_answer(question: str, scheme, answer: str) -> Mark:  # type: ignore[no-untyped-def]
+        calls.append((question, scheme, answer))
+        return Mark(score=1, max_marks=scheme.max_marks, level=1)
+
+    fake = types.ModuleType("clio.mark")
+    fake.mark_answer = mark_answer  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "clio.mark", fake)
+    marker = learning.default_marker()
+    assert marker is not None
+    assert marker(SOURCE_Q, "my answer").max_marks == 4
+    assert calls == [(SOURCE_Q.text, SOURCE_Q.mark_scheme, "my answer")]
+    monkeypatch.setitem(sys.modules, "clio.mark", None)  # not installed
+    assert learning.default_marker() is None
+
+
+def test_free_text_with_the_real_marker(store: Store, kit: Kit) -> None:
+    marker = learning.default_marker()
+    if marker is None:  # pragma: no cover - clio.mark ships with Clio; kept for partial installs
+        pytest.skip("clio.mark is not installed")
+    learning.import_topic_text(store, NOTES, name="t", now=NOW)
+    learner = _learner(store)
+    result = learning.answer_free_text(
+        store,
+        learner_id=learner,
+        item_id=_find(store, learner, SOURCE_Q.id),
+        text="Source A suggests the Soviet aid was mostly loans, so China paid for it.",
+        now=NOW,
+        marker=marker,
+    )
+    assert result.mark is not None and 0 <= result.mark.score <= SOURCE_Q.marks
+    with store.read() as session:
+        (stored,) = answers.marked_answers(session, learner)
+    assert (stored.score, stored.level) == (result.mark.score, result.mark.level)

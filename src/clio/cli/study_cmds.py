@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -42,6 +42,7 @@ LearnerOpt = Annotated[
 NowOpt = Annotated[
     str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO time (tests).")
 ]
+T = TypeVar("T")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
@@ -114,6 +115,11 @@ def _import_table(outcomes: list[learning.ImportOutcome]) -> None:
 # --- study -----------------------------------------------------------------------------------
 
 
+def _say(*objects: Any) -> None:
+    """Print study content without Rich's number and date highlighting."""
+    console.print(*objects, highlight=False)
+
+
 def _buttons(prompt: learning.StudyPrompt) -> str:
     return "  ".join(
         f"[bold]{int(r)}[/] {r.label} ({format_interval(prompt.intervals[r])})" for r in Rating
@@ -135,6 +141,19 @@ class _Lines:
         line = sys.stdin.readline()
         return None if line == "" else line.rstrip("\n")
 
+    def ask_as(self, label: str, convert: Callable[[str], T]) -> T | None:
+        """An answer converted by ``convert``; asked again after a typo when interactive."""
+        while True:
+            line = self.ask(label)
+            if line is None or line.strip() == "q":
+                return None
+            try:
+                return convert(line)
+            except InputError as error:
+                if not self.interactive:
+                    raise
+                console.print(f"[yellow]{escape(error.reason)}[/]")
+
 
 def _show(prompt: learning.StudyPrompt, *, as_json: bool) -> None:
     item = prompt.item.item
@@ -155,19 +174,19 @@ def _show(prompt: learning.StudyPrompt, *, as_json: bool) -> None:
     console.rule(f"{tag} {escape(prompt.item.topic_name)} · {prompt.item.kind}")
     if isinstance(item, Flashcard):
         if item.context:
-            console.print(f"[dim]{escape(item.context)}[/]")
-        console.print(f"[bold]{escape(item.prompt)}[/]")
+            _say(f"[dim]{escape(item.context)}[/]")
+        _say(f"[bold]{escape(item.prompt)}[/]")
     elif isinstance(item, QuizQuestion):
-        console.print(f"[bold]{escape(item.stem)}[/]")
+        _say(f"[bold]{escape(item.stem)}[/]")
         for number, option in enumerate(item.options, 1):
-            console.print(f"  {number}. {escape(option)}")
+            _say(f"  {number}. {escape(option)}")
         if item.kind == QuestionKind.MATCH:
             for letter, option in zip("abcdefghij", item.right_options, strict=False):
-                console.print(f"  {letter}) {escape(option)}")
+                _say(f"  {letter}) {escape(option)}")
     elif isinstance(item, SourceQuestion):
         if item.mark_scheme.source_text:
-            console.print(f"[italic]{escape(item.mark_scheme.source_text)}[/]")
-        console.print(f"[bold]{escape(item.text)}[/] [dim][{item.marks} marks][/]")
+            _say(f"[italic]{escape(item.mark_scheme.source_text)}[/]")
+        _say(f"[bold]{escape(item.text)}[/] [dim][{item.marks} marks][/]")
 
 
 def _quiz_given(question: QuizQuestion, line: str) -> Any:
@@ -179,7 +198,9 @@ def _quiz_given(question: QuizQuestion, line: str) -> Any:
         )
     if question.kind == QuestionKind.MCQ:
         text = line.strip()
-        if text.isdigit() and 1 <= int(text) <= len(question.options):
+        if text.isdigit() and text not in question.options:
+            if not 1 <= int(text) <= len(question.options):
+                raise InputError(f"choose 1-{len(question.options)}", field="answer")
             return question.options[int(text) - 1]
         return text
     if question.kind == QuestionKind.ORDER:
@@ -207,26 +228,25 @@ def _study_one(
         if lines.interactive and lines.ask("Enter to reveal (q to stop)") in (None, "q"):
             return False
         if not as_json:
-            console.print(escape(item.answer))
-            console.print(_buttons(prompt))
-        line = lines.ask("rating 1-4")
-        if line is None or line.strip() == "q":
+            _say(escape(item.answer))
+            _say(_buttons(prompt))
+        rating = lines.ask_as("rating 1-4", parse_rating)
+        if rating is None:
             return False
         result = learning.answer_card(
-            store, learner_id=learner_id, item_id=item_id, rating=parse_rating(line), now=clock()
+            store, learner_id=learner_id, item_id=item_id, rating=rating, now=clock()
         )
     elif isinstance(item, QuizQuestion):
-        line = lines.ask("answer")
-        if line is None or line.strip() == "q":
+        given = lines.ask_as("answer", lambda line: _quiz_given(item, line))
+        if given is None:
             return False
-        given = _quiz_given(item, line)
         result = learning.answer_quiz(
             store, learner_id=learner_id, item_id=item_id, given=given, now=clock()
         )
         if not as_json:
             verdict = "[green]right[/]" if result.correct else "[red]not quite[/]"
-            console.print(f"{verdict}: {escape(str(to_jsonable(item.answer)))}")
-            console.print(f"[dim]{escape(item.explanation)}[/]")
+            _say(f"{verdict}: {escape(str(to_jsonable(item.answer)))}")
+            _say(f"[dim]{escape(item.explanation)}[/]")
     else:
         assert isinstance(item, SourceQuestion)
         text = lines.ask("your answer (one line)")
@@ -235,21 +255,20 @@ def _study_one(
         self_rating = None
         if marker is None:
             if not as_json:
-                console.print(f"[dim]Model answer:[/] {escape(item.mark_scheme.reference)}")
-                console.print(_buttons(prompt))
-            line = lines.ask("no marker installed: rate yourself 1-4")
-            if line is None:
+                _say(f"[dim]Model answer:[/] {escape(item.mark_scheme.reference)}")
+                _say(_buttons(prompt))
+            self_rating = lines.ask_as("no marker installed: rate yourself 1-4", parse_rating)
+            if self_rating is None:
                 return False
-            self_rating = parse_rating(line)
         result = learning.answer_free_text(
             store, learner_id=learner_id, item_id=item_id, text=text, now=clock(),
             marker=marker, self_rating=self_rating,
         )  # fmt: skip
         if result.mark is not None and not as_json:
-            console.print(
+            _say(
                 f"[bold]{result.mark.score}/{result.mark.max_marks}[/] (level {result.mark.level})"
             )
-            console.print(escape(result.mark.feedback))
+            _say(escape(result.mark.feedback))
     if as_json:
         answered = {
             "event": "answered",
@@ -262,7 +281,7 @@ def _study_one(
         typer.echo(json.dumps(answered, ensure_ascii=False))
         sys.stdout.flush()
     else:
-        console.print(f"[dim]next in {format_interval(result.memory.due - clock())}[/]")
+        _say(f"[dim]next in {format_interval(result.memory.due - clock())}[/]")
     return True
 
 

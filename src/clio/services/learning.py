@@ -440,32 +440,14 @@ Marker = Callable[[SourceQuestion, str], Mark]
 
 
 def default_marker() -> Marker | None:
-    """The marker (``clio.mark.mark_answer``) when it is installed, else None.
-
-    Arguments are matched by name (``question``, ``scheme``/``mark_scheme``, ``answer``/
-    ``text``), falling back to ``(question, answer)`` by position.
-    """
+    """The marker, ``clio.mark.mark_answer(question_text, scheme, answer)``, if installed."""
     try:
         from clio.mark import mark_answer  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         return None
-    import inspect
-
-    names = list(inspect.signature(mark_answer).parameters)
 
     def marker(question: SourceQuestion, text: str) -> Mark:
-        values = {
-            "question": question,
-            "source_question": question,
-            "scheme": question.mark_scheme,
-            "mark_scheme": question.mark_scheme,
-            "answer": text,
-            "text": text,
-        }
-        if names[:2] and all(n in values for n in names[:2]):
-            result: Mark = mark_answer(*(values[n] for n in names[:2]))
-        else:
-            result = mark_answer(question, text)
+        result: Mark = mark_answer(question.text, question.mark_scheme, text)
         return result
 
     return marker

@@ -338,27 +338,21 @@ def save_review(
     if before is not None and before.memory.last_review is not None:
         elapsed = (now - before.memory.last_review).total_seconds() / 86400
     lapsed = before is not None and before.memory.phase == Phase.REVIEW and rating == Rating.AGAIN
-    values = {
+    params = {
+        "learner": learner_id,
+        "item": item_id,
         "state": int(after.phase),
         "step": after.step,
         "stability": after.stability,
         "difficulty": after.difficulty,
         "due": after.due,
         "last_review": after.last_review,
+        "lapsed": int(lapsed),
     }
     if before is None:
-        conn.execute(
-            insert(states_t).values(
-                learner_id=learner_id, item_id=item_id, introduced_at=now, reps=1,
-                lapses=int(lapsed), **values,
-            )
-        )  # fmt: skip
+        conn.execute(_insert_state_stmt(), params | {"introduced_at": now})
     else:
-        conn.execute(
-            update(states_t)
-            .where(states_t.c.learner_id == learner_id, states_t.c.item_id == item_id)
-            .values(reps=states_t.c.reps + 1, lapses=states_t.c.lapses + int(lapsed), **values)
-        )
+        conn.execute(_update_state_stmt(), params)
     record = ReviewRecord(
         learner_id=learner_id,
         item_id=item_id,
@@ -368,10 +362,51 @@ def save_review(
         duration_ms=duration_ms,
         state_before=0 if before is None else int(before.memory.phase),
     )
-    conn.execute(insert(logs_t).values(**record.__dict__))
+    conn.execute(_insert_log_stmt(), record.__dict__)
     return record
+
+
+_STATE_VALUES = ("state", "step", "stability", "difficulty", "due", "last_review")
+
+
+@cache
+def _insert_state_stmt() -> Any:
+    return insert(states_t).values(
+        learner_id=bindparam("learner"),
+        item_id=bindparam("item"),
+        introduced_at=bindparam("introduced_at"),
+        reps=1,
+        lapses=bindparam("lapsed"),
+        **{name: bindparam(name) for name in _STATE_VALUES},
+    )
+
+
+@cache
+def _update_state_stmt() -> Any:
+    return (
+        update(states_t)
+        .where(
+            states_t.c.learner_id == bindparam("learner"),
+            states_t.c.item_id == bindparam("item"),
+        )
+        .values(
+            reps=states_t.c.reps + 1,
+            lapses=states_t.c.lapses + bindparam("lapsed"),
+            **{name: bindparam(f"{name}") for name in _STATE_VALUES},
+        )
+    )
+
+
+@cache
+def _insert_log_stmt() -> Any:
+    return insert(logs_t)
+
+
+@cache
+def _topic_of_item_stmt() -> Select[Any]:
+    return select(items.c.topic_id).where(items.c.id == bindparam("item"))
 
 
 def topic_of_item(conn: Connection, item_id: int) -> int | None:
     """The id of the topic an item belongs to (None for no such item)."""
-    return conn.execute(select(items.c.topic_id).where(items.c.id == item_id)).scalar()
+    return conn.execute(_topic_of_item_stmt(), {"item": item_id}).scalar()
