@@ -263,3 +263,45 @@ def test_markdown_and_bold_source_headings_and_bracketed_dates() -> None:
         ("What does Source A show about Mao?", 3),
         ("Compare Sources A and B.", 6),
     ]
+
+
+def test_unmarked_lists_of_dates_and_terms() -> None:
+    topic = _load("unmarked-lists.txt")
+    timeline, terms, why = topic.sections
+    assert timeline.heading == "Timeline"
+    assert [(p.label, p.title, _iso(p.period)) for p in timeline.points] == [
+        ("1", "1924", "1924"),
+        ("2", "1928", "1928"),
+        ("3", "Dec 1934", "1934-12"),
+        ("4", "1936-38", "1936/1938"),
+    ]
+    assert timeline.points[3].text.startswith("The Great Terror: show trials")
+    assert [(p.title, p.text[:10]) for p in terms.points] == [
+        ("Kulak", "a richer p"),
+        ("Gulag", "the system"),
+        ("Stakhanovite", "a worker w"),
+    ]
+    assert why.heading == "Why collectivisation?"
+    assert [p.text[:14] for p in why.points] == ["Stalin wanted ", "Peasants resis"]
+
+
+def test_numbered_headings_over_lettered_points_and_caps_title() -> None:
+    topic = _load("numbered-headings.txt")
+    assert topic.title == "THE COLD WAR 1945-1991"
+    assert _outline(topic) == [
+        (
+            "Causes of the Cold War",
+            None,
+            [("a", "Ideology", None), ("b", "Yalta and Potsdam, 1945", "1945")],
+        ),
+        (
+            "Early crises",
+            None,
+            [
+                ("a", "Berlin Blockade (1948-49)", "1948/1949"),
+                ("b", "Korean War, 1950-53", "1950/1953"),
+            ],
+        ),
+        ("Détente", None, [("1", "", "1972"), ("2", "", "1975")]),
+    ]
+    assert [w.code for w in topic.warnings] == ["empty_point"]

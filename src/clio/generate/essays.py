@@ -85,6 +85,14 @@ def make_essay_plans(topic: Topic, *, seed: int) -> tuple[EssayPlan, ...]:
     return tuple(unique.values())
 
 
+_CALENDAR_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday "
+    "friday saturday sunday spring summer autumn winter"
+)
+_CALENDAR = frozenset(_CALENDAR_TEXT.split())
+
+
 def _names_missing_from(topic: Topic, question: str) -> list[str]:
     """Names in the question (capitalised words after the first) that the notes never use."""
     known: set[str] = set()
@@ -95,7 +103,12 @@ def _names_missing_from(topic: Topic, question: str) -> list[str]:
     names: list[list[str]] = []
     previous_was_name = False
     for word in tokens:
-        is_name = word[:1].isupper() and word.lower() not in STOPWORDS and len(word) > 1
+        is_name = (
+            word[:1].isupper()
+            and word.lower() not in STOPWORDS
+            and word.lower() not in _CALENDAR
+            and len(word) > 1
+        )
         if is_name and previous_was_name:
             names[-1].append(word)
         elif is_name:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from clio.generate.events import Event, all_label_dates, find_events
 from clio.generate.figures import Figure, find_figures
@@ -103,6 +104,25 @@ _AMBIGUOUS = frozenset({"US", "U.S.", "UK", "May", "March", "Bill", "Mark"})
 
 def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, ...]:
     """Dates, figures and known names in ``text``, without overlaps, left to right."""
+    extras: dict[str, str] = {}
+    if point is not None:
+        for entity in point.entities:
+            kind = _entity_kind(entity.kind)
+            if kind and entity.text not in _AMBIGUOUS:
+                extras[entity.text] = kind
+    if lexicon is load_lexicon():
+        return _find_slots_cached(text, tuple(extras.items()))
+    return _find_slots(text, tuple(extras.items()), lexicon)
+
+
+@lru_cache(maxsize=8192)
+def _find_slots_cached(text: str, extras: tuple[tuple[str, str], ...]) -> tuple[Slot, ...]:
+    return _find_slots(text, extras, load_lexicon())
+
+
+def _find_slots(
+    text: str, extras: tuple[tuple[str, str], ...], lexicon: Lexicon
+) -> tuple[Slot, ...]:
     slots: list[Slot] = []
 
     def free(start: int, end: int) -> bool:
@@ -121,12 +141,6 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
                     kind=FIGURE, text=figure.text, start=figure.start, end=figure.end, figure=figure
                 )
             )
-    extra: dict[str, str] = {}
-    if point is not None:
-        for entity in point.entities:
-            kind = _entity_kind(entity.kind)
-            if kind and entity.text not in _AMBIGUOUS:
-                extra[entity.text] = kind
     for match in lexicon.pattern.finditer(text):
         entry = lexicon.lookup(match.group(0))
         if entry and free(match.start(), match.end()):
@@ -139,19 +153,14 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
                     entry=entry,
                 )
             )
-    for name, kind in extra.items():
-        for match in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
-            if free(match.start(), match.end()):
-                slots.append(
-                    Slot(
-                        kind=kind,
-                        text=name,
-                        start=match.start(),
-                        end=match.end(),
-                        entry=lexicon.lookup(name)
-                        or LexEntry(kind=kind, name=name, short=name.split()[-1]),
-                    )
+    for name, kind in extras:
+        for start in _whole_word_starts(text, name):
+            end = start + len(name)
+            if free(start, end):
+                entry = lexicon.lookup(name) or LexEntry(
+                    kind=kind, name=name, short=name.split()[-1]
                 )
+                slots.append(Slot(kind=kind, text=name, start=start, end=end, entry=entry))
     kept = [
         s
         for s in slots
@@ -161,6 +170,18 @@ def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, 
     return tuple(_with_article(text, s) for s in sorted(kept, key=lambda s: s.start))
 
 
+def _whole_word_starts(text: str, word: str) -> list[int]:
+    """Where ``word`` occurs in ``text`` as a whole word (no letter, digit or hyphen around)."""
+    found, index = [], text.find(word)
+    while index >= 0:
+        before = text[index - 1] if index else " "
+        after = text[index + len(word)] if index + len(word) < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after in "_-"):
+            found.append(index)
+        index = text.find(word, index + 1)
+    return found
+
+
 def _quoted(text: str, index: int) -> bool:
     """True when ``index`` is inside a quotation (names in quotes are words, not facts)."""
     before = text[:index]
@@ -168,7 +189,9 @@ def _quoted(text: str, index: int) -> bool:
         "“"
     ) > before.count("”"):
         return True
-    return len(re.findall(r"(?:^|[\s(])'", before)) > len(re.findall(r"'(?:\s|$|[,.;:])", before))
+    opening = len(re.findall(r"(?:^|[\s(])'", before))
+    closing = len(re.findall(r"(?<=\w)'(?=\s|$|[,.;:)])", before))
+    return opening > closing
 
 
 _HEAD_NOUNS = frozenset(

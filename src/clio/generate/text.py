@@ -32,10 +32,8 @@ STOPWORDS = frozenset(
     """.split()  # noqa: SIM905
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
-_CLAUSE_SPLIT = re.compile(
-    r"(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bc\.)(?<!\bDr\.)(?<!\bMr\.)(?<!\bSt\.)(?<!\bvs\.)"
-    r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*"
-)
+_CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*")
+_ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bc|\bDr|\bMr|\bMrs|\bSt|\bvs|\betc)\.$", re.I)
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
     re.I,
@@ -72,13 +70,21 @@ def sentence(text: str) -> str:
 
 def split_clauses(text: str) -> list[str]:
     """Sentences and semicolon clauses of a passage, cleaned."""
-    parts = []
+    return list(_clauses(text))
+
+
+@lru_cache(maxsize=8192)
+def _clauses(text: str) -> tuple[str, ...]:
+    parts: list[str] = []
     for paragraph in text.split("\n"):
+        pieces: list[str] = []
         for piece in _CLAUSE_SPLIT.split(paragraph):
-            piece = clean(piece)
-            if piece:
-                parts.append(piece)
-    return parts
+            if pieces and _ABBREVIATION_END.search(pieces[-1]) and piece[:1].isupper():
+                pieces[-1] = f"{pieces[-1]} {piece}"  # "(e.g. Lysenkoism)" is one clause
+            else:
+                pieces.append(piece)
+        parts.extend(c for c in (clean(p) for p in pieces) if c)
+    return tuple(parts)
 
 
 def starts_with_pronoun(text: str) -> bool:

@@ -79,6 +79,7 @@ _Token = tuple[int, str]
 
 _WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
 _GAP = re.compile(r"[ .–—-]*")
+_CAPITAL_NEXT = re.compile(r" +[^\W\d_a-zß-öø-ÿ]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -128,7 +129,8 @@ def _previous_word(text: str, start: int) -> str:
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
     prefixes: frozenset[tuple[str, ...]]
-    candidates: re.Pattern[str]  # where a name may start: capitals, or a known lower-case word
+    lower_words: tuple[str, ...]  # first words of names that may start in lower case
+    lower_starts: re.Pattern[str]  # the same, as a regex
 
 
 @cache
@@ -141,16 +143,32 @@ def _index() -> _Index:
             words = _tokens(plain)
             key = tuple(_key(t) for t in words)
             if key:
-                names.setdefault(key, (entry, plain))
+                stored = names.setdefault(key, (entry, plain))
+                if stored[0] is entry and not plain[:1].isupper() and stored[1][:1].isupper():
+                    names[key] = (entry, plain)  # "détente" may be written in lower case
                 if not plain[:1].isupper():
                     lower.add(re.escape(words[0][1]))
     prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
-    starts = "|".join(sorted(lower, key=len, reverse=True))
-    candidates = re.compile(
-        r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:[^\W\d_a-zß-öø-ÿ](?:[\w'’-]*\w)?"
-        rf"|(?:{starts})(?![\w'’-]))"
+    ordered = sorted(lower, key=len, reverse=True)
+    lower_words = tuple(word.replace("\\", "") for word in ordered)
+    lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
+    return _Index(
+        names=names, prefixes=prefixes, lower_words=lower_words, lower_starts=lower_starts
     )
-    return _Index(names=names, prefixes=prefixes, candidates=candidates)
+
+
+# Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
+_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
+
+
+def _candidates(text: str) -> list[_Token]:
+    """Words that may start a name: capitalised ones, and known lower-case starts."""
+    index = _index()
+    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
+    if any(word in text for word in index.lower_words):  # rare: skip the slower scan
+        found.extend((m.start(), m.group(0)) for m in index.lower_starts.finditer(text))
+        found.sort()
+    return found
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
@@ -267,24 +285,21 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
     found: list[tuple[int, Entity]] = []
     done = 0
-    for match in _index().candidates.finditer(text):
-        token = (match.start(), match.group(0))
+    for token in _candidates(text):
         if token[0] < done:
             continue
         capitalised = token[1][0].isupper()
         known = _known_at(text, token)
-        if known is not None and capitalised:
-            after = _next(text, known[0][-1])
-            if after is not None and _cap(after[0]):
-                run = _run(text, token)
-                last = _key(run[-1])
-                if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
-                    known = None  # "Moscow Conference" is an event, not the place Moscow
+        if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
+            run = _run(text, token)
+            last = _key(run[-1])
+            if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
+                known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             words, entry = known
             start, end = token[0], _end(words[-1])
-            title = _previous_word(text, start)
-            if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
+            title = _previous_word(text, start) if entry.kind is EntityKind.PERSON else ""
+            if title and _fold(title)[0] in _TITLES:
                 title_start = start - len(title) - 1  # keep "President" in "President Kennedy"
                 if title_start >= 0 and text[title_start:start] == f"{title} ":
                     start = title_start

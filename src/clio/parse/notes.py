@@ -109,8 +109,13 @@ def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
             return strip_emphasis(line.rest), index + 1
         if line.kind is LineKind.TEXT and is_heading_like(line.text):
             following = _next_content(lines, index + 1)
-            # A heading directly followed by points is a section, not the title.
-            if following is None or following.kind is not LineKind.MARKER:
+            # A heading directly followed by points is a section, not the title; one followed
+            # by numbered headings ("1. Causes" over "a) ...") is the title.
+            if (
+                following is None
+                or following.kind is not LineKind.MARKER
+                or _is_numbered_heading(lines, following.number - 1, _next_indexes(lines))
+            ):
                 return strip_emphasis(line.text).rstrip(":"), index + 1
         break
     fallback = name.replace("-", " ").replace("_", " ").strip().title() if name else "Notes"
@@ -165,22 +170,50 @@ def _next_indexes(lines: list[Line]) -> list[int | None]:
     return result
 
 
-def _heading_flags(lines: list[Line], nexts: list[int | None]) -> list[bool]:
+def _is_item_like(text: str) -> bool:
+    """A line that reads as an unmarked list item: "1917 – February Revolution", "Kulak: ..."."""
+    dates = find_dates(text[:40])
+    if dates and dates[0].start == 0 and text[dates[0].end : dates[0].end + 1] in " :,–—-":
+        return True
+    inline = _INLINE_TITLE.match(text)
+    return bool(
+        inline
+        and inline.group("sep") != ";"
+        and len(inline.group("title").split()) <= 5
+        and inline.group("title")[:1].isupper()
+    )
+
+
+def _list_item_flags(lines: list[Line]) -> list[bool]:
+    """Text lines that form an unmarked list: two or more item-like lines with no gap."""
+    like = [ln.kind is LineKind.TEXT and _is_item_like(strip_emphasis(ln.text)) for ln in lines]
+    flags = [False] * len(lines)
+    for index in range(len(lines) - 1):
+        if like[index] and like[index + 1]:
+            flags[index] = flags[index + 1] = True
+    return flags
+
+
+def _heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool]) -> list[bool]:
     """Which text lines act as section headings (short, and followed by points)."""
     flags = [False] * len(lines)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if line.kind is not LineKind.TEXT or not is_heading_like(line.text):
+        if line.kind is not LineKind.TEXT or items[index] or not is_heading_like(line.text):
             continue
         after = nexts[index]
         if after is None:
             flags[index] = True
             continue
         following = lines[after]
-        flags[index] = following.kind is LineKind.MARKER or (
-            following.kind is LineKind.TEXT
-            # "Heading:" then prose, or a part heading above a sub-heading ("Key people", "Lenin")
-            and (line.text.rstrip().endswith(":") or flags[after])
+        flags[index] = (
+            following.kind is LineKind.MARKER
+            or (items[after] and not items[index])
+            or (
+                following.kind is LineKind.TEXT
+                # "Heading:" or "Why ...?" then prose, or a part heading above a sub-heading
+                and (line.text.rstrip().endswith((":", "?")) or flags[after])
+            )
         )
     return flags
 
@@ -192,7 +225,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
     point: _PointDraft | None = None
     previous_blank = True
     nexts = _next_indexes(lines)
-    headings = _heading_flags(lines, nexts)
+    items = _list_item_flags(lines)
+    headings = _heading_flags(lines, nexts, items)
 
     def new_section(heading: str, line_no: int) -> _SectionDraft:
         draft = _SectionDraft(heading=heading, first_line=line_no)
@@ -206,7 +240,12 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
         if line.kind is LineKind.MD_HEADING:
             section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
         elif line.kind is LineKind.MARKER:
-            if point is not None and _is_child(point, line):
+            if _is_numbered_heading(lines, index, nexts):
+                section, point = (
+                    new_section(strip_emphasis(line.rest).rstrip(":"), line.number),
+                    None,
+                )
+            elif point is not None and _is_child(point, line):
                 point.add(ITEM, strip_emphasis(line.rest), line.number)
             else:
                 if section is None:
@@ -217,6 +256,11 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
             text = strip_emphasis(line.text)
             if headings[index] and not (point is not None and point.awaiting_text):
                 section, point = new_section(text.rstrip(":"), line.number), None
+            elif items[index] and point is None:
+                # an unmarked list ("1917 – February Revolution" lines): one point per line
+                if section is None:
+                    section = new_section(title, line.number)
+                section.points.append(_list_item(line, text, len(section.points) + 1))
             elif point is not None and (
                 point.awaiting_text or not previous_blank or line.indent > point.indent
             ):
@@ -243,6 +287,25 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[_SectionDraft]
     return "\n\n".join(_joined(p.text_lines) for p in intro_parts), sections
 
 
+_NUMBER_STYLES = ("number", "paren_number", "roman")
+_LETTER_STYLES = ("letter", "paren_letter")
+
+
+def _is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) -> bool:
+    """A numbered line with lettered points under it ("1. Causes" then "a) ...") heads a section."""
+    line = lines[index]
+    after = nexts[index]
+    if line.style not in _NUMBER_STYLES or after is None:
+        return False
+    following = lines[after]
+    return (
+        following.kind is LineKind.MARKER
+        and following.style in _LETTER_STYLES
+        and following.label.lower() in ("a", "i")
+        and is_heading_like(line.rest)
+    )
+
+
 def _text_follows(
     lines: list[Line], index: int, nexts: list[int | None], headings: list[bool]
 ) -> bool:
@@ -262,6 +325,16 @@ def _text_follows(
         return True
     following = lines[beyond]
     return following.style == marker.style and following.label.lower() not in ("a", "1", "i")
+
+
+def _list_item(line: Line, text: str, number: int) -> _PointDraft:
+    draft = _paragraph(line, text, number)
+    draft.style = "paragraph:item"
+    inline = _INLINE_TITLE.match(text)
+    if inline and inline.group("sep") != ";":
+        draft.title = inline.group("title").strip()
+        draft.text_lines = [(SPACE, inline.group("text"))]
+    return draft
 
 
 def _paragraph(line: Line, text: str, number: int) -> _PointDraft:
