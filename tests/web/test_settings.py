@@ -35,7 +35,9 @@ def test_from_env_reads_clio_variables(monkeypatch: pytest.MonkeyPatch, tmp_path
     monkeypatch.setenv("CLIO_DATABASE_URL", "sqlite:///x.db")
     monkeypatch.setenv("CLIO_MULTI_USER", "yes")
     monkeypatch.setenv("CLIO_SECRET_KEY", "s")
+    monkeypatch.setenv("CLIO_SECURE_COOKIES", "1")
     settings = WebSettings.from_env()
+    assert settings.secure_cookies is True
     assert settings.data_dir == tmp_path
     assert settings.database_url == "sqlite:///x.db"
     assert settings.multi_user is True

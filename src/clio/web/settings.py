@@ -47,6 +47,8 @@ class WebSettings:
             env["secret_key"] = value
         if (value := os.environ.get("CLIO_MULTI_USER")) is not None:
             env["multi_user"] = _parse_bool(value, "CLIO_MULTI_USER")
+        if (value := os.environ.get("CLIO_SECURE_COOKIES")) is not None:
+            env["secure_cookies"] = _parse_bool(value, "CLIO_SECURE_COOKIES")
         env.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**env)  # type: ignore[arg-type]
 
