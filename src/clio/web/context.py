@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
 from clio.errors import NotFoundError, PermissionDenied
@@ -37,6 +39,7 @@ class WebContext:
     login_limiter: LoginRateLimiter
     clock: Clock
     local: Viewer | None = None
+    _write_turn: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
     def build(cls, settings: WebSettings, *, clock: Clock = system_clock) -> WebContext:
@@ -54,6 +57,15 @@ class WebContext:
             clock=clock,
             local=None if settings.multi_user else local_viewer(store, now=clock()),
         )
+
+    def writing(self) -> AbstractContextManager[object]:
+        """Hold this around a quick write: on SQLite, one at a time in this process.
+
+        SQLite allows one writer; threads that find it busy sleep and retry with growing
+        pauses, which gives long, unfair waits under load. Taking turns here is first come,
+        first served instead. (PostgreSQL needs no such turn-taking.)
+        """
+        return self._write_turn if self.store.is_sqlite else nullcontext()
 
     def now(self) -> datetime:
         """The current time from the context's clock."""

@@ -10,11 +10,11 @@ import hmac
 import secrets
 from collections import deque
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Annotated, Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from fastapi import Request
+from fastapi import Depends, Request
 from starlette.datastructures import FormData
 from starlette.exceptions import HTTPException
 
@@ -123,6 +123,16 @@ async def read_form(request: Request) -> FormData:
         request.scope["clio_form_closing"] = True
         stack.push_async_callback(form.close)  # uploads are spooled files: close them after
     return form
+
+
+async def form_body(request: Request) -> FormData:
+    """The request's form, read before a plain (threadpool) handler runs."""
+    return await read_form(request)
+
+
+# Handlers take the form this way and stay plain functions: FastAPI runs them in its
+# threadpool, so database work, hashing and marking never block the event loop.
+FormBody = Annotated[FormData, Depends(form_body)]
 
 
 @dataclass

@@ -22,7 +22,7 @@ class Upload:
     name: str | None = None
 
 
-async def upload_from_form(form: FormData, *, limit: int) -> Upload:
+def upload_from_form(form: FormData, *, limit: int) -> Upload:
     """The notes in ``form``: the ``file`` field if a file was chosen, else the ``text`` field."""
     name = form.get("name")
     name = name.strip() if isinstance(name, str) and name.strip() else None
@@ -39,7 +39,7 @@ async def upload_from_form(form: FormData, *, limit: int) -> Upload:
                 file=filename,
                 field="file",
             )
-        data = await file.read(limit + 1)
+        data = file.file.read(limit + 1)
         _check_size(len(data), limit, filename)
         return Upload(data=data, filename=filename, name=name or PurePath(filename).stem)
     text = form.get("text")

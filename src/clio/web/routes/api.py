@@ -9,7 +9,7 @@ from pydantic import BaseModel
 
 from clio.errors import InputError, PermissionDenied
 from clio.model.serialise import topic_to_json
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.uploads import upload_from_form
 from clio.web.viewer import CurrentViewer, Viewer
 
@@ -73,12 +73,11 @@ def add_topic(request: Request, notes: NotesIn, viewer: CurrentViewer) -> dict[s
 
 
 @router.post("/topics/file", status_code=201)
-async def upload_topic(request: Request, viewer: CurrentViewer) -> dict[str, Any]:
+def upload_topic(request: Request, form: FormBody, viewer: CurrentViewer) -> dict[str, Any]:
     """Add notes as a multipart form with a ``file`` (.txt/.md) or a ``text`` field."""
     state = request.app.state.clio
     _check_may_add(viewer)
-    form = await read_form(request)
-    upload = await upload_from_form(form, limit=state.settings.max_upload_bytes)
+    upload = upload_from_form(form, limit=state.settings.max_upload_bytes)
     topic = state.library.add(
         upload.data, filename=upload.filename, name=upload.name, now=state.now()
     )

@@ -122,13 +122,14 @@ def review_card(request: Request, review: ReviewIn, viewer: CurrentViewer) -> Re
     item = state.item_for(review.item_id, viewer)
     if item.kind != KIND_CARD:
         raise InputError("that item is not a flashcard", field="item_id")
-    answered = answer_card(
-        state.store,
-        learner_id=viewer.id,
-        item_id=item.id,
-        rating=Rating(review.rating),
-        now=state.now(),
-    )
+    with state.writing():
+        answered = answer_card(
+            state.store,
+            learner_id=viewer.id,
+            item_id=item.id,
+            rating=Rating(review.rating),
+            now=state.now(),
+        )
     return ReviewOut(
         item_id=item.id,
         rating=int(answered.rating),
@@ -144,9 +145,10 @@ def quiz_answer(request: Request, answer: QuizIn, viewer: CurrentViewer) -> Quiz
     item = state.item_for(answer.item_id, viewer)
     if not isinstance(item.item, QuizQuestion):
         raise InputError("that item is not a quiz question", field="item_id")
-    answered = answer_quiz(
-        state.store, learner_id=viewer.id, item_id=item.id, given=answer.given, now=state.now()
-    )
+    with state.writing():
+        answered = answer_quiz(
+            state.store, learner_id=viewer.id, item_id=item.id, given=answer.given, now=state.now()
+        )
     return QuizOut(
         item_id=item.id,
         correct=bool(answered.correct),

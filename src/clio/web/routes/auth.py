@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from clio.errors import ClioError, InputError, NotFoundError
 from clio.web.accounts import authenticate, register
-from clio.web.security import csrf_token, read_form
+from clio.web.security import FormBody, csrf_token
 from clio.web.templating import render
 from clio.web.viewer import Viewer
 
@@ -48,11 +48,10 @@ def login_page(request: Request, next: str = "/") -> Response:
 
 
 @router.post("/login", name="login_post")
-async def login(request: Request) -> Response:
+def login(request: Request, form: FormBody) -> Response:
     """Check the name and password (rate limited per address and name)."""
     _multi_user_only(request)
     state = request.app.state.clio
-    form = await read_form(request)
     name = str(form.get("name") or "")
     password = str(form.get("password") or "")
     target = _safe_next(form.get("next"))
@@ -76,11 +75,10 @@ def signup_page(request: Request) -> Response:
 
 
 @router.post("/signup", name="signup_post")
-async def signup(request: Request) -> Response:
+def signup(request: Request, form: FormBody) -> Response:
     """Create an account and sign in."""
     _multi_user_only(request)
     state = request.app.state.clio
-    form = await read_form(request)
     name = str(form.get("name") or "")
     role = str(form.get("role") or "learner")
     password = str(form.get("password") or "")

@@ -15,7 +15,7 @@ from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
 from clio.web import accounts
 from clio.web.routes.progress import marked_with_questions, progress_charts
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.templating import render
 from clio.web.viewer import CurrentTeacher, CurrentViewer, Viewer
 
@@ -43,11 +43,10 @@ def classes_page(request: Request, viewer: CurrentViewer) -> Response:
 
 
 @router.post("/classes", name="create_class")
-async def create_class(request: Request, viewer: CurrentTeacher) -> Response:
+def create_class(request: Request, form: FormBody, viewer: CurrentTeacher) -> Response:
     """Create a class (teachers)."""
     _multi_user_only(request)
     state = request.app.state.clio
-    form = await read_form(request)
     made = accounts.create_class(
         state.store, viewer, name=str(form.get("name") or ""), now=state.now()
     )
@@ -57,13 +56,12 @@ async def create_class(request: Request, viewer: CurrentTeacher) -> Response:
 
 
 @router.post("/classes/join", name="join_class")
-async def join_class(request: Request, viewer: CurrentViewer) -> Response:
+def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
     """Join a class by its code (learners)."""
     _multi_user_only(request)
     if viewer.is_teacher:
         raise PermissionDenied("teachers create classes; learners join them")
     state = request.app.state.clio
-    form = await read_form(request)
     accounts.join_class(state.store, viewer, code=str(form.get("code") or ""), now=state.now())
     return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
 
@@ -91,12 +89,13 @@ def class_page(request: Request, class_id: int, viewer: CurrentTeacher) -> Respo
 
 
 @router.post("/classes/{class_id}/share", name="share_topic")
-async def share_topic(request: Request, class_id: int, viewer: CurrentTeacher) -> Response:
+def share_topic(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
     """Share a topic with the class."""
     _multi_user_only(request)
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
-    form = await read_form(request)
     info = state.topic_info(str(form.get("topic") or ""), viewer)
     with state.store.write() as session:
         store_accounts.share_topic(session, class_id=class_id, topic_id=info.id, now=state.now())

@@ -7,7 +7,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import InputError, PermissionDenied
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.templating import render
 from clio.web.uploads import upload_from_form
 from clio.web.viewer import CurrentViewer
@@ -23,15 +23,14 @@ def library_page(request: Request, viewer: CurrentViewer) -> Response:
 
 
 @router.post("/library", name="upload")
-async def upload_notes(request: Request, viewer: CurrentViewer) -> Response:
+def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
     """Add notes from a file or pasted text, then open the new topic."""
     state = request.app.state.clio
     if not viewer.is_teacher:
         raise PermissionDenied("only teachers can add notes; ask your teacher to share a topic")
-    form = await read_form(request)
     pasted = form.get("text")
     try:
-        upload = await upload_from_form(form, limit=state.settings.max_upload_bytes)
+        upload = upload_from_form(form, limit=state.settings.max_upload_bytes)
         topic = state.library.add(
             upload.data, filename=upload.filename, name=upload.name, now=state.now()
         )

@@ -9,7 +9,7 @@ from clio.errors import InputError
 from clio.model.items import QuizQuestion
 from clio.services.learning import answer_quiz, next_item
 from clio.store.items_codec import KIND_QUIZ
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.study_forms import form_int, quiz_given
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer
@@ -31,18 +31,20 @@ def quiz_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
 
 
 @router.post("/topics/{name}/quiz", name="answer_quiz")
-async def answer_quiz_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
+def answer_quiz_page(
+    request: Request, form: FormBody, name: str, viewer: CurrentViewer
+) -> Response:
     """Check an answer and show whether it was right, with the explanation."""
     state = request.app.state.clio
     info = state.topic_info(name, viewer)
-    form = await read_form(request)
     item = state.item_for(form_int(form, "item_id"), viewer)
     if not isinstance(item.item, QuizQuestion) or item.topic_name != name:
         raise InputError("that question is not in this topic", field="item_id")
     given = quiz_given(item.item, form)
-    answered = answer_quiz(
-        state.store, learner_id=viewer.id, item_id=item.id, given=given, now=state.now()
-    )
+    with state.writing():
+        answered = answer_quiz(
+            state.store, learner_id=viewer.id, item_id=item.id, given=given, now=state.now()
+        )
     context = {
         "topic": info,
         "question": item.item,

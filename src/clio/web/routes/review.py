@@ -9,7 +9,7 @@ from starlette.responses import Response
 from clio.errors import InputError
 from clio.services.learning import answer_card, next_item
 from clio.store.items_codec import KIND_CARD
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.study_forms import form_int, form_rating
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer, Viewer
@@ -37,20 +37,20 @@ def review_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
 
 
 @router.post("/topics/{name}/review", name="rate")
-async def rate_card(request: Request, name: str, viewer: CurrentViewer) -> Response:
+def rate_card(request: Request, form: FormBody, name: str, viewer: CurrentViewer) -> Response:
     """Record a rating, then show the next card (a fragment for htmx)."""
     state = request.app.state.clio
-    form = await read_form(request)
     item = state.item_for(form_int(form, "item_id"), viewer)
     if item.kind != KIND_CARD or item.topic_name != name:
         raise InputError("that card is not in this topic", field="item_id")
-    answer_card(
-        state.store,
-        learner_id=viewer.id,
-        item_id=item.id,
-        rating=form_rating(form),
-        now=state.now(),
-    )
+    with state.writing():
+        answer_card(
+            state.store,
+            learner_id=viewer.id,
+            item_id=item.id,
+            rating=form_rating(form),
+            now=state.now(),
+        )
     request.session["reviewed"] = int(request.session.get("reviewed", 0)) + 1
     if not request.headers.get("HX-Request"):
         return RedirectResponse(request.app.url_path_for("review", name=name), status_code=303)

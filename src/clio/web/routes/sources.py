@@ -14,7 +14,7 @@ from clio.services.learning import answer_free_text
 from clio.store import answers
 from clio.store.items_codec import KIND_SOURCE
 from clio.store.records import StoredItem
-from clio.web.security import read_form
+from clio.web.security import FormBody
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer, Viewer
 
@@ -86,11 +86,13 @@ def source_question_page(
 
 
 @router.post("/topics/{name}/sources/{item_id}/draft", name="save_draft")
-async def save_draft(request: Request, name: str, item_id: int, viewer: CurrentViewer) -> Response:
+def save_draft(
+    request: Request, form: FormBody, name: str, item_id: int, viewer: CurrentViewer
+) -> Response:
     """Keep the answer typed so far (htmx posts it as the learner types)."""
     state = request.app.state.clio
     item = _question(request, name, item_id, viewer)
-    text = _answer_text((await read_form(request)).get("answer"))
+    text = _answer_text(form.get("answer"))
     now = state.now()
     with state.store.write() as session:
         answers.save_draft(
@@ -100,13 +102,13 @@ async def save_draft(request: Request, name: str, item_id: int, viewer: CurrentV
 
 
 @router.post("/topics/{name}/sources/{item_id}", name="submit_answer")
-async def submit_answer(
-    request: Request, name: str, item_id: int, viewer: CurrentViewer
+def submit_answer(
+    request: Request, form: FormBody, name: str, item_id: int, viewer: CurrentViewer
 ) -> Response:
     """Mark the answer, record it (the draft is cleared) and show the mark."""
     state = request.app.state.clio
     item = _question(request, name, item_id, viewer)
-    text = _answer_text((await read_form(request)).get("answer"))
+    text = _answer_text(form.get("answer"))
     if not text.strip():
         raise InputError("write an answer first", field="answer")
     answered = answer_free_text(
