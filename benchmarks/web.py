@@ -1,9 +1,10 @@
 """Web load benchmark: answer-a-review latency and throughput against a trivial endpoint.
 
 Starts ``clio serve`` (uvicorn, one process) on 127.0.0.1 with a fresh data folder, then loads
-it from this second process with httpx (async, 50 concurrent clients), in three runs:
+it from this second process with httpx (async), in these runs:
 
-1. trivial endpoint ``GET /api/health``, closed loop (each client sends as soon as answered);
+0. each endpoint with one client, one request at a time (the time the server takes alone);
+1. trivial endpoint ``GET /api/health``, 50 clients, closed loop (each sends when answered);
 2. answer a review ``POST /api/reviews``, closed loop (the server's saturation throughput);
 3. answer a review with 50 clients at a study pace (each answers about every 2 s, faster than
    a learner who reads the card, recalls and reveals it), which is the latency a class of 50 sees.
@@ -158,6 +159,14 @@ async def main_async(base: str, args: argparse.Namespace) -> list[Run]:
             return await c.post("/api/reviews", json=body)
 
         await load("warm-up", client, review, clients=4, seconds=2, requests=100)
+        alone = [
+            await load(
+                "GET /api/health (1 client)", client, health, clients=1, seconds=3, requests=300
+            ),
+            await load(
+                "POST /api/reviews (1 client)", client, review, clients=1, seconds=3, requests=300
+            ),
+        ]
         runs = [
             await load(
                 "GET /api/health (closed loop)",
@@ -185,7 +194,7 @@ async def main_async(base: str, args: argparse.Namespace) -> list[Run]:
                 pace=args.pace,
             ),
         ]
-    return runs
+    return alone + runs
 
 
 def main() -> None:
@@ -212,7 +221,7 @@ def main() -> None:
           f"{os.cpu_count()} CPUs, load avg {os.getloadavg()[0]:.1f}")  # fmt: skip
     for run in runs:
         print(run.line())
-    trivial, closed, paced = runs
+    trivial, closed, paced = runs[2:]
     ratio = closed.rps / trivial.rps if trivial.rps else 0.0
     print(f"review throughput / trivial endpoint throughput: {ratio:.2f}")
     verdict = "met" if paced.pct(0.99) <= 50 else "NOT met"
