@@ -7,7 +7,13 @@ from typing import Any
 
 import pytest
 
-from clio.cli import main
+from clio.cli import main, web_cmds
+
+
+@pytest.fixture(autouse=True)
+def no_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Do not load the sentence model in these tests."""
+    monkeypatch.setattr(web_cmds, "_warm_up", lambda: None)
 
 
 def test_serve_starts_uvicorn_with_the_options(

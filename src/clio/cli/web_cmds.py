@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from typing import Annotated
 
 import typer
@@ -39,4 +40,15 @@ def serve_command(
             "[yellow]warning:[/] single-user mode has no sign-in; anyone who can reach "
             f"{host}:{port} can use it. Use --multi-user for a shared server."
         )
+    threading.Thread(target=_warm_up, name="clio-warm-up", daemon=True).start()
     uvicorn.run(web_app, host=host, port=port, log_level="warning", proxy_headers=False)
+
+
+def _warm_up() -> None:
+    """Load the sentence model in the background, so the first ask or mark is not slow."""
+    try:
+        from clio.embed import get_embedder
+
+        get_embedder()
+    except Exception:  # the model then loads on first use, as it would without warm-up
+        return
