@@ -18,6 +18,7 @@ import pytest
 
 from clio.cli import main
 from clio.services import learning
+from clio.services.learning import kits as learning_kits
 from tests.store.db_fixtures import (  # noqa: F401
     postgres_module_db,
     postgres_template,
@@ -48,7 +49,7 @@ def run(argv: list[str], capsys: pytest.CaptureFixture[str], stdin: str = "") ->
 def test_import_reports_changes(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(learning, "make_kit_for", learning.basic_kit)  # one card per point
+    monkeypatch.setattr(learning_kits, "make_kit_for", learning.basic_kit)  # one card per point
     db = str(tmp_path / "c.sqlite3")
     notes = tmp_path / "relations.txt"
     notes.write_text(NOTES, encoding="utf-8")
@@ -69,7 +70,7 @@ def test_study_piped_json_and_progress(
     capsys: pytest.CaptureFixture[str],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(learning, "make_kit_for", lambda topic, seed=0: sample_kit())
+    monkeypatch.setattr(learning_kits, "make_kit_for", lambda topic, seed=0: sample_kit())
     notes = tmp_path / "t.txt"
     notes.write_text(NOTES, encoding="utf-8")
     assert run(["import", str(notes), "--db", store_url, "--now", NOW], capsys)[0] == 0
@@ -208,3 +209,9 @@ def test_interactive_session_in_a_terminal(tmp_path: Path) -> None:
     wait_for(b"1 answered and saved")
     os.waitpid(pid, 0)
     os.close(fd)
+
+
+def test_cli_default_learner_matches_the_services() -> None:
+    from clio.cli import study_cmds
+
+    assert study_cmds.DEFAULT_LEARNER == learning.DEFAULT_LEARNER

@@ -13,6 +13,7 @@ from clio.model.marking import Mark
 from clio.model.topic import Topic
 from clio.schedule.memory import Phase, Rating
 from clio.services import learning
+from clio.services.learning import kits as learning_kits
 from clio.services.topics import read_builtin_text
 from clio.store import accounts, answers, reviews
 from clio.store.database import Store
@@ -30,7 +31,7 @@ def kit(monkeypatch: pytest.MonkeyPatch) -> Kit:
     def fake(topic: Topic, *, seed: int = 0) -> Kit:
         return made
 
-    monkeypatch.setattr(learning, "make_kit_for", fake)
+    monkeypatch.setattr(learning_kits, "make_kit_for", fake)
     return made
 
 
@@ -128,7 +129,7 @@ def test_learning_steps_come_back_within_the_session(store: Store, kit: Kit) -> 
 
 def test_retired_items_are_not_offered(store: Store, monkeypatch: pytest.MonkeyPatch) -> None:
     kit = sample_kit(cards=2, quizzes=0)
-    monkeypatch.setattr(learning, "make_kit_for", lambda topic, seed=0: kit)
+    monkeypatch.setattr(learning_kits, "make_kit_for", lambda topic, seed=0: kit)
     learning.import_topic_text(store, NOTES, name="t", now=NOW)
     learner = _learner(store)
     for _ in kit.flashcards:
@@ -138,7 +139,7 @@ def test_retired_items_are_not_offered(store: Store, monkeypatch: pytest.MonkeyP
             store, learner_id=learner, item_id=prompt.item.id, rating=Rating.EASY, now=NOW
         )
     smaller = Kit(topic_id="t", seed=0, flashcards=kit.flashcards[:1])
-    monkeypatch.setattr(learning, "make_kit_for", lambda topic, seed=0: smaller)
+    monkeypatch.setattr(learning_kits, "make_kit_for", lambda topic, seed=0: smaller)
     report = learning.import_topic_text(store, NOTES + "\nmore\n", name="t", now=NOW)
     assert kit.flashcards[1].id in report.retired and kit.flashcards[0].id not in report.retired
     later = NOW + timedelta(days=30)

@@ -10,6 +10,7 @@ import pytest
 from clio.errors import InputError
 from clio.schedule.memory import Rating
 from clio.services import learning, progress
+from clio.services.learning import kits as learning_kits
 from clio.services.topics import read_builtin_text
 from clio.store import accounts, answers
 from clio.store.database import Store, open_store
@@ -20,7 +21,7 @@ DAY0 = datetime(2026, 3, 2, 9, tzinfo=UTC)
 @pytest.fixture
 def history(store: Store, monkeypatch: pytest.MonkeyPatch) -> tuple[int, int]:
     """Three days of study on the bundled sheet: the first point always failed."""
-    monkeypatch.setattr(learning, "make_kit_for", learning.basic_kit)
+    monkeypatch.setattr(learning_kits, "make_kit_for", learning.basic_kit)
     learning.import_topic_text(
         store, read_builtin_text("china-and-the-ussr"), name="china", now=DAY0
     )

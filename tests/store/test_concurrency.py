@@ -12,6 +12,7 @@ import pytest
 from sqlalchemy import func, select, text
 
 from clio.services import learning
+from clio.services.learning import kits as learning_kits
 from clio.store.database import open_store
 from clio.store.orm import ReviewLogRow, ReviewStateRow
 from tests.store.kits import sample_kit
@@ -47,7 +48,7 @@ print(done)
 
 @pytest.mark.slow
 def test_two_processes_studying_at_once(store_url: str, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr(learning, "make_kit_for", lambda topic, seed=0: sample_kit(cards=30))
+    monkeypatch.setattr(learning_kits, "make_kit_for", lambda topic, seed=0: sample_kit(cards=30))
     with open_store(store_url) as store:
         learning.import_topic_text(store, "T\n\nS\n\na.  P\n\nQ\n", name="t", now=NOW)
         learning.learner_named(store, "ann", now=NOW)  # created up front: both share her

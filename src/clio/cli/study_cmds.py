@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, TypeVar
 
 import typer
 from rich.markup import escape
@@ -24,8 +24,37 @@ from clio.model.items import Flashcard, QuestionKind, QuizQuestion, SourceQuesti
 from clio.model.serialise import to_jsonable
 from clio.schedule.fsrs_bridge import format_interval
 from clio.schedule.memory import Rating, parse_rating
-from clio.services import learning, progress
-from clio.store.database import Store, open_store
+
+
+class _LazyModule:
+    """A module imported when one of its attributes is first used."""
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+
+    def __getattr__(self, attr: str) -> Any:
+        import importlib
+
+        return getattr(importlib.import_module(self._name), attr)
+
+
+if TYPE_CHECKING:
+    from clio.services import learning, progress
+    from clio.store.database import Store
+else:
+    # Imported on first use: ``clio --help`` and other commands need not load SQLAlchemy.
+    learning = _LazyModule("clio.services.learning")
+    progress = _LazyModule("clio.services.progress")
+
+DEFAULT_LEARNER = "me"  # the same as clio.services.learning.DEFAULT_LEARNER (a test checks)
+
+
+def open_store(url: str | None) -> Store:
+    """Open the database (see :func:`clio.store.database.open_store`)."""
+    from clio.store.database import open_store as open_database
+
+    return open_database(url)
+
 
 DbOpt = Annotated[
     str | None,
@@ -288,7 +317,7 @@ def _study_one(
 @app.command("study")
 def study_command(
     topic: Annotated[str | None, typer.Argument(help="Imported topic name (default: all).")] = None,
-    learner: LearnerOpt = learning.DEFAULT_LEARNER,
+    learner: LearnerOpt = DEFAULT_LEARNER,
     db: DbOpt = None,
     kind: Annotated[
         list[str] | None,
@@ -341,7 +370,7 @@ def study_command(
 @app.command("progress")
 def progress_command(
     topic: Annotated[str | None, typer.Argument(help="Imported topic name (default: all).")] = None,
-    learner: LearnerOpt = learning.DEFAULT_LEARNER,
+    learner: LearnerOpt = DEFAULT_LEARNER,
     db: DbOpt = None,
     as_json: JsonOpt = False,
     now: NowOpt = None,

@@ -7,6 +7,7 @@ choosing the next item runs several queries, so these are built once and cached.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any, cast
@@ -24,7 +25,7 @@ from sqlalchemy import (
     update,
 )
 
-from clio.schedule.memory import Memory, Phase, Rating
+from clio.schedule.memory import Memory, Phase
 from clio.schedule.queue import Candidate
 from clio.store.orm import (
     ItemRow,
@@ -34,7 +35,7 @@ from clio.store.orm import (
     TopicRow,
     UserRow,
 )
-from clio.store.records import ReviewRecord, ReviewState
+from clio.store.records import ReviewState
 
 items = ItemRow.__table__
 states = ReviewStateRow.__table__
@@ -120,13 +121,6 @@ def _introduced_stmt() -> Select[Any]:
 
 
 @cache
-def _learner_stmt() -> Select[Any]:
-    return select(users.c.desired_retention, users.c.fsrs_parameters, users.c.new_per_day).where(
-        users.c.id == bindparam("learner")
-    )
-
-
-@cache
 def _item_and_state_stmt() -> Select[Any]:
     return (
         select(items, topics.c.name.label("topic_name"), states)
@@ -148,14 +142,48 @@ def _params(
     return params
 
 
-def learner_settings(
-    conn: Connection, learner_id: int
-) -> tuple[float, tuple[float, ...] | None, int] | None:
-    """(desired retention, FSRS parameters, new items per day), or None for no such learner."""
-    row = conn.execute(_learner_stmt(), {"learner": learner_id}).first()
+@dataclass(frozen=True, kw_only=True)
+class LearnerContext:
+    """What choosing or recording needs about a learner, fetched in one round trip."""
+
+    desired_retention: float
+    parameters: tuple[float, ...] | None
+    new_per_day: int
+    introduced: int  # items met for the first time since the ``since`` given
+    topic_id: int | None  # the topic of the ``item_id`` given
+
+
+@cache
+def _context_stmt() -> Select[Any]:
+    introduced = (
+        select(func.count())
+        .where(
+            states.c.learner_id == bindparam("learner"),
+            states.c.introduced_at >= bindparam("since"),
+        )
+        .scalar_subquery()
+    )
+    topic = select(items.c.topic_id).where(items.c.id == bindparam("item")).scalar_subquery()
+    return select(
+        users.c.desired_retention, users.c.fsrs_parameters, users.c.new_per_day, introduced, topic
+    ).where(users.c.id == bindparam("learner"))
+
+
+def learner_context(
+    conn: Connection, learner_id: int, *, since: datetime, item_id: int = -1
+) -> LearnerContext | None:
+    """The learner's settings, today's new-item count and an item's topic (None: no learner)."""
+    params = {"learner": learner_id, "since": since, "item": item_id}
+    row = conn.execute(_context_stmt(), params).first()
     if row is None:
         return None
-    return row[0], tuple(row[1]) if row[1] else None, row[2]
+    return LearnerContext(
+        desired_retention=row[0],
+        parameters=tuple(row[1]) if row[1] else None,
+        new_per_day=row[2],
+        introduced=int(row[3] or 0),
+        topic_id=row[4],
+    )
 
 
 def count_introduced(conn: Connection, *, learner_id: int, since: datetime) -> int:
@@ -282,131 +310,3 @@ def item_with_state(
         lapses=data[states.c.lapses],
     )
     return item, state
-
-
-def _memory_of(data: Any) -> Memory:
-    return Memory(
-        phase=Phase(data[states.c.state]),
-        due=data[states.c.due],
-        step=data[states.c.step],
-        stability=data[states.c.stability],
-        difficulty=data[states.c.difficulty],
-        last_review=data[states.c.last_review],
-    )
-
-
-@cache
-def _state_stmt(for_update: bool) -> Select[Any]:
-    query = select(states).where(
-        states.c.learner_id == bindparam("learner"), states.c.item_id == bindparam("item")
-    )
-    return query.with_for_update() if for_update else query
-
-
-def load_state(
-    conn: Connection, *, learner_id: int, item_id: int, for_update: bool = False
-) -> ReviewState | None:
-    """The learner's state for an item (row-locked on PostgreSQL when ``for_update``)."""
-    params = {"learner": learner_id, "item": item_id}
-    row = conn.execute(_state_stmt(for_update), params).first()
-    if row is None:
-        return None
-    data = row._mapping
-    return ReviewState(
-        learner_id=learner_id,
-        item_id=item_id,
-        memory=_memory_of(data),
-        introduced_at=data[states.c.introduced_at],
-        reps=data[states.c.reps],
-        lapses=data[states.c.lapses],
-    )
-
-
-def save_review(
-    conn: Connection,
-    *,
-    learner_id: int,
-    item_id: int,
-    before: ReviewState | None,
-    after: Memory,
-    rating: Rating,
-    now: datetime,
-    duration_ms: int | None = None,
-) -> ReviewRecord:
-    """Write the new state and append the log entry (the caller's transaction commits both)."""
-    elapsed = None
-    if before is not None and before.memory.last_review is not None:
-        elapsed = (now - before.memory.last_review).total_seconds() / 86400
-    lapsed = before is not None and before.memory.phase == Phase.REVIEW and rating == Rating.AGAIN
-    params = {
-        "learner": learner_id,
-        "item": item_id,
-        "state": int(after.phase),
-        "step": after.step,
-        "stability": after.stability,
-        "difficulty": after.difficulty,
-        "due": after.due,
-        "last_review": after.last_review,
-        "lapsed": int(lapsed),
-    }
-    if before is None:
-        conn.execute(_insert_state_stmt(), params | {"introduced_at": now})
-    else:
-        conn.execute(_update_state_stmt(), params)
-    record = ReviewRecord(
-        learner_id=learner_id,
-        item_id=item_id,
-        rating=int(rating),
-        reviewed_at=now,
-        elapsed_days=elapsed,
-        duration_ms=duration_ms,
-        state_before=0 if before is None else int(before.memory.phase),
-    )
-    conn.execute(_insert_log_stmt(), record.__dict__)
-    return record
-
-
-_STATE_VALUES = ("state", "step", "stability", "difficulty", "due", "last_review")
-
-
-@cache
-def _insert_state_stmt() -> Any:
-    return insert(states_t).values(
-        learner_id=bindparam("learner"),
-        item_id=bindparam("item"),
-        introduced_at=bindparam("introduced_at"),
-        reps=1,
-        lapses=bindparam("lapsed"),
-        **{name: bindparam(name) for name in _STATE_VALUES},
-    )
-
-
-@cache
-def _update_state_stmt() -> Any:
-    return (
-        update(states_t)
-        .where(
-            states_t.c.learner_id == bindparam("learner"),
-            states_t.c.item_id == bindparam("item"),
-        )
-        .values(
-            reps=states_t.c.reps + 1,
-            lapses=states_t.c.lapses + bindparam("lapsed"),
-            **{name: bindparam(f"{name}") for name in _STATE_VALUES},
-        )
-    )
-
-
-@cache
-def _insert_log_stmt() -> Any:
-    return insert(logs_t)
-
-
-@cache
-def _topic_of_item_stmt() -> Select[Any]:
-    return select(items.c.topic_id).where(items.c.id == bindparam("item"))
-
-
-def topic_of_item(conn: Connection, item_id: int) -> int | None:
-    """The id of the topic an item belongs to (None for no such item)."""
-    return conn.execute(_topic_of_item_stmt(), {"item": item_id}).scalar()

@@ -9,7 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from clio.schedule.memory import Memory, Phase, Rating
-from clio.store import hot
+from clio.store import recording
 from clio.store.orm import ItemRow, ReviewLogRow, ReviewStateRow
 from clio.store.records import ReviewRecord, ReviewState
 
@@ -48,7 +48,7 @@ def load_state(
     session: Session, *, learner_id: int, item_id: int, for_update: bool = False
 ) -> ReviewState | None:
     """The learner's state for an item (locked for the transaction when ``for_update``)."""
-    return hot.load_state(
+    return recording.load_state(
         session.connection(), learner_id=learner_id, item_id=item_id, for_update=for_update
     )
 
@@ -65,7 +65,7 @@ def save_review(
     duration_ms: int | None = None,
 ) -> ReviewRecord:
     """Write the new state and append the log entry (the caller's transaction commits both)."""
-    return hot.save_review(
+    return recording.save_review(
         session.connection(),
         learner_id=learner_id,
         item_id=item_id,
