@@ -11,7 +11,7 @@ import jsonschema
 from typer.testing import CliRunner
 
 from clio.cli import app, main
-from clio.services.kit import build_kit, select_questions
+from clio.services.kit import build_kit, kit_to_json, select_questions
 
 REPO = Path(__file__).resolve().parents[2]
 SCHEMA = json.loads((REPO / "docs" / "kit.schema.json").read_text(encoding="utf-8"))
@@ -129,3 +129,12 @@ def test_mixed_quiz_takes_every_kind() -> None:
     assert len(chosen) == 8
     assert {q.kind.value for q in chosen} == {"mcq", "tf", "order", "match"}
     assert select_questions(kit.questions, kind="mixed", n=8, seed=0) == chosen
+
+
+def test_kit_from_text_for_the_web_app() -> None:
+    from clio.services.kit import kit_from_text
+
+    text = (REPO / "tests" / "fixtures" / "generate" / "weimar.txt").read_text(encoding="utf-8")
+    topic, kit = kit_from_text(text, name="weimar", seed=1)
+    assert topic.name == "weimar" and kit.seed == 1
+    jsonschema.validate(kit_to_json(kit), SCHEMA)

@@ -92,4 +92,29 @@ def about(section: Section, *, with_date: bool = True) -> str:
         return with_article(heading)
     if heading.startswith("The "):
         return "the " + heading[4:]
+    if is_generic_heading(heading):
+        return heading[0].lower() + heading[1:]  # "in your notes on key terms"
     return heading
+
+
+_GENERIC_HEADINGS = frozenset(
+    """
+    causes consequences significance timeline chronology background context outcome outcomes
+    results effects impact summary overview introduction events people terms notes conclusion
+    aftermath
+    """.split()  # noqa: SIM905
+)
+
+
+def is_generic_heading(heading: str) -> bool:
+    """True for headings such as "Key terms", "Consequences" or "Long-term context, 1919-29"."""
+    words = title_without_date(heading).lower().replace("-", " ").split()
+    words = [w for w in words if w not in {"key", "long", "short", "term", "the", "main", "and"}]
+    return bool(words) and all(w in _GENERIC_HEADINGS for w in words)
+
+
+def statement_context(section: Section, *, with_date: bool = True) -> str:
+    """ "about the Korean War, 1950-53", or "from your notes on consequences" for plain headings."""
+    if is_generic_heading(section.heading):
+        return f"from your notes on {title_without_date(section.heading).lower()}"
+    return f"about {about(section, with_date=with_date)}"

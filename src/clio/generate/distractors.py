@@ -333,7 +333,9 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         if acceptable(display, entry):
             scored.append((negative, display))
     scored.sort()
-    ranked = [display for _, display in scored]
+    ranked = [display if with_the else bare(display) for _, display in scored]
+    title = facts.topic.title.casefold()
+    ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
     return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
 
 

@@ -19,6 +19,13 @@ _UNIT_STOP = frozenset(
     that as into than per each is are be been did not
     """.split()  # noqa: SIM905
 )
+_NOT_UNITS = frozenset(
+    """
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday
+    saturday sunday
+    """.split()  # noqa: SIM905
+)
 _UNIT_HEADS = frozenset(
     ["men", "women", "people", "children", "police", "staff", "personnel", "cattle"]
 )
@@ -84,6 +91,8 @@ def _unit_after(rest: str) -> tuple[str, str]:
         if not word or not word.replace("-", "").isalpha():
             break
         lower = word.lower()
+        if lower in _NOT_UNITS and not taken:
+            return "", ""  # "22 October": a day of a month, not a count
         if lower in _UNIT_SKIP and not taken:
             continue
         if lower in _UNIT_STOP:
@@ -105,7 +114,8 @@ def format_like(figure: Figure, value: float) -> str:
         return f"{number}%"
     scale = _MULT.get(figure.mult.lower(), 1.0)
     number = _plain(value / scale)
-    if figure.commas or value / scale >= 10000:
+    plain_thousands = not figure.commas and len(figure.text.strip("$£€%")) >= 4
+    if figure.commas or (value / scale >= 1000 and not plain_thousands):
         number = f"{round(value / scale):,}" if value / scale == int(value / scale) else number
     space = " " if figure.mult.lower() in {"million", "billion", "thousand"} else ""
     return f"{figure.currency}{number}{space}{figure.mult}"

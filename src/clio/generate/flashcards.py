@@ -13,8 +13,10 @@ from clio.generate.text import (
     PLURAL_EVENT_WORDS,
     cause_phrase,
     clean,
+    find_dates,
     gives_away,
     is_agreement,
+    is_date_only,
     number_word,
     period_phrase,
     sentence,
@@ -62,14 +64,22 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     else:
         prompt = f"{section.heading}: what do your notes say about ‘{point.title}’?"
     found = [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
-    title_words = significant_words(title_without_date(point.title))
+    name = title_without_date(point.title)
+    title_words = significant_words(name)
     text_words = words(text)
-    if title_words and not any(words_match(t, w) for t in title_words for w in text_words):
+    same_name = [p for p in section.points if p.title and title_without_date(p.title) == name]
+    if (
+        title_words
+        and len(same_name) == 1
+        and not any(words_match(t, w) for t in title_words for w in text_words)
+    ):
+        # the title's date is left out when the explanation gives it anyway
+        answer = name if find_dates(point.title) and find_dates(text) else point.title
         found.append(
             card(
                 CardKind.REVERSE,
                 f"Which point in your notes on {topic_words} is this? “{sentence(text)}”",
-                point.title,
+                answer,
                 (point.id,),
                 context=section.heading,
             )
@@ -78,7 +88,7 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
 
 
 def _section_card(section: Section) -> list[Flashcard]:
-    titled = [p for p in section.points if p.title]
+    titled = [p for p in section.points if p.title and not is_date_only(p.title)]
     if len(titled) < 2:
         return []
     count = number_word(len(titled))
@@ -101,7 +111,9 @@ def when_stem(event: Event) -> str:
     if event.named:
         last = event.label.split()[-1]
         plural = last.lower() in PLURAL_EVENT_WORDS or (
-            last.islower() and last.endswith("s") and not last.endswith(("ss", "'s", "’s"))
+            last.islower()
+            and last.endswith("s")
+            and not last.endswith(("ss", "is", "us", "'s", "’s"))
         )
         verb = "were" if plural else "was"
         return f"When {verb} {with_article(event.label)}?"

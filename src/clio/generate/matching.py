@@ -7,7 +7,13 @@ import random
 from clio.generate.common import question, shuffled
 from clio.generate.events import quote_point
 from clio.generate.facts import FIGURE, PERSON, Clause, Facts
-from clio.generate.text import clean, shares_word, significant_words, title_without_date
+from clio.generate.text import (
+    clean,
+    is_date_only,
+    shares_word,
+    significant_words,
+    title_without_date,
+)
 from clio.model.items import QuestionKind, QuizQuestion
 from clio.model.topic import Point, Section
 
@@ -87,6 +93,8 @@ def _plain_title(point: Point, section: Section, headings: str) -> bool:
     if not point.title:
         return False
     label = title_without_date(point.title)
+    if is_date_only(label):
+        return False
     return not shares_word(label, headings) and len(label.split()) <= 8
 
 

@@ -5,7 +5,14 @@ from __future__ import annotations
 import random
 import re
 
-from clio.generate.common import about, item_rng, question, shuffled
+from clio.generate.common import (
+    about,
+    is_generic_heading,
+    item_rng,
+    question,
+    shuffled,
+    statement_context,
+)
 from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
 from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
@@ -13,6 +20,7 @@ from clio.generate.flashcards import when_stem
 from clio.generate.text import (
     cause_phrase,
     gives_away,
+    is_date_only,
     sentence,
     shares_word,
     significant_words,
@@ -73,8 +81,8 @@ def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> Q
         return None
     answer = slot.period.label() if slot.period is not None else slot.text
     blanked = sentence(clause.blanked(slot))
-    context = about(clause.section, with_date=slot.kind != DATE)
-    stem = f"{_ASK[slot.kind]} completes this statement about {context}? “{blanked}”"
+    context = statement_context(clause.section, with_date=slot.kind != DATE)
+    stem = f"{_ASK[slot.kind]} completes this statement {context}? “{blanked}”"
     if gives_away(answer, stem) or any(gives_away(w, context) for w in wrong):
         stem = f"{_ASK[slot.kind]} completes this statement from your notes? “{blanked}”"
     if gives_away(answer, stem):
@@ -156,6 +164,8 @@ def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[
     for other in siblings:
         for point in other.points:
             label = _option_label(point.title) if point.title else ""
+            if is_date_only(label):
+                continue
             if label and not shares_word(label, text, common) and len(label.split()) <= 8:
                 pool.append((label, point.id))
     return sorted(pool)
@@ -181,9 +191,11 @@ def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQu
     found = []
     for section in topic.sections:
         rng = item_rng(seed, "reason", section.heading)
-        titled = [p for p in section.points if p.title]
+        titled = [p for p in section.points if p.title and not is_date_only(p.title)]
         if len(titled) < 2:
             continue
+        if not cause_phrase(section.heading) and is_generic_heading(section.heading):
+            continue  # any event may count as a "key event": no wrong option is safely wrong
         pool = _reason_pool(section, topic.sections)
         stems = _reason_stems(section)
         for number, point in enumerate(

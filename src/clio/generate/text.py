@@ -243,6 +243,8 @@ def is_event_name(text: str) -> bool:
     found = words(text)
     if not found or found[0] in _QUESTION_WORDS or text.rstrip().endswith("?"):
         return False
+    if len([w for w in found if w not in {"the", "a", "an"}]) < 2:
+        return False  # "The crisis": too vague to ask "when was it?"
     return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
@@ -356,3 +358,27 @@ def cause_phrase(heading: str) -> CausePhrase | None:
     if prep == "why":
         return CausePhrase(noun=noun, link=f"why {rest}", outcome=f"why {rest}")
     return CausePhrase(noun=noun, link=f"{prep} {rest}", outcome=rest)
+
+
+_VERBS = frozenset(
+    """
+    was were is are be been had has have did does do became become began begun won lost took
+    gave made led went came fell broke sent said told held kept ran saw met let set put fought
+    bought brought thought sought left built drove rose grew knew spread paid meant stood
+    struck sank shook wrote ruled agreed signed can could would should will might must
+    """.split()  # noqa: SIM905
+)
+
+
+def looks_like_statement(text: str) -> bool:
+    """True when a clause has a verb ("Kirov is murdered"), not just a name or a heading."""
+    return any(w in _VERBS or (len(w) > 4 and w.endswith("ed")) for w in words(text))
+
+
+def is_date_only(text: str) -> bool:
+    """True for titles that are only a date ("1924", "Dec 1934", "1936-38")."""
+    dates = find_dates(text)
+    rest = text
+    for match in reversed(dates):
+        rest = rest[: match.start] + rest[match.end :]
+    return bool(dates) and not any(ch.isalpha() for ch in rest)

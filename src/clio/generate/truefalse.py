@@ -8,7 +8,7 @@ from clio.generate.common import item_rng, question
 from clio.generate.distractors import slot_options
 from clio.generate.events import quote_point
 from clio.generate.facts import Clause, Facts, ubiquitous
-from clio.generate.text import gives_away, sentence, starts_with_pronoun
+from clio.generate.text import gives_away, looks_like_statement, sentence, starts_with_pronoun
 from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
 
@@ -22,6 +22,8 @@ def _usable(clause: Clause) -> bool:
     text = clause.text
     if text.lower().startswith(_FRAGMENT_STARTS):
         return False
+    if not looks_like_statement(text):
+        return False  # "First Five-Year Plan and the start of collectivisation"
     return 7 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
 
 

@@ -285,11 +285,18 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
     found: list[tuple[int, Entity]] = []
     done = 0
+    memo: dict[int, tuple[list[_Token], GazetteerEntry] | None] = {}
+
+    def known_at(token: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
+        if token[0] not in memo:  # runs are looked at again when the loop reaches their words
+            memo[token[0]] = _known_at(text, token)
+        return memo[token[0]]
+
     for token in _candidates(text):
         if token[0] < done:
             continue
         capitalised = token[1][0].isupper()
-        known = _known_at(text, token)
+        known = known_at(token)
         if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
             run = _run(text, token)
             last = _key(run[-1])
@@ -315,7 +322,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             continue  # "The Lushan Conference": the name starts at the next word
         if not _named_by_shape(run):
             # a known name inside the run wins over guessing the run ("General Chuikov")
-            cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+            cut = next((k for k in range(1, len(run)) if known_at(run[k])), len(run))
             run = run[:cut]
         kind_start = _classify(run, text)
         done = _end(run[-1])

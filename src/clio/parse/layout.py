@@ -64,10 +64,18 @@ def _is_item_like(text: str) -> bool:
 
 def list_item_flags(lines: list[Line]) -> list[bool]:
     """Text lines that form an unmarked list: two or more item-like lines with no gap."""
-    like = [ln.kind is LineKind.TEXT and _is_item_like(strip_emphasis(ln.text)) for ln in lines]
+    like: dict[int, bool] = {}
+
+    def item_like(index: int) -> bool:
+        if index not in like:
+            like[index] = _is_item_like(strip_emphasis(lines[index].text))
+        return like[index]
+
     flags = [False] * len(lines)
     for index in range(len(lines) - 1):
-        if like[index] and like[index + 1]:
+        # only adjacent text lines can form a list: most notes have blank lines between
+        both_text = lines[index].kind is LineKind.TEXT and lines[index + 1].kind is LineKind.TEXT
+        if both_text and item_like(index) and item_like(index + 1):
             flags[index] = flags[index + 1] = True
     return flags
 

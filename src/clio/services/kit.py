@@ -12,6 +12,7 @@ from clio.generate import make_kit
 from clio.model.items import Kit, QuestionKind, QuizAnswer, QuizQuestion
 from clio.model.serialise import to_jsonable
 from clio.model.topic import Topic
+from clio.parse import parse_notes
 from clio.services.topics import load_topic
 
 QUIZ_KINDS = ("mcq", "order", "match", "tf", "mixed")
@@ -21,6 +22,12 @@ LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 def build_kit(ref: str, *, seed: int = 0) -> tuple[Topic, Kit]:
     """Load the topic ``ref`` names (file, '-' or built-in name) and generate its kit."""
     topic = load_topic(ref)
+    return topic, make_kit(topic, seed=seed)
+
+
+def kit_from_text(text: str, *, name: str = "notes", seed: int = 0) -> tuple[Topic, Kit]:
+    """Parse notes given as text (e.g. an upload) and generate their kit."""
+    topic = parse_notes(text, name=name)
     return topic, make_kit(topic, seed=seed)
 
 
