@@ -84,3 +84,12 @@ def test_get_embedder_is_one_instance_across_threads() -> None:
         t.join()
     assert len({id(e) for e in seen}) == 1
     assert seen[0] is get_embedder()
+
+
+def test_token_vectors_come_with_the_same_sentence_vectors(embedder: Embedder) -> None:
+    texts = ["Mao visited Moscow in 1949.", "Khrushchev could not swim."]
+    pooled, tokens = embedder.encode_with_tokens(texts)
+    assert np.allclose(pooled, embedder.encode(texts), atol=1e-5)
+    assert [t.shape[1] for t in tokens] == [DIM, DIM]
+    assert all(len(t) >= 5 for t in tokens)
+    assert np.allclose(np.linalg.norm(tokens[0], axis=1), 1.0, atol=1e-4)

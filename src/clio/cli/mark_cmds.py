@@ -10,7 +10,7 @@ from typing import Annotated
 import typer
 from rich.markup import escape
 
-from clio.cli.app import app, console, console_err
+from clio.cli.app import app, console
 from clio.errors import InputError, UsageError
 from clio.model.marking import Mark
 from clio.services.marking import mark_batch, mark_json, mark_one
@@ -79,7 +79,7 @@ def _run_batch(path: Path) -> None:
     for result in mark_batch(lines, file=name):
         if result.error is not None:
             failed += 1
-            console_err.print(f"[bold red]error:[/] {escape(str(result.error))}", highlight=False)
+            typer.echo(f"error: {result.error}", err=True)
             typer.echo(json.dumps({"line": result.line, "error": result.error.reason}))
         else:
             typer.echo(json.dumps(result.data, ensure_ascii=False))

@@ -36,6 +36,8 @@ class Assessment:
 
     mark: Mark
     fraction: float  # content score before levels and caps, 0..1
+    capped: float  # the content score in marks after the guards' caps, before rounding
+    cap: float  # the lowest cap of the guards that fired, as a fraction of the marks (1 = none)
     features: AnswerFeatures | None
 
 
@@ -136,7 +138,7 @@ def _assess(
             feedback=feedback,
             flags=tuple(x.flag for x in (empty, *extra)),
         )
-        return Assessment(mark=mark, fraction=0.0, features=None)
+        return Assessment(mark=mark, fraction=0.0, capped=0.0, cap=0.0, features=None)
     feats = answer_features(answer, prepared)
     fraction = content_fraction(feats, scorer)
     best_point = max((a.semantic for a in feats.alignment), default=0.0)
@@ -163,7 +165,7 @@ def _assess(
             fraction = 0.5 * fraction + 0.5 * per_point
         score = round_half_up(fraction * scheme.max_marks)
     cap = min((x.cap for x in fired), default=1.0)
-    score = max(0, min(score, math.floor(cap * scheme.max_marks + 1e-9), scheme.max_marks))
+    score = apply_cap(score, cap, scheme.max_marks)
     level = _level_for(levels, score)
     made, missed = _made_points(answer, prepared, feats, level_feats)
     if any(x.cap == 0.0 for x in fired):
@@ -193,7 +195,13 @@ def _assess(
         feedback=feedback,
         flags=tuple(x.flag for x in fired),
     )
-    return Assessment(mark=mark, fraction=fraction, features=feats)
+    capped = min(fraction, cap) * scheme.max_marks
+    return Assessment(mark=mark, fraction=fraction, capped=capped, cap=cap, features=feats)
+
+
+def apply_cap(score: int, cap: float, max_marks: int) -> int:
+    """Whole marks after a guard's cap (a fraction of the maximum), never below 0."""
+    return max(0, min(score, math.floor(cap * max_marks + 1e-9), max_marks))
 
 
 def _level_for(levels: Sequence[Level], score: int) -> int:
@@ -221,18 +229,37 @@ def _clean(answer: str) -> tuple[str, tuple[g.Guard, ...]]:
     return answer, ()
 
 
-def assess_many(
-    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
-) -> list[Assessment]:
-    """Assess many (question, scheme, answer) triples, embedding all answers in one call."""
-    model = _scorer(scorer)
+@dataclass(frozen=True, kw_only=True)
+class PreparedItem:
+    """One answer ready to assess: embeddings done, marker talk removed."""
+
+    question: str
+    prepared: PreparedScheme
+    answer: PreparedText
+    extra: tuple[g.Guard, ...]
+
+
+def prepare_items(items: Sequence[tuple[str, MarkScheme, str]]) -> list[PreparedItem]:
+    """Embed many (question, scheme, answer) triples at once; the slow step of marking."""
     prepared = [prepare_scheme(q, s) for q, s, _ in items]
     cleaned = [_clean(a) for _, _, a in items]
     answers = prepare_answers([(text, p) for (text, _), p in zip(cleaned, prepared, strict=True)])
     return [
-        _assess(q, p, a, model, extra)
+        PreparedItem(question=q, prepared=p, answer=a, extra=extra)
         for (q, _, _), p, a, (_, extra) in zip(items, prepared, answers, cleaned, strict=True)
     ]
+
+
+def assess_prepared(item: PreparedItem, *, scorer: object = _USE_SHIPPED) -> Assessment:
+    """Assess one prepared answer (no embedding work; cheap)."""
+    return _assess(item.question, item.prepared, item.answer, _scorer(scorer), item.extra)
+
+
+def assess_many(
+    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
+) -> list[Assessment]:
+    """Assess many (question, scheme, answer) triples, embedding all answers in one call."""
+    return [assess_prepared(item, scorer=scorer) for item in prepare_items(items)]
 
 
 def mark_answer(

@@ -113,6 +113,22 @@ def prepare_texts(
     return out
 
 
+def _unembedded(text: str) -> PreparedText:
+    """A text prepared for its words and facts only (zero vectors)."""
+    parts = split_sentences(text)
+    return PreparedText(
+        text=text,
+        sentences=tuple(parts),
+        vector=np.zeros(384, np.float32),
+        tokens=np.zeros((0, 384), np.float32),
+        sentence_vectors=np.zeros((len(parts), 384), np.float32),
+        stems=frozenset(content_stems(text)),
+        sentence_stems=tuple(frozenset(content_stems(p)) for p in parts),
+        facts=facts_of(text),
+        n_words=len(content_words(text)),
+    )
+
+
 @dataclass(frozen=True, kw_only=True)
 class PreparedScheme:
     """The reference side of one question, ready to compare answers against."""
@@ -161,9 +177,9 @@ def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
     points = _scheme_points(scheme)
     reference = _reference_text(scheme)
     texts = [question, reference, *[matchable(p.text) for p in points]]
-    if scheme.source_text.strip():
-        texts.append(scheme.source_text)
     prepared = prepare_texts(texts)
+    # The source is only read for its words and facts (quotes, copying), so it is not embedded.
+    source = _unembedded(scheme.source_text) if scheme.source_text.strip() else None
     vocab_source = " ".join([reference, scheme.source_text, *[p.text for p in points]])
     vocabulary = frozenset(content_words(vocab_source))
     return PreparedScheme(
@@ -172,7 +188,7 @@ def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
         points=points,
         point_texts=tuple(prepared[2 : 2 + len(points)]),
         reference=prepared[1],
-        source=prepared[-1] if scheme.source_text.strip() else None,
+        source=source,
         vocabulary=vocabulary,
         question_stems=frozenset(stem(w) for w in content_words(question)),
     )
