@@ -33,7 +33,9 @@ FEATURES = (
     "year_mismatch",
 )  # fmt: skip
 CALIBRATION = Calibration(
-    weights=(2.0, 2.0, 4.0, 1.0, -2.0, -3.0, 1.0, -2.0), bias=-4.0, threshold=0.5
+    weights=(1.416, 3.005, 2.388, 0.913, -0.826, -2.593, 0.592, -1.474),
+    bias=-2.436,
+    threshold=0.638,
 )
 
 
@@ -78,9 +80,8 @@ def _unknown_share(index: SearchIndex, query: Query) -> float:
 
 
 def _unknown_names(index: SearchIndex, query: Query) -> float:
-    if not query.names:
-        return 0.0
-    return sum(t not in index.df for t in query.names) / len(query.names)
+    """1 when the question names someone or somewhere the notes never mention."""
+    return 1.0 if any(t not in index.df for t in query.names) else 0.0
 
 
 def _year_mismatch(question_years: set[int], unit: Unit) -> float:

@@ -34,8 +34,8 @@ _QUALIFIER += r"less than|fewer than|up to|at least|at most|only)\s+)?"
 _FIGURE = re.compile(
     _QUALIFIER
     + r"(?:[$£€¥]\s?\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\b"
-    + r"|\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
-    + r"|\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?"
+    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?"
     + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:hundred|thousand|million)\b"
     + rf"|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b)",
     re.IGNORECASE,
@@ -46,7 +46,7 @@ _REASON_MARKERS = re.compile(
     r"for \w+ing|by \w+ing|could not|did not|refused)\b",
     re.IGNORECASE,
 )
-_CALL_WORDS = {"call", "nam", "describ", "term", "nicknam", "label", "dub", "known"}
+_CALL_WORDS = {stem(w) for w in ("call", "name", "describe", "term", "nickname", "label", "dub")}
 _QUOTED = re.compile(r"(?<![\w])[‘'\"“]([^‘’\"“”]{2,60}?)[’'\"”](?![\w])")
 _CLAUSE = re.compile(r"\s*(?:[,;:()]|\s[–—-]\s|\bbut\b|\bthough\b|\bwhich\b)\s*")
 
@@ -74,7 +74,7 @@ def _overlap(text: str, qtokens: AbstractSet[str], expand: bool) -> float:
 
 
 def _in_question(candidate: str, question: str) -> bool:
-    cand = {stem(w) for w in words(candidate) if w.lower() not in STOP_WORDS}
+    cand = {stem(w) for w in words(candidate) if w.lower() not in STOP_WORDS and w[:1].isalpha()}
     qwords = {stem(w) for w in words(question)}
     return bool(cand) and cand <= qwords
 
@@ -122,8 +122,8 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
     return find
 
 
-_MONEY_WORDS = {"money", "cost", "pay", "loan", "spend", "price", "worth", "aid", "sum"}
-_SHARE_WORDS = {"share", "percentag", "proportion", "percent", "fraction", "part"}
+_MONEY_WORDS = {stem(w) for w in ("money", "cost", "pay", "loan", "spend", "price", "worth", "sum")}
+_SHARE_WORDS = {stem(w) for w in ("share", "percentage", "proportion", "percent", "fraction")}
 
 
 def _figure_fit(text: str, q: AbstractSet[str]) -> float:
@@ -199,7 +199,7 @@ def _names_of(
 
 _JOIN = re.compile(r"\s*(?:and|,|, and|&)\s*")
 _FOCUS = re.compile(
-    r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|signed|made)\b",
+    r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|\w+ed)\b",
     re.IGNORECASE,
 )
 
@@ -256,6 +256,27 @@ def _quotes(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
     ]
 
 
+_APPOSITION = re.compile(r"^\s*(?:,|:|–|—|-|\()?\s*(?:of\s+|the\s+|called\s+)*")
+
+
+def _apposition(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """What follows the question's focus noun: "a new currency, the Rentenmark"."""
+    out = []
+    for end in _focus_positions(sentence, question, ex):
+        rest = sentence[end:]
+        lead = _APPOSITION.match(rest)
+        start = lead.end() if lead else 0
+        if start == 0:
+            continue
+        phrase = _CLAUSE.split(rest[start:], maxsplit=1)[0].strip(" .;:)")
+        if not phrase or len(words(phrase)) > 5 or _in_question(phrase, question):
+            continue
+        out.append((_widen_to_name(rest[start:], phrase), 2.0))
+    return out
+
+
 def _residual(
     sentence: str, question: str, q: AbstractSet[str], ex: bool
 ) -> list[tuple[str, float]]:
@@ -288,7 +309,9 @@ def _residual_of(best: str, question: str, q: AbstractSet[str], ex: bool) -> str
             continue
         lo, hi = run[0][1], run[-1][1] + len(run[-1][0])
         text = best[lo:hi].strip(" ,.;:()")
-        content = sum(w.lower() not in STOP_WORDS for w, _ in run)
+        content = sum(w.lower() not in STOP_WORDS and len(w.strip(".,()")) > 3 for w, _ in run)
+        if not content:
+            continue
         # Apposition to the question's focus: "which policy" -> "policy of peaceful coexistence";
         # and answers fill the slot after the question's words ("gave [fighter-planes]").
         near_focus = any(0 <= lo - f <= 5 for f in focus)
@@ -323,7 +346,7 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
         AnswerType.PERSON: [_names_of(NameKind.PERSON, unit)],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
-        AnswerType.PHRASE: [_quotes, _residual],
+        AnswerType.PHRASE: [_quotes, _apposition, _residual],
     }
     finders = table[kind]
     best: Span | None = None

@@ -6,9 +6,12 @@ small gazetteer of places and a few rules (titles such as "President", prepositi
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
+from importlib import resources
 
 from clio.model.topic import Entity, EntityKind
 
@@ -85,6 +88,24 @@ def _strip_possessive(text: str) -> str:
     return re.sub(r"['’]s$", "", text)
 
 
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, NameKind]:
+    """Known people, places and organisations (clio/data/gazetteer.json), by lower-case spelling."""
+    try:
+        path = resources.files("clio").joinpath("data", "gazetteer.json")
+        entries = json.loads(path.read_text(encoding="utf-8")).get("entries", [])
+    except (OSError, ValueError):
+        return {}
+    kinds = {"person": NameKind.PERSON, "place": NameKind.PLACE}
+    known: dict[str, NameKind] = {}
+    for entry in entries:
+        kind = kinds.get(entry.get("kind"), NameKind.OTHER)
+        for spelling in [entry.get("name", ""), *entry.get("aliases", [])]:
+            if spelling:
+                known.setdefault(spelling.lower(), kind)
+    return known
+
+
 def find_names(sentence: str, entities: tuple[Entity, ...] = ()) -> list[Name]:
     """Every proper name in ``sentence``, classified, left to right."""
     known = {e.text.lower(): e.kind for e in entities} | {e.name.lower(): e.kind for e in entities}
@@ -116,6 +137,9 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
             return NameKind.PLACE
         return NameKind.OTHER
     words = low.split()
+    gazetteer = _gazetteer()
+    if low in gazetteer:
+        return gazetteer[low]
     if low in _PLACES or (len(words) == 1 and words[0] in _PLACES):
         return NameKind.PLACE
     if all(w in _NOT_NAMES for w in words):

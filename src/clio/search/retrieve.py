@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 import numpy as np
@@ -14,6 +15,10 @@ from clio.search.text import tokens, words
 BM25_WEIGHT = 0.6
 VECTOR_WEIGHT = 1.0
 CANDIDATES = 24
+
+
+# "European", "Chinese", "British": adjectives of origin, not names the notes must contain.
+_DEMONYM = re.compile(r"(?:an|ans|ese|ish|ic|i)$")
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -47,7 +52,7 @@ def prepare_query(index: SearchIndex, text: str) -> Query:
     names = frozenset(
         t
         for word in words(text)[1:]
-        if word[:1].isupper()
+        if word[:1].isupper() and not _DEMONYM.search(word)
         for t in tokens(word, expand=index.expand)
     ) & set(toks)
     vector = None

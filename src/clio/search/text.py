@@ -43,6 +43,7 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         ),
         (r"t(?:ake|akes|ook|aken) place", ""),
         (r"soviet union", "ussr"),
+        (r"backed(?! down| off| out)|backing(?! down| off| out)", "supported"),
         (r"united states(?: of america)?|u\.s\.a?\.?", "usa"),
         (r"united nations", "un"),
         (r"people'?s republic of china", "prc"),
@@ -182,7 +183,7 @@ def _strip_suffix(w: str) -> str:
 
 _PHRASE_HINT = re.compile(
     r"hand|give|gave|surrender|transfer|soviet union|united|u\.s|people|great leap|take|took|"
-    r"pull|withdr",
+    r"pull|withdr|back",
     re.IGNORECASE,
 )
 
