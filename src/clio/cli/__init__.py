@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import sys
 
-from clio.cli import (
-    ask_cmds,  # noqa: F401  (registers commands)
-    essay_cmds,  # noqa: F401  (registers commands)
-    export_cmds,  # noqa: F401  (registers commands)
-    kit_cmds,  # noqa: F401  (registers commands)
-    mark_cmds,  # noqa: F401  (registers commands)
-    study_cmds,  # noqa: F401  (registers commands)
-    topics_cmds,  # noqa: F401  (registers commands)
+from clio.cli import (  # noqa: F401  (importing registers the commands)
+    ask_cmds,
+    essay_cmds,
+    export_cmds,
+    kit_cmds,
+    mark_cmds,
+    study_cmds,
+    topics_cmds,
+    web_cmds,
 )
 from clio.cli.app import app, console_err
 from clio.errors import ClioError

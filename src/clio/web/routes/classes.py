@@ -1,0 +1,128 @@
+"""Classes: teachers create them and share topics; learners join with a code.
+
+A teacher sees the progress and marked answers of the learners in their own classes only;
+learners see only their own (there is no page that shows anyone else's work to a learner).
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from fastapi.responses import RedirectResponse
+from starlette.responses import Response
+
+from clio.errors import NotFoundError, PermissionDenied
+from clio.services.progress import progress_summary
+from clio.store import accounts as store_accounts
+from clio.web import accounts
+from clio.web.routes.progress import marked_with_questions, progress_charts
+from clio.web.security import FormBody
+from clio.web.templating import render
+from clio.web.viewer import CurrentTeacher, CurrentViewer, Viewer
+
+router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def _multi_user_only(request: Request) -> None:
+    if not request.app.state.clio.settings.multi_user:
+        raise NotFoundError("classes need multi-user mode (clio serve --multi-user)")
+
+
+@router.get("/classes", name="classes")
+def classes_page(request: Request, viewer: CurrentViewer) -> Response:
+    """A teacher's classes with their join codes, or the classes a learner has joined."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    with state.store.read() as session:
+        if viewer.is_teacher:
+            found = store_accounts.classes_taught(session, viewer.id)
+            sizes = {c.id: len(store_accounts.class_members(session, c.id)) for c in found}
+        else:
+            found = store_accounts.classes_joined(session, viewer.id)
+            sizes = {}
+    return render(request, "classes.html", {"classes": found, "sizes": sizes, "error": None})
+
+
+@router.post("/classes", name="create_class")
+def create_class(request: Request, form: FormBody, viewer: CurrentTeacher) -> Response:
+    """Create a class (teachers)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    made = accounts.create_class(
+        state.store, viewer, name=str(form.get("name") or ""), now=state.now()
+    )
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(made.id)), status_code=303
+    )
+
+
+@router.post("/classes/join", name="join_class")
+def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
+    """Join a class by its code (learners)."""
+    _multi_user_only(request)
+    if viewer.is_teacher:
+        raise PermissionDenied("teachers create classes; learners join them")
+    state = request.app.state.clio
+    accounts.join_class(state.store, viewer, code=str(form.get("code") or ""), now=state.now())
+    return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
+
+
+def _class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str, object]:
+    state = request.app.state.clio
+    found = accounts.class_for_teacher(state.store, teacher, class_id)
+    with state.store.read() as session:
+        members = store_accounts.class_members(session, class_id)
+        shared = store_accounts.topics_of_class(session, class_id)
+    shared_names = {t.name for t in shared}
+    return {
+        "klass": found,
+        "members": members,
+        "shared": shared,
+        "shareable": [t for t in state.visible_topics(teacher) if t.name not in shared_names],
+    }
+
+
+@router.get("/classes/{class_id}", name="class_page")
+def class_page(request: Request, class_id: int, viewer: CurrentTeacher) -> Response:
+    """A class: its join code, learners and shared topics (its teacher only)."""
+    _multi_user_only(request)
+    return render(request, "class.html", _class_context(request, viewer, class_id))
+
+
+@router.post("/classes/{class_id}/share", name="share_topic")
+def share_topic(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Share a topic with the class."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    info = state.topic_info(str(form.get("topic") or ""), viewer)
+    with state.store.write() as session:
+        store_accounts.share_topic(session, class_id=class_id, topic_id=info.id, now=state.now())
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
+
+
+@router.get("/classes/{class_id}/learners/{learner_id}", name="learner_page")
+def learner_page(
+    request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
+) -> Response:
+    """One learner's progress and marked answers, for the teacher of their class."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    with state.store.read() as session:
+        members = {m.id: m for m in store_accounts.class_members(session, class_id)}
+        if learner_id not in members:
+            raise NotFoundError("that learner is not in this class")
+    progress = progress_summary(state.store, learner_id=learner_id, now=state.now())
+    context = {
+        "progress": progress,
+        "charts": progress_charts(progress),
+        "who": f"{members[learner_id].display_name}’s",
+        "answers": marked_with_questions(state.store, learner_id),
+        "topics": [],
+        "topic": "",
+    }
+    return render(request, "progress.html", context)

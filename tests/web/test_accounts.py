@@ -1,0 +1,198 @@
+"""Multi-user mode: accounts, sign-in, classes, sharing, and every permission rule."""
+
+from __future__ import annotations
+
+import re
+
+from fastapi import FastAPI
+
+from tests.web.conftest import WebClient, new_client, sign_up
+
+TOPIC = "china-and-the-ussr"
+NOTES = "Tudor trade\n\nWhy trade grew, 1500-1600\n1. New routes: the Muscovy Company, 1555.\n"
+
+
+def _class_with_learner(app: FastAPI) -> tuple[WebClient, WebClient, str, str]:
+    """A teacher with a class, a learner in it; returns both clients, class path, learner id."""
+    teacher, learner = new_client(app), new_client(app)
+    assert sign_up(teacher, "teach", "teacher").status_code == 303
+    assert sign_up(learner, "lea").status_code == 303
+    made = teacher.post_form("/classes", {"name": "10B History"}, follow_redirects=False)
+    class_path = made.headers["location"]
+    code = re.search(r'class="join-code">([A-Z0-9]+)<', teacher.get(class_path).text)
+    assert code
+    joined = learner.post_form("/classes/join", {"code": code.group(1).lower()})
+    assert joined.status_code == 200 and "10B History" in joined.text
+    learner_id = re.search(r"/learners/(\d+)", teacher.get(class_path).text)
+    assert learner_id
+    return teacher, learner, class_path, learner_id.group(1)
+
+
+def test_pages_need_sign_in_and_redirect_to_login(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    for path in ("/", f"/topics/{TOPIC}", f"/topics/{TOPIC}/review", "/progress", "/classes"):
+        response = client.get(path, follow_redirects=False)
+        assert response.status_code == 303, path
+        assert response.headers["location"].startswith("/login?next=")
+    assert client.get("/api/topics").status_code == 401
+    assert client.get("/api/health").status_code == 200
+
+
+def test_sign_up_sign_out_and_sign_in(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    assert sign_up(client, "ada").status_code == 303
+    assert "Ada (learner)" in client.get("/").text
+    client.post_form("/logout", {})
+    assert client.get("/", follow_redirects=False).status_code == 303
+    token = client.csrf()
+    bad = client.post("/login", data={"csrf_token": token, "name": "ada", "password": "nope"})
+    assert bad.status_code == 400 and "do not match" in bad.text
+    good = client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "name": "ada",
+            "password": "a good password",
+            "next": "/progress",
+        },
+        follow_redirects=False,
+    )
+    assert good.status_code == 303 and good.headers["location"] == "/progress"
+
+
+def test_login_never_redirects_off_site(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    sign_up(client, "ada")
+    client.post_form("/logout", {})
+    token = client.csrf()
+    response = client.post(
+        "/login",
+        data={
+            "csrf_token": token,
+            "name": "ada",
+            "password": "a good password",
+            "next": "//evil.example/",
+        },
+        follow_redirects=False,
+    )
+    assert response.headers["location"] == "/"
+
+
+def test_sign_up_problems_are_clear(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    token = client.csrf()
+    base = {"csrf_token": token, "role": "learner", "name": "bob"}
+    short = client.post("/signup", data={**base, "password": "short", "password2": "short"})
+    assert short.status_code == 400 and "at least 8" in short.text
+    differ = client.post("/signup", data={**base, "password": "long enough", "password2": "x"})
+    assert differ.status_code == 400 and "differ" in differ.text
+    bad_name = client.post(
+        "/signup",
+        data={**base, "name": "<b>", "password": "long enough", "password2": "long enough"},
+    )
+    assert bad_name.status_code == 400 and "user name" in bad_name.text
+    sign_up(new_client(multi_app), "bob")
+    taken = client.post(
+        "/signup", data={**base, "password": "long enough", "password2": "long enough"}
+    )
+    assert taken.status_code == 400 and "already" in taken.text
+
+
+def test_login_is_rate_limited(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    sign_up(new_client(multi_app), "eve")
+    token = client.csrf()
+    codes = [
+        client.post(
+            "/login", data={"csrf_token": token, "name": "eve", "password": "x"}
+        ).status_code
+        for _ in range(6)
+    ]
+    assert codes[:5] == [400] * 5
+    assert codes[5] == 429
+    right = client.post(
+        "/login", data={"csrf_token": token, "name": "eve", "password": "a good password"}
+    )
+    assert right.status_code == 429  # even the right password waits out the window
+
+
+def test_password_is_stored_as_argon2_hash(multi_app: FastAPI) -> None:
+    from clio.store import accounts
+
+    sign_up(new_client(multi_app), "hash")
+    with multi_app.state.clio.store.read() as session:
+        user = accounts.find_user(session, "hash")
+    assert user is not None and user.password_hash
+    assert user.password_hash.startswith("$argon2id$")
+    assert "a good password" not in user.password_hash
+
+
+def test_only_teachers_upload_and_create_classes(multi_app: FastAPI) -> None:
+    learner = new_client(multi_app)
+    sign_up(learner, "lea")
+    assert "Add notes" not in learner.get("/").text
+    assert learner.post_form("/library", {"text": NOTES}).status_code == 403
+    assert learner.post("/api/topics", json={"text": NOTES}).status_code == 403
+    assert learner.post_form("/classes", {"name": "mine"}).status_code == 403
+    teacher = new_client(multi_app)
+    sign_up(teacher, "teach", "teacher")
+    assert teacher.post_form("/library", {"text": NOTES, "name": "tudor"}).status_code == 200
+
+
+def test_learners_see_builtin_and_shared_topics_only(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, _ = _class_with_learner(multi_app)
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    assert learner.get("/topics/tudor").status_code == 404
+    assert "tudor" not in [t["name"] for t in learner.get("/api/topics").json()]
+    assert learner.get("/topics/tudor/review").status_code == 404
+    class_id = class_path.rsplit("/", 1)[1]
+    shared = teacher.post_form(f"/classes/{class_id}/share", {"topic": "tudor"})
+    assert shared.status_code == 200 and "Tudor trade" in shared.text
+    assert learner.get("/topics/tudor").status_code == 200
+    assert learner.get(f"/topics/{TOPIC}").status_code == 200  # built-in
+
+
+def test_teacher_sees_a_learners_progress_and_marked_answers(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, learner_id = _class_with_learner(multi_app)
+    item = learner.get(f"/api/topics/{TOPIC}/next").json()
+    learner.post("/api/reviews", json={"item_id": item["item_id"], "rating": 3})
+    page = teacher.get(f"{class_path}/learners/{learner_id}")
+    assert page.status_code == 200
+    assert "Lea’s progress" in page.text
+    assert "<strong>1</strong> reviewed today" in page.text
+
+
+def test_learners_cannot_see_class_pages_or_other_learners(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, learner_id = _class_with_learner(multi_app)
+    assert learner.get(class_path).status_code == 403
+    assert learner.get(f"{class_path}/learners/{learner_id}").status_code == 403
+    code = re.search(r'class="join-code">([A-Z0-9]+)<', teacher.get(class_path).text)
+    assert code and code.group(1) not in learner.get("/classes").text
+
+
+def test_a_teacher_cannot_see_another_teachers_class_or_learners(multi_app: FastAPI) -> None:
+    _, _, class_path, learner_id = _class_with_learner(multi_app)
+    other = new_client(multi_app)
+    sign_up(other, "other", "teacher")
+    assert other.get(class_path).status_code == 403
+    assert other.get(f"{class_path}/learners/{learner_id}").status_code == 403
+    own = other.post_form("/classes", {"name": "Mine"}, follow_redirects=False).headers["location"]
+    assert other.get(f"{own}/learners/{learner_id}").status_code == 404
+
+
+def test_a_learner_cannot_answer_items_of_unshared_topics(multi_app: FastAPI) -> None:
+    teacher, learner, _, _ = _class_with_learner(multi_app)
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    item = teacher.get("/api/topics/tudor/next").json()
+    denied = learner.post("/api/reviews", json={"item_id": item["item_id"], "rating": 3})
+    assert denied.status_code == 403
+
+
+def test_wrong_join_code_is_404_and_single_user_has_no_accounts(
+    multi_app: FastAPI, client: WebClient
+) -> None:
+    learner = new_client(multi_app)
+    sign_up(learner, "lea")
+    assert learner.post_form("/classes/join", {"code": "NOPE1234"}).status_code == 404
+    assert client.get("/login").status_code == 404
+    assert client.get("/classes").status_code == 404

@@ -1,0 +1,73 @@
+"""Friendly error pages and JSON errors, never a traceback."""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+
+from tests.web.conftest import WebClient
+
+
+def test_404_page_is_friendly(client: WebClient) -> None:
+    response = client.get("/no/such/page")
+    assert response.status_code == 404
+    assert "There is nothing at this address." in response.text
+    assert "Back to the library" in response.text
+
+
+def test_api_404_is_json(client: WebClient) -> None:
+    response = client.get("/api/no-such-thing")
+    assert response.status_code == 404
+    assert response.json()["error"]["status"] == 404
+
+
+def test_api_validation_error_is_json_400(client: WebClient) -> None:
+    response = client.post("/api/topics", json={"name": "missing text"})
+    assert response.status_code == 400
+    assert "text" in response.json()["error"]["message"]
+
+
+def test_api_bad_json_is_json_400(client: WebClient) -> None:
+    response = client.post(
+        "/api/topics", content=b"{not json", headers={"content-type": "application/json"}
+    )
+    assert response.status_code == 400
+    assert response.json()["error"]["status"] == 400
+
+
+def test_method_not_allowed_is_friendly(client: WebClient) -> None:
+    response = client.put("/api/health", json={})
+    assert response.status_code == 405
+
+
+def test_unexpected_error_is_a_500_page_without_traceback(app: FastAPI) -> None:
+    @app.get("/boom")
+    def boom() -> None:
+        raise RuntimeError("secret internals")
+
+    @app.get("/api/boom")
+    def api_boom() -> None:
+        raise RuntimeError("secret internals")
+
+    with WebClient(app, raise_server_exceptions=False) as client:
+        page = client.get("/boom")
+        assert page.status_code == 500
+        assert "Something went wrong" in page.text
+        assert "secret internals" not in page.text and "Traceback" not in page.text
+        api = client.get("/api/boom")
+        assert api.status_code == 500
+        assert api.json()["error"]["status"] == 500
+        assert "secret internals" not in api.text
+
+
+def test_htmx_errors_are_fragments(client: WebClient) -> None:
+    response = client.get("/topics/nope", headers={"HX-Request": "true"})
+    assert response.status_code == 404
+    assert "<html" not in response.text
+    assert 'role="alert"' in response.text
+
+
+def test_openapi_docs_are_served(client: WebClient) -> None:
+    schema = client.get("/api/openapi.json").json()
+    assert "/api/topics" in schema["paths"]
+    assert "/topics/{name}" not in schema["paths"]  # pages are not part of the API
+    assert client.get("/api/docs").status_code == 200
