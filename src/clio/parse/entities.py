@@ -132,6 +132,7 @@ def _previous_word(text: str, start: int) -> str:
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
+    singles: dict[str, tuple[GazetteerEntry, str]]  # one-word names no longer name starts with
     firsts: frozenset[str]  # first words of every name
     prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
     lower_words: tuple[str, ...]  # first words of names that may start in lower case
@@ -159,6 +160,7 @@ def _index() -> _Index:
     lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
     return _Index(
         names=names,
+        singles={k[0]: v for k, v in names.items() if len(k) == 1 and k not in prefixes},
         firsts=frozenset(key[0] for key in names),
         prefixes=prefixes,
         lower_words=lower_words,
@@ -293,9 +295,22 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
     return Entity(kind=kind, text=text, name=name)
 
 
+def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
+    """Where a known person's name starts, counting a title before it ("President Kennedy")."""
+    if entry.kind is not EntityKind.PERSON:
+        return start
+    title = _previous_word(text, start)
+    if title and _fold(title)[0] in _TITLES:
+        title_start = start - len(title) - 1
+        if title_start >= 0 and text[title_start:start] == f"{title} ":
+            return title_start
+    return start
+
+
 def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
-    found: list[tuple[int, Entity]] = []
+    found: list[tuple[int, GazetteerEntry, int]] = []  # known names: start, entry, end
+    guessed: list[tuple[int, Entity]] = []
     done = 0
     memo: dict[int, tuple[list[_Token], GazetteerEntry] | None] = {}
 
@@ -304,9 +319,20 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             memo[token[0]] = _known_at(text, token)
         return memo[token[0]]
 
+    singles = _index().singles
     for token in _candidates(text):
         if token[0] < done:
             continue
+        end = _end(token)
+        key, bare = _fold(token[1])
+        single = singles.get(key) or singles.get(bare)
+        if single is not None and not _MAY_CONTINUE.match(text, end):
+            # fast path: a one-word name that no longer name starts with ("USSR", "China")
+            entry, spelling = single
+            if _case_ok(spelling, [token]):
+                found.append((_title_start(text, token[0], entry), entry, end))
+                done = end
+                continue
         capitalised = token[1][0].isupper()
         known = known_at(token)
         if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
@@ -316,26 +342,18 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
                 known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             words, entry = known
-            start, end = token[0], _end(words[-1])
-            title = _previous_word(text, start) if entry.kind is EntityKind.PERSON else ""
-            if title and _fold(title)[0] in _TITLES:
-                title_start = start - len(title) - 1  # keep "President" in "President Kennedy"
-                if title_start >= 0 and text[title_start:start] == f"{title} ":
-                    start = title_start
-            found.append(
-                (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
-            )
+            end = _end(words[-1])
+            found.append((_title_start(text, token[0], entry), entry, end))
             done = end
             continue
-        if not capitalised or _key(token) in _CALENDAR:
+        if not capitalised or key in _CALENDAR:
             continue
-        end = _end(token)
         if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
             # one capitalised word on its own ("Chinese", "In"): no run to gather
             kind_start = _classify([token], text)
             if kind_start is not None:
                 word = _strip_possessive(token[1])
-                found.append((token[0], _entity(kind_start[0], word, word)))
+                guessed.append((token[0], _entity(kind_start[0], word, word)))
             done = end
             continue
         run = _run(text, token)
@@ -351,8 +369,12 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             kind, first = kind_start
             name = text[run[first][0] : _end(run[-1])]
             words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
-            found.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
-    return found
+            guessed.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
+    named = [
+        (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
+        for start, entry, end in found
+    ]
+    return sorted(named + guessed, key=lambda item: item[0])
 
 
 def _strip_possessive(name: str) -> str:

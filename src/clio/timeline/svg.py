@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from clio.model.period import Period
 from clio.timeline.events import EventKind, TimelineEvent
@@ -21,6 +23,12 @@ PALETTE = (
 CLAIM_COLOUR = "#555555"
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 _STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text made safe for XML: markup escaped, characters XML cannot hold dropped."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True, kw_only=True)
