@@ -97,3 +97,10 @@ def test_cli_timeline_unwritable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code = main(["timeline", "china-and-the-ussr", "--svg", str(tmp_path / "no" / "c.svg")])
     assert code == 3
     assert "c.svg" in capsys.readouterr().err
+
+
+def test_cli_timeline_without_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notes\n\nSome thoughts about nothing in particular.\n", "utf-8")
+    assert main(["timeline", str(notes)]) == 0
+    assert "no dated events" in capsys.readouterr().out

@@ -79,11 +79,14 @@ def joined(parts: list[tuple[str, str]]) -> str:
     return "".join(out).strip()
 
 
+_SUB_BULLETS = frozenset(["bullet:◦", "bullet:o", "bullet:▪", "bullet:\uf0a7"])
+
+
 def is_child(point: PointDraft, line: Line) -> bool:
     """Whether a marker line is a sub-item of ``point`` (◦ under •, or indented)."""
     if line.indent > point.indent and line.style != point.style:
         return True
-    if line.style == "bullet:◦" and point.style != "bullet:◦":
+    if line.style in _SUB_BULLETS and point.style != line.style:
         return True
     return line.style.startswith("bullet") and line.indent > point.indent
 

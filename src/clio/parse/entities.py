@@ -80,6 +80,10 @@ _Token = tuple[int, str]
 _WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
 _GAP = re.compile(r"[ .–—-]*")
 _CAPITAL_NEXT = re.compile(r" +[^\W\d_a-zß-öø-ÿ]")
+# whether a capitalised word may be followed by more of a name: a capital, or "of"/"von" + capital
+_MAY_CONTINUE = re.compile(
+    r"[ .–—-]*(?:[^\W\d_a-zß-öø-ÿ]|(?:of|the|de|von|van|der|al|bin|la|le|du) +[^\W\d_a-zß-öø-ÿ])"
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -128,7 +132,8 @@ def _previous_word(text: str, start: int) -> str:
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
-    prefixes: frozenset[tuple[str, ...]]
+    firsts: frozenset[str]  # first words of every name
+    prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
     lower_words: tuple[str, ...]  # first words of names that may start in lower case
     lower_starts: re.Pattern[str]  # the same, as a regex
 
@@ -148,12 +153,16 @@ def _index() -> _Index:
                     names[key] = (entry, plain)  # "détente" may be written in lower case
                 if not plain[:1].isupper():
                     lower.add(re.escape(words[0][1]))
-    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
+    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
     ordered = sorted(lower, key=len, reverse=True)
     lower_words = tuple(word.replace("\\", "") for word in ordered)
     lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
     return _Index(
-        names=names, prefixes=prefixes, lower_words=lower_words, lower_starts=lower_starts
+        names=names,
+        firsts=frozenset(key[0] for key in names),
+        prefixes=prefixes,
+        lower_words=lower_words,
+        lower_starts=lower_starts,
     )
 
 
@@ -183,7 +192,7 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
     first_key, first_bare = _fold(first[1])
-    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
+    if first_key not in index.firsts and first_bare not in index.firsts:
         return None
     best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
@@ -205,8 +214,10 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \"'“‘(*")
-    return not before or before[-1] in ".!?:;\n•"
+    before = text[max(0, position - 12) : position].rstrip(" \"'“‘(*")
+    if not before:
+        return position <= 12 or not text[: position - 12].rstrip(" \"'“‘(*")
+    return before[-1] in ".!?:;\n•"
 
 
 def _run(text: str, first: _Token) -> list[_Token]:
@@ -246,10 +257,6 @@ def _named_by_shape(run: list[_Token]) -> bool:
 def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
     words = [_key(t) for t in run]
-    previous_word = _previous_word(text, run[0][0])
-    previous = _fold(previous_word)[0] if previous_word else ""
-    following_word = _next(text, run[-1])
-    following = _key(following_word[0]) if following_word else ""
     if words[0] in _TITLES:
         k = 0
         while k < len(run) and words[k] in _TITLES:
@@ -270,8 +277,13 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
         return EntityKind.PERSON, 0
-    if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
-        return EntityKind.PERSON, 0
+    previous_word = _previous_word(text, run[0][0])
+    previous = _fold(previous_word)[0] if previous_word else ""
+    if 2 <= len(words) <= 4:
+        following_word = _next(text, run[-1])
+        following = _key(following_word[0]) if following_word else ""
+        if previous in _PERSON_BEFORE or following in _PERSON_AFTER:
+            return EntityKind.PERSON, 0
     if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
         return EntityKind.PLACE, 0
     return None
@@ -316,6 +328,15 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             done = end
             continue
         if not capitalised or _key(token) in _CALENDAR:
+            continue
+        end = _end(token)
+        if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
+            # one capitalised word on its own ("Chinese", "In"): no run to gather
+            kind_start = _classify([token], text)
+            if kind_start is not None:
+                word = _strip_possessive(token[1])
+                found.append((token[0], _entity(kind_start[0], word, word)))
+            done = end
             continue
         run = _run(text, token)
         if len(run) > 1 and _key(run[0]) == "the":

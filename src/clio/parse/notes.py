@@ -51,6 +51,8 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
     sources = _parse_sources(lines, source_start, question_start)
     questions = parse_questions(lines, question_start, sources)
 
+    if body_start == 0 and len(sections) == 1 and sections[0].heading != title:
+        title = sections[0].heading  # no title line: a lone heading names the notes
     built_sections = build_sections(sections, warnings, context=heading_period(title))
     warnings.extend(backwards_ranges([line.text for line in lines]))
     warnings.extend(clashing_dates(built_sections))
