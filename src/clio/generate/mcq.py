@@ -80,6 +80,8 @@ def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> Q
     if wrong is None:
         return None
     answer = slot.period.label() if slot.period is not None else slot.text
+    if answer.startswith("The ") and slot.kind != "person":
+        answer = "the " + answer[4:]  # as the wrong options are written ("the SS", "the SA")
     blanked = sentence(clause.blanked(slot))
     context = statement_context(clause.section, with_date=slot.kind != DATE)
     stem = f"{_ASK[slot.kind]} completes this statement {context}? “{blanked}”"
