@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -25,3 +26,14 @@ def china_text() -> str:
 def china(china_text: str) -> Topic:
     """The bundled sheet, parsed."""
     return parse_notes(china_text, name="china-and-the-ussr")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> object:
+    """Under CLIO_REQUIRE_ALL=1 (CI) a skipped test fails: nothing may hide behind a skip."""
+    outcome = yield
+    report = outcome.get_result()  # type: ignore[attr-defined]
+    if os.environ.get("CLIO_REQUIRE_ALL") == "1" and report.skipped:
+        report.outcome = "failed"
+        report.longrepr = f"skipped, but CLIO_REQUIRE_ALL=1 forbids skips: {report.longrepr}"
+    return outcome
