@@ -8,7 +8,7 @@ import pytest
 
 from tests.web.browser.conftest import LiveServer, shot
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTES = """Trade in the Tudor age
 
