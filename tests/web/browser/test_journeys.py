@@ -8,7 +8,7 @@ import pytest
 
 from tests.web.browser.conftest import LiveServer, shot
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 NOTES = """Trade in the Tudor age
 
@@ -31,6 +31,23 @@ def test_upload_and_read_notes(live_server: LiveServer, page: Any) -> None:
     assert page.evaluate("window.hacked === undefined")
     assert page.get_by_text("<script>window.hacked = true</script>").count() == 1
     shot(page, "02-reader-uploaded")
+
+
+def test_upload_a_notes_file(live_server: LiveServer, page: Any, tmp_path: Any) -> None:
+    notes = tmp_path / "weimar.md"
+    notes.write_text(
+        "# Weimar Germany\n\n## Why hyperinflation happened, 1923\n"
+        "- **Reparations**: Germany could not pay the 132 billion marks in 1923.\n"
+        "- **Ruhr occupation**: French troops entered the Ruhr in January 1923.\n",
+        encoding="utf-8",
+    )
+    page.goto(live_server.url + "/")
+    page.get_by_label("Notes file").set_input_files(str(notes))
+    page.get_by_role("button", name="Add to library").click()
+    page.wait_for_url("**/topics/weimar")
+    assert page.locator("h1").inner_text() == "Weimar Germany"
+    assert page.get_by_text("Ruhr occupation").count() >= 1
+    shot(page, "02b-reader-file-upload")
 
 
 def test_upload_error_is_shown_at_its_line(live_server: LiveServer, page: Any) -> None:

@@ -13,7 +13,7 @@ from clio.web import WebSettings
 from tests.web.browser.conftest import LiveServer, shot
 from tests.web.conftest import fresh_data
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 @pytest.fixture
