@@ -57,15 +57,16 @@ def test_upload_with_nothing_chosen_says_so(client: WebClient) -> None:
     assert "choose a notes file or paste your notes" in response.text
 
 
-def test_upload_of_a_word_document_is_refused_clearly(client: WebClient) -> None:
+def test_upload_of_an_unreadable_format_says_what_to_save_as(client: WebClient) -> None:
     token = client.csrf()
     response = client.post(
         "/library",
         data={"csrf_token": token},
-        files={"file": ("notes.docx", b"PK\x03\x04...", "application/vnd.openxmlformats")},
+        files={"file": ("notes.odt", b"PK\x03\x04...", "application/vnd.oasis.opendocument")},
     )
     assert response.status_code == 400
-    assert "plain-text notes (.txt or .md)" in response.text
+    assert "cannot read .odt files" in response.text
+    assert ".docx or .pdf" in response.text
 
 
 def test_upload_of_non_utf8_text_names_the_line(client: WebClient) -> None:

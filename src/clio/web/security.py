@@ -104,18 +104,25 @@ async def require_csrf(request: Request) -> None:
 
 
 async def read_form(request: Request) -> FormData:
-    """The request's form, refusing bodies over the upload limit with a clear message."""
-    limit: int = request.app.state.clio.settings.max_upload_bytes
-    megabytes = limit / (1024 * 1024)
+    """The request's form, refusing bodies over the upload limits with a clear message.
+
+    The body may be as large as a document upload (.docx/.pdf); each text field may be as
+    large as the notes limit. :mod:`clio.web.uploads` then checks each file by its kind.
+    """
+    settings = request.app.state.clio.settings
+    text_limit: int = settings.max_upload_bytes
+    body_limit = max(text_limit, settings.max_document_bytes)
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit + 64 * 1024:
-        raise TooLarge(f"the upload is too large: notes may be at most {megabytes:g} MB")
+    if declared.isdigit() and int(declared) > body_limit + 64 * 1024:
+        raise TooLarge(
+            f"the upload is too large: documents may be at most {body_limit / 1048576:g} MB"
+        )
     try:
-        form = await request.form(max_part_size=limit + 1)
+        form = await request.form(max_part_size=text_limit + 1)
     except HTTPException as error:
         if "maximum size" in str(error.detail):
             raise TooLarge(
-                f"the upload is too large: notes may be at most {megabytes:g} MB"
+                f"the upload is too large: notes may be at most {text_limit / 1048576:g} MB"
             ) from None
         raise
     stack = request.scope.get("fastapi_middleware_astack")

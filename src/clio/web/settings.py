@@ -10,6 +10,8 @@ from pathlib import Path
 from clio.errors import UsageError
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# Word files and PDFs carry images and fonts: they may be larger than the notes text in them.
+MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
 
@@ -33,6 +35,7 @@ class WebSettings:
     secret_key: str | None = None
     multi_user: bool = False
     max_upload_bytes: int = MAX_UPLOAD_BYTES
+    max_document_bytes: int = MAX_DOCUMENT_BYTES
     login_attempts: int = 5
     login_window_seconds: float = 300.0
     secure_cookies: bool = False

@@ -74,10 +74,14 @@ def add_topic(request: Request, notes: NotesIn, viewer: CurrentViewer) -> dict[s
 
 @router.post("/topics/file", status_code=201)
 def upload_topic(request: Request, form: FormBody, viewer: CurrentViewer) -> dict[str, Any]:
-    """Add notes as a multipart form with a ``file`` (.txt/.md) or a ``text`` field."""
+    """Add notes as a multipart form: a ``file`` (.txt .md .docx .html .pdf) or ``text``."""
     state = request.app.state.clio
     _check_may_add(viewer)
-    upload = upload_from_form(form, limit=state.settings.max_upload_bytes)
+    upload = upload_from_form(
+        form,
+        limit=state.settings.max_upload_bytes,
+        document_limit=state.settings.max_document_bytes,
+    )
     topic = state.library.add(
         upload.data, filename=upload.filename, name=upload.name, now=state.now()
     )

@@ -2,43 +2,61 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import InputError, PermissionDenied
+from clio.web.context import WebContext
 from clio.web.security import FormBody
 from clio.web.templating import render
-from clio.web.uploads import upload_from_form
-from clio.web.viewer import CurrentViewer
+from clio.web.uploads import ACCEPT, upload_from_form
+from clio.web.viewer import CurrentViewer, Viewer
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
+
+
+def _page(
+    state: WebContext, viewer: Viewer, *, error: InputError | None = None, pasted: str = ""
+) -> dict[str, Any]:
+    settings = state.settings
+    return {
+        "entries": state.visible_topics(viewer),
+        "error": error,
+        "pasted": pasted,
+        "upload_accept": ACCEPT,
+        "max_text_mb": f"{settings.max_upload_bytes / 1048576:g}",
+        "max_document_mb": f"{settings.max_document_bytes / 1048576:g}",
+    }
 
 
 @router.get("/", name="library")
 def library_page(request: Request, viewer: CurrentViewer) -> Response:
     """The library of topics with the upload form."""
-    entries = request.app.state.clio.visible_topics(viewer)
-    return render(request, "library.html", {"entries": entries, "error": None, "pasted": ""})
+    return render(request, "library.html", _page(request.app.state.clio, viewer))
 
 
 @router.post("/library", name="upload")
 def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
-    """Add notes from a file or pasted text, then open the new topic."""
-    state = request.app.state.clio
+    """Add notes from a file (any format the importers read) or pasted text, then open them."""
+    state: WebContext = request.app.state.clio
     if not viewer.is_teacher:
         raise PermissionDenied("only teachers can add notes; ask your teacher to share a topic")
     pasted = form.get("text")
     try:
-        upload = upload_from_form(form, limit=state.settings.max_upload_bytes)
+        upload = upload_from_form(
+            form,
+            limit=state.settings.max_upload_bytes,
+            document_limit=state.settings.max_document_bytes,
+        )
         topic = state.library.add(
             upload.data, filename=upload.filename, name=upload.name, now=state.now()
         )
     except InputError as error:
-        context = {
-            "entries": state.visible_topics(viewer),
-            "error": error,
-            "pasted": pasted if isinstance(pasted, str) else "",
-        }
-        return render(request, "library.html", context, status=400)
+        context = _page(
+            state, viewer, error=error, pasted=pasted if isinstance(pasted, str) else ""
+        )
+        return render(request, "library.html", context, status=error.http_status)
     return RedirectResponse(request.app.url_path_for("topic", name=topic.name), status_code=303)
