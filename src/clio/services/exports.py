@@ -6,12 +6,14 @@ bytes or text; :func:`write_output` puts them in a file atomically.
 
 from __future__ import annotations
 
+import functools
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from clio.errors import ClioError, InputError, UsageError
-from clio.model.items import Kit
+from clio.model.items import EssayPlan, Flashcard, Kit, QuizQuestion, SourceQuestion
 from clio.model.topic import Topic
 
 WORKSHEET_SUFFIXES = (".pdf", ".html", ".htm")
@@ -25,6 +27,21 @@ def study_kit(topic: Topic, *, seed: int = 0) -> Kit:
         raise ClioError(f"study-item generation is not available in this build ({error})") from None
     kit: Kit = make_kit(topic, seed=seed)
     return kit
+
+
+def kit_from_items(
+    topic: Topic, items: Iterable[Flashcard | QuizQuestion | EssayPlan | SourceQuestion]
+) -> Kit:
+    """A kit of already-made study items (e.g. the stored ones a learner studies), by kind."""
+    found = list(items)
+    return Kit(
+        topic_id=topic.id,
+        seed=0,
+        flashcards=tuple(i for i in found if isinstance(i, Flashcard)),
+        questions=tuple(i for i in found if isinstance(i, QuizQuestion)),
+        essay_plans=tuple(i for i in found if isinstance(i, EssayPlan)),
+        source_questions=tuple(i for i in found if isinstance(i, SourceQuestion)),
+    )
 
 
 def anki_deck(topic: Topic, kit: Kit, *, timestamp: float) -> bytes:
@@ -76,6 +93,39 @@ def worksheet(
     )
 
 
+def mark_scheme(topic: Topic, kit: Kit, *, fmt: str, quiz_questions: int = 10) -> bytes:
+    """The mark scheme of :func:`worksheet` on its own (without rendering the worksheet)."""
+    from clio.export.worksheet import build_sheet, html_to_pdf, render_html
+
+    if fmt not in ("pdf", "html"):
+        raise UsageError(f"mark schemes are .pdf or .html, not {fmt!r}")
+    sheet = build_sheet(topic, kit, quiz_questions=max(quiz_questions, 0))
+    if not (sheet.quiz or sheet.source_questions or sheet.essay):
+        raise InputError("there are no questions to put on a worksheet", file=topic.name)
+    scheme = render_html(topic, sheet, worksheet=False, scheme=True)
+    return html_to_pdf(scheme) if fmt == "pdf" else scheme.encode("utf-8")
+
+
+@functools.cache
+def pdf_available() -> bool:
+    """True when worksheets can be printed to PDF here (WeasyPrint and Pango load)."""
+    try:
+        import weasyprint  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
+@functools.cache
+def png_available() -> bool:
+    """True when the timeline can be drawn as PNG here (CairoSVG and Cairo load)."""
+    try:
+        import cairosvg  # noqa: F401
+    except (ImportError, OSError):
+        return False
+    return True
+
+
 def worksheet_format(path: Path) -> str:
     """ "pdf" or "html" from an output file name, or a usage error."""
     suffix = path.suffix.lower()
@@ -97,6 +147,22 @@ def items_table(topic: Topic, kit: Kit, *, fmt: str) -> str:
             raise InputError("no flashcards could be made from these notes", file=topic.name)
         return quizlet_tsv(kit)
     raise UsageError(f"unknown table format {fmt!r}; use csv, json or quizlet")
+
+
+def items_file(topic: Topic, kit: Kit, *, fmt: str) -> bytes:
+    """:func:`items_table` as file bytes (CSV gets a byte-order mark so spreadsheets see UTF-8)."""
+    text = items_table(topic, kit, fmt=fmt)
+    return ("\ufeff" + text if fmt == "csv" else text).encode("utf-8")
+
+
+def timeline_svg(topic: Topic) -> str:
+    """The topic's timeline chart as a standalone SVG document."""
+    from clio.timeline import render_svg, timeline_events
+
+    events = timeline_events(topic)
+    if not events:
+        raise InputError("no dated points to put on a timeline", file=topic.name)
+    return render_svg(events, title=topic.title)
 
 
 def timeline_png(svg: str, *, scale: float = 2.0) -> bytes:

@@ -21,6 +21,7 @@ from clio.web.routes import (
     ask,
     auth,
     classes,
+    downloads,
     essays,
     library,
     progress,
@@ -114,6 +115,7 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.include_router(essays.router)
     app.include_router(progress.router)
     app.include_router(ask.router)
+    app.include_router(downloads.pages)
     app.include_router(api.router)
 
     @app.get("/api/docs", include_in_schema=False, name="api_docs")
@@ -123,4 +125,5 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
 
     app.include_router(api_study.router)
     app.include_router(api_notes.router)
+    app.include_router(downloads.api)
     return app

@@ -16,6 +16,7 @@ from clio.store.database import Store, open_store
 from clio.store.items_codec import item_from_payload
 from clio.store.records import StoredItem, TopicInfo
 from clio.web.accounts import find_viewer, local_viewer
+from clio.web.downloads import DownloadCache
 from clio.web.library import TopicLibrary
 from clio.web.security import LoginRateLimiter
 from clio.web.settings import WebSettings
@@ -39,6 +40,7 @@ class WebContext:
     login_limiter: LoginRateLimiter
     clock: Clock
     local: Viewer | None = None
+    downloads: DownloadCache = field(default_factory=DownloadCache)
     _write_turn: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod

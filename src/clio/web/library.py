@@ -11,8 +11,10 @@ from datetime import datetime
 
 from clio.errors import InputError, NotFoundError
 from clio.ids import slugify
+from clio.model.items import Kit
 from clio.model.topic import Topic
 from clio.parse import decode_notes, parse_notes
+from clio.services.exports import kit_from_items
 from clio.services.learning import import_topic_text
 from clio.services.topics import builtin_topics, read_builtin_text
 from clio.store import topics_repo
@@ -84,6 +86,10 @@ class TopicLibrary:
         with self._store.read() as session:
             found = topics_repo.topic_items(session, info.id)
         return [item for item in found if kind is None or item.kind == kind]
+
+    def kit(self, name: str) -> Kit:
+        """The stored study items of a topic as a kit: exactly what its learners study."""
+        return kit_from_items(self.get(name), (item.item for item in self.items(name)))
 
     def add(self, data: bytes, *, filename: str, now: datetime, name: str | None = None) -> Topic:
         """Decode, parse, check and import uploaded notes (errors name the line)."""
