@@ -95,6 +95,7 @@ def test_a_corrupt_word_file_is_refused_with_its_reason(client: WebClient) -> No
     text = response.text
     assert 'role="alert"' in text
     assert "not a readable Word (.docx) document" in text
+    assert "broken.docx:" in text  # the message names the file
     assert client.get("/api/topics").json() == before  # nothing saved, nothing harmed
     assert client.get("/topics/china-and-the-ussr").status_code == 200
 
