@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import re
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import httpx
@@ -17,7 +21,7 @@ from hypothesis import strategies as st
 from PIL import Image
 
 from clio.services import exports
-from clio.web.downloads import content_disposition, safe_filename
+from clio.web.downloads import Download, DownloadCache, content_disposition, safe_filename
 from tests.export.test_anki import open_deck
 from tests.web.conftest import WebClient, new_client, sign_up
 
@@ -235,3 +239,34 @@ def test_download_file_names_are_safe(stem: str) -> None:
     header = content_disposition(name)
     header.encode("latin-1")  # a header value must be Latin-1; ours is plain ASCII
     assert "\n" not in header and "\r" not in header
+
+
+def test_a_file_is_made_once_for_many_requests(
+    client: WebClient, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    made: list[str] = []
+    real = exports.mark_scheme
+
+    def counting(*args: Any, **kwargs: Any) -> bytes:
+        made.append(kwargs["fmt"])
+        time.sleep(0.2)  # long enough for the other requests to arrive while it is made
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(exports, "mark_scheme", counting)
+    url = f"{API}/mark-scheme?format=html"
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        bodies = list(pool.map(lambda _: client.get(url).content, range(4)))
+    assert made == ["html"]
+    assert len(set(bodies)) == 1
+    client.get(f"{API}/mark-scheme?format=html&questions=3")
+    assert made == ["html", "html"]  # other options, another file
+
+
+def test_the_cache_forgets_the_oldest_file() -> None:
+    cache = DownloadCache(size=2)
+    files = {k: Download(data=k.encode(), media_type="text/plain", filename=k) for k in "abc"}
+    for key in "abc":
+        cache.get_or_make((key,), functools.partial(files.__getitem__, key))
+    again = cache.get_or_make(("a",), lambda: Download(data=b"new", media_type="x", filename="a"))
+    assert again.data == b"new"
+    assert cache.get_or_make(("c",), lambda: files["a"]).data == b"c"

@@ -256,23 +256,43 @@ def make_download(
 
 
 class DownloadCache:
-    """The last few files made, by topic version and options (PDFs take seconds to print)."""
+    """The last few files made, by topic version and options (PDFs take seconds to print).
+
+    Requests for the same file at the same time wait for one maker instead of each printing
+    it (a class opening the worksheet together costs one PDF, not thirty).
+    """
 
     def __init__(self, size: int = 24) -> None:
         self._size = size
         self._lock = threading.Lock()
         self._files: OrderedDict[tuple[object, ...], Download] = OrderedDict()
+        self._making: dict[tuple[object, ...], threading.Lock] = {}
 
     def get_or_make(self, key: tuple[object, ...], make: Callable[[], Download]) -> Download:
-        """The cached file for ``key``, or ``make()`` it and keep it."""
+        """The cached file for ``key``, or ``make()`` it (once) and keep it."""
+        found = self._cached(key)
+        if found is not None:
+            return found
+        with self._lock:
+            turn = self._making.setdefault(key, threading.Lock())
+        with turn:
+            found = self._cached(key)  # made by the request we waited for
+            if found is not None:
+                return found
+            try:
+                made = make()
+                with self._lock:
+                    self._files[key] = made
+                    while len(self._files) > self._size:
+                        self._files.popitem(last=False)
+            finally:
+                with self._lock:
+                    self._making.pop(key, None)
+            return made
+
+    def _cached(self, key: tuple[object, ...]) -> Download | None:
         with self._lock:
             found = self._files.get(key)
             if found is not None:
                 self._files.move_to_end(key)
-                return found
-        made = make()
-        with self._lock:
-            self._files[key] = made
-            while len(self._files) > self._size:
-                self._files.popitem(last=False)
-        return made
+            return found
