@@ -102,6 +102,8 @@ def test_without_weasyprint_worksheets_come_as_html(
     assert asked.status_code == 501
     assert "WeasyPrint" in asked.json()["error"]["message"]
     assert "Printable worksheet, HTML" in client.get(PAGE).text
+    other = client.get(f"{API}/csv", params={"format": "pdf"})  # concerns worksheets only
+    assert other.status_code == 200
 
 
 def test_csv_parses_with_a_row_per_item(client: WebClient) -> None:

@@ -44,6 +44,9 @@ class PrintFormat(StrEnum):
     HTML = "html"
 
 
+PRINTED_KINDS = frozenset({DownloadKind.WORKSHEET, DownloadKind.MARK_SCHEME})
+
+
 class NotInstalled(ClioError):
     """A download needs an optional library that this installation lacks."""
 
@@ -128,6 +131,15 @@ def resolve_print_format(requested: PrintFormat) -> str:
     return requested.value
 
 
+def cache_key(kind: DownloadKind, options: DownloadOptions) -> tuple[object, ...]:
+    """What makes two requests for ``kind`` the same file (options that concern it only)."""
+    if kind not in PRINTED_KINDS:
+        return (kind,)
+    fmt = resolve_print_format(options.print_format)
+    answers = options.answers and kind is DownloadKind.WORKSHEET
+    return (kind, fmt, answers, options.questions)
+
+
 def available_downloads(topic: Topic) -> list[DownloadInfo]:
     """The downloads of ``topic`` in the order the page shows them."""
     printed = "PDF" if exports.pdf_available() else "HTML (prints from any browser)"
@@ -201,7 +213,7 @@ def make_download(
     if kind is DownloadKind.ANKI:
         data = exports.anki_deck(topic, kit(), timestamp=timestamp)
         return Download(data=data, media_type=APKG_TYPE, filename=safe_filename(stem, ".apkg"))
-    if kind in (DownloadKind.WORKSHEET, DownloadKind.MARK_SCHEME):
+    if kind in PRINTED_KINDS:
         fmt = resolve_print_format(options.print_format)
         if kind is DownloadKind.MARK_SCHEME:
             data = exports.mark_scheme(topic, kit(), fmt=fmt, quiz_questions=options.questions)

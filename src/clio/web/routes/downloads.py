@@ -14,9 +14,9 @@ from clio.web.downloads import (
     DownloadOptions,
     PrintFormat,
     available_downloads,
+    cache_key,
     download_response,
     make_download,
-    resolve_print_format,
 )
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer, Viewer
@@ -66,8 +66,7 @@ def _send(
     topic = state.topic(name, viewer)  # 404 for a topic the viewer may not read
     info = state.library.info(name)
     timestamp = info.imported_at.timestamp()  # same notes, same deck: cacheable, reproducible
-    fmt = resolve_print_format(options.print_format)
-    key = (name, info.version, timestamp, kind, fmt, options.answers, options.questions)
+    key = (name, info.version, timestamp, *cache_key(kind, options))
     download = state.downloads.get_or_make(
         key,
         lambda: make_download(
