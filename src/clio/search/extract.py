@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from clio.parse import find_dates
 from clio.search.index import Unit, UnitKind
 from clio.search.names import NameKind, find_names, has_place_word
-from clio.search.qtype import AnswerType
+from clio.search.qtype import AnswerType, definition_subject
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
 
@@ -335,6 +335,9 @@ def _widen_to_name(clause: str, span: str) -> str:
 def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = True) -> Span:
     """The best answer span of ``kind`` in ``unit``; falls back to the best sentence, untyped."""
     q = _qset(question, expand)
+    subject = definition_subject(question)
+    if subject is not None:
+        return _describe(unit, subject, q, expand)
     sentences = _sentences(unit, kind)
     scored = sorted(
         ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)),
@@ -365,6 +368,17 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
         return fallback
     top = scored[0][2] if scored else unit.text
     return Span(text=top, quote=top, score=scored[0][0] if scored else 0.0, typed=False)
+
+
+def _describe(unit: Unit, subject: str, q: AbstractSet[str], expand: bool) -> Span:
+    """For "What was X?": the sentence of the unit that says most about X (not its bare title)."""
+    body = [s for s in _sentences(unit, AnswerType.PHRASE) if s != unit.title] or [unit.text]
+    wanted = set(tokens(subject, expand=expand))
+    best = max(body, key=lambda s: (len(set(tokens(s, expand=expand)) & wanted), -body.index(s)))
+    overlap = len(set(tokens(best, expand=expand)) & wanted) / (len(wanted) or 1)
+    if overlap == 0 and unit.title and set(tokens(unit.title, expand=expand)) >= wanted:
+        best, overlap = body[0], 1.0  # the point is about X: its explanation describes X
+    return Span(text=best, quote=best, score=overlap + 0.5, typed=overlap > 0)
 
 
 def _typed_fallback(

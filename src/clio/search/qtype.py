@@ -40,6 +40,8 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (r"\bwhat (?:caused|led to|made|motivated|drove|prompted)\b", "reason"),
         (r"\breasons? (?:for|why)\b|\bcauses? of\b", "reason"),
         (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for|at) whom\b", "person"),
+        (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
+        (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (r"^\s*where\b|\bwhere\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
@@ -54,6 +56,28 @@ _ASKING = re.compile(
     r"(?:year|month|date|decade|day)|when|where|who|whom|whose|why|what|which)\b",
     re.IGNORECASE,
 )
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:what|who)\s+(?:was|were|is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<subject>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT = re.compile(
+    r"^(?:name|cost|reason|result|date|number|amount|size|effect|impact|price|purpose|aim|"
+    r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b",
+    re.IGNORECASE,
+)
+
+
+def definition_subject(question: str) -> str | None:
+    """What a "What was X?" / "Who was X?" question asks to describe, or None."""
+    match = _DEFINITION.match(question)
+    if not match:
+        return None
+    subject = match.group("subject")
+    if len(subject.split()) > 6 or _NOT_SUBJECT.search(subject):
+        return None
+    return subject
 
 
 def strip_asking(question: str) -> str:
