@@ -61,3 +61,8 @@ def test_name_of_a_person_is_a_person_question() -> None:
 )
 def test_definition_subject(question: str, subject: str | None) -> None:
     assert definition_subject(question) == subject
+
+
+def test_when_and_where_inside_a_clause_do_not_set_the_type() -> None:
+    assert answer_type("What did Lenin issue when he came back?") is AnswerType.PHRASE
+    assert answer_type("Who ruled the city where the riots began?") is AnswerType.PERSON

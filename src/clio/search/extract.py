@@ -180,6 +180,8 @@ def _names_of(
             wanted = [n for n in names if n.kind is not NameKind.PERSON]
             penalty = 0.5
         focus = _focus_positions(sentence, question, ex)
+        asked = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
+        events = set(q) - set(getattr(q, "names", frozenset()))
         out = []
         i = 0
         while i < len(wanted):
@@ -190,7 +192,12 @@ def _names_of(
             text = sentence[first.start : last.end]
             closeness = max(_proximity(sentence, n.start, q, ex) for n in (first, last))
             after_focus = any(0 <= first.start - f <= 12 for f in focus)
-            out.append((text, closeness + (0.6 if after_focus else 0.0) - penalty))
+            # "Who armed the Red Guards?": the subject right before the question's verb.
+            follows = words(sentence[last.end : last.end + 25])[:1]
+            subject = bool(follows) and bool(set(tokens(follows[0], expand=ex)) & events)
+            shared = bool({stem(w) for w in words(text)} & asked)  # "Bolsheviks' Red Guards"
+            bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0)
+            out.append((text, closeness + bonus - penalty - (0.5 if shared else 0.0)))
             i += 1
         return out
 
@@ -310,8 +317,8 @@ def _residual_of(best: str, question: str, q: AbstractSet[str], ex: bool) -> str
         lo, hi = run[0][1], run[-1][1] + len(run[-1][0])
         text = best[lo:hi].strip(" ,.;:()")
         content = sum(w.lower() not in STOP_WORDS and len(w.strip(".,()")) > 3 for w, _ in run)
-        if not content:
-            continue
+        if not content or sum(len(d.text) for d in find_dates(text)) >= len(text) - 2:
+            continue  # nothing, or only a date: not what a "what" question asks
         # Apposition to the question's focus: "which policy" -> "policy of peaceful coexistence";
         # and answers fill the slot after the question's words ("gave [fighter-planes]").
         near_focus = any(0 <= lo - f <= 5 for f in focus)

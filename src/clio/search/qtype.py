@@ -34,7 +34,9 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (r"\b(?:how many|how much|how large|how big|how long|how far|how often)\b", "number"),
         (rf"\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?{_NUMBER_NOUNS}\b", "number"),
         (r"\bwhat (?:did|does|do|would|was|were) .{0,40}\bcost\b|\bwhat was the price\b", "number"),
-        (r"\bwhen\b|\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
+        # "when"/"where" lead the question; later they join clauses ("What did he do when ...").
+        (r"^\W*(?:and |so |but )?when\b|\b(?:since|until|till|by) when\b", "date"),
+        (r"\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
         (r"\bby\s+(?:what|which)\s+(?:year|date)\b|\bhow\s+soon\b", "date"),
         (r"^\s*why\b|\bwhy\b|\bfor what reasons?\b|\bwhat (?:was|were) the reasons?\b", "reason"),
         (r"\bwhat (?:caused|led to|made|motivated|drove|prompted)\b", "reason"),
@@ -43,10 +45,9 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
-        (r"^\s*where\b|\bwhere\b", "place"),
+        (r"^\W*(?:and |so |but )?where\b|\b(?:from|to) where\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (r"\bin (?:which|what) (?:country|city|place|region)\b", "place"),
-        (r"\bwho\b", "person"),
     )
 )
 
