@@ -103,3 +103,12 @@ def test_figure_units_stop_at_verbs() -> None:
         if e.kind is EntityKind.FIGURE
     ]
     assert units == ["Freikorps", "Nazis", "East Germans", "CIA-trained exiles"]
+
+
+def test_lower_case_names_and_dotted_acronyms() -> None:
+    found = _found("The U.S. and U.S.S.R. moved from the cold war to détente; hyperinflation hit.")
+    assert ("place", "U.S.", "United States") in found
+    assert ("place", "U.S.S.R.", "Union of Soviet Socialist Republics") in found
+    assert ("event", "cold war", "Cold War") in found
+    assert ("event", "détente", "Détente") in found
+    assert ("event", "hyperinflation", "Hyperinflation") in found

@@ -263,3 +263,83 @@ def test_markdown_and_bold_source_headings_and_bracketed_dates() -> None:
         ("What does Source A show about Mao?", 3),
         ("Compare Sources A and B.", 6),
     ]
+
+
+def test_unmarked_lists_of_dates_and_terms() -> None:
+    topic = _load("unmarked-lists.txt")
+    timeline, terms, why = topic.sections
+    assert timeline.heading == "Timeline"
+    assert [(p.label, p.title, _iso(p.period)) for p in timeline.points] == [
+        ("1", "1924", "1924"),
+        ("2", "1928", "1928"),
+        ("3", "Dec 1934", "1934-12"),
+        ("4", "1936-38", "1936/1938"),
+    ]
+    assert timeline.points[3].text.startswith("The Great Terror: show trials")
+    assert [(p.title, p.text[:10]) for p in terms.points] == [
+        ("Kulak", "a richer p"),
+        ("Gulag", "the system"),
+        ("Stakhanovite", "a worker w"),
+    ]
+    assert why.heading == "Why collectivisation?"
+    assert [p.text[:14] for p in why.points] == ["Stalin wanted ", "Peasants resis"]
+
+
+def test_numbered_headings_over_lettered_points_and_caps_title() -> None:
+    topic = _load("numbered-headings.txt")
+    assert topic.title == "THE COLD WAR 1945-1991"
+    assert _outline(topic) == [
+        (
+            "Causes of the Cold War",
+            None,
+            [("a", "Ideology", None), ("b", "Yalta and Potsdam, 1945", "1945")],
+        ),
+        (
+            "Early crises",
+            None,
+            [
+                ("a", "Berlin Blockade (1948-49)", "1948/1949"),
+                ("b", "Korean War, 1950-53", "1950/1953"),
+            ],
+        ),
+        ("Détente", None, [("1", "", "1972"), ("2", "", "1975")]),
+    ]
+    assert [w.code for w in topic.warnings] == ["empty_point"]
+
+
+def test_word_export_bullets_and_outline_numbers() -> None:
+    text = (
+        "The Causes of the First World War\n\n"
+        "Long-term causes\n"
+        "\u2022\tAlliances: Triple Entente (1907) and Triple Alliance (1882)\n"
+        "o\tBritain, France and Russia against Germany and Austria-Hungary\n"
+        "\uf0b7\tMilitarism: the naval race after 1906\n\n"
+        "Short-term cause\n"
+        "1.1 Assassination: Franz Ferdinand was shot on 28 June 1914\n"
+        "1.2 July Crisis: Austria sent an ultimatum to Serbia on 23 July 1914\n"
+        "1.5 million Serbian soldiers were mobilised.\n"
+    )
+    topic = parse_notes(text)
+    long_term, short_term = topic.sections
+    assert [p.title for p in long_term.points] == ["Alliances", "Militarism"]
+    assert long_term.points[0].text.endswith(
+        "\nBritain, France and Russia against Germany and Austria-Hungary"
+    )
+    assert [(p.label, p.title, _iso(p.period)) for p in short_term.points] == [
+        ("1.1", "Assassination", "1914-06-28"),
+        ("1.2", "July Crisis", "1914-07-23"),
+    ]
+    assert short_term.points[1].text.endswith("1.5 million Serbian soldiers were mobilised.")
+
+
+def test_lone_heading_names_untitled_notes() -> None:
+    topic = parse_notes(
+        "Causes of WW1, 1900-14\na) Alliances: two armed camps\nb) Militarism: the naval race\n",
+        name="stdin",
+    )
+    assert topic.title == "Causes of WW1, 1900-14"
+    (section,) = topic.sections
+    assert _iso(section.period) == "1900/1914" and [p.label for p in section.points] == ["a", "b"]
+    # with several sections and no title line, the name stands in
+    two = parse_notes("Causes\na) A: b\n\nEvents\na) C: d\n", name="ww1-notes")
+    assert two.title == "Ww1 Notes"

@@ -34,3 +34,8 @@ def test_untitled_points_get_a_short_label() -> None:
     topic = parse_notes("Notes\n\n" + " ".join(["In 1950 the war began"] + ["and"] * 20) + ".\n")
     (event,) = timeline_events(topic)
     assert event.label.endswith("…") and len(event.label.split()) <= 10
+
+
+def test_date_only_titles_use_the_text() -> None:
+    topic = parse_notes("Stalin\n\nTimeline\n1924 – Lenin dies\n1928: First Five-Year Plan\n")
+    assert [e.label for e in timeline_events(topic)] == ["Lenin dies", "First Five-Year Plan"]

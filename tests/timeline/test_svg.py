@@ -7,7 +7,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio.cli import main
@@ -97,3 +97,17 @@ def test_cli_timeline_unwritable(tmp_path: Path, capsys: pytest.CaptureFixture[s
     code = main(["timeline", "china-and-the-ussr", "--svg", str(tmp_path / "no" / "c.svg")])
     assert code == 3
     assert "c.svg" in capsys.readouterr().err
+
+
+def test_cli_timeline_without_dates(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes = tmp_path / "notes.txt"
+    notes.write_text("Notes\n\nSome thoughts about nothing in particular.\n", "utf-8")
+    assert main(["timeline", str(notes)]) == 0
+    assert "no dated events" in capsys.readouterr().out
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(max_size=600))
+def test_any_notes_give_a_well_formed_chart(text: str) -> None:
+    topic = parse_notes("Title\n\nHeading, 1950-53\na. " + text + " in 1951\n")
+    ET.fromstring(render_svg(timeline_events(topic), title=text[:40] or "t"))

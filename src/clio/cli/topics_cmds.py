@@ -89,7 +89,10 @@ def timeline_command(
             else _esc(event.label)
         )
         table.add_row(event.period.label(), what, f"{event.kind.value}: {_esc(origin)}")
-    console.print(table)
+    if events:
+        console.print(table)
+    else:
+        console.print(f"{_esc(topic.title)}: no dated events in these notes")
     if svg is not None:
         try:
             svg.write_text(render_svg(events, title=topic.title), encoding="utf-8")

@@ -7,7 +7,6 @@ import re
 from clio.ids import normalise_for_id
 from clio.model.period import Period
 from clio.model.topic import ParseWarning, Section
-from clio.parse.dates import find_dates
 
 _YEAR_RANGE = re.compile(r"(?<![\d-])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-])")
 
@@ -32,36 +31,34 @@ def backwards_ranges(lines: list[str]) -> list[ParseWarning]:
     return warnings
 
 
-def _event_name(title: str) -> tuple[str, Period] | None:
-    """ "Treaty of Friendship, Dec 1949" -> ("treaty of friendship", Dec 1949)."""
-    dates = find_dates(title)
-    if not dates:
+def _event_name(title: str, period: Period | None) -> str | None:
+    """ "Treaty of Friendship, Dec 1949" dated Dec 1949 -> "treaty of friendship"."""
+    if period is None or not period.text:
         return None
-    last = dates[-1]
-    if title[last.end :].strip(" )]:.;,") != "":
-        return None
-    name = title[: last.start].rstrip(" ([,;:–—-")
+    stripped = title.rstrip(" )]:.;,")
+    if not stripped.endswith(period.text):
+        return None  # the date is not at the end: not a dated event title
+    name = stripped[: -len(period.text)].rstrip(" ([,;:–—-")
     key = normalise_for_id(name)
     if key.startswith("the "):
         key = key[4:]
-    if len(key) < 4:
-        return None
-    return key, last.period
+    return key if len(key) >= 4 else None
 
 
 def clashing_dates(sections: tuple[Section, ...]) -> list[ParseWarning]:
     """A warning when the same event heads two places in the notes with dates that disagree."""
     seen: dict[str, tuple[str, Period, int]] = {}
     warnings: list[ParseWarning] = []
-    named: list[tuple[str, int]] = []
+    named: list[tuple[str, Period | None, int]] = []
     for section in sections:
-        named.append((section.heading, section.lines[0]))
-        named.extend((point.title, point.lines[0]) for point in section.points if point.title)
-    for title, line in named:
-        found = _event_name(title)
-        if found is None:
+        named.append((section.heading, section.period, section.lines[0]))
+        named.extend(
+            (point.title, point.period, point.lines[0]) for point in section.points if point.title
+        )
+    for title, period, line in named:
+        key = _event_name(title, period)
+        if key is None or period is None:
             continue
-        key, period = found
         if key not in seen:
             seen[key] = (title, period, line)
             continue

@@ -65,27 +65,22 @@ _DIGIT = re.compile(r"\d")
 _MONTH_KINDS = frozenset(
     ["dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
 )
-_TRIGGERS = re.compile(
-    r"(?P<month>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec))"
-    r"|(?P<season>(?i:spring|summer|fall|autumn|winter))"
-    r"|(?P<decade>0['’]?s)"
-    r"|(?P<between>(?i:between))"
-    r"|(?P<circa>(?i:c\.|ca\.|circa|around|about))"
+_TRIGGERS = (
+    (re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"), _MONTH_KINDS),
+    (re.compile(r"(?i:spring|summer|fall|autumn|winter)"), frozenset(["season"])),
+    (re.compile(r"0['’]?s"), frozenset(["decade"])),
+    (re.compile(r"(?i:between)"), frozenset(["between"])),
+    (re.compile(r"(?i:c\.|ca\.|circa|around|about)"), frozenset(["circa", "circa_range"])),
 )
-_ENABLES = {
-    "month": _MONTH_KINDS,
-    "season": frozenset(["season"]),
-    "decade": frozenset(["decade"]),
-    "between": frozenset(["between"]),
-    "circa": frozenset(["circa", "circa_range"]),
-}
-_SKIP_ALL = frozenset().union(*_ENABLES.values())
 
 
-def _impossible_kinds(text: str) -> frozenset[str]:
-    """Pattern kinds that cannot match ``text`` (one cheap scan; the full regexes are slower)."""
-    seen = {m.lastgroup for m in _TRIGGERS.finditer(text)}
-    return _SKIP_ALL - frozenset().union(*(_ENABLES[name] for name in seen if name))
+def _impossible_kinds(text: str) -> set[str]:
+    """Pattern kinds that cannot match ``text`` (cheap searches; the full regexes are slower)."""
+    skip: set[str] = set()
+    for trigger, kinds in _TRIGGERS:
+        if trigger.search(text) is None:
+            skip |= kinds
+    return skip
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -79,6 +79,11 @@ _Token = tuple[int, str]
 
 _WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
 _GAP = re.compile(r"[ .–—-]*")
+_CAPITAL_NEXT = re.compile(r" +[^\W\d_a-zß-öø-ÿ]")
+# whether a capitalised word may be followed by more of a name: a capital, or "of"/"von" + capital
+_MAY_CONTINUE = re.compile(
+    r"[ .–—-]*(?:[^\W\d_a-zß-öø-ÿ]|(?:of|the|de|von|van|der|al|bin|la|le|du) +[^\W\d_a-zß-öø-ÿ])"
+)
 
 
 @lru_cache(maxsize=1 << 16)
@@ -127,8 +132,11 @@ def _previous_word(text: str, start: int) -> str:
 @dataclass(frozen=True, kw_only=True)
 class _Index:
     names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
-    prefixes: frozenset[tuple[str, ...]]
-    candidates: re.Pattern[str]  # where a name may start: capitals, or a known lower-case word
+    singles: dict[str, tuple[GazetteerEntry, str]]  # one-word names no longer name starts with
+    firsts: frozenset[str]  # first words of every name
+    prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
+    lower_words: tuple[str, ...]  # first words of names that may start in lower case
+    lower_starts: re.Pattern[str]  # the same, as a regex
 
 
 @cache
@@ -141,16 +149,37 @@ def _index() -> _Index:
             words = _tokens(plain)
             key = tuple(_key(t) for t in words)
             if key:
-                names.setdefault(key, (entry, plain))
+                stored = names.setdefault(key, (entry, plain))
+                if stored[0] is entry and not plain[:1].isupper() and stored[1][:1].isupper():
+                    names[key] = (entry, plain)  # "détente" may be written in lower case
                 if not plain[:1].isupper():
                     lower.add(re.escape(words[0][1]))
-    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key) + 1))
-    starts = "|".join(sorted(lower, key=len, reverse=True))
-    candidates = re.compile(
-        r"(?:[A-Z]\.){2,}|(?<![\w'’-])(?:[^\W\d_a-zß-öø-ÿ](?:[\w'’-]*\w)?"
-        rf"|(?:{starts})(?![\w'’-]))"
+    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
+    ordered = sorted(lower, key=len, reverse=True)
+    lower_words = tuple(word.replace("\\", "") for word in ordered)
+    lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
+    return _Index(
+        names=names,
+        singles={k[0]: v for k, v in names.items() if len(k) == 1 and k not in prefixes},
+        firsts=frozenset(key[0] for key in names),
+        prefixes=prefixes,
+        lower_words=lower_words,
+        lower_starts=lower_starts,
     )
-    return _Index(names=names, prefixes=prefixes, candidates=candidates)
+
+
+# Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
+_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
+
+
+def _candidates(text: str) -> list[_Token]:
+    """Words that may start a name: capitalised ones, and known lower-case starts."""
+    index = _index()
+    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
+    if any(word in text for word in index.lower_words):  # rare: skip the slower scan
+        found.extend((m.start(), m.group(0)) for m in index.lower_starts.finditer(text))
+        found.sort()
+    return found
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
@@ -165,7 +194,7 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
     first_key, first_bare = _fold(first[1])
-    if (first_key,) not in index.prefixes and (first_bare,) not in index.prefixes:
+    if first_key not in index.firsts and first_bare not in index.firsts:
         return None
     best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
@@ -187,8 +216,10 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
 
 
 def _sentence_start(text: str, position: int) -> bool:
-    before = text[:position].rstrip(" \"'“‘(*")
-    return not before or before[-1] in ".!?:;\n•"
+    before = text[max(0, position - 12) : position].rstrip(" \"'“‘(*")
+    if not before:
+        return position <= 12 or not text[: position - 12].rstrip(" \"'“‘(*")
+    return before[-1] in ".!?:;\n•"
 
 
 def _run(text: str, first: _Token) -> list[_Token]:
@@ -228,10 +259,6 @@ def _named_by_shape(run: list[_Token]) -> bool:
 def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     """The kind of an unknown capitalised run, and where the name starts in it (after titles)."""
     words = [_key(t) for t in run]
-    previous_word = _previous_word(text, run[0][0])
-    previous = _fold(previous_word)[0] if previous_word else ""
-    following_word = _next(text, run[-1])
-    following = _key(following_word[0]) if following_word else ""
     if words[0] in _TITLES:
         k = 0
         while k < len(run) and words[k] in _TITLES:
@@ -252,8 +279,13 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
         return EntityKind.PERSON, 0
-    if (previous in _PERSON_BEFORE or following in _PERSON_AFTER) and 2 <= len(words) <= 4:
-        return EntityKind.PERSON, 0
+    previous_word = _previous_word(text, run[0][0])
+    previous = _fold(previous_word)[0] if previous_word else ""
+    if 2 <= len(words) <= 4:
+        following_word = _next(text, run[-1])
+        following = _key(following_word[0]) if following_word else ""
+        if previous in _PERSON_BEFORE or following in _PERSON_AFTER:
+            return EntityKind.PERSON, 0
     if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
         return EntityKind.PLACE, 0
     return None
@@ -263,44 +295,73 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
     return Entity(kind=kind, text=text, name=name)
 
 
+def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
+    """Where a known person's name starts, counting a title before it ("President Kennedy")."""
+    if entry.kind is not EntityKind.PERSON:
+        return start
+    title = _previous_word(text, start)
+    if title and _fold(title)[0] in _TITLES:
+        title_start = start - len(title) - 1
+        if title_start >= 0 and text[title_start:start] == f"{title} ":
+            return title_start
+    return start
+
+
 def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
-    found: list[tuple[int, Entity]] = []
+    found: list[tuple[int, GazetteerEntry, int]] = []  # known names: start, entry, end
+    guessed: list[tuple[int, Entity]] = []
     done = 0
-    for match in _index().candidates.finditer(text):
-        token = (match.start(), match.group(0))
+    memo: dict[int, tuple[list[_Token], GazetteerEntry] | None] = {}
+
+    def known_at(token: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
+        if token[0] not in memo:  # runs are looked at again when the loop reaches their words
+            memo[token[0]] = _known_at(text, token)
+        return memo[token[0]]
+
+    singles = _index().singles
+    for token in _candidates(text):
         if token[0] < done:
             continue
+        end = _end(token)
+        key, bare = _fold(token[1])
+        single = singles.get(key) or singles.get(bare)
+        if single is not None and not _MAY_CONTINUE.match(text, end):
+            # fast path: a one-word name that no longer name starts with ("USSR", "China")
+            entry, spelling = single
+            if _case_ok(spelling, [token]):
+                found.append((_title_start(text, token[0], entry), entry, end))
+                done = end
+                continue
         capitalised = token[1][0].isupper()
-        known = _known_at(text, token)
-        if known is not None and capitalised:
-            after = _next(text, known[0][-1])
-            if after is not None and _cap(after[0]):
-                run = _run(text, token)
-                last = _key(run[-1])
-                if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
-                    known = None  # "Moscow Conference" is an event, not the place Moscow
+        known = known_at(token)
+        if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
+            run = _run(text, token)
+            last = _key(run[-1])
+            if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
+                known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             words, entry = known
-            start, end = token[0], _end(words[-1])
-            title = _previous_word(text, start)
-            if entry.kind is EntityKind.PERSON and title and _fold(title)[0] in _TITLES:
-                title_start = start - len(title) - 1  # keep "President" in "President Kennedy"
-                if title_start >= 0 and text[title_start:start] == f"{title} ":
-                    start = title_start
-            found.append(
-                (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
-            )
+            end = _end(words[-1])
+            found.append((_title_start(text, token[0], entry), entry, end))
             done = end
             continue
-        if not capitalised or _key(token) in _CALENDAR:
+        if not capitalised or key in _CALENDAR:
+            continue
+        if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
+            # one capitalised word on its own ("Chinese", "In"): no run to gather
+            kind_start = _classify([token], text)
+            if kind_start is not None:
+                word = _strip_possessive(token[1])
+                guessed.append((token[0], _entity(kind_start[0], word, word)))
+            done = end
             continue
         run = _run(text, token)
         if len(run) > 1 and _key(run[0]) == "the":
             continue  # "The Lushan Conference": the name starts at the next word
         if not _named_by_shape(run):
             # a known name inside the run wins over guessing the run ("General Chuikov")
-            cut = next((k for k in range(1, len(run)) if _known_at(text, run[k])), len(run))
+            cut = next((k for k in range(1, len(run)) if known_at(run[k])), len(run))
             run = run[:cut]
         kind_start = _classify(run, text)
         done = _end(run[-1])
@@ -308,8 +369,12 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             kind, first = kind_start
             name = text[run[first][0] : _end(run[-1])]
             words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
-            found.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
-    return found
+            guessed.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
+    named = [
+        (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
+        for start, entry, end in found
+    ]
+    return sorted(named + guessed, key=lambda item: item[0])
 
 
 def _strip_possessive(name: str) -> str:

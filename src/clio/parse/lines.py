@@ -38,8 +38,14 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAREN_LABEL = re.compile(r"^\((?P<label>[a-zA-Z]|[ivxlc]{1,5}|\d{1,3})\)\s+(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zA-Z])[.)]\s+(?P<rest>\S.*)$")
 _ROMAN = re.compile(r"^(?P<label>(?:i|ii|iii|iv|v|vi|vii|viii|ix|x|xi|xii))[.)]\s+(?P<rest>\S.*)$")
-_NUMBER = re.compile(r"^(?P<label>\d{1,3}(?:\s*[-–]\s*\d{1,3})?)[.)]\s+(?P<rest>\S.*)$")
-_BULLET = re.compile(r"^(?P<label>[•◦▪‣●○■□➢►\-\*–—·])\s+(?P<rest>\S.*)$")
+_NUMBER = re.compile(
+    r"^(?P<label>\d{1,3}(?:\s*[-–]\s*\d{1,3}|(?:\.\d{1,2})+(?=\.?\s))?)[.)]?(?<=[.)\d])\s+"
+    r"(?P<rest>\S.*)$"
+)
+# Word exports use private-use symbol bullets (U+F0B7, U+F0A7, ...) and "o" for the second level.
+_BULLET = re.compile(
+    r"^(?P<label>[•◦▪‣●○■□➢►➤➔→◆◇♦✓✔⁃\-\*–—·\uf000-\uf0ff]|o(?=\s{2}))\s+(?P<rest>\S.*)$"
+)
 _SOURCE = re.compile(
     r"^(?:\*\*)?(?P<label>(?:Source|Extract|Document|Interpretation)\s+[A-Z0-9]{1,2})\b(?:\*\*)?"
     r"\s*[:.–—-]?\s*(?P<rest>.*)$",
@@ -100,6 +106,8 @@ def classify(number: int, raw: str) -> Line:
             style = "paren_number" if label.isdigit() else "paren_letter"
         elif style == "letter" and not _plausible_letter_item(label, rest):
             continue
+        elif style == "number" and "." in label and not rest[:1].isupper():
+            continue  # "1.5 million died" is a sentence, "1.2 July Crisis" a numbered point
         return Line(kind=LineKind.MARKER, style=style, label=label, rest=rest, **base)
     return Line(kind=LineKind.TEXT, **base)
 

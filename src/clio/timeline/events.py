@@ -46,6 +46,13 @@ def _short(text: str, words: int = 10) -> str:
     return short if len(parts) <= words else short.rstrip(",;:.") + "…"
 
 
+def _point_label(title: str, text: str, period: Period) -> str:
+    """The title, unless it is only the date ("1924" over "Lenin dies"): then the text."""
+    if not title or title.strip(" ()[],:;–—-") == period.text:
+        return _short(text)
+    return title
+
+
 def timeline_events(topic: Topic) -> list[TimelineEvent]:
     """Every dated section, point and source claim of ``topic``, earliest first."""
     events: list[TimelineEvent] = []
@@ -70,7 +77,7 @@ def timeline_events(topic: Topic) -> list[TimelineEvent]:
                 TimelineEvent(
                     id=point.id,
                     kind=EventKind.POINT,
-                    label=point.title or _short(point.text),
+                    label=_point_label(point.title, point.text, point.period),
                     detail=point.text,
                     period=point.period,
                     section_id=section.id,

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import calendar
 import math
+import re
 from dataclasses import dataclass
-from xml.sax.saxutils import escape, quoteattr
+from xml.sax.saxutils import escape as _escape
+from xml.sax.saxutils import quoteattr
 
 from clio.model.period import Period
 from clio.timeline.events import EventKind, TimelineEvent
@@ -21,6 +23,12 @@ PALETTE = (
 CLAIM_COLOUR = "#555555"
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 _STEPS = (1, 2, 5, 10, 20, 25, 50, 100, 200, 500)
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def escape(text: str) -> str:
+    """Text made safe for XML: markup escaped, characters XML cannot hold dropped."""
+    return _escape(_NOT_XML.sub("", text))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -117,7 +125,18 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     # Section bands, packed into rows above the axis.
     sections = [e for e in events if e.kind is EventKind.SECTION]
     band_boxes = [(layout.x(_span(e.period)[0]), layout.x(_span(e.period)[1])) for e in sections]
-    band_rows = _pack(band_boxes, gap=2)
+    band_labels = [
+        _clip(e.label, max(3, int((width - 6 - x0) / (small * 0.62)))) for e, (x0, _) in
+        zip(sections, band_boxes, strict=True)
+    ]  # fmt: skip
+    # a band's label may run past a short band: pack bands with their labels so none overlap
+    band_rows = _pack(
+        [
+            (x0, max(x1, x0 + 10 + _text_width(label, small)))
+            for (x0, x1), label in zip(band_boxes, band_labels, strict=True)
+        ],
+        gap=4,
+    )
     band_height, band_top = 22, 70
     n_band_rows = max(band_rows, default=-1) + 1
     axis_y = band_top + n_band_rows * (band_height + 4) + 24
@@ -144,22 +163,18 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     claim_line = 18 if any(e.kind is EventKind.CLAIM for e in items) else 0
     height = int(legend_top + len(legend_rows) * 18 + claim_line + 16)
 
-    for event, (x0, x1), row in zip(sections, band_boxes, band_rows, strict=True):
+    for event, (x0, x1), label, row in zip(
+        sections, band_boxes, band_labels, band_rows, strict=True
+    ):
         colour = colours.get(event.section_id or "", PALETTE[0])
         y = band_top + row * (band_height + 4)
-        label = _clip(f"{event.label}", max(3, int((x1 - x0 - 10) / (small * 0.6))))
         parts.append(
             f'<g class="section"><title>{escape(event.label)} ({escape(event.period.label())})'
             f"</title>"
             f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 3):.1f}" height="{band_height}" '
             f'rx="3" fill="{colour}" fill-opacity="0.22" stroke="{colour}"/>'
-            + (
-                f'<text x="{x0 + 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222">'
-                f"{escape(label)}</text>"
-                if x1 - x0 > 30
-                else ""
-            )
-            + "</g>"
+            + f'<text x="{x0 + 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222">'
+            f"{escape(label)}</text></g>"
         )
         # the band's period shaded faintly across the event area too
         parts.append(

@@ -1,0 +1,135 @@
+"""Points and sections while they are being read, before they become model values."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from clio.parse.layout import INLINE_TITLE, is_heading_like, strip_emphasis
+from clio.parse.lines import Line
+
+_BOLD_TITLE = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*[:.–—-]?\s*(?P<text>.*)$")
+
+SPACE, ITEM, PARAGRAPH = " ", "\n", "\n\n"
+
+
+@dataclass
+class PointDraft:
+    """A point being read: label, title and the lines of its explanation."""
+
+    label: str
+    style: str
+    indent: int
+    title: str
+    text_lines: list[tuple[str, str]] = field(default_factory=list)
+    first_line: int = 0
+    last_line: int = 0
+    awaiting_text: bool = False
+
+    def add(self, separator: str, text: str, line_number: int) -> None:
+        """Add a line of explanation (joined to the previous one by ``separator``)."""
+        self.text_lines.append((separator, text))
+        self.last_line = line_number
+        self.awaiting_text = False
+
+
+@dataclass
+class SectionDraft:
+    """A section being read: heading and its point drafts."""
+
+    heading: str
+    first_line: int
+    points: list[PointDraft] = field(default_factory=list)
+
+
+def list_item(line: Line, text: str, number: int) -> PointDraft:
+    """A point from one line of an unmarked list ("1917 – ...", "Kulak: ...")."""
+    draft = paragraph(line, text, number)
+    draft.style = "paragraph:item"
+    inline = INLINE_TITLE.match(text)
+    if inline and inline.group("sep") != ";":
+        draft.title = inline.group("title").strip()
+        draft.text_lines = [(SPACE, inline.group("text"))]
+    return draft
+
+
+def paragraph(line: Line, text: str, number: int) -> PointDraft:
+    """A point that is a paragraph of prose, numbered in its section."""
+    return PointDraft(
+        label=str(number),
+        style="paragraph",
+        indent=line.indent,
+        title="",
+        text_lines=[(SPACE, text)],
+        first_line=line.number,
+        last_line=line.number,
+    )
+
+
+def joined(parts: list[tuple[str, str]]) -> str:
+    """Join a point's lines: continuation lines with a space, sub-items and paragraphs apart."""
+    out: list[str] = []
+    for separator, text in parts:
+        text = text.strip()
+        if not text:
+            continue
+        if out:
+            out.append(separator)
+        out.append(text)
+    return "".join(out).strip()
+
+
+_SUB_BULLETS = frozenset(["bullet:◦", "bullet:o", "bullet:▪", "bullet:\uf0a7"])
+
+
+def is_child(point: PointDraft, line: Line) -> bool:
+    """Whether a marker line is a sub-item of ``point`` (◦ under •, or indented)."""
+    if line.indent > point.indent and line.style != point.style:
+        return True
+    if line.style in _SUB_BULLETS and point.style != line.style:
+        return True
+    return line.style.startswith("bullet") and line.indent > point.indent
+
+
+def start_point(line: Line, text_follows: bool) -> PointDraft:
+    """A point from its marker line: title and text split as the line shows."""
+    rest = line.rest
+    draft = PointDraft(
+        label=line.label,
+        style=line.style,
+        indent=line.indent,
+        title="",
+        first_line=line.number,
+        last_line=line.number,
+    )
+    bold = _BOLD_TITLE.match(rest)
+    if bold:
+        draft.title = strip_emphasis(bold.group("title")).rstrip(":").strip()
+        body = bold.group("text").strip()
+        if body:
+            draft.text_lines.append((SPACE, strip_emphasis(body)))
+        else:
+            draft.awaiting_text = True
+        return draft
+    plain = strip_emphasis(rest)
+    inline = INLINE_TITLE.match(plain)
+    if inline and _inline_title_ok(inline.group("title"), inline.group("sep")):
+        draft.title = inline.group("title").strip()
+        draft.text_lines.append((SPACE, inline.group("text").strip()))
+        return draft
+    if is_heading_like(plain) and text_follows:
+        draft.title = plain.rstrip(":")
+        draft.awaiting_text = True
+        return draft
+    if is_heading_like(plain) and len(plain.split()) <= 8:
+        draft.title = plain.rstrip(":")
+        return draft
+    draft.text_lines.append((SPACE, plain))
+    return draft
+
+
+def _inline_title_ok(title: str, separator: str) -> bool:
+    words = title.split()
+    if separator == ":":
+        return len(words) <= 12
+    return len(words) <= 8 and not re.match(r"^(?:in|on|by|during|after|before)\s+\d", title, re.I)

@@ -1,0 +1,145 @@
+"""The role of each line in the layout: headings, list items, a point's explanation."""
+
+from __future__ import annotations
+
+import re
+
+from clio.parse.dates import find_dates
+from clio.parse.lines import Line, LineKind
+
+_EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
+
+INLINE_TITLE = re.compile(r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s)\s*(?P<text>\S.*)$")
+
+
+def strip_emphasis(text: str) -> str:
+    """Remove Markdown emphasis markers, keeping the words."""
+    if "*" not in text and "_" not in text:
+        return text.strip()
+    return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text).strip()
+
+
+def is_heading_like(text: str) -> bool:
+    """A short line that reads as a heading or title, not a sentence."""
+    plain = strip_emphasis(text).strip()
+    if not plain or len(plain) > 120 or len(plain.split()) > 16:
+        return False
+    if plain[-1] in ".,;" and not plain.endswith("..."):
+        return False
+    return plain[0].isupper() or plain[0].isdigit() or plain[0] in "‘'\"“($£€"
+
+
+def next_content(lines: list[Line], start: int) -> Line | None:
+    """The first non-blank line from ``start`` on, or None."""
+    for line in lines[start:]:
+        if line.kind is not LineKind.BLANK:
+            return line
+    return None
+
+
+def next_indexes(lines: list[Line]) -> list[int | None]:
+    """For each line, the index of the next non-blank line after it (or None)."""
+    result: list[int | None] = [None] * len(lines)
+    following: int | None = None
+    for index in range(len(lines) - 1, -1, -1):
+        result[index] = following
+        if lines[index].kind is not LineKind.BLANK:
+            following = index
+    return result
+
+
+def _is_item_like(text: str) -> bool:
+    """A line that reads as an unmarked list item: "1917 – February Revolution", "Kulak: ..."."""
+    dates = find_dates(text[:40])
+    if dates and dates[0].start == 0 and text[dates[0].end : dates[0].end + 1] in " :,–—-":
+        return True
+    inline = INLINE_TITLE.match(text)
+    return bool(
+        inline
+        and inline.group("sep") != ";"
+        and len(inline.group("title").split()) <= 5
+        and inline.group("title")[:1].isupper()
+    )
+
+
+def list_item_flags(lines: list[Line]) -> list[bool]:
+    """Text lines that form an unmarked list: two or more item-like lines with no gap."""
+    like: dict[int, bool] = {}
+
+    def item_like(index: int) -> bool:
+        if index not in like:
+            like[index] = _is_item_like(strip_emphasis(lines[index].text))
+        return like[index]
+
+    flags = [False] * len(lines)
+    for index in range(len(lines) - 1):
+        # only adjacent text lines can form a list: most notes have blank lines between
+        both_text = lines[index].kind is LineKind.TEXT and lines[index + 1].kind is LineKind.TEXT
+        if both_text and item_like(index) and item_like(index + 1):
+            flags[index] = flags[index + 1] = True
+    return flags
+
+
+def heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool]) -> list[bool]:
+    """Which text lines act as section headings (short, and followed by points)."""
+    flags = [False] * len(lines)
+    for index in range(len(lines) - 1, -1, -1):
+        line = lines[index]
+        if line.kind is not LineKind.TEXT or items[index] or not is_heading_like(line.text):
+            continue
+        after = nexts[index]
+        if after is None:
+            flags[index] = True
+            continue
+        following = lines[after]
+        flags[index] = (
+            following.kind is LineKind.MARKER
+            or (items[after] and not items[index])
+            or (
+                following.kind is LineKind.TEXT
+                # "Heading:" or "Why ...?" then prose, or a part heading above a sub-heading
+                and (line.text.rstrip().endswith((":", "?")) or flags[after])
+            )
+        )
+    return flags
+
+
+_NUMBER_STYLES = ("number", "paren_number", "roman")
+
+_LETTER_STYLES = ("letter", "paren_letter")
+
+
+def is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) -> bool:
+    """A numbered line with lettered points under it ("1. Causes" then "a) ...") heads a section."""
+    line = lines[index]
+    after = nexts[index]
+    if line.style not in _NUMBER_STYLES or after is None:
+        return False
+    following = lines[after]
+    return (
+        following.kind is LineKind.MARKER
+        and following.style in _LETTER_STYLES
+        and following.label.lower() in ("a", "i")
+        and is_heading_like(line.rest)
+    )
+
+
+def text_follows(
+    lines: list[Line], index: int, nexts: list[int | None], headings: list[bool]
+) -> bool:
+    """Whether the text line after the marker at ``index`` is that point's explanation."""
+    after = nexts[index]
+    if after is None or lines[after].kind is not LineKind.TEXT:
+        return False
+    marker = lines[index]
+    if marker.style.startswith("bullet"):
+        return lines[after].indent > marker.indent
+    if not headings[after]:
+        return True
+    # A short line then more points: the explanation if the sequence goes on (c. ... d.),
+    # a new heading if the points start again (a., 1.) or change style.
+    beyond = nexts[after]
+    if beyond is None or lines[beyond].kind is not LineKind.MARKER:
+        return True
+    following = lines[beyond]
+    return following.style == marker.style and following.label.lower() not in ("a", "1", "i")

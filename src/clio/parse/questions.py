@@ -1,0 +1,62 @@
+"""Questions the notes carry, with their tariffs ("(4 marks)", "[6]")."""
+
+from __future__ import annotations
+
+import re
+
+from clio.ids import content_id
+from clio.model.topic import Question, Source
+from clio.parse.layout import strip_emphasis
+from clio.parse.lines import Line, LineKind
+
+_MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
+
+
+def parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
+    """The questions under the "Questions" heading, linked to the source they name."""
+    if start is None:
+        return []
+    questions: list[Question] = []
+    current: list[str] = []
+    first_line = 0
+
+    def flush() -> None:
+        if not current:
+            return
+        text = " ".join(current).strip()
+        marks_match = _MARKS.search(text)
+        marks = int(marks_match.group("n")) if marks_match else None
+        if marks_match:
+            text = text[: marks_match.start()].strip()
+        source_id = None
+        for source in sources:
+            if source.label and source.label.lower() in text.lower():
+                source_id = source.id
+        if source_id is None and len(sources) == 1:
+            source_id = sources[0].id
+        questions.append(
+            Question(
+                id=content_id("q", text),
+                text=text,
+                marks=marks,
+                source_id=source_id,
+                line=first_line,
+            )
+        )
+        current.clear()
+
+    for line in lines[start + 1 :]:
+        if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
+            break
+        if line.kind is LineKind.MARKER:
+            flush()
+            current.append(strip_emphasis(line.rest))
+            first_line = line.number
+        elif line.kind is LineKind.TEXT:
+            if not current:
+                first_line = line.number
+            current.append(strip_emphasis(line.text))
+        elif line.kind is LineKind.BLANK and current and _MARKS.search(" ".join(current)):
+            flush()
+    flush()
+    return questions
