@@ -40,3 +40,29 @@ def test_names_fuzzy() -> None:
 def test_short_and_long_money_forms_agree(amount: int, suffix: str) -> None:
     word = {"m": "million", "bn": "billion"}[suffix]
     assert find_numbers(f"${amount}{suffix}") == find_numbers(f"{amount} {word} dollars")
+
+
+@given(
+    st.sampled_from(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    ),
+    st.integers(min_value=1000, max_value=2099),
+)
+def test_every_month_abbreviates_to_the_same_date(month: str, year: int) -> None:
+    full = find_dates(f"{month} {year}")
+    assert full == find_dates(f"{month[:3]} {year}") == find_dates(f"{month[:3]}. {year}")
+    assert len(full) == 2
+    assert normalise(f"{month[:3]} {year}") == normalise(f"{month} {year}")

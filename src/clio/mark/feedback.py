@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from clio.mark.guards import Guard
-from clio.mark.levels import NEXT_STEP_ADVICE, Features
+from clio.mark.levels import NEXT_STEP_ADVICE, NO_SOURCE_ADVICE, Features
 from clio.mark.lexical import STOPWORDS, content_words
 from clio.mark.prepare import matchable
 from clio.model.marking import PointMatch, SchemePoint
@@ -19,6 +19,10 @@ _PRAISE = {
     "both_sides": "you looked at both sides",
     "change": "you showed how things changed over time",
     "judgement": "you reached a judgement",
+}
+_NO_SOURCE_PRAISE = {
+    "supported_inference": "you explained your points and backed them with detail",
+    "own_knowledge": "you used precise knowledge from your notes",
 }
 _FILLER = frozenset({"says", "said", "suggests", "shows", "judged", "source", "view", "supports"})
 _KIND_HINT = {
@@ -77,6 +81,7 @@ def write_feedback(
     guards: tuple[Guard, ...],
     score: int,
     max_marks: int,
+    has_source: bool = True,
 ) -> str:
     """The feedback for one answer, a few short plain sentences."""
     lines: list[str] = []
@@ -94,9 +99,8 @@ def write_feedback(
             f"you made {len(made)} creditworthy point{'s' * (len(made) != 1)} (e.g. {shown})"
         )
     if features is not None and not any(x.cap < 1.0 for x in guards):
-        good += [
-            text for key, text in _PRAISE.items() if key in rewarded and getattr(features, key)
-        ]
+        praise = _PRAISE if has_source else {**_PRAISE, **_NO_SOURCE_PRAISE}
+        good += [text for key, text in praise.items() if key in rewarded and getattr(features, key)]
     if good and not blocking:
         lines.append("Well done: " + "; ".join(good) + ".")
     if features is not None and features.generic_provenance_only:
@@ -108,7 +112,8 @@ def write_feedback(
         hints = list(dict.fromkeys(hint_for(p, question) for p in missed))[:3]
         lines.append("To improve: " + " ".join(hints))
     if missing_for_next and next_level is not None and not blocking:
-        advice = "; ".join(NEXT_STEP_ADVICE[m] for m in missing_for_next if m in NEXT_STEP_ADVICE)
+        table = NEXT_STEP_ADVICE if has_source else {**NEXT_STEP_ADVICE, **NO_SOURCE_ADVICE}
+        advice = "; ".join(table[m] for m in missing_for_next if m in table)
         lines.append(f"To reach Level {next_level}: {advice}.")
     elif score >= max_marks and not guards:
         lines.append("This is a full-mark answer.")

@@ -7,7 +7,6 @@ knowledge beyond the source, provenance comments that name the author, date, pur
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 
@@ -93,7 +92,11 @@ def detect(
     """Find the level-raising features in ``answer``."""
     kinds = [prepared.points[a.index].kind for a in alignment if a.made]
     text = answer.text
-    content_made = any(k in ("content", "reference") for k in kinds)
+    # Without a source, a point made from the notes is the detail that supports an argument.
+    detail_kinds = (
+        ("content", "reference") if prepared.source else ("content", "reference", "own_knowledge")
+    )
+    content_made = any(k in detail_kinds for k in kinds)
     detail = content_made or quotes_source(answer, prepared) or _has_source_fact(answer, prepared)
     inference = bool(INFERENCE_RE.search(text))
     source_facts = prepared.source.facts if prepared.source else None
@@ -161,6 +164,14 @@ LADDERS: dict[str, tuple[tuple[str, ...], ...]] = {
         ("judgement", "weighing"),
     ),
 }
+NO_SOURCE_ADVICE = {
+    "supported_detail": "support each point with a precise detail from your notes",
+    "supported_inference": (
+        "explain how each point answers the question and back it with a precise detail (a date, "
+        "a figure or a named event)"
+    ),
+    "own_knowledge": "add precise knowledge from your notes: a named event, date or figure",
+}
 NEXT_STEP_ADVICE = {
     "relevant": "answer the question directly, using what the source or your notes say",
     "supported_detail": "support what you say with precise details from the source",
@@ -192,7 +203,8 @@ def _ladder(style: str, prepared: PreparedScheme, n_levels: int) -> tuple[tuple[
         steps.append(("own_knowledge",))
     if "provenance" in kinds:
         steps.append(("provenance",))
-    if "judgement" in kinds:
+    asks_judgement = any("judgement" in lv.descriptor.lower() for lv in prepared.scheme.levels)
+    if "judgement" in kinds or asks_judgement:
         steps.append(("judgement", "weighing"))
     if n_levels < len(steps):  # squeeze: later steps share the top level
         steps = [*steps[: n_levels - 1], tuple(s for step in steps[n_levels - 1 :] for s in step)]
@@ -228,5 +240,6 @@ def place(
     if reached == 0:
         floor = 0 if any(lv.high == 0 for lv in levels) else scored[0].level
         return Placement(level=floor, missing_for_next=missing, rewarded=rewarded)
-    index = min(len(scored), math.ceil(reached * len(scored) / len(ladder))) - 1
+    # Spread the ladder's steps over the scheme's levels without skipping a level upwards.
+    index = min(len(scored), max(1, round(reached * len(scored) / len(ladder)))) - 1
     return Placement(level=scored[index].level, missing_for_next=missing, rewarded=rewarded)

@@ -185,6 +185,7 @@ def _assess(
         guards=fired,
         score=score,
         max_marks=scheme.max_marks,
+        has_source=prepared.source is not None,
     )
     mark = Mark(
         score=score,

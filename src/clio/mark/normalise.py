@@ -94,7 +94,7 @@ def find_dates(text: str) -> set[tuple[int, int]]:
         year = int(match.group(2))
         found.add((year, 0))
         if match.group(1):
-            found.add((year, MONTHS[match.group(1).lower().rstrip(".")[:4].rstrip("t")[:3]]))
+            found.add((year, MONTHS[match.group(1).lower().rstrip(".")[:3]]))
     return found
 
 
@@ -161,7 +161,7 @@ def expand_months(text: str) -> str:
     def spell(match: re.Match[str]) -> str:
         if not match.group(1):
             return match.group(0)
-        month = MONTHS[match.group(1).lower().rstrip(".")[:4].rstrip("t")[:3]]
+        month = MONTHS[match.group(1).lower().rstrip(".")[:3]]
         return f"{names[month]} {match.group(2)}"
 
     return _DATE_RE.sub(spell, text)
