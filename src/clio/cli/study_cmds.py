@@ -96,8 +96,9 @@ def import_command(
         typer.echo(json.dumps([_outcome_json(o) for o in outcomes], indent=2, ensure_ascii=False))
     else:
         _import_table(outcomes)
-    if any(o.error is not None for o in outcomes):
-        raise typer.Exit(3)
+    failed = [o.path for o in outcomes if o.error is not None]
+    if failed:
+        raise InputError("not imported (reasons in the table above)", file=", ".join(failed))
 
 
 def _outcome_json(outcome: learning.ImportOutcome) -> dict[str, Any]:
@@ -107,17 +108,19 @@ def _outcome_json(outcome: learning.ImportOutcome) -> dict[str, Any]:
 
 
 def _import_table(outcomes: list[learning.ImportOutcome]) -> None:
-    table = Table("file", "topic", "items", "added", "kept", "retired", "revived", "status")
+    table = Table("topic", "items", "added", "kept", "retired", "revived", "status")
+    table.add_column("file", overflow="fold")
     for o in outcomes:
         if o.error is not None or o.report is None:
-            table.add_row(escape(o.path), "", "", "", "", "", "", f"[red]{escape(str(o.error))}[/]")
+            reason = o.error.reason if isinstance(o.error, InputError) else str(o.error)
+            table.add_row("", "", "", "", "", "", f"[red]{escape(reason)}[/]", escape(o.path))
             continue
         r = o.report
         live = len(r.added) + len(r.kept) + len(r.revived)
         status = "new" if r.created else ("unchanged" if r.unchanged_text else "updated")
         table.add_row(
-            escape(o.path), escape(r.topic), str(live), str(len(r.added)), str(len(r.kept)),
-            str(len(r.retired)), str(len(r.revived)), status,
+            escape(r.topic), str(live), str(len(r.added)), str(len(r.kept)),
+            str(len(r.retired)), str(len(r.revived)), status, escape(o.path),
         )  # fmt: skip
     console.print(table)
     for o in outcomes:
