@@ -10,9 +10,6 @@ from pathlib import Path
 from clio.errors import ClioError, InputError
 from clio.ids import slugify
 from clio.importers import IMPORTABLE_SUFFIXES
-
-# every format `clio convert` reads: .txt, .md, .docx, .html, .pdf
-NOTE_SUFFIXES = IMPORTABLE_SUFFIXES
 from clio.model.items import Flashcard, Kit
 from clio.model.topic import Topic
 from clio.store import topics_repo
@@ -21,6 +18,9 @@ from clio.store.items_codec import (
     StudyItem,
 )
 from clio.store.records import ImportReport
+
+# every format `clio convert` reads: .txt, .md, .docx, .html, .pdf
+NOTE_SUFFIXES = IMPORTABLE_SUFFIXES
 
 
 def make_kit_for(topic: Topic, *, seed: int = 0) -> Kit:
