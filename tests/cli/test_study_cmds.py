@@ -62,6 +62,9 @@ def test_import_reports_changes(
     assert report["added"] == [] and report["created"] is False
     code, _ = run(["import", str(tmp_path / "missing.txt"), "--db", db], capsys)
     assert code == 3
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    code, out = run(["import", str(notes), str(tmp_path / "bad.txt"), "--db", db], capsys)
+    assert code == 3 and "binary" in out and "unchanged" in out  # the good file still imported
 
 
 def test_study_piped_json_and_progress(

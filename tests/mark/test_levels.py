@@ -124,6 +124,7 @@ def test_gaming_answers_are_capped(source_questions: dict[str, SourceQuestion]) 
     assert mark_answer(q.text, q.mark_scheme, talk).score <= q.marks // 2
 
 
+@pytest.mark.slow
 def test_essay_question_from_the_notes_uses_a_ladder_from_its_scheme(embedder: object) -> None:
     from pathlib import Path
 

@@ -166,3 +166,17 @@ def test_quotes_are_verbatim_from_the_notes(
         assert answer.citations and answer.text != NOT_IN_NOTES
     else:
         assert answer.citations == () and answer.text == NOT_IN_NOTES
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("What were the People's Volunteers?", "200,000 Chinese troops"),
+        ("What was the Panmunjong Truce?", "signed a truce to end the fighting"),
+        ("What was Lysenkoism?", "was rubbish"),
+    ],
+)
+def test_what_was_x_describes_x(china_index: SearchIndex, question: str, expected: str) -> None:
+    answer = answer_question(china_index, question)
+    assert answer.answered
+    assert expected in answer.text

@@ -24,6 +24,10 @@ def test_source_sentences_keep_the_whole_source_as_context(china: Topic) -> None
 
 
 def test_index_has_vectors_for_every_unit(china_index: SearchIndex) -> None:
-    assert china_index.vectors is not None
-    assert china_index.vectors.shape == (china_index.size, 384)
+    assert china_index.vectors is not None and china_index.vector_rows is not None
+    assert china_index.vector_rows.shape == (china_index.size,)
+    assert china_index.vectors.shape == (china_index.vector_rows.max() + 1, 384)
+    for unit in range(china_index.size):
+        vector = china_index.unit_vector(unit)
+        assert vector is not None and abs(float(vector @ vector) - 1.0) < 1e-3
     assert china_index.idf("zhou") > china_index.idf("mao")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from clio.search.qtype import AnswerType, answer_type, strip_asking
+from clio.search.qtype import AnswerType, answer_type, definition_subject, strip_asking
 
 
 @pytest.mark.parametrize(
@@ -42,3 +42,27 @@ def test_strip_asking_drops_only_the_asking_words() -> None:
         "last?",
     ]
     assert strip_asking("In which year did Stalin die?").strip() == "did Stalin die?"
+
+
+def test_name_of_a_person_is_a_person_question() -> None:
+    assert answer_type("What was the name of the American general in Korea?") is AnswerType.PERSON
+
+
+@pytest.mark.parametrize(
+    ("question", "subject"),
+    [
+        ("What was the Treaty of Friendship?", "Treaty of Friendship"),
+        ("Who was Kim Il Sung?", "Kim Il Sung"),
+        ("What were the People's Volunteers", "People's Volunteers"),
+        ("What was the name of the general?", None),
+        ("What was the cost of the war?", None),
+        ("What did Mao want?", None),
+    ],
+)
+def test_definition_subject(question: str, subject: str | None) -> None:
+    assert definition_subject(question) == subject
+
+
+def test_when_and_where_inside_a_clause_do_not_set_the_type() -> None:
+    assert answer_type("What did Lenin issue when he came back?") is AnswerType.PHRASE
+    assert answer_type("Who ruled the city where the riots began?") is AnswerType.PERSON

@@ -45,3 +45,11 @@ def test_tokens_are_deterministic_and_non_empty(text: str) -> None:
     first = tokens(text)
     assert first == tokens(text)
     assert all(first)
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    text = "Some advice (e.g. Lysenkoism) was rubbish. Kenneth G. Lieberthal wrote it."
+    assert split_sentences(text) == [
+        "Some advice (e.g. Lysenkoism) was rubbish.",
+        "Kenneth G. Lieberthal wrote it.",
+    ]

@@ -65,8 +65,12 @@ def test_upgrade_from_first_schema_keeps_data(db_url: str) -> None:
 
     store = open_store(db_url)  # opening upgrades to head
     assert current_revision(store.engine) == head_revision() != FIRST
-    indexes = {i["name"] for i in inspect(store.engine).get_indexes("review_states")}
-    assert "ix_review_states_learner_introduced" in indexes
+    inspector = inspect(store.engine)
+    indexes = {i["name"]: i["column_names"] for i in inspector.get_indexes("review_states")}
+    assert indexes["ix_review_states_learner_introduced"] == ["learner_id", "introduced_at"]
+    assert indexes["ix_review_states_learner_due"] == ["learner_id", "due", "item_id"]  # 0003
+    assert "ix_items_topic_position" in {i["name"] for i in inspector.get_indexes("items")}
+    assert "learner_topics" in inspector.get_table_names()
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT name, version FROM topics")).all() == [
             ("china", "v1")
@@ -78,9 +82,19 @@ def test_upgrade_from_first_schema_keeps_data(db_url: str) -> None:
             (3.5, 2)
         ]
 
+    # the upgraded database works: the old learner studies on, new items come after the old one
+    from datetime import UTC
+
+    from clio.schedule.memory import Rating
+    from clio.services import learning
     from clio.services.progress import export_progress
 
+    now = datetime(2026, 1, 20, tzinfo=UTC)
+    prompt = learning.next_item(store, learner_id=1, now=now, kinds=("card",))
+    assert prompt is not None and prompt.item.uid == "c-1" and not prompt.is_new
+    learning.answer_card(store, learner_id=1, item_id=1, rating=Rating.GOOD, now=now)
     data = export_progress(store)
     assert data["learners"][0]["reviews"][0]["reviewed_at"] == "2026-01-05T09:30:00+00:00"
+    assert len(data["learners"][0]["reviews"]) == 2
     assert data["topics"][0]["items"][0]["uid"] == "c-1"
     store.close()

@@ -11,7 +11,7 @@ import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.markup import escape
@@ -19,32 +19,17 @@ from rich.progress import Progress as Bar
 from rich.table import Table
 
 from clio.cli.app import app, console, console_err
+from clio.cli.study_session import LazyModule, Lines, show, study_one
 from clio.errors import InputError, UsageError
-from clio.model.items import Flashcard, QuestionKind, QuizQuestion, SourceQuestion
 from clio.model.serialise import to_jsonable
-from clio.schedule.fsrs_bridge import format_interval
-from clio.schedule.memory import Rating, parse_rating
-
-
-class _LazyModule:
-    """A module imported when one of its attributes is first used."""
-
-    def __init__(self, name: str) -> None:
-        self._name = name
-
-    def __getattr__(self, attr: str) -> Any:
-        import importlib
-
-        return getattr(importlib.import_module(self._name), attr)
-
 
 if TYPE_CHECKING:
     from clio.services import learning, progress
     from clio.store.database import Store
 else:
     # Imported on first use: ``clio --help`` and other commands need not load SQLAlchemy.
-    learning = _LazyModule("clio.services.learning")
-    progress = _LazyModule("clio.services.progress")
+    learning = LazyModule("clio.services.learning")
+    progress = LazyModule("clio.services.progress")
 
 DEFAULT_LEARNER = "me"  # the same as clio.services.learning.DEFAULT_LEARNER (a test checks)
 
@@ -71,7 +56,6 @@ LearnerOpt = Annotated[
 NowOpt = Annotated[
     str | None, typer.Option("--now", hidden=True, help="Pretend it is this ISO time (tests).")
 ]
-T = TypeVar("T")
 JsonOpt = Annotated[bool, typer.Option("--json", help="Machine-readable JSON output.")]
 
 
@@ -112,8 +96,9 @@ def import_command(
         typer.echo(json.dumps([_outcome_json(o) for o in outcomes], indent=2, ensure_ascii=False))
     else:
         _import_table(outcomes)
-    if any(o.error is not None for o in outcomes):
-        raise typer.Exit(3)
+    failed = [o.path for o in outcomes if o.error is not None]
+    if failed:
+        raise InputError("not imported (reasons in the table above)", file=", ".join(failed))
 
 
 def _outcome_json(outcome: learning.ImportOutcome) -> dict[str, Any]:
@@ -123,17 +108,19 @@ def _outcome_json(outcome: learning.ImportOutcome) -> dict[str, Any]:
 
 
 def _import_table(outcomes: list[learning.ImportOutcome]) -> None:
-    table = Table("file", "topic", "items", "added", "kept", "retired", "revived", "status")
+    table = Table("topic", "items", "added", "kept", "retired", "revived", "status")
+    table.add_column("file", overflow="fold")
     for o in outcomes:
         if o.error is not None or o.report is None:
-            table.add_row(escape(o.path), "", "", "", "", "", "", f"[red]{escape(str(o.error))}[/]")
+            reason = o.error.reason if isinstance(o.error, InputError) else str(o.error)
+            table.add_row("", "", "", "", "", "", f"[red]{escape(reason)}[/]", escape(o.path))
             continue
         r = o.report
         live = len(r.added) + len(r.kept) + len(r.revived)
         status = "new" if r.created else ("unchanged" if r.unchanged_text else "updated")
         table.add_row(
-            escape(o.path), escape(r.topic), str(live), str(len(r.added)), str(len(r.kept)),
-            str(len(r.retired)), str(len(r.revived)), status,
+            escape(r.topic), str(live), str(len(r.added)), str(len(r.kept)),
+            str(len(r.retired)), str(len(r.revived)), status, escape(o.path),
         )  # fmt: skip
     console.print(table)
     for o in outcomes:
@@ -142,176 +129,6 @@ def _import_table(outcomes: list[learning.ImportOutcome]) -> None:
 
 
 # --- study -----------------------------------------------------------------------------------
-
-
-def _say(*objects: Any) -> None:
-    """Print study content without Rich's number and date highlighting."""
-    console.print(*objects, highlight=False)
-
-
-def _buttons(prompt: learning.StudyPrompt) -> str:
-    return "  ".join(
-        f"[bold]{int(r)}[/] {r.label} ({format_interval(prompt.intervals[r])})" for r in Rating
-    )
-
-
-class _Lines:
-    """Answers read line by line: from the terminal (with prompts) or from piped stdin."""
-
-    def __init__(self, interactive: bool) -> None:
-        self.interactive = interactive
-
-    def ask(self, label: str) -> str | None:
-        if self.interactive:
-            try:
-                return console.input(f"[dim]{label}[/] ")
-            except EOFError:
-                return None
-        line = sys.stdin.readline()
-        return None if line == "" else line.rstrip("\n")
-
-    def ask_as(self, label: str, convert: Callable[[str], T]) -> T | None:
-        """An answer converted by ``convert``; asked again after a typo when interactive."""
-        while True:
-            line = self.ask(label)
-            if line is None or line.strip() == "q":
-                return None
-            try:
-                return convert(line)
-            except InputError as error:
-                if not self.interactive:
-                    raise
-                console.print(f"[yellow]{escape(error.reason)}[/]")
-
-
-def _show(prompt: learning.StudyPrompt, *, as_json: bool) -> None:
-    item = prompt.item.item
-    if as_json:
-        data = {
-            "event": "prompt",
-            "item": prompt.item.uid,
-            "topic": prompt.item.topic_name,
-            "kind": prompt.item.kind,
-            "new": prompt.is_new,
-            "intervals": {r.label.lower(): format_interval(prompt.intervals[r]) for r in Rating},
-            "content": to_jsonable(item),
-        }
-        typer.echo(json.dumps(data, ensure_ascii=False), nl=True)
-        sys.stdout.flush()
-        return
-    tag = "[green]new[/]" if prompt.is_new else "[cyan]review[/]"
-    console.rule(f"{tag} {escape(prompt.item.topic_name)} · {prompt.item.kind}")
-    if isinstance(item, Flashcard):
-        if item.context:
-            _say(f"[dim]{escape(item.context)}[/]")
-        _say(f"[bold]{escape(item.prompt)}[/]")
-    elif isinstance(item, QuizQuestion):
-        _say(f"[bold]{escape(item.stem)}[/]")
-        for number, option in enumerate(item.options, 1):
-            _say(f"  {number}. {escape(option)}")
-        if item.kind == QuestionKind.MATCH:
-            for letter, option in zip("abcdefghij", item.right_options, strict=False):
-                _say(f"  {letter}) {escape(option)}")
-    elif isinstance(item, SourceQuestion):
-        if item.mark_scheme.source_text:
-            _say(f"[italic]{escape(item.mark_scheme.source_text)}[/]")
-        _say(f"[bold]{escape(item.text)}[/] [dim][{item.marks} marks][/]")
-
-
-def _quiz_given(question: QuizQuestion, line: str) -> Any:
-    """Turn a typed answer into the answer's form: numbers pick options, letters pick matches."""
-    words = line.replace(",", " ").split()
-    if question.kind == QuestionKind.TF:
-        return {"t": "True", "true": "True", "f": "False", "false": "False"}.get(
-            line.strip().lower(), line.strip()
-        )
-    if question.kind == QuestionKind.MCQ:
-        text = line.strip()
-        if text.isdigit() and text not in question.options:
-            if not 1 <= int(text) <= len(question.options):
-                raise InputError(f"choose 1-{len(question.options)}", field="answer")
-            return question.options[int(text) - 1]
-        return text
-    if question.kind == QuestionKind.ORDER:
-        if not all(w.isdigit() and 1 <= int(w) <= len(question.options) for w in words):
-            raise InputError("give the option numbers in order, e.g. 3 1 2", field="answer")
-        return [question.options[int(w) - 1] for w in words]
-    letters = "abcdefghij"
-    pairs = []
-    for left, word in zip(question.options, words, strict=False):
-        index = letters.find(word.lower())
-        if index < 0 or index >= len(question.right_options):
-            raise InputError("give one letter per item, e.g. b a c", field="answer")
-        pairs.append([left, question.right_options[index]])
-    return pairs
-
-
-def _study_one(
-    store: Store, prompt: learning.StudyPrompt, *, learner_id: int, lines: _Lines,
-    clock: Callable[[], datetime], as_json: bool, marker: learning.Marker | None,
-) -> bool:  # fmt: skip
-    """Show one item, take its answer and commit it; False when the input ran out."""
-    item, item_id = prompt.item.item, prompt.item.id
-    result: learning.Answered
-    if isinstance(item, Flashcard):
-        if lines.interactive and lines.ask("Enter to reveal (q to stop)") in (None, "q"):
-            return False
-        if not as_json:
-            _say(escape(item.answer))
-            _say(_buttons(prompt))
-        rating = lines.ask_as("rating 1-4", parse_rating)
-        if rating is None:
-            return False
-        result = learning.answer_card(
-            store, learner_id=learner_id, item_id=item_id, rating=rating, now=clock()
-        )
-    elif isinstance(item, QuizQuestion):
-        given = lines.ask_as("answer", lambda line: _quiz_given(item, line))
-        if given is None:
-            return False
-        result = learning.answer_quiz(
-            store, learner_id=learner_id, item_id=item_id, given=given, now=clock()
-        )
-        if not as_json:
-            verdict = "[green]right[/]" if result.correct else "[red]not quite[/]"
-            _say(f"{verdict}: {escape(str(to_jsonable(item.answer)))}")
-            _say(f"[dim]{escape(item.explanation)}[/]")
-    else:
-        assert isinstance(item, SourceQuestion)
-        text = lines.ask("your answer (one line)")
-        if text is None:
-            return False
-        self_rating = None
-        if marker is None:
-            if not as_json:
-                _say(f"[dim]Model answer:[/] {escape(item.mark_scheme.reference)}")
-                _say(_buttons(prompt))
-            self_rating = lines.ask_as("no marker installed: rate yourself 1-4", parse_rating)
-            if self_rating is None:
-                return False
-        result = learning.answer_free_text(
-            store, learner_id=learner_id, item_id=item_id, text=text, now=clock(),
-            marker=marker, self_rating=self_rating,
-        )  # fmt: skip
-        if result.mark is not None and not as_json:
-            _say(
-                f"[bold]{result.mark.score}/{result.mark.max_marks}[/] (level {result.mark.level})"
-            )
-            _say(escape(result.mark.feedback))
-    if as_json:
-        answered = {
-            "event": "answered",
-            "item": prompt.item.uid,
-            "rating": result.rating.label.lower(),
-            "correct": result.correct,
-            "due": result.memory.due.isoformat(),
-            "mark": to_jsonable(result.mark),
-        }
-        typer.echo(json.dumps(answered, ensure_ascii=False))
-        sys.stdout.flush()
-    else:
-        _say(f"[dim]next in {format_interval(result.memory.due - clock())}[/]")
-    return True
 
 
 @app.command("study")
@@ -337,7 +154,7 @@ def study_command(
     if bad:
         raise UsageError(f"unknown kind {bad[0]!r}: use {', '.join(learning.STUDY_KINDS)}")
     clock = _clock(now)
-    lines = _Lines(interactive=sys.stdin.isatty() and not as_json)
+    lines = Lines(interactive=sys.stdin.isatty() and not as_json)
     marker = learning.default_marker()
     done = 0
     with open_store(db) as store:
@@ -351,8 +168,8 @@ def study_command(
         for prompt in learning.iter_session(
             store, learner_id=user.id, clock=clock, topic_ids=topic_ids, kinds=kinds, limit=limit
         ):
-            _show(prompt, as_json=as_json)
-            if not _study_one(
+            show(prompt, as_json=as_json)
+            if not study_one(
                 store, prompt, learner_id=user.id, lines=lines, clock=clock,
                 as_json=as_json, marker=marker,
             ):  # fmt: skip

@@ -68,13 +68,3 @@ def is_levels_of_response(scheme: MarkScheme) -> bool:
         return True
     kinds = {p.kind for p in scheme.points}
     return bool(kinds & {"own_knowledge", "provenance", "judgement"}) and bool(scheme.levels)
-
-
-def level_for_score(scheme: MarkScheme, score: int) -> int:
-    """The level whose band holds ``score`` (the scheme's levels, or default bands)."""
-    levels = scheme.levels or default_levels(scheme.max_marks)
-    chosen = 0
-    for lv in sorted(levels, key=lambda lv: lv.low):
-        if score >= lv.low:
-            chosen = lv.level
-    return chosen

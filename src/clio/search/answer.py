@@ -33,9 +33,9 @@ FEATURES = (
     "year_mismatch",
 )  # fmt: skip
 CALIBRATION = Calibration(
-    weights=(1.416, 3.005, 2.388, 0.913, -0.826, -2.593, 0.592, -1.474),
-    bias=-2.436,
-    threshold=0.638,
+    weights=(1.415, 3.017, 2.382, 0.919, -0.853, -2.575, 0.575, -1.465),
+    bias=-2.433,
+    threshold=0.669,
 )
 
 

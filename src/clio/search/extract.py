@@ -8,9 +8,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from clio.parse import find_dates
+from clio.search.figures import find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import NameKind, find_names, has_place_word
-from clio.search.qtype import AnswerType
+from clio.search.qtype import AnswerType, definition_subject
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
 
@@ -24,22 +25,6 @@ class Span:
     typed: bool
 
 
-_NUMBER_WORDS = (
-    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
-    "thirteen fourteen sixteen seventeen eighteen nineteen fifty sixty seventy eighty ninety "
-    "hundred thousand million billion half dozen"
-)
-_QUALIFIER = r"(?:(?:nearly|almost|about|around|over|some|roughly|approximately|more than|"
-_QUALIFIER += r"less than|fewer than|up to|at least|at most|only)\s+)?"
-_FIGURE = re.compile(
-    _QUALIFIER
-    + r"(?:[$£€¥]\s?\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\b"
-    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
-    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?"
-    + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:hundred|thousand|million)\b"
-    + rf"|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b)",
-    re.IGNORECASE,
-)
 _REASON_MARKERS = re.compile(
     r"\b(?:because(?: of)?|since|as a result of|due to|owing to|for fear (?:of|that)|"
     r"in order to|so as to|to try to|as a deterrent|in protest at|in response to|after|when|"
@@ -122,44 +107,13 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
     return find
 
 
-_MONEY_WORDS = {stem(w) for w in ("money", "cost", "pay", "loan", "spend", "price", "worth", "sum")}
-_SHARE_WORDS = {stem(w) for w in ("share", "percentage", "proportion", "percent", "fraction")}
-
-
-def _figure_fit(text: str, q: AbstractSet[str]) -> float:
-    """How well a figure's form fits the question: money, a share, or a count."""
-    money = text.lstrip("~").strip()[:1] in "$£€¥" or "mark" in text.lower()
-    share = "%" in text or "cent" in text.lower()
-    if q & _SHARE_WORDS:
-        return 0.5 if share else 0.0
-    if q & _MONEY_WORDS:
-        return 0.5 if money else 0.0
-    return 0.0 if money or share else 0.2
-
-
 def _figures(
     sentence: str, question: str, q: AbstractSet[str], ex: bool
 ) -> list[tuple[str, float]]:
-    out = []
-    dates = find_dates(sentence)
-    years = [(m.start, m.end) for m in dates]
-    asked = {m.text.lower() for m in find_dates(question)}
-    anchors = [m.start for m in dates if m.text.lower() in asked]
-    for match in _FIGURE.finditer(sentence):
-        if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
-            continue
-        text = match.group(0).strip()
-        if text.lower() in {"one", "a"}:
-            continue
-        after = words(sentence[match.end() : match.end() + 40])[:3]
-        unit_words = [w for w in after[:2] if w.lower() not in STOP_WORDS and w[:1].islower()]
-        bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
-        bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
-        if anchors and min(abs(a - match.end()) for a in anchors) < 25:
-            bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
-        span = " ".join([text, *unit_words[:2]]) if unit_words else text
-        out.append((span, _proximity(sentence, match.start(), q, ex) + bonus))
-    return out
+    return [
+        (span, _proximity(sentence, start, q, ex) + bonus)
+        for span, start, bonus in find_figures(sentence, question, q)
+    ]
 
 
 def _names_of(
@@ -180,6 +134,8 @@ def _names_of(
             wanted = [n for n in names if n.kind is not NameKind.PERSON]
             penalty = 0.5
         focus = _focus_positions(sentence, question, ex)
+        asked = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
+        events = set(q) - set(getattr(q, "names", frozenset()))
         out = []
         i = 0
         while i < len(wanted):
@@ -190,7 +146,12 @@ def _names_of(
             text = sentence[first.start : last.end]
             closeness = max(_proximity(sentence, n.start, q, ex) for n in (first, last))
             after_focus = any(0 <= first.start - f <= 12 for f in focus)
-            out.append((text, closeness + (0.6 if after_focus else 0.0) - penalty))
+            # "Who armed the Red Guards?": the subject right before the question's verb.
+            follows = words(sentence[last.end : last.end + 25])[:1]
+            subject = bool(follows) and bool(set(tokens(follows[0], expand=ex)) & events)
+            shared = bool({stem(w) for w in words(text)} & asked)  # "Bolsheviks' Red Guards"
+            bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0)
+            out.append((text, closeness + bonus - penalty - (0.5 if shared else 0.0)))
             i += 1
         return out
 
@@ -310,8 +271,8 @@ def _residual_of(best: str, question: str, q: AbstractSet[str], ex: bool) -> str
         lo, hi = run[0][1], run[-1][1] + len(run[-1][0])
         text = best[lo:hi].strip(" ,.;:()")
         content = sum(w.lower() not in STOP_WORDS and len(w.strip(".,()")) > 3 for w, _ in run)
-        if not content:
-            continue
+        if not content or sum(len(d.text) for d in find_dates(text)) >= len(text) - 2:
+            continue  # nothing, or only a date: not what a "what" question asks
         # Apposition to the question's focus: "which policy" -> "policy of peaceful coexistence";
         # and answers fill the slot after the question's words ("gave [fighter-planes]").
         near_focus = any(0 <= lo - f <= 5 for f in focus)
@@ -335,6 +296,9 @@ def _widen_to_name(clause: str, span: str) -> str:
 def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = True) -> Span:
     """The best answer span of ``kind`` in ``unit``; falls back to the best sentence, untyped."""
     q = _qset(question, expand)
+    subject = definition_subject(question)
+    if subject is not None:
+        return _describe(unit, subject, q, expand)
     sentences = _sentences(unit, kind)
     scored = sorted(
         ((_overlap(s, q, expand), i, s) for i, s in enumerate(sentences)),
@@ -365,6 +329,17 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
         return fallback
     top = scored[0][2] if scored else unit.text
     return Span(text=top, quote=top, score=scored[0][0] if scored else 0.0, typed=False)
+
+
+def _describe(unit: Unit, subject: str, q: AbstractSet[str], expand: bool) -> Span:
+    """For "What was X?": the sentence of the unit that says most about X (not its bare title)."""
+    body = [s for s in _sentences(unit, AnswerType.PHRASE) if s != unit.title] or [unit.text]
+    wanted = set(tokens(subject, expand=expand))
+    best = max(body, key=lambda s: (len(set(tokens(s, expand=expand)) & wanted), -body.index(s)))
+    overlap = len(set(tokens(best, expand=expand)) & wanted) / (len(wanted) or 1)
+    if overlap == 0 and unit.title and set(tokens(unit.title, expand=expand)) >= wanted:
+        best, overlap = body[0], 1.0  # the point is about X: its explanation describes X
+    return Span(text=best, quote=best, score=overlap + 0.5, typed=overlap > 0)
 
 
 def _typed_fallback(

@@ -57,9 +57,17 @@ class SearchIndex:
     unit_tokens: tuple[frozenset[str], ...]
     df: dict[str, int]
     vectors: np.ndarray | None = None
+    vector_rows: np.ndarray | None = None
     embedder: Embedder | None = None
     expand: bool = True
     topics: tuple[Topic, ...] = field(default=())
+
+    def unit_vector(self, unit: int) -> np.ndarray | None:
+        """The vector of one unit, or None without vectors."""
+        if self.vectors is None or self.vector_rows is None:
+            return None
+        vector: np.ndarray = self.vectors[self.vector_rows[unit]]
+        return vector
 
     @property
     def size(self) -> int:
@@ -151,23 +159,27 @@ def build_index(
     for token_set in unit_tokens:
         df.update(token_set)
     model: Embedder | None = default_embedder() if embedder is _AUTO else embedder  # type: ignore[assignment]
-    vectors = _embed_units(model, units) if model is not None and units else None
+    vectors, rows = _embed_units(model, units) if model is not None and units else (None, None)
     return SearchIndex(
         units=tuple(units),
         bm25=retriever,
         unit_tokens=unit_tokens,
         df=dict(df),
         vectors=vectors,
+        vector_rows=rows,
         embedder=model,
         expand=expand,
         topics=tuple(topics),
     )
 
 
-def _embed_units(model: Embedder, units: Sequence[Unit]) -> np.ndarray:
-    # Identical passages (shared sheets in a school library) are embedded once.
+def _embed_units(model: Embedder, units: Sequence[Unit]) -> tuple[np.ndarray, np.ndarray]:
+    """Vectors of the distinct passages, and for each unit the row of its passage.
+
+    Identical passages (shared sheets in a school library) are embedded and scored once.
+    """
     texts = [unit_search_text(unit) for unit in units]
     distinct = list(dict.fromkeys(texts))
     rows = {text: i for i, text in enumerate(distinct)}
-    matrix = np.asarray(model.encode(distinct), dtype=np.float32)
-    return matrix[[rows[text] for text in texts]]
+    matrix = np.ascontiguousarray(model.encode(distinct), dtype=np.float32)
+    return matrix, np.array([rows[text] for text in texts], dtype=np.int64)

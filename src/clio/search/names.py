@@ -79,7 +79,8 @@ _NOT_NAMES = _wordset(
 
 # A run of capitalised words, allowing joiners like "Il", "Kai-shek" and "of the".
 _NAME_RUN = re.compile(
-    r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)(?:\s+(?:(?:of|the|de|von|van|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
+    r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)"
+    r"(?:(?<!['’]s)(?<!s['’])\s+(?:(?:of|the|de|von|van|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
 )
 _PLACE_PREP = re.compile(r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?$")
 

@@ -34,17 +34,20 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (r"\b(?:how many|how much|how large|how big|how long|how far|how often)\b", "number"),
         (rf"\b(?:what|which)\s+(?:was\s+the\s+|is\s+the\s+)?{_NUMBER_NOUNS}\b", "number"),
         (r"\bwhat (?:did|does|do|would|was|were) .{0,40}\bcost\b|\bwhat was the price\b", "number"),
-        (r"\bwhen\b|\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
+        # "when"/"where" lead the question; later they join clauses ("What did he do when ...").
+        (r"^\W*(?:and |so |but )?when\b|\b(?:since|until|till|by) when\b", "date"),
+        (r"\b(?:what|which|in which|in what)\s+(?:year|month|date|decade|day)\b", "date"),
         (r"\bby\s+(?:what|which)\s+(?:year|date)\b|\bhow\s+soon\b", "date"),
         (r"^\s*why\b|\bwhy\b|\bfor what reasons?\b|\bwhat (?:was|were) the reasons?\b", "reason"),
         (r"\bwhat (?:caused|led to|made|motivated|drove|prompted)\b", "reason"),
         (r"\breasons? (?:for|why)\b|\bcauses? of\b", "reason"),
         (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for|at) whom\b", "person"),
+        (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
+        (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
-        (r"^\s*where\b|\bwhere\b", "place"),
+        (r"^\W*(?:and |so |but )?where\b|\b(?:from|to) where\b", "place"),
         (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (r"\bin (?:which|what) (?:country|city|place|region)\b", "place"),
-        (r"\bwho\b", "person"),
     )
 )
 
@@ -54,6 +57,28 @@ _ASKING = re.compile(
     r"(?:year|month|date|decade|day)|when|where|who|whom|whose|why|what|which)\b",
     re.IGNORECASE,
 )
+
+
+_DEFINITION = re.compile(
+    r"^\s*(?:what|who)\s+(?:was|were|is|are)\s+(?:the\s+|a\s+|an\s+)?(?P<subject>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+_NOT_SUBJECT = re.compile(
+    r"^(?:name|cost|reason|result|date|number|amount|size|effect|impact|price|purpose|aim|"
+    r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b",
+    re.IGNORECASE,
+)
+
+
+def definition_subject(question: str) -> str | None:
+    """What a "What was X?" / "Who was X?" question asks to describe, or None."""
+    match = _DEFINITION.match(question)
+    if not match:
+        return None
+    subject = match.group("subject")
+    if len(subject.split()) > 6 or _NOT_SUBJECT.search(subject):
+        return None
+    return subject
 
 
 def strip_asking(question: str) -> str:

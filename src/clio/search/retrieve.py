@@ -89,8 +89,8 @@ def retrieve(index: SearchIndex, query: Query, *, k: int = 8) -> list[Hit]:
     top_bm25 = float(bm25.max()) if n else 0.0
     combined = BM25_WEIGHT * bm25 / top_bm25 if top_bm25 > 0 else np.zeros(n, dtype=np.float32)
     cos = np.zeros(n, dtype=np.float32)
-    if query.vector is not None and index.vectors is not None:
-        cos = index.vectors @ query.vector
+    if query.vector is not None and index.vectors is not None and index.vector_rows is not None:
+        cos = (index.vectors @ query.vector)[index.vector_rows]
         combined = combined + VECTOR_WEIGHT * cos
     pool = min(CANDIDATES, n)
     candidates = np.argpartition(-combined, pool - 1)[:pool] if pool < n else np.arange(n)

@@ -230,7 +230,24 @@ def _plain_stem(word: str) -> str:
     return _IRREGULAR.get(w) or _strip_suffix(w)
 
 
+_ABBREVIATION = re.compile(
+    r"(?:\b(?:e\.g|i\.e|c|ca|cf|etc|vs|Mr|Mrs|Ms|Dr|St|Gen|Col|Capt|Lt|Sgt|Prof|No|Vol|p|pp)\.|"
+    r"\b[A-Z]\.)$"
+)
+
+
 def split_sentences(text: str) -> list[str]:
     """Split a passage into sentences and semicolon clauses, keeping their words verbatim."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text)]
+    parts: list[str] = []
+    pending = ""
+    pos = 0
+    for match in _SENTENCE_END.finditer(text):
+        piece = text[pos : match.start()]
+        pos = match.end()
+        if _ABBREVIATION.search(piece.rstrip()) and not match.group(0).strip(" \t"):
+            pending += piece + match.group(0)  # "e.g. Lysenkoism", "Kenneth G. Lieberthal"
+            continue
+        parts.append((pending + piece).strip())
+        pending = ""
+    parts.append((pending + text[pos:]).strip())
     return [p for p in parts if p]

@@ -9,7 +9,6 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from clio.schedule.fsrs_bridge import retrievability
-from clio.schedule.memory import Phase, Rating
 from clio.services.learning import DEFAULT_KINDS, session_counts, start_of_day
 from clio.store import accounts, backup, reviews, topics_repo
 from clio.store.database import Store
@@ -96,54 +95,57 @@ def progress_summary(
     days: int = 14,
 ) -> Progress:
     """The learner's progress at ``now`` (optionally within one topic)."""
+    day0 = start_of_day(now)
     with store.read() as session:
         user = accounts.get_user(session, learner_id)
         topic_ids = None if topic is None else [topics_repo.get_topic(session, topic).id]
-        end_of_day = start_of_day(now) + timedelta(days=1)
         due_today = reviews.count_due(
-            session, learner_id=learner_id, until=end_of_day, topic_ids=topic_ids, kinds=kinds
+            session,
+            learner_id=learner_id,
+            until=day0 + timedelta(days=1),
+            topic_ids=topic_ids,
+            kinds=kinds,
         )
-        states = [s for s in reviews.learner_states(session, learner_id)]
-        items = topics_repo.get_items(session, [s.item_id for s in states])
+        states = reviews.learner_states(session, learner_id)
+        facts = reviews.item_facts(session, [s.item_id for s in states])
         if topic_ids is not None:
-            states = [s for s in states if items[s.item_id].topic_id in topic_ids]
-        logs = reviews.learner_logs(session, learner_id)
+            states = [s for s in states if facts[s.item_id].topic_id in topic_ids]
+        tally = reviews.log_tally(session, learner_id=learner_id, topic_ids=topic_ids)
+        learnt, passed = reviews.retention_counts(
+            session,
+            learner_id=learner_id,
+            since=now - RETENTION_WINDOW,
+            until=now,
+            topic_ids=topic_ids,
+        )
+        times = reviews.review_times(
+            session,
+            learner_id=learner_id,
+            since=day0 - timedelta(days=days - 1),
+            until=day0 + timedelta(days=1),
+            topic_ids=topic_ids,
+        )
+        listed = topics_repo.list_topics(session)
         texts = {
             t.id: topics_repo.topic_text(session, t.id)
-            for t in topics_repo.list_topics(session)
+            for t in listed
             if topic_ids is None or t.id in topic_ids
         }
-        names = {t.id: t.name for t in topics_repo.list_topics(session)}
+        names = {t.id: t.name for t in listed}
     due_now, new_available = session_counts(
         store, learner_id=learner_id, now=now, topic_ids=topic_ids, kinds=kinds
     )
-    wanted = {s.item_id for s in states}
-    logs = [log for log in logs if log.item_id in wanted] if topic_ids is not None else logs
-    recent = [
-        log for log in logs if log.reviewed_at >= now - RETENTION_WINDOW and log.reviewed_at <= now
-    ]
-    learnt = [log for log in recent if log.state_before == int(Phase.REVIEW)]
-    retention = (
-        sum(1 for log in learnt if log.rating != int(Rating.AGAIN)) / len(learnt)
-        if learnt
-        else None
-    )
-    day0 = start_of_day(now)
+    retention = passed / learnt if learnt else None
     per_day: dict[date, int] = defaultdict(int)
-    for log in logs:
-        if day0 - timedelta(days=days - 1) <= log.reviewed_at < day0 + timedelta(days=1):
-            per_day[log.reviewed_at.date()] += 1
+    for at in times:
+        per_day[at.date()] += 1
     chart = tuple(
         ((day0 - timedelta(days=i)).date().isoformat(), per_day[(day0 - timedelta(days=i)).date()])
         for i in reversed(range(days))
     )
-    tally: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-    for log in logs:
-        tally[log.item_id][0] += 1
-        tally[log.item_id][1] += int(log.rating == int(Rating.AGAIN))
     points, sections = _weak_spots(
         states,
-        items,
+        facts,
         texts,
         names,
         tally,
@@ -158,11 +160,11 @@ def progress_summary(
         due_today=due_today,
         new_available=new_available,
         reviewed_today=per_day[day0.date()],
-        total_reviews=len(logs),
+        total_reviews=sum(n for n, _ in tally.values()),
         studied_items=len(states),
         desired_retention=user.desired_retention,
         retention=retention,
-        retention_reviews=len(learnt),
+        retention_reviews=learnt,
         streak_days=_streak(store, learner_id, now),
         reviews_per_day=chart,
         weakest_points=tuple(points[:weakest]),
@@ -172,10 +174,10 @@ def progress_summary(
 
 def _weak_spots(
     states: Sequence[Any],
-    items: dict[int, Any],
+    facts: dict[int, reviews.ItemFacts],
     texts: dict[int, str],
     names: dict[int, str],
-    tally: dict[int, list[int]],
+    tally: dict[int, tuple[int, int]],
     *,
     now: datetime,
     retention: float,
@@ -184,7 +186,7 @@ def _weak_spots(
     indexes = {tid: _section_index(text, names[tid]) for tid, text in texts.items()}
     by_point: dict[tuple[int, str], list[_Sample]] = defaultdict(list)
     for state in states:
-        stored = items.get(state.item_id)
+        stored = facts.get(state.item_id)
         if stored is None or stored.retired or stored.topic_id not in indexes:
             continue
         recall = (
@@ -194,7 +196,7 @@ def _weak_spots(
             if state.memory.stability is not None
             else 0.0
         )
-        for source_id in getattr(stored.item, "source_ids", ()):
+        for source_id in stored.source_ids:
             if source_id in indexes[stored.topic_id]:
                 reviewed, failed = tally.get(state.item_id, (0, 0))
                 sample = (recall, state.lapses, reviewed, failed)

@@ -3,33 +3,17 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from clio.schedule.memory import Memory, Phase, Rating
 from clio.store import recording
 from clio.store.orm import ItemRow, ReviewLogRow, ReviewStateRow
 from clio.store.records import ReviewRecord, ReviewState
-
-
-def _state(row: ReviewStateRow) -> ReviewState:
-    return ReviewState(
-        learner_id=row.learner_id,
-        item_id=row.item_id,
-        memory=Memory(
-            phase=Phase(row.state),
-            due=row.due,
-            step=row.step,
-            stability=row.stability,
-            difficulty=row.difficulty,
-            last_review=row.last_review,
-        ),
-        introduced_at=row.introduced_at,
-        reps=row.reps,
-        lapses=row.lapses,
-    )
 
 
 def _record(row: ReviewLogRow) -> ReviewRecord:
@@ -125,13 +109,34 @@ def count_unseen(
 
 
 def learner_states(session: Session, learner_id: int) -> list[ReviewState]:
-    """Every state the learner has."""
-    rows = session.scalars(
-        select(ReviewStateRow)
-        .where(ReviewStateRow.learner_id == learner_id)
-        .order_by(ReviewStateRow.item_id)
-    )
-    return [_state(r) for r in rows]
+    """Every state the learner has (plain rows, no ORM objects: there can be thousands)."""
+    t = ReviewStateRow
+    rows = session.execute(
+        select(
+            t.item_id, t.state, t.due, t.step, t.stability, t.difficulty, t.last_review,
+            t.introduced_at, t.reps, t.lapses,
+        )
+        .where(t.learner_id == learner_id)
+        .order_by(t.item_id)
+    )  # fmt: skip
+    return [
+        ReviewState(
+            learner_id=learner_id,
+            item_id=item_id,
+            memory=Memory(
+                phase=Phase(state),
+                due=due,
+                step=step,
+                stability=stability,
+                difficulty=difficulty,
+                last_review=last,
+            ),
+            introduced_at=introduced,
+            reps=reps,
+            lapses=lapses,
+        )
+        for item_id, state, due, step, stability, difficulty, last, introduced, reps, lapses in rows
+    ]
 
 
 def learner_logs(
@@ -164,3 +169,85 @@ def last_reviewed_at(session: Session, learner_id: int) -> datetime | None:
     return session.scalar(
         select(func.max(ReviewLogRow.reviewed_at)).where(ReviewLogRow.learner_id == learner_id)
     )
+
+
+# --- aggregates for progress (SQL does the counting, so 100k logs stay cheap) ---------------
+
+
+@dataclass(frozen=True, kw_only=True)
+class ItemFacts:
+    """What progress needs to know about a studied item."""
+
+    topic_id: int
+    retired: bool
+    source_ids: tuple[str, ...]
+
+
+def _logs_query(query: Any, learner_id: int, topic_ids: Sequence[int] | None) -> Any:
+    query = query.where(ReviewLogRow.learner_id == learner_id)
+    if topic_ids is not None:
+        query = query.join(ItemRow, ItemRow.id == ReviewLogRow.item_id).where(
+            ItemRow.topic_id.in_(list(topic_ids))
+        )
+    return query
+
+
+def log_tally(
+    session: Session, *, learner_id: int, topic_ids: Sequence[int] | None = None
+) -> dict[int, tuple[int, int]]:
+    """item id -> (reviews, reviews rated Again)."""
+    again = func.sum(case((ReviewLogRow.rating == int(Rating.AGAIN), 1), else_=0))
+    query = _logs_query(
+        select(ReviewLogRow.item_id, func.count(), again), learner_id, topic_ids
+    ).group_by(ReviewLogRow.item_id)
+    return {item: (int(n), int(failed or 0)) for item, n, failed in session.execute(query)}
+
+
+def retention_counts(
+    session: Session,
+    *,
+    learner_id: int,
+    since: datetime,
+    until: datetime,
+    topic_ids: Sequence[int] | None = None,
+) -> tuple[int, int]:
+    """(reviews of learnt items in the window, how many of them were not failed)."""
+    passed = func.sum(case((ReviewLogRow.rating != int(Rating.AGAIN), 1), else_=0))
+    query = _logs_query(select(func.count(), passed), learner_id, topic_ids).where(
+        ReviewLogRow.state_before == int(Phase.REVIEW),
+        ReviewLogRow.reviewed_at >= since,
+        ReviewLogRow.reviewed_at <= until,
+    )
+    total, ok = session.execute(query).one()
+    return int(total or 0), int(ok or 0)
+
+
+def review_times(
+    session: Session,
+    *,
+    learner_id: int,
+    since: datetime,
+    until: datetime,
+    topic_ids: Sequence[int] | None = None,
+) -> list[datetime]:
+    """When the learner reviewed, in ``[since, until)``."""
+    query = _logs_query(select(ReviewLogRow.reviewed_at), learner_id, topic_ids).where(
+        ReviewLogRow.reviewed_at >= since, ReviewLogRow.reviewed_at < until
+    )
+    return list(session.scalars(query))
+
+
+def item_facts(session: Session, item_ids: Sequence[int]) -> dict[int, ItemFacts]:
+    """Topic, retired flag and source ids of these items."""
+    found: dict[int, ItemFacts] = {}
+    ids = list(item_ids)
+    for start in range(0, len(ids), 5000):  # stay well under bind-parameter limits
+        query = select(ItemRow.id, ItemRow.topic_id, ItemRow.retired, ItemRow.payload).where(
+            ItemRow.id.in_(ids[start : start + 5000])
+        )
+        for item_id, topic_id, retired, payload in session.execute(query):
+            sources = payload.get("source_ids", ()) if isinstance(payload, dict) else ()
+            found[item_id] = ItemFacts(
+                topic_id=topic_id, retired=retired, source_ids=tuple(sources)
+            )
+    return found

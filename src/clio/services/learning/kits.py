@@ -9,6 +9,7 @@ from pathlib import Path
 
 from clio.errors import ClioError, InputError
 from clio.ids import slugify
+from clio.importers import IMPORTABLE_SUFFIXES
 from clio.model.items import Flashcard, Kit
 from clio.model.topic import Topic
 from clio.store import topics_repo
@@ -18,21 +19,19 @@ from clio.store.items_codec import (
 )
 from clio.store.records import ImportReport
 
-NOTE_SUFFIXES = (".txt", ".md", ".markdown", ".text")
+# every format `clio convert` reads: .txt, .md, .docx, .html, .pdf
+NOTE_SUFFIXES = IMPORTABLE_SUFFIXES
 
 
 def make_kit_for(topic: Topic, *, seed: int = 0) -> Kit:
-    """The study kit for a topic: the generator's when installed, else basic point cards."""
-    try:
-        from clio.generate import make_kit  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        return basic_kit(topic, seed=seed)
-    kit: Kit = make_kit(topic, seed=seed)
-    return kit
+    """The study kit for a topic (:func:`clio.generate.make_kit`)."""
+    from clio.generate import make_kit
+
+    return make_kit(topic, seed=seed)
 
 
 def basic_kit(topic: Topic, *, seed: int = 0) -> Kit:
-    """One "point title -> explanation" card per point (used until the generator lands)."""
+    """One "point title -> explanation" card per point (a small kit for tests and tools)."""
     from clio.ids import content_id
     from clio.model.items import CardKind
 
@@ -90,7 +89,9 @@ def note_files(paths: Sequence[str]) -> list[Path]:
                 p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in NOTE_SUFFIXES
             )
             if not inside:
-                raise InputError("no notes files (.txt, .md) in this folder", file=ref)
+                raise InputError(
+                    f"no notes files ({', '.join(NOTE_SUFFIXES)}) in this folder", file=ref
+                )
             found.extend(inside)
         elif path.exists():
             found.append(path)

@@ -1,0 +1,64 @@
+"""Figures in a sentence ("20,000 experts", "$300m", "95%", "nearly a million") for a question."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Set as AbstractSet
+
+from clio.parse import find_dates
+from clio.search.text import STOP_WORDS, stem, words
+
+_NUMBER_WORDS = (
+    "one two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty "
+    "thirteen fourteen sixteen seventeen eighteen nineteen fifty sixty seventy eighty ninety "
+    "hundred thousand million billion half dozen"
+)
+_QUALIFIER = r"(?:(?:nearly|almost|about|around|over|some|roughly|approximately|more than|"
+_QUALIFIER += r"less than|fewer than|up to|at least|at most|only)\s+)?"
+_FIGURE = re.compile(
+    _QUALIFIER
+    + r"(?:[$£€¥]\s?\d[\d,.]*\s?(?:m|bn|k|million|billion|thousand)?\b"
+    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?\s?(?:%|per\s?cent|percent)"
+    + r"|(?<![\w-])\d[\d,]*(?:\.\d+)?(?:\s(?:million|billion|thousand|hundred))?"
+    + r"|\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten)\s(?:hundred|thousand|million)\b"
+    + rf"|\b(?:{_NUMBER_WORDS.replace(' ', '|')})\b)",
+    re.IGNORECASE,
+)
+
+_MONEY_WORDS = {stem(w) for w in ("money", "cost", "pay", "loan", "spend", "price", "worth", "sum")}
+_SHARE_WORDS = {stem(w) for w in ("share", "percentage", "proportion", "percent", "fraction")}
+
+
+def _figure_fit(text: str, q: AbstractSet[str]) -> float:
+    """How well a figure's form fits the question: money, a share, or a count."""
+    money = text.lstrip("~").strip()[:1] in "$£€¥" or "mark" in text.lower()
+    share = "%" in text or "cent" in text.lower()
+    if q & _SHARE_WORDS:
+        return 0.5 if share else 0.0
+    if q & _MONEY_WORDS:
+        return 0.5 if money else 0.0
+    return 0.0 if money or share else 0.2
+
+
+def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tuple[str, int, float]]:
+    """Each figure not already in the question: its span with unit, start, and fit bonus."""
+    out = []
+    dates = find_dates(sentence)
+    years = [(m.start, m.end) for m in dates]
+    asked = {m.text.lower() for m in find_dates(question)}
+    anchors = [m.start for m in dates if m.text.lower() in asked]
+    for match in _FIGURE.finditer(sentence):
+        if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
+            continue
+        text = match.group(0).strip()
+        if text.lower() in {"one", "a"}:
+            continue
+        after = words(sentence[match.end() : match.end() + 40])[:3]
+        unit_words = [w for w in after[:2] if w.lower() not in STOP_WORDS and w[:1].islower()]
+        bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
+        bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
+        if anchors and min(abs(a - match.end()) for a in anchors) < 25:
+            bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
+        span = " ".join([text, *unit_words[:2]]) if unit_words else text
+        out.append((span, match.start(), bonus))
+    return out
