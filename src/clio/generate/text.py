@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*")
 _ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bc|\bDr|\bMr|\bMrs|\bSt|\bvs|\betc)\.$", re.I)
+_INITIAL_END = re.compile(r"(?<![\w.’'])[A-Z]\.$")  # "D. F. Malan": an initial, not a full stop
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
     re.I,
@@ -79,12 +80,71 @@ def _clauses(text: str) -> tuple[str, ...]:
     for paragraph in text.split("\n"):
         pieces: list[str] = []
         for piece in _CLAUSE_SPLIT.split(paragraph):
-            if pieces and _ABBREVIATION_END.search(pieces[-1]) and piece[:1].isupper():
+            if (
+                pieces
+                and (_ABBREVIATION_END.search(pieces[-1]) or _INITIAL_END.search(pieces[-1]))
+                and piece[:1].isupper()
+            ):
                 pieces[-1] = f"{pieces[-1]} {piece}"  # "(e.g. Lysenkoism)" is one clause
             else:
                 pieces.append(piece)
         parts.extend(c for c in (clean(p) for p in pieces) if c)
     return tuple(parts)
+
+
+_IRREGULAR_PAST = frozenset(
+    """
+    led became won lost made took gave sent left fled fought wrote set met ran began held saw
+    was were had rose built broke came went spent kept brought sought told said thought taught
+    stood struck became bought drove flew fell grew knew paid put read rode sold shot spoke
+    stole swore threw understood withdrew overthrew
+    """.split()  # noqa: SIM905
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'-]+|[A-Z]\.|de|van|von|der|al|el|la|le|da|du|bin)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """True for a heading that is a person's name ("Nelson Mandela", "F. W. de Klerk")."""
+    parts = text.strip().rstrip(":").split()
+    if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if not parts[0][:1].isupper() or not parts[-1][:1].isupper() or parts[-1].endswith("."):
+        return False
+    return all(_NAME_WORD.match(p) for p in parts) and parts[-1].lower() not in STOPWORDS
+
+
+def starts_with_verb(text: str) -> bool:
+    """True for a clause with no subject ("Died in police custody in 1977")."""
+    first = _WORD.match(text.strip(" ‘’'\"("))
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)
+
+
+_PASSIVE = frozenset(
+    """
+    sentenced released elected arrested imprisoned executed exiled born appointed assassinated
+    murdered deported jailed expelled dismissed purged deposed overthrown crowned awarded
+    captured tried banned injured wounded named nominated re-elected interned
+    """.split()  # noqa: SIM905
+)
+
+
+def with_subject(clause: str, subject: str | None) -> str:
+    """A subjectless clause under a person's name, given that person as its subject."""
+    if subject is None or not starts_with_verb(clause) or subject.lower() in clause.lower():
+        return clause
+    first = clause.split(" ", 1)[0].lower()
+    was = "was " if first in _PASSIVE else ""  # "Sentenced to life..." -> "... was sentenced"
+    return f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+
+
+def point_clauses(heading: str, title: str, text: str) -> list[str]:
+    """The clauses of a point, each able to stand alone: a person heading supplies the subject
+    of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
+    subject = next((s.strip().rstrip(":") for s in (title, heading) if looks_like_name(s)), None)
+    return [with_subject(c, subject) for c in split_clauses(text)]
 
 
 def starts_with_pronoun(text: str) -> bool:
