@@ -343,3 +343,9 @@ def test_lone_heading_names_untitled_notes() -> None:
     # with several sections and no title line, the name stands in
     two = parse_notes("Causes\na) A: b\n\nEvents\na) C: d\n", name="ww1-notes")
     assert two.title == "Ww1 Notes"
+
+
+def test_initials_heading_is_not_a_lettered_point() -> None:
+    topic = parse_notes("Key people\n\nF. W. de Klerk\n- Became President in 1989\n", name="x")
+    assert [s.heading for s in topic.sections][-1] == "F. W. de Klerk"
+    assert not topic.warnings

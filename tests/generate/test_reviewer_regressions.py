@@ -1,0 +1,67 @@
+"""Regressions found by reading kits made from unseen sheets (tests/fixtures/e2e) as a teacher."""
+
+from __future__ import annotations
+
+from clio.generate.essay_question import read_question
+from clio.generate.kit import make_kit
+from clio.generate.source_provenance import Provenance, cold_war_note
+from clio.generate.text import looks_like_name, point_clauses, split_clauses, with_subject
+from clio.parse import parse_notes
+
+PEOPLE = """Key people
+
+Steve Biko
+- Founded the Black Consciousness Movement in the late 1960s
+- Died in police custody in September 1977
+
+Nelson Mandela
+- Sentenced to life imprisonment at the Rivonia Trial in 1964
+"""
+
+
+def test_initials_do_not_end_a_sentence() -> None:
+    text = "The National Party under D. F. Malan won the election in May 1948. It ruled until 1994."
+    assert split_clauses(text) == [
+        "The National Party under D. F. Malan won the election in May 1948",
+        "It ruled until 1994",
+    ]
+
+
+def test_person_headings_are_names() -> None:
+    assert looks_like_name("Steve Biko") and looks_like_name("F. W. de Klerk")
+    assert not looks_like_name("Key people") and not looks_like_name("Resistance")
+    assert not looks_like_name("Successes in the 1920s")
+
+
+def test_a_subjectless_bullet_takes_its_person_heading() -> None:
+    assert point_clauses("Steve Biko", "", "Died in police custody in September 1977") == [
+        "Steve Biko died in police custody in September 1977"
+    ]
+    assert with_subject("Sentenced to life imprisonment", "Nelson Mandela") == (
+        "Nelson Mandela was sentenced to life imprisonment"
+    )
+    assert point_clauses("Resistance", "", "Died in custody") == ["Died in custody"]
+
+
+def test_cards_about_people_name_the_person() -> None:
+    kit = make_kit(parse_notes(PEOPLE, name="people"), seed=0)
+    prompts = [c.prompt for c in kit.flashcards] + [q.stem for q in kit.questions]
+    assert not any("“Died in police custody" in p for p in prompts), prompts
+    assert any("Steve Biko died in police custody" in p for p in prompts), prompts
+
+
+def test_a_quoted_view_to_agree_with_reads_as_a_view() -> None:
+    asked = read_question('"The Treaty of Versailles was too harsh." How far do you agree?')
+    assert asked.focus == "the view that the Treaty of Versailles was too harsh"
+    cause = read_question('"The alliances were the main cause of the war." How far do you agree?')
+    assert cause.kind == "how_far" and cause.named == "the alliances"
+
+
+def test_cold_war_context_only_when_the_passage_is_about_the_superpowers() -> None:
+    prov = Provenance(
+        author="Jung Chang", who=None, nationality="Chinese", kind=None, nature=None,
+        strength=None, limitation=None, purpose=None, audience=None, year=1991, access=None,
+        involved=(),
+    )  # fmt: skip
+    assert cold_war_note(prov, "In 1960 people in our province were eating tree bark.") is None
+    assert cold_war_note(prov, "Mao feared a Soviet attack.") is not None
