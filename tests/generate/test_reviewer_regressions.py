@@ -65,3 +65,28 @@ def test_cold_war_context_only_when_the_passage_is_about_the_superpowers() -> No
     )  # fmt: skip
     assert cold_war_note(prov, "In 1960 people in our province were eating tree bark.") is None
     assert cold_war_note(prov, "Mao feared a Soviet attack.") is not None
+
+
+def test_removing_a_date_leaves_no_dangling_words() -> None:
+    from clio.generate.text import remove_dates
+
+    assert remove_dates("Under War Communism, introduced in June 1918, the Bolsheviks ruled") == (
+        "Under War Communism, the Bolsheviks ruled"
+    )
+    assert remove_dates("By the end of 1920 the last White army had left") == (
+        "the last White army had left"
+    )
+
+
+def test_the_terms_of_a_treaty_are_not_an_event_to_date() -> None:
+    from clio.generate.text import is_event_name
+
+    assert not is_event_name("The terms of the treaty")
+    assert not is_event_name("Effects of the Depression")
+    assert is_event_name("Treaty of Friendship")
+
+
+def test_a_name_with_its_country_in_brackets_is_the_subject() -> None:
+    assert point_clauses("The Big Three", "Woodrow Wilson (USA)", "Wanted a fair peace") == [
+        "Woodrow Wilson wanted a fair peace"
+    ]

@@ -143,7 +143,8 @@ def with_subject(clause: str, subject: str | None) -> str:
 def point_clauses(heading: str, title: str, text: str) -> list[str]:
     """The clauses of a point, each able to stand alone: a person heading supplies the subject
     of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
-    subject = next((s.strip().rstrip(":") for s in (title, heading) if looks_like_name(s)), None)
+    bare = [re.sub(r"\s*\([^)]*\)\s*$", "", s).strip().rstrip(":") for s in (title, heading)]
+    subject = next((s for s in bare if looks_like_name(s)), None)
     return [with_subject(c, subject) for c in split_clauses(text)]
 
 
@@ -258,6 +259,20 @@ def remove_dates(text: str) -> str:
         )
         if intro:
             before = before[: intro.start()]
+        lead = re.search(
+            r"\b(?:the\s+)?(?:end|start|beginning|middle|autumn|spring|summer|"
+            r"winter|fall)\s+$",
+            before,
+            re.I,
+        )
+        if intro and lead:
+            before = before[: lead.start()]  # "By the end of 1920" -> ""
+            by = re.search(r"\b(?:by|at|in|from|until|towards?)\s+$", before, re.I)
+            if by:
+                before = before[: by.start()]
+        dangling = re.search(r",\s+[a-z]+ed\s*$", before)
+        if intro and dangling and after.lstrip().startswith(","):
+            before = before[: dangling.start()]  # ", introduced in June 1918," -> ","
         if not before.strip():
             after = after.lstrip(" ,")
         result = before.rstrip() + (" " if before.strip() and after[:1].isalnum() else "") + after
@@ -298,6 +313,13 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+_ASPECT_OF = re.compile(
+    r"^(?:the\s+)?(?:terms|causes|effects|results|consequences|reasons|aims|impact|outcome|"
+    r"significance|importance|successes|failures|course|aftermath)\s+of\b",
+    re.I,
+)
+
+
 def is_event_name(text: str) -> bool:
     """True for names of events ("Sino-Indian War", "Mao's Moscow visit"), not questions."""
     found = words(text)
@@ -305,6 +327,8 @@ def is_event_name(text: str) -> bool:
         return False
     if len([w for w in found if w not in {"the", "a", "an"}]) < 2:
         return False  # "The crisis": too vague to ask "when was it?"
+    if _ASPECT_OF.match(text.strip()):
+        return False  # "The terms of the treaty", "Effects of the Crash": a topic, not an event
     return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 
