@@ -90,3 +90,32 @@ def test_a_name_with_its_country_in_brackets_is_the_subject() -> None:
     assert point_clauses("The Big Three", "Woodrow Wilson (USA)", "Wanted a fair peace") == [
         "Woodrow Wilson wanted a fair peace"
     ]
+
+
+TELEGRAM = """The road to war
+
+Long-term causes, 1882-1914
+a. Alliances: the Triple Alliance of 1882 linked Germany and Austria-Hungary.
+b. Militarism: the German army grew to 2.2 million men by 1914.
+
+Short-term causes, June-August 1914
+a. The July Crisis: Russia mobilised on 30 July 1914.
+b. Invasion of Belgium: Germany invaded Belgium on 4 August 1914.
+
+Source B
+From a telegram sent by Kaiser Wilhelm II to Tsar Nicholas II, 31 July 1914.
+
+I now receive authentic news of serious preparations for war on my Eastern frontier.
+"""
+
+
+def test_a_dated_telegram_belongs_with_its_weeks_and_keeps_the_rulers_numeral() -> None:
+    from clio.generate.source_questions import make_source_questions
+    from clio.generate.source_subjects import best_section, short_name
+
+    topic = parse_notes(TELEGRAM, name="telegram")
+    section = best_section(topic, topic.sources[0])
+    assert section is not None and section.heading.startswith("Short-term")
+    assert short_name("Kaiser Wilhelm II") == "Wilhelm II" and short_name("Jung Chang") == "Chang"
+    text = " ".join(str(q) for q in make_source_questions(topic, seed=0))
+    assert " II saw" not in text.replace("Wilhelm II saw", "")
