@@ -119,3 +119,9 @@ def test_a_dated_telegram_belongs_with_its_weeks_and_keeps_the_rulers_numeral() 
     assert short_name("Kaiser Wilhelm II") == "Wilhelm II" and short_name("Jung Chang") == "Chang"
     text = " ".join(str(q) for q in make_source_questions(topic, seed=0))
     assert " II saw" not in text.replace("Wilhelm II saw", "")
+
+
+def test_a_place_used_as_an_adjective_keeps_its_article_outside_the_gap() -> None:
+    text = "Aims, 1919-20\n1. The League was set up in 1920 as part of the Paris peace settlement."
+    kit = make_kit(parse_notes(text, name="league"), seed=0)
+    assert not any(c.answer == "the Paris" for c in kit.flashcards)

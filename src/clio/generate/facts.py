@@ -199,6 +199,7 @@ _HEAD_NOUNS = frozenset(
     garrison army government border party region area city port coast front conference
     treaty agreement people troops forces navy economy leader leaders question crisis problem
     capital soviet workers peasants delegation embassy press regime authorities zone sector
+    peace settlement talks summit negotiations market exchange valley railway uprising rising
     """.split()  # noqa: SIM905
 )
 
