@@ -125,3 +125,14 @@ def test_a_place_used_as_an_adjective_keeps_its_article_outside_the_gap() -> Non
     text = "Aims, 1919-20\n1. The League was set up in 1920 as part of the Paris peace settlement."
     kit = make_kit(parse_notes(text, name="league"), seed=0)
     assert not any(c.answer == "the Paris" for c in kit.flashcards)
+
+
+def test_true_false_statements_stand_on_their_own() -> None:
+    text = (
+        "The Great Leap Forward, 1958-62\n\n"
+        "a.  The Lushan Conference, Jul 1959\n\n"
+        "Peng Dehuai criticised the Great Leap; Mao had him dismissed as Minister of Defence\n"
+    )
+    kit = make_kit(parse_notes(text, name="lushan"), seed=0)
+    stems = [q.stem for q in kit.questions if "had him dismissed" in q.stem]
+    assert stems and all("criticised the Great Leap" in stem for stem in stems)

@@ -145,7 +145,25 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
     bare = [re.sub(r"\s*\([^)]*\)\s*$", "", s).strip().rstrip(":") for s in (title, heading)]
     subject = next((s for s in bare if looks_like_name(s)), None)
-    return [with_subject(c, subject) for c in split_clauses(text)]
+    found: list[str] = []
+    for clause in split_clauses(text):
+        if found and _needs_antecedent(clause):
+            found[-1] = f"{found[-1]}; {clause}"  # "...; Mao had him dismissed": keep who "him" is
+        else:
+            found.append(with_subject(clause, subject))
+    return found
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b(?!\s+own)")
+
+
+def _needs_antecedent(clause: str) -> bool:
+    """True when "him"/"her" in a clause can only mean someone named in an earlier clause."""
+    match = _OBJECT_PRONOUN.search(clause)
+    if match is None:
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+", clause[: match.start()])
+    return len(names) < 2
 
 
 def starts_with_pronoun(text: str) -> bool:
