@@ -136,3 +136,12 @@ def test_true_false_statements_stand_on_their_own() -> None:
     kit = make_kit(parse_notes(text, name="lushan"), seed=0)
     stems = [q.stem for q in kit.questions if "had him dismissed" in q.stem]
     assert stems and all("criticised the Great Leap" in stem for stem in stems)
+
+
+def test_essay_evidence_is_not_cut_at_an_initial() -> None:
+    from clio.generate.essay_text import sentences
+
+    assert sentences("In March 1933 Franklin D. Roosevelt passed 15 laws. The TVA built dams.") == [
+        "In March 1933 Franklin D. Roosevelt passed 15 laws.",
+        "The TVA built dams.",
+    ]
