@@ -343,3 +343,17 @@ def test_lone_heading_names_untitled_notes() -> None:
     # with several sections and no title line, the name stands in
     two = parse_notes("Causes\na) A: b\n\nEvents\na) C: d\n", name="ww1-notes")
     assert two.title == "Ww1 Notes"
+
+
+def test_initials_heading_is_not_a_lettered_point() -> None:
+    topic = parse_notes("Key people\n\nF. W. de Klerk\n- Became President in 1989\n", name="x")
+    assert [s.heading for s in topic.sections][-1] == "F. W. de Klerk"
+    assert not topic.warnings
+
+
+def test_a_clause_before_a_semicolon_is_not_a_title() -> None:
+    text = "Aims\n1. The Council met five times a year; its members were Britain and France.\n"
+    text += "2. Bay of Pigs; in April 1961 exiles landed in Cuba.\n"
+    first, second = parse_notes(text, name="x").sections[0].points
+    assert first.title == "" and first.text.startswith("The Council met five times a year;")
+    assert second.title == "Bay of Pigs"

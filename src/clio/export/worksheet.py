@@ -147,17 +147,29 @@ def _pick_source(
                 for i, q in enumerate(carried)
             ]
             return source, items
-    return None, []
+    # no source: the short questions the notes set themselves ("Describe two aims ... (4 marks)")
+    essay = kit.essay_plans[0].question if kit.essay_plans else None
+    short = [
+        q
+        for q in kit.source_questions
+        if q.source_id is None and q.text != essay and q.marks < ESSAY_MARKS
+    ]
+    return None, [_written(q, first + i) for i, q in enumerate(short)]
+
+
+ESSAY_MARKS = 12  # at or above this tariff a question is an essay, not a short answer
 
 
 def _pick_essay(topic: Topic, kit: Kit, *, number: int) -> EssayEntry | None:
     plan: EssayPlan | None = kit.essay_plans[0] if kit.essay_plans else None
     if plan is not None:
         marks = _MARKS_IN_TEXT.search(plan.question)
+        # the notes' own question carries its tariff ("... hated the Treaty? (12 marks)")
+        carried = next((q.marks for q in topic.questions if q.text == plan.question), None)
         return EssayEntry(
             number=number,
             question=_MARKS_IN_TEXT.sub("", plan.question).strip(),
-            marks=int(marks.group(1)) if marks else None,
+            marks=int(marks.group(1)) if marks else carried,
             lines=ESSAY_LINES,
             paragraphs=plan.paragraphs,
         )

@@ -139,6 +139,11 @@ def read_question(text: str) -> EssayQuestion:
                 focus=_result_focus(inner["link"], inner["focus"]),
                 named=_named_phrase(inner["named"]),
             )
+        claim = _clean(statement["stmt"])
+        # '"The Treaty was too harsh." How far do you agree?' weighs a view, not a named cause
+        return EssayQuestion(
+            text=question, kind="why", focus=f"the view that {claim[:1].lower()}{claim[1:]}"
+        )
     for pattern in _HOW_FAR_PATTERNS:
         match = pattern.match(body)
         if match:

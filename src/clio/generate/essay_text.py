@@ -10,7 +10,11 @@ from clio.parse.dates import find_dates
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _TRAILING_DATE = re.compile(r"(?:,\s*|\s*\()[^,()]*\d{4}[^,()]*\)?\s*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
+# not after an initial ("Franklin D. Roosevelt") or "e.g." / "c." / "Dr."
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?])(?<!\b[A-Z]\.)(?<!\be\.g\.)(?<!\bi\.e\.)(?<!\bc\.)(?<!\bDr\.)(?<!\bMr\.)"
+    r"(?<!\bSt\.)\s+(?=[A-Z“‘\"'])"
+)
 
 _STOP_TEXT = """a about above after again against all also although am an and any are as at be
     because been before being below between both but by can could did do does doing down during each

@@ -291,9 +291,17 @@ def _introduction(
     )
 
 
+# A sheet's housekeeping ("Handout 4: read this before the lesson on Thursday"), not history
+_ADMIN = re.compile(
+    r"\b(?:handout|worksheet|homework|lesson|revision sheet|read (?:this|these|the following)|"
+    r"answer (?:the|all) questions|due (?:on|by))\b",
+    re.I,
+)
+
+
 def _context_sentence(topic: Topic, question: EssayQuestion) -> str:
     """The sentence of the sheet's introduction nearest the question (verbatim), if any."""
-    found = sentences(topic.intro) if topic.intro else []
+    found = [s for s in (sentences(topic.intro) if topic.intro else []) if not _ADMIN.search(s)]
     if not found:
         return ""
     wanted = content_tokens(question.text)

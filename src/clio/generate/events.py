@@ -10,8 +10,8 @@ from clio.generate.text import (
     clean,
     find_dates,
     is_event_name,
+    point_clauses,
     remove_dates,
-    split_clauses,
     starts_with_pronoun,
     title_without_date,
     words,
@@ -74,7 +74,7 @@ def _dated_mentions(topic: Topic) -> list[tuple[str, tuple[Period, ...]]]:
         found.append((section.heading, tuple(m.period for m in find_dates(section.heading))))
         for point in section.points:
             found.append((point.title, tuple(m.period for m in find_dates(point.title))))
-            for text in split_clauses(point.text):
+            for text in point_clauses(section.heading, point.title, point.text):
                 found.append((text, tuple(m.period for m in find_dates(text))))
     return found
 
@@ -150,7 +150,7 @@ def _point_events(
             return [
                 Event(label=label, period=period, point_ids=(point.id,), quote=quote, named=True)
             ]
-        clauses = split_clauses(point.text)
+        clauses = point_clauses(section.heading, point.title, point.text)
         if not clauses or any(not d.period.overlaps(period) for d in find_dates(clauses[0])):
             return []
         description = _describe(clauses[0])
@@ -163,7 +163,7 @@ def _point_events(
             Event(label=description, period=period, point_ids=(point.id,), quote=quote, named=False)
         ]
     events: list[Event] = []
-    for text in split_clauses(point.text):
+    for text in point_clauses(section.heading, point.title, point.text):
         dates = [d for d in find_dates(text) if not d.period.approximate]
         if len(dates) != 1 or dates[0].start > 40:
             continue

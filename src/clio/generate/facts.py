@@ -12,7 +12,7 @@ from clio.generate.lexicon import LexEntry, Lexicon, key, load_lexicon
 from clio.generate.text import (
     capitalise,
     find_dates,
-    split_clauses,
+    point_clauses,
 )
 from clio.ids import normalise_for_id
 from clio.model.period import Period
@@ -199,6 +199,7 @@ _HEAD_NOUNS = frozenset(
     garrison army government border party region area city port coast front conference
     treaty agreement people troops forces navy economy leader leaders question crisis problem
     capital soviet workers peasants delegation embassy press regime authorities zone sector
+    peace settlement talks summit negotiations market exchange valley railway uprising rising
     """.split()  # noqa: SIM905
 )
 
@@ -240,7 +241,7 @@ def build_facts(topic: Topic) -> Facts:
             found.append(section.period)
         for part in (point.title, point.text):
             found.extend(m.period for m in find_dates(part))
-        for text in split_clauses(point.text):
+        for text in point_clauses(section.heading, point.title, point.text):
             slots = find_slots(text, point, lexicon)
             clauses.append(Clause(text=text, point=point, section=section, slots=slots))
             for slot in slots:

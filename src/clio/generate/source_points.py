@@ -98,7 +98,7 @@ def provenance_points(topic: Topic, source: Source, provenance: Provenance) -> l
     if provenance.purpose:
         audience = f", aimed at {provenance.audience}" if provenance.audience else ""
         found.append(f"Purpose: its purpose was {provenance.purpose}{audience}.")
-    cold_war = cold_war_note(provenance)
+    cold_war = cold_war_note(provenance, source.text)
     if cold_war:
         found.append(f"Context: {cold_war}")
     return [scheme_point("provenance", as_sentence(text), ids) for text in found]

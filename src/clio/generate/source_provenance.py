@@ -208,9 +208,21 @@ def _source_month(source: Source) -> tuple[int, int] | None:
     return None
 
 
-def cold_war_note(provenance: Provenance) -> str | None:
-    """The Cold War context of an author writing between 1947 and 1991, when it applies."""
+_SUPERPOWERS = re.compile(
+    r"\b(?:USA|US|USSR|America|American|Americans|Soviets?|Russia|Russian|Moscow|Washington|"
+    r"Kremlin|Cold War|superpowers?|nuclear|missiles?|NATO|Warsaw Pact|capitalis[mt]|"
+    r"imperialis[mt]|Stalin|Khrushchev|Brezhnev|Kennedy|Truman|Eisenhower|Nixon|Reagan)\b"
+)
+
+
+def cold_war_note(provenance: Provenance, text: str | None = None) -> str | None:
+    """The Cold War context of an author writing between 1947 and 1991, when it applies.
+
+    With ``text`` (the passage), only when the passage touches the superpowers' rivalry: a
+    1991 memoir of a Chinese famine does not "reflect the rivalry between the superpowers"."""
     if provenance.year is None or not 1947 <= provenance.year <= 1991:
+        return None
+    if text is not None and not _SUPERPOWERS.search(text):
         return None
     if provenance.nationality not in {"American", "Soviet", "Russian", "British", "Chinese"}:
         return None

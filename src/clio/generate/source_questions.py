@@ -32,6 +32,7 @@ from clio.generate.source_subjects import (
     view_subject,
 )
 from clio.generate.source_views import interpretation_view, quote
+from clio.generate.text import significant_words
 from clio.ids import content_id
 from clio.model.items import SourceQuestion
 from clio.model.marking import SchemePoint
@@ -371,6 +372,29 @@ def _style_of(text: str) -> str | None:
     return next((style for style, pattern in _STYLE_WORDS if pattern.search(text)), None)
 
 
+_GENERIC = frozenset(
+    "describe explain give identify outline two three one reasons reason ways marks".split()  # noqa: SIM905
+)
+
+
+def _points_about(topic: Topic, text: str, limit: int = 3) -> list[Point]:
+    """The points of the notes that share the most distinctive words with a short question
+    (a word found in few points, such as a name, counts for more than a common one)."""
+    wanted = {w for w in significant_words(text) if w not in _GENERIC}
+    bags = [(point, set(significant_words(point.full_text))) for _, point in topic.points()]
+    spread = {w: sum(1 for _, bag in bags if w in bag) for w in wanted}
+    scored: list[tuple[float, int, Point]] = []
+    for index, (point, bag) in enumerate(bags):
+        score = sum(1 / spread[w] for w in wanted & bag)
+        if score:
+            scored.append((-score, index, point))
+    scored.sort(key=lambda item: item[:2])
+    if not scored:
+        return []
+    best = -scored[0][0]
+    return [point for score, _, point in scored[:limit] if -score >= 0.75 * best]
+
+
 def _notes_question(
     topic: Topic, asked: Question, generated: list[SourceQuestion]
 ) -> SourceQuestion | None:
@@ -389,12 +413,20 @@ def _notes_question(
         try:
             plan = plan_essay(topic, asked.text)
         except InputError:
-            return None
-        for pid in plan.source_ids[:8]:
-            point = topic.find_point(pid)
-            if point is not None:
-                points.append(scheme_point("own_knowledge", as_sentence(point.full_text), (pid,)))
-        reference = " ".join(p.text for p in plan.paragraphs if p.role != "link")
+            # "Describe two aims of Clemenceau (4 marks)" is no essay: credit the points it is about
+            matches = _points_about(topic, asked.text)
+            points = [
+                scheme_point("own_knowledge", as_sentence(p.full_text), (p.id,)) for p in matches
+            ]
+            reference = " ".join(as_sentence(p.full_text) for p in matches)
+        else:
+            for pid in plan.source_ids[:8]:
+                point = topic.find_point(pid)
+                if point is not None:
+                    points.append(
+                        scheme_point("own_knowledge", as_sentence(point.full_text), (pid,))
+                    )
+            reference = " ".join(p.text for p in plan.paragraphs if p.role != "link")
     else:
         style = _style_of(asked.text)
         enquiry = _ENQUIRY.search(asked.text)

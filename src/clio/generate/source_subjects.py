@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 
 from clio.generate.essay_factors import topic_corpus
 from clio.generate.essay_text import (
@@ -17,6 +18,7 @@ from clio.generate.essay_text import (
     strip_trailing_date,
     words,
 )
+from clio.generate.text import find_dates
 from clio.model.period import Period
 from clio.model.topic import Claim, EntityKind, Point, Section, Source, Topic
 
@@ -61,12 +63,23 @@ class SourceSubject:
     dated_views: tuple[Claim, ...]  # dated claims that report the holder's views
 
 
+_REGNAL = re.compile(r"^(?:[IVX]{1,5}|Jr\.?|Sr\.?)$")
+
+
+def short_name(name: str) -> str:
+    """How a passage refers to a person: the surname, or "Wilhelm II" for a numbered ruler."""
+    parts = name.split()
+    if len(parts) >= 2 and _REGNAL.match(parts[-1]):
+        return " ".join(parts[-2:])
+    return parts[-1] if parts else name
+
+
 def _person_names(source: Source) -> list[str]:
     """People the passage names, in order of first mention, as the passage spells them."""
     found: list[tuple[int, str]] = []
     for entity in source.entities:
         if entity.kind is EntityKind.PERSON:
-            spelled = entity.text.split()[-1] if entity.text else entity.name.split()[-1]
+            spelled = short_name(entity.text or entity.name)
             position = source.text.find(spelled)
             if position >= 0:
                 found.append((position, spelled))
@@ -99,7 +112,7 @@ def find_subject(topic: Topic, source: Source) -> SourceSubject:
     first_hand = _FIRST_HAND.search(source.citation or source.provenance) is not None
     from_author = False
     if holder is None and author and (first_hand or _FIRST_PERSON.search(source.text)):
-        holder = author.split()[-1]
+        holder = short_name(author)
         from_author = True
     states = _state_counts(source.text)
     target: str | None = None
@@ -171,6 +184,7 @@ def best_section(topic: Topic, source: Source) -> Section | None:
     """The section of the notes the source bears on most: shared words, weighted by period."""
     passage = content_tokens(source.text + " " + source.citation)
     when = _when(source)
+    dated = _citation_date(source) if not source.claims else None
     best: tuple[float, int, Section] | None = None
     for index, section in enumerate(topic.sections):
         body = content_tokens(section.heading)
@@ -179,9 +193,26 @@ def best_section(topic: Topic, source: Source) -> Section | None:
         score = len(passage & body) / (1 + len(body)) ** 0.5
         if when is not None:
             score *= 0.5 + _overlap_share(when, section_span(section))
+        if dated is not None and _closely_contains(section_span(section), dated):
+            score *= 1.5  # a telegram of 31 July 1914 belongs with "June-August 1914"
         if best is None or score > best[0]:
             best = (score, -index, section)
     return best[2] if best else None
+
+
+def _citation_date(source: Source) -> Period | None:
+    """The month or day the attribution dates the source to ("31 July 1914"), if it gives one."""
+    for match in find_dates(source.citation or ""):
+        if match.period.start.month is not None and not match.period.approximate:
+            return match.period
+    return None
+
+
+def _closely_contains(span: Period | None, when: Period) -> bool:
+    """True when ``span`` holds ``when`` and covers no more than about a year."""
+    if span is None or not span.contains(when):
+        return False
+    return (date(*span.end.last_day()) - date(*span.start.first_day())).days <= 400
 
 
 def section_span(section: Section) -> Period | None:

@@ -34,6 +34,7 @@ STOPWORDS = frozenset(
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*")
 _CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*")
 _ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bc|\bDr|\bMr|\bMrs|\bSt|\bvs|\betc)\.$", re.I)
+_INITIAL_END = re.compile(r"(?<![\w.’'])[A-Z]\.$")  # "D. F. Malan": an initial, not a full stop
 _PRONOUN_START = re.compile(
     r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
     re.I,
@@ -79,12 +80,90 @@ def _clauses(text: str) -> tuple[str, ...]:
     for paragraph in text.split("\n"):
         pieces: list[str] = []
         for piece in _CLAUSE_SPLIT.split(paragraph):
-            if pieces and _ABBREVIATION_END.search(pieces[-1]) and piece[:1].isupper():
+            if (
+                pieces
+                and (_ABBREVIATION_END.search(pieces[-1]) or _INITIAL_END.search(pieces[-1]))
+                and piece[:1].isupper()
+            ):
                 pieces[-1] = f"{pieces[-1]} {piece}"  # "(e.g. Lysenkoism)" is one clause
             else:
                 pieces.append(piece)
         parts.extend(c for c in (clean(p) for p in pieces) if c)
     return tuple(parts)
+
+
+_IRREGULAR_PAST = frozenset(
+    """
+    led became won lost made took gave sent left fled fought wrote set met ran began held saw
+    was were had rose built broke came went spent kept brought sought told said thought taught
+    stood struck became bought drove flew fell grew knew paid put read rode sold shot spoke
+    stole swore threw understood withdrew overthrew
+    """.split()  # noqa: SIM905
+)
+_NAME_WORD = re.compile(r"^(?:[A-Z][\w’'-]+|[A-Z]\.|de|van|von|der|al|el|la|le|da|du|bin)$")
+
+
+def looks_like_name(text: str) -> bool:
+    """True for a heading that is a person's name ("Nelson Mandela", "F. W. de Klerk")."""
+    parts = text.strip().rstrip(":").split()
+    if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text):
+        return False
+    if not parts[0][:1].isupper() or not parts[-1][:1].isupper() or parts[-1].endswith("."):
+        return False
+    return all(_NAME_WORD.match(p) for p in parts) and parts[-1].lower() not in STOPWORDS
+
+
+def starts_with_verb(text: str) -> bool:
+    """True for a clause with no subject ("Died in police custody in 1977")."""
+    first = _WORD.match(text.strip(" ‘’'\"("))
+    if first is None:
+        return False
+    word = first.group(0).lower()
+    return word in _IRREGULAR_PAST or (word.endswith("ed") and len(word) > 3)
+
+
+_PASSIVE = frozenset(
+    """
+    sentenced released elected arrested imprisoned executed exiled born appointed assassinated
+    murdered deported jailed expelled dismissed purged deposed overthrown crowned awarded
+    captured tried banned injured wounded named nominated re-elected interned
+    """.split()  # noqa: SIM905
+)
+
+
+def with_subject(clause: str, subject: str | None) -> str:
+    """A subjectless clause under a person's name, given that person as its subject."""
+    if subject is None or not starts_with_verb(clause) or subject.lower() in clause.lower():
+        return clause
+    first = clause.split(" ", 1)[0].lower()
+    was = "was " if first in _PASSIVE else ""  # "Sentenced to life..." -> "... was sentenced"
+    return f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+
+
+def point_clauses(heading: str, title: str, text: str) -> list[str]:
+    """The clauses of a point, each able to stand alone: a person heading supplies the subject
+    of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
+    bare = [re.sub(r"\s*\([^)]*\)\s*$", "", s).strip().rstrip(":") for s in (title, heading)]
+    subject = next((s for s in bare if looks_like_name(s)), None)
+    found: list[str] = []
+    for clause in split_clauses(text):
+        if found and _needs_antecedent(clause):
+            found[-1] = f"{found[-1]}; {clause}"  # "...; Mao had him dismissed": keep who "him" is
+        else:
+            found.append(with_subject(clause, subject))
+    return found
+
+
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b(?!\s+own)")
+
+
+def _needs_antecedent(clause: str) -> bool:
+    """True when "him"/"her" in a clause can only mean someone named in an earlier clause."""
+    match = _OBJECT_PRONOUN.search(clause)
+    if match is None:
+        return False
+    names = re.findall(r"\b[A-Z][a-z]+", clause[: match.start()])
+    return len(names) < 2
 
 
 def starts_with_pronoun(text: str) -> bool:
@@ -198,6 +277,20 @@ def remove_dates(text: str) -> str:
         )
         if intro:
             before = before[: intro.start()]
+        lead = re.search(
+            r"\b(?:the\s+)?(?:end|start|beginning|middle|autumn|spring|summer|"
+            r"winter|fall)\s+$",
+            before,
+            re.I,
+        )
+        if intro and lead:
+            before = before[: lead.start()]  # "By the end of 1920" -> ""
+            by = re.search(r"\b(?:by|at|in|from|until|towards?)\s+$", before, re.I)
+            if by:
+                before = before[: by.start()]
+        dangling = re.search(r",\s+[a-z]+ed\s*$", before)
+        if intro and dangling and after.lstrip().startswith(","):
+            before = before[: dangling.start()]  # ", introduced in June 1918," -> ","
         if not before.strip():
             after = after.lstrip(" ,")
         result = before.rstrip() + (" " if before.strip() and after[:1].isalnum() else "") + after
@@ -238,6 +331,13 @@ _QUESTION_WORDS = frozenset(
 )
 
 
+_ASPECT_OF = re.compile(
+    r"^(?:the\s+)?(?:terms|causes|effects|results|consequences|reasons|aims|impact|outcome|"
+    r"significance|importance|successes|failures|course|aftermath)\s+of\b",
+    re.I,
+)
+
+
 def is_event_name(text: str) -> bool:
     """True for names of events ("Sino-Indian War", "Mao's Moscow visit"), not questions."""
     found = words(text)
@@ -245,6 +345,8 @@ def is_event_name(text: str) -> bool:
         return False
     if len([w for w in found if w not in {"the", "a", "an"}]) < 2:
         return False  # "The crisis": too vague to ask "when was it?"
+    if _ASPECT_OF.match(text.strip()):
+        return False  # "The terms of the treaty", "Effects of the Crash": a topic, not an event
     return any(w in EVENT_WORDS for w in found) and len(found) <= 7
 
 

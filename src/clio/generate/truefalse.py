@@ -7,7 +7,7 @@ import re
 from clio.generate.common import item_rng, question
 from clio.generate.distractors import slot_options
 from clio.generate.events import quote_point
-from clio.generate.facts import Clause, Facts, ubiquitous
+from clio.generate.facts import PERSON, Clause, Facts, ubiquitous
 from clio.generate.text import gives_away, looks_like_statement, sentence, starts_with_pronoun
 from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
@@ -24,7 +24,19 @@ def _usable(clause: Clause) -> bool:
         return False
     if not looks_like_statement(text):
         return False  # "First Five-Year Plan and the start of collectivisation"
+    if _dangling_pronoun(clause):
+        return False  # "Mao had him dismissed": who "him" is was in the clause before
     return 7 <= len(text.split()) <= 40 and not starts_with_pronoun(text) and text[:1].isupper()
+
+
+def _dangling_pronoun(clause: Clause) -> bool:
+    """True when "him"/"her" points back to a person the clause has not named (besides its
+    own subject), so the statement cannot be judged on its own."""
+    match = re.search(r"\b(?:him|her)\b(?!\s+own)", clause.text)
+    if match is None:
+        return False
+    people = [s for s in clause.slots if s.kind == PERSON and s.end <= match.start()]
+    return len(people) < 2
 
 
 def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:

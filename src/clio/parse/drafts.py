@@ -132,4 +132,13 @@ def _inline_title_ok(title: str, separator: str) -> bool:
     words = title.split()
     if separator == ":":
         return len(words) <= 12
+    if any(_CLAUSE_VERB.match(w) for w in words[1:]):
+        return False  # "The Council met about five times a year; ..." is a sentence, not a title
     return len(words) <= 8 and not re.match(r"^(?:in|on|by|during|after|before)\s+\d", title, re.I)
+
+
+# A lower-case finite verb: the text before ";" or " - " is a clause, not a point's title
+_CLAUSE_VERB = re.compile(
+    r"^(?:was|were|is|are|had|has|have|did|does|met|made|took|gave|became|began|won|lost|"
+    r"led|left|sent|fled|fought|wanted|[a-z]{2,}ed)$"
+)

@@ -127,6 +127,8 @@ def _plausible_letter_item(label: str, rest: str) -> bool:
     # capitals only when what follows starts with a capital and is not a surname-like single word.
     if label.islower():
         return True
+    if re.match(r"[A-Z]\.\s", rest):
+        return False  # "F. W. de Klerk", "A. J. P. Taylor": a run of initials
     return label not in "I" and rest[:1].isupper() and " " in rest
 
 

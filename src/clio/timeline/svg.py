@@ -125,15 +125,23 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     # Section bands, packed into rows above the axis.
     sections = [e for e in events if e.kind is EventKind.SECTION]
     band_boxes = [(layout.x(_span(e.period)[0]), layout.x(_span(e.period)[1])) for e in sections]
+    # a short band near the right edge puts its label on its left rather than clipping it
+    band_left = [
+        x0 + 10 + _text_width(e.label, small) > width - 6
+        and x0 - 10 - _text_width(e.label, small) >= margin
+        for e, (x0, _) in zip(sections, band_boxes, strict=True)
+    ]
     band_labels = [
-        _clip(e.label, max(3, int((width - 6 - x0) / (small * 0.62)))) for e, (x0, _) in
-        zip(sections, band_boxes, strict=True)
-    ]  # fmt: skip
+        e.label if left else _clip(e.label, max(3, int((width - 6 - x0) / (small * 0.62))))
+        for e, (x0, _), left in zip(sections, band_boxes, band_left, strict=True)
+    ]
     # a band's label may run past a short band: pack bands with their labels so none overlap
     band_rows = _pack(
         [
-            (x0, max(x1, x0 + 10 + _text_width(label, small)))
-            for (x0, x1), label in zip(band_boxes, band_labels, strict=True)
+            (min(x0, x1 - 10 - _text_width(label, small)), x1)
+            if left
+            else (x0, max(x1, x0 + 10 + _text_width(label, small)))
+            for (x0, x1), label, left in zip(band_boxes, band_labels, band_left, strict=True)
         ],
         gap=4,
     )
@@ -163,8 +171,8 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     claim_line = 18 if any(e.kind is EventKind.CLAIM for e in items) else 0
     height = int(legend_top + len(legend_rows) * 18 + claim_line + 16)
 
-    for event, (x0, x1), label, row in zip(
-        sections, band_boxes, band_labels, band_rows, strict=True
+    for event, (x0, x1), label, row, left in zip(
+        sections, band_boxes, band_labels, band_rows, band_left, strict=True
     ):
         colour = colours.get(event.section_id or "", PALETTE[0])
         y = band_top + row * (band_height + 4)
@@ -173,8 +181,13 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
             f"</title>"
             f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 3):.1f}" height="{band_height}" '
             f'rx="3" fill="{colour}" fill-opacity="0.22" stroke="{colour}"/>'
-            + f'<text x="{x0 + 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222">'
-            f"{escape(label)}</text></g>"
+            + (
+                f'<text x="{x0 - 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222" '
+                f'text-anchor="end">'
+                if left
+                else f'<text x="{x0 + 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222">'
+            )
+            + f"{escape(label)}</text></g>"
         )
         # the band's period shaded faintly across the event area too
         parts.append(
