@@ -93,3 +93,16 @@ def test_token_vectors_come_with_the_same_sentence_vectors(embedder: Embedder) -
     assert [t.shape[1] for t in tokens] == [DIM, DIM]
     assert all(len(t) >= 5 for t in tokens)
     assert np.allclose(np.linalg.norm(tokens[0], axis=1), 1.0, atol=1e-4)
+
+
+def test_span_vectors_are_pooled_in_context(embedder: Embedder) -> None:
+    text = "Stalin died in 1953. The Chinese signed a truce within a month."
+    spans = [[(0, 20), (21, len(text)), (len(text), len(text))]]
+    _, _, per_span = embedder.encode_with_spans([text], spans)
+    vecs = per_span[0]
+    assert vecs.shape == (3, DIM)
+    assert np.allclose(np.linalg.norm(vecs[:2], axis=1), 1.0, atol=1e-4)
+    assert not vecs[2].any()  # an empty span has no tokens
+    alone = embedder.encode(["Stalin died in 1953.", "The Chinese signed a truce within a month."])
+    assert float(vecs[0] @ alone[0]) > 0.7 and float(vecs[1] @ alone[1]) > 0.7
+    assert float(vecs[0] @ alone[0]) > float(vecs[0] @ alone[1])

@@ -162,6 +162,16 @@ def speed(quick: bool) -> None:
     start = time.perf_counter()
     mark_answers([(it.question, schemes[it.qid], it.answer) for it in picks])
     batch = time.perf_counter() - start
+    # Baseline in the same run: raw encoder throughput on short sentences, to compare with the
+    # about 870 sentences/s measured on a quiet 2-core machine (../shared/STACK.md).
+    from clio.embed import get_embedder
+
+    sentences = [
+        f"Sentence {i} about the Treaty of Friendship and Soviet loans." for i in range(500)
+    ]
+    start = time.perf_counter()
+    get_embedder().encode(sentences)
+    per_second = len(sentences) / (time.perf_counter() - start)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(f"\n### Speed ({os.cpu_count()} CPUs, load average {load:.1f} at the end)\n")
     print(
@@ -175,6 +185,11 @@ def speed(quick: bool) -> None:
                 ],
                 ["mark_answer p90", f"{1000 * float(np.percentile(times, 90)):.1f} ms", "-"],
                 ["mark_answers, 1,000 answers in one call", f"{batch:.2f} s", "<= 10 s"],
+                [
+                    "baseline: encoder alone, short sentences",
+                    f"{per_second:.0f} /s",
+                    "~870 /s on a quiet 2-core machine",
+                ],
             ],
         )
     )

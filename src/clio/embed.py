@@ -105,18 +105,50 @@ class Embedder:
         order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
         for start in range(0, len(order), BATCH_SIZE):
             idx = order[start : start + BATCH_SIZE]
-            pooled, per_text = self._run([texts[i] for i in idx])
+            pooled, per_text, _ = self._run([texts[i] for i in idx])
             out[idx] = pooled
             for row, i in enumerate(idx):
                 tokens[i] = per_text[row]
         return out, tokens
 
+    def encode_with_spans(
+        self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
+    ) -> tuple[
+        npt.NDArray[np.float32], list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]
+    ]:
+        """Like :meth:`encode_with_tokens`, plus a unit vector per character span of each text.
+
+        A span's vector is the mean of the text's token states inside it, so sentences are
+        embedded in context with no extra model run. A span past the 256-token limit gets a
+        zero vector (callers embed it on its own).
+        """
+        out = np.zeros((len(texts), DIM), dtype=np.float32)
+        tokens: list[npt.NDArray[np.float32]] = [np.zeros((0, DIM), np.float32)] * len(texts)
+        pooled_spans: list[npt.NDArray[np.float32]] = [np.zeros((0, DIM), np.float32)] * len(texts)
+        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+        for start in range(0, len(order), BATCH_SIZE):
+            idx = order[start : start + BATCH_SIZE]
+            pooled, per_text, per_span = self._run(
+                [texts[i] for i in idx], spans=[spans[i] for i in idx]
+            )
+            out[idx] = pooled
+            for row, i in enumerate(idx):
+                tokens[i] = per_text[row]
+                pooled_spans[i] = per_span[row]
+        return out, tokens, pooled_spans
+
     def _encode_batch(self, texts: list[str]) -> npt.NDArray[np.float32]:
         return self._run(texts, with_tokens=False)[0]
 
     def _run(
-        self, texts: list[str], *, with_tokens: bool = True
-    ) -> tuple[npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
+        self,
+        texts: list[str],
+        *,
+        with_tokens: bool = True,
+        spans: Sequence[Sequence[tuple[int, int]]] | None = None,
+    ) -> tuple[
+        npt.NDArray[np.float32], list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]
+    ]:
         # One text at a time: the tokenizer's thread pool costs more than it saves on short texts.
         encodings = [self._tokenizer.encode(t) for t in texts]
         width = max(len(e.ids) for e in encodings)
@@ -139,7 +171,21 @@ class Embedder:
                 vecs = hidden[row, 1 : len(enc.ids) - 1]
                 lengths = np.linalg.norm(vecs, axis=1, keepdims=True)
                 per_text.append((vecs / np.clip(lengths, 1e-12, None)).astype(np.float32))
-        return unit, per_text
+        per_span: list[npt.NDArray[np.float32]] = []
+        for row, enc in enumerate(encodings if spans is not None else ()):
+            assert spans is not None
+            offsets = np.array(enc.offsets[1 : len(enc.ids) - 1], dtype=np.int64).reshape(-1, 2)
+            states = hidden[row, 1 : len(enc.ids) - 1]
+            vecs = np.zeros((len(spans[row]), DIM), dtype=np.float32)
+            for k, (a, b) in enumerate(spans[row]):
+                inside = (
+                    (offsets[:, 0] >= a) & (offsets[:, 1] <= b) & (offsets[:, 1] > offsets[:, 0])
+                )
+                if inside.any():
+                    mean = states[inside].mean(axis=0)
+                    vecs[k] = mean / max(float(np.linalg.norm(mean)), 1e-12)
+            per_span.append(vecs)
+        return unit, per_text, per_span
 
 
 _LOCK = threading.Lock()

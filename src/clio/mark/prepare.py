@@ -74,6 +74,18 @@ class PreparedText:
     n_words: int
 
 
+def _spans(text: str, parts: list[str]) -> list[tuple[int, int]]:
+    """Character spans of ``parts`` (in order) inside ``text``."""
+    out, cursor = [], 0
+    for part in parts:
+        at = text.find(part, cursor)
+        if at < 0:
+            at = cursor
+        out.append((at, at + len(part)))
+        cursor = at + len(part)
+    return out
+
+
 def _stems(text: str, corrector: frozenset[str] | None) -> frozenset[str]:
     if corrector is None:
         return frozenset(content_stems(text))
@@ -90,20 +102,33 @@ def prepare_texts(
     fixes = correctors if correctors is not None else [None] * len(texts)
 
     split = [split_sentences(t) for t in texts]
-    # A one-sentence text is its own sentence: embed it once.
-    unique: dict[str, int] = {}
-    for t in [*texts, *(s for parts in split for s in parts)]:
-        unique.setdefault(t.strip(), len(unique))
-    vectors, tokens = get_embedder().encode_with_tokens(list(unique))
+    # Sentences are pooled from their text's token states (one model run per text); only a
+    # sentence past the 256-token limit is embedded on its own.
+    spans = [_spans(t, parts) for t, parts in zip(texts, split, strict=True)]
+    embedder = get_embedder()
+    vectors, tokens, span_vectors = embedder.encode_with_spans(list(texts), spans)
+    missing = [
+        (i, k)
+        for i, vecs in enumerate(span_vectors)
+        for k in range(len(vecs))
+        if len(split[i]) > 1 and not vecs[k].any()
+    ]
+    if missing:
+        extra = embedder.encode([split[i][k] for i, k in missing])
+        for (i, k), vec in zip(missing, extra, strict=True):
+            span_vectors[i][k] = vec
     out: list[PreparedText] = []
-    for text, parts, fix in zip(texts, split, fixes, strict=True):
+    for n, (text, parts, fix) in enumerate(zip(texts, split, fixes, strict=True)):
+        sentence_vectors = (
+            vectors[n : n + 1] if len(parts) == 1 else span_vectors[n].astype(np.float32)
+        )
         out.append(
             PreparedText(
                 text=text,
                 sentences=tuple(parts),
-                vector=vectors[unique[text.strip()]],
-                tokens=tokens[unique[text.strip()]],
-                sentence_vectors=vectors[[unique[p] for p in parts]],
+                vector=vectors[n],
+                tokens=tokens[n],
+                sentence_vectors=sentence_vectors,
                 stems=_stems(text, fix),
                 sentence_stems=tuple(_stems(p, fix) for p in parts),
                 facts=facts_of(text),
