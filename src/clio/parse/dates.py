@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from clio.model.period import PartialDate, Period
 
@@ -72,10 +74,36 @@ _TRIGGERS = (
     (re.compile(r"(?i:between)"), frozenset(["between"])),
     (re.compile(r"(?i:c\.|ca\.|circa|around|about)"), frozenset(["circa", "circa_range"])),
 )
+# The triggers as plain substrings of the lower-cased text (of the text itself for the
+# case-sensitive decade one). Each is implied by its regex, so nothing that could match is
+# skipped; a false alarm only costs running the full pattern, which then finds nothing.
+_PLAIN_TRIGGERS = (
+    (("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), False),
+    (("spring", "summer", "fall", "autumn", "winter"), False),
+    (("0s", "0's", "0’s"), True),
+    (("between",), False),
+    (("c.", "ca.", "circa", "around", "about"), False),
+)
+# The only non-ASCII characters a case-insensitive regex takes for an ASCII letter
+# (İ ı ſ and the Kelvin sign); text with one of them gets the regex triggers instead.
+_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _impossible_kinds(text: str) -> set[str]:
-    """Pattern kinds that cannot match ``text`` (cheap searches; the full regexes are slower)."""
+    """Pattern kinds that cannot match ``text`` (cheap checks; the full regexes are slower)."""
+    if not text.isascii() and _ODD_CASE.search(text):
+        return _impossible_kinds_slow(text)
+    lower = text.lower()
+    skip: set[str] = set()
+    for (words, cased), (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
+        within = text if cased else lower
+        if not any(word in within for word in words):
+            skip |= kinds
+    return skip
+
+
+def _impossible_kinds_slow(text: str) -> set[str]:
+    """Pattern kinds that cannot match ``text``: one regex search per trigger (any text)."""
     skip: set[str] = set()
     for trigger, kinds in _TRIGGERS:
         if trigger.search(text) is None:
@@ -106,8 +134,16 @@ def _expand_year(first: int, second: str) -> int:
 
 
 def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period | None:
-    text = match.group(0).strip()
-    g = match.groupdict()
+    """The period a pattern's match states (built once per distinct reading, then cached)."""
+    return _build_from(kind, match.group(0), tuple(match.groupdict().items()), year)
+
+
+@lru_cache(maxsize=1 << 12)
+def _build_from(
+    kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
+) -> Period | None:
+    text = matched.strip()
+    g: dict[str, Any] = dict(groups)  # as groupdict(): a group that took part is a str
     if year is not None:
         g["y"] = str(year)
     try:

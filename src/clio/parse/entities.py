@@ -169,7 +169,9 @@ def _index() -> _Index:
 
 
 # Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
-_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
+# The capital comes first and "(?<!\w.)" stands for the leading \b, so that the regex engine
+# can skip ahead to the next capital instead of trying every position (about twice as fast).
+_CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<!\w.)(?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
 
 
 def _candidates(text: str) -> list[_Token]:

@@ -1,0 +1,81 @@
+"""The parser's shortcuts give exactly what the plain forms they replace would give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clio import ids
+from clio.parse import dates, entities
+from clio.parse.dates import find_dates
+
+# Text made of the pieces the shortcuts look at: month and season names, circa words, decades,
+# capitals after letters and marks, the characters a case-insensitive regex folds oddly.
+_PIECES = st.sampled_from(
+    [
+        *list("aAbcC.,'’-–— \n0123456789sS"),
+        *["Jan", "dec", "MAY", "Sept.", "spring", "Autumn", "between", "c.", "ca.", "circa"],
+        *["around", "about", "1950s", "1960's", "1949", "1958-62", "late", "mid-", "of"],
+        *["\u0130", "\u0131", "\u017f", "\u212a", "é", "É", "ß", "Ω", "_", "U.S.", "Ü"],
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_date_triggers_never_skip_a_pattern_the_regexes_would_run(text: str) -> None:
+    assert dates._impossible_kinds(text) <= dates._impossible_kinds_slow(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_find_dates_is_the_same_with_the_regex_triggers(text: str) -> None:
+    fast = (find_dates(text), find_dates(text, year=1962))
+    dates._build_from.cache_clear()
+    original = dates._impossible_kinds
+    dates._impossible_kinds = dates._impossible_kinds_slow
+    try:
+        slow = (find_dates(text), find_dates(text, year=1962))
+    finally:
+        dates._impossible_kinds = original
+    assert fast == slow
+
+
+def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.I)
+    odd = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
+    assert all(dates._ODD_CASE.fullmatch(ch) for ch in odd)
+    assert len(odd) == len(dates._ODD_CASE.pattern) - 2  # the class holds exactly these
+
+
+@pytest.mark.parametrize("text", ["Dec. 1949", "ſpring 1950", "c. 1920", "between 1958 and 1962"])
+def test_cached_periods_are_equal_to_fresh_ones(text: str) -> None:
+    first = find_dates(text)
+    dates._build_from.cache_clear()
+    assert find_dates(text) == first
+
+
+_PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_capitalised_scan_matches_the_word_boundary_form(text: str) -> None:
+    spans = [m.span() for m in entities._CAPITALISED.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_CAPITALISED.finditer(text)]
+
+
+def _plain_normalise_for_id(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(ids._FOLD)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet=st.characters(codec="ascii"), max_size=200)))
+def test_id_normalising_matches_the_plain_form(text: str) -> None:
+    assert ids.normalise_for_id(text) == _plain_normalise_for_id(text)
