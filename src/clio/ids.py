@@ -6,15 +6,14 @@ import hashlib
 import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def normalise_for_id(text: str) -> str:
     """Fold case, unicode forms, quotes, dashes and whitespace so cosmetic edits keep ids."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
-    return _SPACE.sub(" ", text).strip().casefold()
+    if not text.isascii():  # ASCII is already NFKC and has nothing to fold
+        text = unicodedata.normalize("NFKC", text).translate(_FOLD)
+    return " ".join(text.split()).casefold()  # str.split and regex \s: the same whitespace
 
 
 _FOLD = str.maketrans(
