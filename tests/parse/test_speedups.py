@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.parse import dates, entities
+from clio.parse import dates, entities, figures, folding, sources
 from clio.parse.dates import find_dates
 
 # Text made of the pieces the shortcuts look at: month and season names, circa words, decades,
@@ -21,6 +21,8 @@ _PIECES = st.sampled_from(
         *["Jan", "dec", "MAY", "Sept.", "spring", "Autumn", "between", "c.", "ca.", "circa"],
         *["around", "about", "1950s", "1960's", "1949", "1958-62", "late", "mid-", "of"],
         *["\u0130", "\u0131", "\u017f", "\u212a", "é", "É", "ß", "Ω", "_", "U.S.", "Ü"],
+        *["Read the following ", "passage", "SOURCE", "Answer the questions that follow"],
+        *["thousand", "Million", "bilLion", "answers to the question which follows", "text"],
     ]
 )
 _TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join))
@@ -49,8 +51,23 @@ def test_find_dates_is_the_same_with_the_regex_triggers(text: str) -> None:
 def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
     letter = re.compile("[a-z]", re.I)
     odd = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
-    assert all(dates._ODD_CASE.fullmatch(ch) for ch in odd)
-    assert len(odd) == len(dates._ODD_CASE.pattern) - 2  # the class holds exactly these
+    assert all(folding._ODD_CASE.fullmatch(ch) for ch in odd)
+    assert len(odd) == len(folding._ODD_CASE.pattern) - 2  # the class holds exactly these
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from(["jan", "spring", "between", "circa", "passage", "thousand"]))
+def test_plain_lower_holds_every_word_a_case_insensitive_regex_finds(text: str, word: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is not None and re.search(word, text, re.I):
+        assert word in lower
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_instruction_and_scale_word_checks_match_their_regexes(text: str) -> None:
+    assert sources.is_instruction(text) == bool(sources._INSTRUCTION.search(text))
+    assert figures._has_scale_word(text) == bool(figures._ANY_SCALE_WORD.search(text))
 
 
 @pytest.mark.parametrize("text", ["Dec. 1949", "ſpring 1950", "c. 1920", "between 1958 and 1962"])

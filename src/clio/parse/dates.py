@@ -13,6 +13,7 @@ from functools import lru_cache
 from typing import Any
 
 from clio.model.period import PartialDate, Period
+from clio.parse.folding import plain_lower
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -84,16 +85,13 @@ _PLAIN_TRIGGERS = (
     (("between",), False),
     (("c.", "ca.", "circa", "around", "about"), False),
 )
-# The only non-ASCII characters a case-insensitive regex takes for an ASCII letter
-# (İ ı ſ and the Kelvin sign); text with one of them gets the regex triggers instead.
-_ODD_CASE = re.compile("[\u0130\u0131\u017f\u212a]")
 
 
 def _impossible_kinds(text: str) -> set[str]:
     """Pattern kinds that cannot match ``text`` (cheap checks; the full regexes are slower)."""
-    if not text.isascii() and _ODD_CASE.search(text):
+    lower = plain_lower(text)
+    if lower is None:
         return _impossible_kinds_slow(text)
-    lower = text.lower()
     skip: set[str] = set()
     for (words, cased), (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
         within = text if cased else lower

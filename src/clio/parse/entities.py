@@ -293,7 +293,9 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     return None
 
 
+@lru_cache(maxsize=1 << 14)
 def _entity(kind: EntityKind, text: str, name: str) -> Entity:
+    # entities are frozen, so one instance per (kind, text, name) can be shared
     return Entity(kind=kind, text=text, name=name)
 
 
@@ -321,7 +323,8 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             memo[token[0]] = _known_at(text, token)
         return memo[token[0]]
 
-    singles = _index().singles
+    index = _index()
+    singles, firsts = index.singles, index.firsts
     for token in _candidates(text):
         if token[0] < done:
             continue
@@ -336,7 +339,8 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
                 done = end
                 continue
         capitalised = token[1][0].isupper()
-        known = known_at(token)
+        # only words that start a gazetteer name need the (memoised) walk along the text
+        known = known_at(token) if key in firsts or bare in firsts else None
         if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
             run = _run(text, token)
             last = _key(run[-1])

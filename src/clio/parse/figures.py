@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from clio.model.topic import Entity, EntityKind
+from clio.parse.folding import plain_lower
 
 
 def _words(text: str) -> frozenset[str]:
@@ -146,7 +147,7 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
         add(match.start(), end, value, unit)
-    worded = _WORDED.finditer(text) if _ANY_SCALE_WORD.search(text) else ()
+    worded = _WORDED.finditer(text) if _has_scale_word(text) else ()
     for match in worded:
         words = " ".join(match.group("words").lower().split())
         unit, end = _unit_after(text, match.end())
@@ -154,6 +155,13 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
         add(match.start(), end, value, unit)
     found.sort(key=lambda item: item[0])
     return [(start, entity) for start, _, entity in found]
+
+
+def _has_scale_word(text: str) -> bool:
+    lower = plain_lower(text)
+    if lower is None:
+        return _ANY_SCALE_WORD.search(text) is not None
+    return "thousand" in lower or "million" in lower or "billion" in lower
 
 
 def _ordinal_or_label(text: str, end: int) -> bool:
