@@ -96,3 +96,46 @@ def _plain_normalise_for_id(text: str) -> str:
 @given(st.one_of(_TEXTS, st.text(alphabet=st.characters(codec="ascii"), max_size=200)))
 def test_id_normalising_matches_the_plain_form(text: str) -> None:
     assert ids.normalise_for_id(text) == _plain_normalise_for_id(text)
+
+
+_PLAIN_COUNT = re.compile(
+    rf"(?<![\w.,$£€/:–-])(?P<num>{figures._NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
+    r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
+)
+_NUMBERS = st.lists(
+    st.sampled_from([*list("0123456789,.-–$£/: aA"), "1,000", "2.5", " million", "20,000 "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS))
+def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._COUNT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in _PLAIN_COUNT.finditer(text)]
+    assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
+
+
+_PLAIN_YEAR = r"(?P<{0}>1[0-9]{{3}}|20[0-9]{{2}})"
+_PLAIN_DATE_PATTERNS = {
+    "range": re.compile(
+        rf"\b{_PLAIN_YEAR.format('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
+        r"(?![,.]?\d)",
+        re.I,
+    ),
+    "year": re.compile(rf"(?<![\d,.$£€])\b{_PLAIN_YEAR.format('y')}\b(?![,.]\d|\s*%)", re.I),
+}
+_YEARS = st.lists(
+    st.sampled_from([*list("0123456789,.$£€%-–/ aA_"), "1949", "2001", "1958-62", "to", "c."]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _YEARS))
+def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> None:
+    for kind, pattern in dates._PATTERNS:
+        if kind in _PLAIN_DATE_PATTERNS:
+            fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            plain = _PLAIN_DATE_PATTERNS[kind].finditer(text)
+            assert fast == [(m.span(), m.groupdict()) for m in plain]

@@ -8,6 +8,7 @@ Handles "1949", "Dec 1949", "December 1949", "31 March 1948", "March 31, 1948", 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -38,6 +39,16 @@ def _y(name: str) -> str:
     return _YEAR.format(name=name)
 
 
+def _y_first(name: str, not_after: str) -> str:
+    """``(?<![\\w<not_after>])`` + the year group, written to start with the year's first digit.
+
+    A pattern that starts with a character class lets the regex engine jump from one "1" or "2"
+    to the next instead of trying every position; the look-behind after that digit checks the
+    character before it, as a leading \\b (and look-behind) would.
+    """
+    return rf"(?P<{name}>[12](?<![\w{not_after}].)(?:(?<=1)[0-9]{{3}}|(?<=2)0[0-9]{{2}}))"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
     ("dmy_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
@@ -50,9 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b", re.I)),
     ("between", re.compile(rf"\bbetween\s+{_y('y1')}\s+and\s+{_y('y2')}\b", re.I)),
     ("circa_range", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
-    ("range", re.compile(rf"\b{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
+    ("range", re.compile(rf"{_y_first('y1', '')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
     ("circa", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y')}\b", re.I)),
-    ("year", re.compile(rf"(?<![\d,.$£€])\b{_y('y')}\b(?![,.]\d|\s*%)", re.I)),
+    ("year", re.compile(rf"{_y_first('y', ',.$£€')}\b(?![,.]\d|\s*%)", re.I)),
 ]  # fmt: skip
 
 # Only used when the year is known from context (a section dated "October 1962").
@@ -78,13 +89,16 @@ _TRIGGERS = (
 # The triggers as plain substrings of the lower-cased text (of the text itself for the
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
 # skipped; a false alarm only costs running the full pattern, which then finds nothing.
-_PLAIN_TRIGGERS = (
-    (("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), False),
-    (("spring", "summer", "fall", "autumn", "winter"), False),
-    (("0s", "0's", "0’s"), True),
-    (("between",), False),
-    (("c.", "ca.", "circa", "around", "about"), False),
-)
+_PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> may match
+    lambda _, s: (
+        "jan" in s or "feb" in s or "mar" in s or "apr" in s or "may" in s or "jun" in s
+        or "jul" in s or "aug" in s or "sep" in s or "oct" in s or "nov" in s or "dec" in s
+    ),
+    lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
+    lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
+    lambda _, s: "between" in s,
+    lambda _, s: "c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s,
+)  # fmt: skip
 
 
 def _impossible_kinds(text: str) -> set[str]:
@@ -93,9 +107,8 @@ def _impossible_kinds(text: str) -> set[str]:
     if lower is None:
         return _impossible_kinds_slow(text)
     skip: set[str] = set()
-    for (words, cased), (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
-        within = text if cased else lower
-        if not any(word in within for word in words):
+    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
+        if not may_match(text, lower):
             skip |= kinds
     return skip
 
