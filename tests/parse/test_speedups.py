@@ -139,3 +139,22 @@ def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> N
             fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             plain = _PLAIN_DATE_PATTERNS[kind].finditer(text)
             assert fast == [(m.span(), m.groupdict()) for m in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _TEXTS,
+        st.lists(
+            st.sampled_from([*list(" -’'a.\n"), "cold", "de", "von", "détente", "20th"]),
+            max_size=30,
+        ).map("".join),
+    )
+)
+def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
+    index = entities._index()
+    words = "|".join(map(re.escape, index.lower_words))
+    plain = re.compile(rf"\b(?:{words})(?![\w'’-])")
+    assert [m.span() for m in index.lower_starts.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]

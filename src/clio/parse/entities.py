@@ -157,7 +157,7 @@ def _index() -> _Index:
     prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
     ordered = sorted(lower, key=len, reverse=True)
     lower_words = tuple(word.replace("\\", "") for word in ordered)
-    lower_starts = re.compile(rf"\b(?:{'|'.join(ordered)})(?![\w'’-])")
+    lower_starts = re.compile(rf"(?:{'|'.join(map(_first_then_boundary, lower_words))})(?![\w'’-])")
     return _Index(
         names=names,
         singles={k[0]: v for k, v in names.items() if len(k) == 1 and k not in prefixes},
@@ -166,6 +166,11 @@ def _index() -> _Index:
         lower_words=lower_words,
         lower_starts=lower_starts,
     )
+
+
+def _first_then_boundary(word: str) -> str:
+    """``\\b`` + ``word`` as a regex that starts with the word's first character (faster scans)."""
+    return rf"{re.escape(word[0])}(?<!\w.){re.escape(word[1:])}"
 
 
 # Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
@@ -178,8 +183,9 @@ def _candidates(text: str) -> list[_Token]:
     """Words that may start a name: capitalised ones, and known lower-case starts."""
     index = _index()
     found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
-    if any(word in text for word in index.lower_words):  # rare: skip the slower scan
-        found.extend((m.start(), m.group(0)) for m in index.lower_starts.finditer(text))
+    lower = [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)]
+    if lower:
+        found.extend(lower)
         found.sort()
     return found
 
