@@ -10,8 +10,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.parse import dates, entities, figures, folding, sources
+from clio.parse import dates, entities, figures, folding, lines, sources
 from clio.parse.dates import find_dates
+from clio.parse.lines import LineKind
 
 # Text made of the pieces the shortcuts look at: month and season names, circa words, decades,
 # capitals after letters and marks, the characters a case-insensitive regex folds oddly.
@@ -158,3 +159,23 @@ def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
     assert [m.span() for m in index.lower_starts.finditer(text)] == [
         m.span() for m in plain.finditer(text)
     ]
+
+
+def test_line_pattern_first_characters_cover_every_possible_start() -> None:
+    for pattern, firsts in (
+        (lines._QUESTIONS, lines._QUESTIONS_FIRST),
+        (lines._SOURCE, lines._SOURCE_FIRST),
+    ):
+        starts = {chr(c) for c in range(0x110000) if pattern.match(chr(c) + "uestions Source A")}
+        starts |= {chr(c) for c in range(0x110000) if pattern.match(chr(c) + "ource A: x")}
+        assert starts <= firsts
+    probes = [
+        "Questions",
+        "**Exam questions**:",
+        "## Practice question",
+        "Source A: Mao",
+        "ſource B",
+    ]
+    probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
+    for probe in probes:
+        assert lines.classify(1, probe).kind is not LineKind.TEXT
