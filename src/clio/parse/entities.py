@@ -211,7 +211,7 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     while token is not None:
         words.append(token)
         word_key, word_bare = _fold(token[1])
-        for word in dict.fromkeys((word_key, word_bare)):
+        for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
             found = index.names.get((*key, word))
             if found is not None and _case_ok(found[1], words):
                 best = (list(words), found[0])
