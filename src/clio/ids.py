@@ -6,15 +6,17 @@ import hashlib
 import re
 import unicodedata
 
-_SPACE = re.compile(r"\s+")
 _SLUG_DROP = re.compile(r"[^a-z0-9]+")
 
 
 def normalise_for_id(text: str) -> str:
     """Fold case, unicode forms, quotes, dashes and whitespace so cosmetic edits keep ids."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_FOLD)
-    return _SPACE.sub(" ", text).strip().casefold()
+    if not text.isascii():  # ASCII is already NFKC and has nothing to fold
+        text = unicodedata.normalize("NFKC", text)
+        for char, plain in _FOLD_PAIRS:  # str.replace beats str.translate with a dict
+            if char in text:
+                text = text.replace(char, plain)
+    return " ".join(text.split()).casefold()  # str.split and regex \s: the same whitespace
 
 
 _FOLD = str.maketrans(
@@ -28,6 +30,9 @@ _FOLD = str.maketrans(
         "\u00a0": " ",
     }
 )
+
+
+_FOLD_PAIRS = tuple((chr(code), plain) for code, plain in _FOLD.items())
 
 
 def content_id(prefix: str, *parts: str, length: int = 12) -> str:

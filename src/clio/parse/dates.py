@@ -8,9 +8,13 @@ Handles "1949", "Dec 1949", "December 1949", "31 March 1948", "March 31, 1948", 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from clio.model.period import PartialDate, Period
+from clio.parse.folding import plain_lower
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -35,6 +39,16 @@ def _y(name: str) -> str:
     return _YEAR.format(name=name)
 
 
+def _y_first(name: str, not_after: str) -> str:
+    """``(?<![\\w<not_after>])`` + the year group, written to start with the year's first digit.
+
+    A pattern that starts with a character class lets the regex engine jump from one "1" or "2"
+    to the next instead of trying every position; the look-behind after that digit checks the
+    character before it, as a leading \\b (and look-behind) would.
+    """
+    return rf"(?P<{name}>[12](?<![\w{not_after}].)(?:(?<=1)[0-9]{{3}}|(?<=2)0[0-9]{{2}}))"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
     ("dmy_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
@@ -47,9 +61,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b", re.I)),
     ("between", re.compile(rf"\bbetween\s+{_y('y1')}\s+and\s+{_y('y2')}\b", re.I)),
     ("circa_range", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
-    ("range", re.compile(rf"\b{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
+    ("range", re.compile(rf"{_y_first('y1', '')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
     ("circa", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y')}\b", re.I)),
-    ("year", re.compile(rf"(?<![\d,.$£€])\b{_y('y')}\b(?![,.]\d|\s*%)", re.I)),
+    ("year", re.compile(rf"{_y_first('y', ',.$£€')}\b(?![,.]\d|\s*%)", re.I)),
 ]  # fmt: skip
 
 # Only used when the year is known from context (a section dated "October 1962").
@@ -72,10 +86,35 @@ _TRIGGERS = (
     (re.compile(r"(?i:between)"), frozenset(["between"])),
     (re.compile(r"(?i:c\.|ca\.|circa|around|about)"), frozenset(["circa", "circa_range"])),
 )
+# The triggers as plain substrings of the lower-cased text (of the text itself for the
+# case-sensitive decade one). Each is implied by its regex, so nothing that could match is
+# skipped; a false alarm only costs running the full pattern, which then finds nothing.
+_PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> may match
+    lambda _, s: (
+        "jan" in s or "feb" in s or "mar" in s or "apr" in s or "may" in s or "jun" in s
+        or "jul" in s or "aug" in s or "sep" in s or "oct" in s or "nov" in s or "dec" in s
+    ),
+    lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
+    lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
+    lambda _, s: "between" in s,
+    lambda _, s: "c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s,
+)  # fmt: skip
 
 
 def _impossible_kinds(text: str) -> set[str]:
-    """Pattern kinds that cannot match ``text`` (cheap searches; the full regexes are slower)."""
+    """Pattern kinds that cannot match ``text`` (cheap checks; the full regexes are slower)."""
+    lower = plain_lower(text)
+    if lower is None:
+        return _impossible_kinds_slow(text)
+    skip: set[str] = set()
+    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
+        if not may_match(text, lower):
+            skip |= kinds
+    return skip
+
+
+def _impossible_kinds_slow(text: str) -> set[str]:
+    """Pattern kinds that cannot match ``text``: one regex search per trigger (any text)."""
     skip: set[str] = set()
     for trigger, kinds in _TRIGGERS:
         if trigger.search(text) is None:
@@ -106,8 +145,16 @@ def _expand_year(first: int, second: str) -> int:
 
 
 def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period | None:
-    text = match.group(0).strip()
-    g = match.groupdict()
+    """The period a pattern's match states (built once per distinct reading, then cached)."""
+    return _build_from(kind, match.group(0), tuple(match.groupdict().items()), year)
+
+
+@lru_cache(maxsize=1 << 12)
+def _build_from(
+    kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
+) -> Period | None:
+    text = matched.strip()
+    g: dict[str, Any] = dict(groups)  # as groupdict(): a group that took part is a str
     if year is not None:
         g["y"] = str(year)
     try:

@@ -56,6 +56,12 @@ _QUESTIONS = re.compile(
 )
 
 
+# The characters those case-insensitive patterns can start with (İ ı ſ are what such a regex
+# also takes for i and s), so that most lines skip them without running the regex.
+_QUESTIONS_FIRST = frozenset("#*eEpPqQ")
+_SOURCE_FIRST = frozenset("*sSeEdDiI\u0130\u0131\u017f")
+
+
 def classify(number: int, raw: str) -> Line:
     """Classify one line (``number`` is 1-based)."""
     expanded = raw.rstrip()
@@ -64,9 +70,10 @@ def classify(number: int, raw: str) -> Line:
     base: dict[str, Any] = {"number": number, "raw": raw, "text": text, "indent": indent}
     if not text:
         return Line(kind=LineKind.BLANK, **base)
-    if _QUESTIONS.match(text):
+    first = text[0]
+    if first in _QUESTIONS_FIRST and _QUESTIONS.match(text):
         return Line(kind=LineKind.QUESTIONS_HEADING, **base)
-    heading = _MD_HEADING.match(text)
+    heading = _MD_HEADING.match(text) if first == "#" else None
     if heading:
         inner = heading.group(2).strip().strip("*_").strip()
         source = _SOURCE.match(inner)
@@ -78,7 +85,7 @@ def classify(number: int, raw: str) -> Line:
                 **base,
             )
         return Line(kind=LineKind.MD_HEADING, level=len(heading.group(1)), rest=inner, **base)
-    source = _SOURCE.match(text)
+    source = _SOURCE.match(text) if first in _SOURCE_FIRST else None
     if source and _source_heading_ok(source.group("rest")):
         return Line(
             kind=LineKind.SOURCE_HEADING,

@@ -8,6 +8,7 @@ from clio.ids import content_id
 from clio.model.topic import Claim, Source
 from clio.parse.dates import find_dates
 from clio.parse.entities import extract_entities
+from clio.parse.folding import plain_lower
 from clio.parse.lines import Line, LineKind
 
 _INSTRUCTION = re.compile(
@@ -30,8 +31,15 @@ _BY_AUTHOR = re.compile(
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 
+# Every instruction names what to read or says "answer": lines without any of these are not one.
+_INSTRUCTION_WORDS = ("answer", "passage", "source", "extract", "document", "text")
+
+
 def is_instruction(text: str) -> bool:
     """True for lines such as "Read the following passage ... answer the questions"."""
+    lower = plain_lower(text)
+    if lower is not None and not any(word in lower for word in _INSTRUCTION_WORDS):
+        return False
     return bool(_INSTRUCTION.search(text))
 
 

@@ -1,0 +1,181 @@
+"""The parser's shortcuts give exactly what the plain forms they replace would give."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from clio import ids
+from clio.parse import dates, entities, figures, folding, lines, sources
+from clio.parse.dates import find_dates
+from clio.parse.lines import LineKind
+
+# Text made of the pieces the shortcuts look at: month and season names, circa words, decades,
+# capitals after letters and marks, the characters a case-insensitive regex folds oddly.
+_PIECES = st.sampled_from(
+    [
+        *list("aAbcC.,'’-–— \n0123456789sS"),
+        *["Jan", "dec", "MAY", "Sept.", "spring", "Autumn", "between", "c.", "ca.", "circa"],
+        *["around", "about", "1950s", "1960's", "1949", "1958-62", "late", "mid-", "of"],
+        *["\u0130", "\u0131", "\u017f", "\u212a", "é", "É", "ß", "Ω", "_", "U.S.", "Ü"],
+        *["Read the following ", "passage", "SOURCE", "Answer the questions that follow"],
+        *["thousand", "Million", "bilLion", "answers to the question which follows", "text"],
+    ]
+)
+_TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join))
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_date_triggers_never_skip_a_pattern_the_regexes_would_run(text: str) -> None:
+    assert dates._impossible_kinds(text) <= dates._impossible_kinds_slow(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS)
+def test_find_dates_is_the_same_with_the_regex_triggers(text: str) -> None:
+    fast = (find_dates(text), find_dates(text, year=1962))
+    dates._build_from.cache_clear()
+    original = dates._impossible_kinds
+    dates._impossible_kinds = dates._impossible_kinds_slow
+    try:
+        slow = (find_dates(text), find_dates(text, year=1962))
+    finally:
+        dates._impossible_kinds = original
+    assert fast == slow
+
+
+def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
+    letter = re.compile("[a-z]", re.I)
+    odd = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
+    assert all(folding._ODD_CASE.fullmatch(ch) for ch in odd)
+    assert len(odd) == len(folding._ODD_CASE.pattern) - 2  # the class holds exactly these
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS, st.sampled_from(["jan", "spring", "between", "circa", "passage", "thousand"]))
+def test_plain_lower_holds_every_word_a_case_insensitive_regex_finds(text: str, word: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is not None and re.search(word, text, re.I):
+        assert word in lower
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_instruction_and_scale_word_checks_match_their_regexes(text: str) -> None:
+    assert sources.is_instruction(text) == bool(sources._INSTRUCTION.search(text))
+    assert figures._has_scale_word(text) == bool(figures._ANY_SCALE_WORD.search(text))
+
+
+@pytest.mark.parametrize("text", ["Dec. 1949", "ſpring 1950", "c. 1920", "between 1958 and 1962"])
+def test_cached_periods_are_equal_to_fresh_ones(text: str) -> None:
+    first = find_dates(text)
+    dates._build_from.cache_clear()
+    assert find_dates(text) == first
+
+
+_PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
+
+
+@settings(max_examples=300, deadline=None)
+@given(_TEXTS)
+def test_capitalised_scan_matches_the_word_boundary_form(text: str) -> None:
+    spans = [m.span() for m in entities._CAPITALISED.finditer(text)]
+    assert spans == [m.span() for m in _PLAIN_CAPITALISED.finditer(text)]
+
+
+def _plain_normalise_for_id(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).translate(ids._FOLD)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet=st.characters(codec="ascii"), max_size=200)))
+def test_id_normalising_matches_the_plain_form(text: str) -> None:
+    assert ids.normalise_for_id(text) == _plain_normalise_for_id(text)
+
+
+_PLAIN_COUNT = re.compile(
+    rf"(?<![\w.,$£€/:–-])(?P<num>{figures._NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
+    r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
+)
+_NUMBERS = st.lists(
+    st.sampled_from([*list("0123456789,.-–$£/: aA"), "1,000", "2.5", " million", "20,000 "]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS))
+def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._COUNT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in _PLAIN_COUNT.finditer(text)]
+    assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
+
+
+_PLAIN_YEAR = r"(?P<{0}>1[0-9]{{3}}|20[0-9]{{2}})"
+_PLAIN_DATE_PATTERNS = {
+    "range": re.compile(
+        rf"\b{_PLAIN_YEAR.format('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
+        r"(?![,.]?\d)",
+        re.I,
+    ),
+    "year": re.compile(rf"(?<![\d,.$£€])\b{_PLAIN_YEAR.format('y')}\b(?![,.]\d|\s*%)", re.I),
+}
+_YEARS = st.lists(
+    st.sampled_from([*list("0123456789,.$£€%-–/ aA_"), "1949", "2001", "1958-62", "to", "c."]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _YEARS))
+def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> None:
+    for kind, pattern in dates._PATTERNS:
+        if kind in _PLAIN_DATE_PATTERNS:
+            fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+            plain = _PLAIN_DATE_PATTERNS[kind].finditer(text)
+            assert fast == [(m.span(), m.groupdict()) for m in plain]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.one_of(
+        _TEXTS,
+        st.lists(
+            st.sampled_from([*list(" -’'a.\n"), "cold", "de", "von", "détente", "20th"]),
+            max_size=30,
+        ).map("".join),
+    )
+)
+def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
+    index = entities._index()
+    words = "|".join(map(re.escape, index.lower_words))
+    plain = re.compile(rf"\b(?:{words})(?![\w'’-])")
+    assert [m.span() for m in index.lower_starts.finditer(text)] == [
+        m.span() for m in plain.finditer(text)
+    ]
+
+
+def test_line_pattern_first_characters_cover_every_possible_start() -> None:
+    for pattern, firsts in (
+        (lines._QUESTIONS, lines._QUESTIONS_FIRST),
+        (lines._SOURCE, lines._SOURCE_FIRST),
+    ):
+        starts = {chr(c) for c in range(0x110000) if pattern.match(chr(c) + "uestions Source A")}
+        starts |= {chr(c) for c in range(0x110000) if pattern.match(chr(c) + "ource A: x")}
+        assert starts <= firsts
+    probes = [
+        "Questions",
+        "**Exam questions**:",
+        "## Practice question",
+        "Source A: Mao",
+        "ſource B",
+    ]
+    probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
+    for probe in probes:
+        assert lines.classify(1, probe).kind is not LineKind.TEXT
