@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import timedelta
 
-from clio.web.study_forms import format_interval
+from clio.schedule.fsrs_bridge import format_interval
 from tests.web.conftest import WebClient
 
 REVIEW = "/topics/china-and-the-ussr/review"

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
-
 from starlette.datastructures import FormData
 
 from clio.errors import InputError
@@ -53,20 +51,3 @@ def quiz_given(question: QuizQuestion, form: FormData) -> str | list[str] | list
             raise InputError("match every item", field=f"match-{index}")
         pairs.append([left, value])
     return pairs
-
-
-def format_interval(interval: timedelta) -> str:
-    """A short label for a button: ``<1m``, ``10m``, ``5h``, ``3d``, ``2mo``, ``1.5y``."""
-    seconds = interval.total_seconds()
-    if seconds < 60:
-        return "<1m"
-    if seconds < 3600:
-        return f"{round(seconds / 60)}m"
-    if seconds < 86400:
-        return f"{round(seconds / 3600)}h"
-    days = seconds / 86400
-    if days < 30:
-        return f"{round(days)}d"
-    if days < 365:
-        return f"{round(days / 30)}mo"
-    return f"{days / 365:.1f}y"

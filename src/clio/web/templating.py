@@ -14,8 +14,8 @@ from markupsafe import Markup, escape
 from starlette.responses import Response
 
 from clio.model.topic import Entity
+from clio.schedule.fsrs_bridge import format_interval
 from clio.web.security import csrf_token
-from clio.web.study_forms import format_interval
 
 _HERE = Path(__file__).resolve().parent
 
