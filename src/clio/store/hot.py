@@ -10,12 +10,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Select,
-    Table,
     bindparam,
     delete,
     exists,
@@ -27,23 +26,8 @@ from sqlalchemy import (
 
 from clio.schedule.memory import Memory, Phase
 from clio.schedule.queue import Candidate
-from clio.store.orm import (
-    ItemRow,
-    LearnerTopicRow,
-    ReviewLogRow,
-    ReviewStateRow,
-    TopicRow,
-    UserRow,
-)
 from clio.store.records import ReviewState
-
-items = ItemRow.__table__
-states = ReviewStateRow.__table__
-users = UserRow.__table__
-topics = TopicRow.__table__
-cursors = cast(Table, LearnerTopicRow.__table__)
-states_t = cast(Table, ReviewStateRow.__table__)
-logs_t = cast(Table, ReviewLogRow.__table__)
+from clio.store.tables import cursors, items, states, topics, users
 
 
 def _filters(query: Select[Any], *, by_topic: bool) -> Select[Any]:

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import datetime
 from functools import cache
-from typing import Any, cast
+from typing import Any
 
 from sqlalchemy import (
     Connection,
     Select,
-    Table,
     bindparam,
     insert,
     select,
@@ -17,23 +16,8 @@ from sqlalchemy import (
 )
 
 from clio.schedule.memory import Memory, Phase, Rating
-from clio.store.orm import (
-    ItemRow,
-    LearnerTopicRow,
-    ReviewLogRow,
-    ReviewStateRow,
-    TopicRow,
-    UserRow,
-)
 from clio.store.records import ReviewRecord, ReviewState
-
-items = ItemRow.__table__
-states = ReviewStateRow.__table__
-users = UserRow.__table__
-topics = TopicRow.__table__
-cursors = cast(Table, LearnerTopicRow.__table__)
-states_t = cast(Table, ReviewStateRow.__table__)
-logs_t = cast(Table, ReviewLogRow.__table__)
+from clio.store.tables import logs_t, states, states_t
 
 
 def _memory_of(data: Any) -> Memory:
