@@ -112,7 +112,8 @@ def _event_period(index: SearchIndex, question: str) -> Period | None:
     match = _EVENT_CLAUSE.match(question)
     if not match:
         return None
-    hits = retrieve(index, prepare_query(index, match.group("event")), k=1)
+    # Words only (no second encoder call): the event must be named in full anyway.
+    hits = retrieve(index, prepare_query(index, match.group("event"), embed=False), k=1)
     if not hits or hits[0].coverage < 0.99:
         return None  # only an event the notes plainly name (all its words in one unit)
     return index.units[hits[0].unit].period
