@@ -57,6 +57,8 @@ def test_name_of_a_person_is_a_person_question() -> None:
         ("What was the name of the general?", None),
         ("What was the cost of the war?", None),
         ("What did Mao want?", None),
+        ("Who was president when Saigon fell?", None),
+        ("Who was the Chinese commander in Korea?", None),
     ],
 )
 def test_definition_subject(question: str, subject: str | None) -> None:

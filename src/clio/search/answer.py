@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from clio.errors import InputError
+from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
-from clio.search.qtype import AnswerType, answer_type
+from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
 
 NOT_IN_NOTES = "The notes don't say."
 RERANK = 4
 MAX_QUESTION = 500
+UNTYPED_CAP = 0.3
+_TYPED = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.PERSON, AnswerType.PLACE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,6 +74,7 @@ class Candidate:
     hit: Hit
     span: Span
     features: tuple[float, ...]
+    off_time: bool = False
 
 
 def _unknown_share(index: SearchIndex, query: Query) -> float:
@@ -97,6 +102,45 @@ def _year_mismatch(question_years: set[int], unit: Unit) -> float:
     return 1.0
 
 
+_EVENT_CLAUSE = re.compile(
+    r"^.+?\b(?:when|while|as soon as|at the time)\s+(?P<event>.{4,}?)\s*\??\s*$", re.I
+)
+
+
+def _event_period(index: SearchIndex, question: str) -> Period | None:
+    """When the notes date the event a question times itself by ("... when Saigon fell")."""
+    match = _EVENT_CLAUSE.match(question)
+    if not match:
+        return None
+    # Words only (no second encoder call): the event must be named in full anyway.
+    hits = retrieve(index, prepare_query(index, match.group("event"), embed=False), k=1)
+    if not hits or hits[0].coverage < 0.99:
+        return None  # only an event the notes plainly name (all its words in one unit)
+    return index.units[hits[0].unit].period
+
+
+def _off_time(event: Period | None, unit: Unit) -> bool:
+    """True when the unit is dated and its dates miss the question's event entirely."""
+    if event is None:
+        return False
+    spans = [m.period for m in find_dates(f"{unit.heading} {unit.text}")]
+    if unit.period is not None:
+        spans.append(unit.period)
+    return bool(spans) and not any(p.overlaps(event) for p in spans)
+
+
+def _lacks_title(index: SearchIndex, question: str, kind: AnswerType, span: Span) -> bool:
+    """A "who was president" answer without the title the notes give presidents ("President X")."""
+    role = ROLE_NOUN.search(question) if kind is AnswerType.PERSON else None
+    if role is None:
+        return False
+    title = role.group(0).lower().rstrip("s")
+    if title in span.text.lower():
+        return False
+    pattern = re.compile(rf"\b{re.escape(title.capitalize())}\s+[A-Z]")
+    return any(pattern.search(unit.text) for unit in index.units)
+
+
 def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:
     """The question's type and its best candidate answers, best first (for answering and tuning)."""
     text = question.strip()
@@ -109,6 +153,7 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
     unknown = _unknown_share(index, query)
     unknown_names = _unknown_names(index, query)
     years = {y for m in find_dates(text) for y in (m.period.start.year, m.period.end.year)}
+    event = _event_period(index, text)
     found = []
     for hit in retrieve(index, query, k=RERANK):
         unit = index.units[hit.unit]
@@ -123,10 +168,18 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
             span.score,
             _year_mismatch(years, unit),
         )
-        found.append(Candidate(hit=hit, span=span, features=features))
+        found.append(
+            Candidate(hit=hit, span=span, features=features, off_time=_off_time(event, unit))
+        )
     found.sort(
         key=lambda c: (
-            -(c.hit.score + 0.3 * c.span.score + 0.25 * float(c.span.typed) - 0.3 * c.features[-1])
+            -(
+                c.hit.score
+                + 0.3 * c.span.score
+                + 0.25 * float(c.span.typed)
+                - 0.3 * c.features[-1]
+                - 0.5 * c.off_time
+            )
         )
     )
     return kind, found
@@ -159,6 +212,14 @@ def answer_question(
         ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
     )
     conf = confidence(best.features, calibration)
+    if (
+        (kind in _TYPED and not best.span.typed)
+        or best.off_time
+        or _lacks_title(index, text, kind, best.span)
+    ):
+        # ... and an answer dated away from the event the question is timed by ("when Saigon fell").
+        # A "who" answered by a sentence (or a date) is no answer: no span of the asked type.
+        conf = min(conf, UNTYPED_CAP)
     if conf < calibration.threshold:
         return Answer(
             question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),

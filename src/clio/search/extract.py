@@ -11,7 +11,7 @@ from clio.parse import find_dates
 from clio.search.figures import find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import NameKind, find_names, has_place_word
-from clio.search.qtype import AnswerType, definition_subject
+from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
 
@@ -130,7 +130,8 @@ def _names_of(
         if not wanted and kind is NameKind.PLACE:  # "Michigan University"
             wanted = [n for n in names if n.kind is NameKind.OTHER and has_place_word(n.text)]
             penalty = 0.2
-        if not wanted and kind is NameKind.PERSON:  # "who" can be a state: "only the USSR"
+        role = ROLE_NOUN.search(question)
+        if not wanted and kind is NameKind.PERSON and role is None:  # "only the USSR"
             wanted = [n for n in names if n.kind is not NameKind.PERSON]
             penalty = 0.5
         focus = _focus_positions(sentence, question, ex)
@@ -149,8 +150,12 @@ def _names_of(
             # "Who armed the Red Guards?": the subject right before the question's verb.
             follows = words(sentence[last.end : last.end + 25])[:1]
             subject = bool(follows) and bool(set(tokens(follows[0], expand=ex)) & events)
-            shared = bool({stem(w) for w in words(text)} & asked)  # "Bolsheviks' Red Guards"
+            # "Bolsheviks' Red Guards" repeats the question; "President Johnson" fills its role.
+            own = {stem(w) for w in words(text) if not ROLE_NOUN.fullmatch(w)}
+            shared = bool(own & asked)
             bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0)
+            if role is not None and role.group(0).lower().rstrip("s") in text.lower():
+                bonus += 1.0  # "Who was president ...": "President Johnson"
             out.append((text, closeness + bonus - penalty - (0.5 if shared else 0.0)))
             i += 1
         return out

@@ -40,6 +40,33 @@ def _figure_fit(text: str, q: AbstractSet[str]) -> float:
     return 0.0 if money or share else 0.2
 
 
+_COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+
+
+def counted_noun(question: str) -> str | None:
+    """The stem of what a "how many" question counts ("How many communes were ..." -> commune)."""
+    match = _COUNTED.search(question)
+    if not match:
+        return None
+    # The counted noun: the first plural after "how many" ("Soviet experts"), else its first word.
+    nouns = [w for w in words(match.group(1)) if w[:1].islower() and w.lower() not in STOP_WORDS]
+    plural = [w for w in nouns if w.endswith("s") and not w.endswith("ss")]
+    head = (plural or nouns)[:1]
+    return stem(head[0]) if head else None
+
+
+def _clause_at(sentence: str, position: int) -> str:
+    """The clause of ``sentence`` around ``position`` ("Germany 17" in "... and Germany 17")."""
+    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= position]
+    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() > position]
+    return sentence[max(starts) : min(ends, default=len(sentence))]
+
+
+def _names_in(text: str, names: AbstractSet[str]) -> bool:
+    return bool(names) and any(stem(w) in names or w.lower() in names for w in words(text))
+
+
 def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tuple[str, int, float]]:
     """Each figure not already in the question: its span with unit, start, and fit bonus."""
     out = []
@@ -47,6 +74,10 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
     years = [(m.start, m.end) for m in dates]
     asked = {m.text.lower() for m in find_dates(question)}
     anchors = [m.start for m in dates if m.text.lower() in asked]
+    counted = counted_noun(question)
+    # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
+    names: frozenset[str] = getattr(q, "names", frozenset())
+    last_unit: list[str] = []
     for match in _FIGURE.finditer(sentence):
         if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
             continue
@@ -59,6 +90,20 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
         bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
         if anchors and min(abs(a - match.end()) for a in anchors) < 25:
             bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
+        if unit_words:
+            last_unit = unit_words[:2]
+        elif last_unit and not after:  # "Britain had 29 dreadnoughts and Germany 17."
+            unit_words = last_unit
+            bonus += 1.5 if any(stem(w) in q for w in unit_words) else 0.0
+        if counted is not None and any(stem(w) == counted for w in unit_words[:2]):
+            bonus += 3.0  # "How many communes": "26,000 communes", not "700 million peasants"
         span = " ".join([text, *unit_words[:2]]) if unit_words else text
         out.append((span, match.start(), bonus))
+    # Only when the sentence gives figures for several subjects does naming one pick the figure.
+    named = [_names_in(_clause_at(sentence, start), names) for _, start, _ in out]
+    if any(named) and not all(named):
+        out = [
+            (span, start, bonus + 3.0 * hit)
+            for (span, start, bonus), hit in zip(out, named, strict=True)
+        ]
     return out

@@ -26,6 +26,8 @@ _PERSON_NOUNS = (
     r"chairman|minister|dictator|historian|scholar|author|writer|politician|official|banker|"
     r"financier|economist|diplomat|pilot|soldier|spy|king|queen|emperor|tsar|chancellor)s?"
 )
+ROLE_NOUN = re.compile(rf"\b{_PERSON_NOUNS}\b", re.IGNORECASE)
+"""A word naming a person's role ("president", "leaders"): what only a person can be."""
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
 
 _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
@@ -69,6 +71,9 @@ _NOT_SUBJECT = re.compile(
     re.IGNORECASE,
 )
 
+_CLAUSE_WORD = re.compile(r"\b(?:when|while|after|before|during|since|until|whose|who)\b", re.I)
+_ROLE = re.compile(rf"^(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", re.IGNORECASE)
+
 
 def definition_subject(question: str) -> str | None:
     """What a "What was X?" / "Who was X?" question asks to describe, or None."""
@@ -76,8 +81,10 @@ def definition_subject(question: str) -> str | None:
     if not match:
         return None
     subject = match.group("subject")
-    if len(subject.split()) > 6 or _NOT_SUBJECT.search(subject):
-        return None
+    if len(subject.split()) > 6 or _NOT_SUBJECT.search(subject) or _CLAUSE_WORD.search(subject):
+        return None  # "What was the cost?", "Who was president when Saigon fell?"
+    if question.lstrip().lower().startswith("who") and _ROLE.match(subject):
+        return None  # "Who was the president?" asks for a person, not a description
     return subject
 
 

@@ -43,8 +43,8 @@ class Query:
     names: frozenset[str] = frozenset()
 
 
-def prepare_query(index: SearchIndex, text: str) -> Query:
-    """Tokenise and embed a question against ``index``."""
+def prepare_query(index: SearchIndex, text: str, *, embed: bool = True) -> Query:
+    """Tokenise and embed a question against ``index`` (``embed=False``: words only)."""
     body = strip_asking(text)
     toks = tuple(dict.fromkeys(tokens(body, expand=index.expand)))
     weights = {t: index.idf(t) for t in toks}
@@ -56,7 +56,7 @@ def prepare_query(index: SearchIndex, text: str) -> Query:
         for t in tokens(word, expand=index.expand)
     ) & set(toks)
     vector = None
-    if index.embedder is not None and index.vectors is not None:
+    if embed and index.embedder is not None and index.vectors is not None:
         vector = np.asarray(index.embedder.encode([text])[0], dtype=np.float32)
     return Query(text=text, tokens=toks, weights=weights, vector=vector, names=names)
 

@@ -103,6 +103,8 @@ _IRREGULAR = {
     "given": "giv",
     "sent": "send",
     "went": "go",
+    "fell": "fall",
+    "fallen": "fall",
     "fought": "fight",
     "taught": "teach",
     "paid": "pay",
