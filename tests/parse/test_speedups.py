@@ -179,3 +179,18 @@ def test_line_pattern_first_characters_cover_every_possible_start() -> None:
     probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
     for probe in probes:
         assert lines.classify(1, probe).kind is not LineKind.TEXT
+
+
+def test_find_dates_cache_hands_out_a_fresh_list_each_time() -> None:
+    first = find_dates("The split, 1960-62, and the border war of March 1969.")
+    first.clear()
+    again = find_dates("The split, 1960-62, and the border war of March 1969.")
+    assert [d.text for d in again] == ["1960-62", "March 1969"]
+    assert again == dates._scan_dates("The split, 1960-62, and the border war of March 1969.", None)
+
+
+def test_extract_entities_cached_equals_a_fresh_extraction() -> None:
+    text = "Mao met Khrushchev in Beijing; the Sino-Soviet split followed the Moscow Conference."
+    cached = entities.extract_entities(text)
+    assert entities.extract_entities.__wrapped__(text) == cached
+    assert entities.extract_entities(text) is cached
