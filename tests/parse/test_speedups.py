@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -194,3 +195,16 @@ def test_extract_entities_cached_equals_a_fresh_extraction() -> None:
     cached = entities.extract_entities(text)
     assert entities.extract_entities.__wrapped__(text) == cached
     assert entities.extract_entities(text) is cached
+
+
+def test_cached_line_fields_cover_every_field_but_number_and_raw() -> None:
+    names = {f.name for f in dataclasses.fields(lines.Line)}
+    assert set(lines._FIELDS) == names - {"number", "raw"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.integers(min_value=1, max_value=500))
+def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
+    for line in raw.split("\n"):
+        assert lines.classify(number, line) == lines._classify(number, line)
+        assert lines.classify(number + 1, line) == lines._classify(number + 1, line)
