@@ -39,15 +39,33 @@ def test_date_triggers_never_skip_a_pattern_the_regexes_would_run(text: str) -> 
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
 def test_find_dates_is_the_same_with_the_regex_triggers(text: str) -> None:
-    fast = (find_dates(text), find_dates(text, year=1962))
+    fast = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
     dates._build_from.cache_clear()
     original = dates._impossible_kinds
     dates._impossible_kinds = dates._impossible_kinds_slow
     try:
-        slow = (find_dates(text), find_dates(text, year=1962))
+        slow = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
     finally:
         dates._impossible_kinds = original
     assert fast == slow
+
+
+_DATE_PIECES = st.sampled_from(
+    [*list(" ,.-–0123456789"), "of", "st", "th", "to", "Mar", "may", "DEC", "Sept.", "October"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.lists(_DATE_PIECES, max_size=40).map("".join)))
+def test_find_dates_is_the_same_with_no_skipping_at_all(text: str) -> None:
+    fast = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
+    original = dates._impossible_kinds
+    dates._impossible_kinds = lambda _: set()
+    try:
+        plain = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
+    finally:
+        dates._impossible_kinds = original
+    assert fast == plain
 
 
 def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
