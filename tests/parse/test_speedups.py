@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 import unicodedata
 
@@ -38,15 +39,33 @@ def test_date_triggers_never_skip_a_pattern_the_regexes_would_run(text: str) -> 
 @settings(max_examples=200, deadline=None)
 @given(_TEXTS)
 def test_find_dates_is_the_same_with_the_regex_triggers(text: str) -> None:
-    fast = (find_dates(text), find_dates(text, year=1962))
+    fast = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
     dates._build_from.cache_clear()
     original = dates._impossible_kinds
     dates._impossible_kinds = dates._impossible_kinds_slow
     try:
-        slow = (find_dates(text), find_dates(text, year=1962))
+        slow = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
     finally:
         dates._impossible_kinds = original
     assert fast == slow
+
+
+_DATE_PIECES = st.sampled_from(
+    [*list(" ,.-–0123456789"), "of", "st", "th", "to", "Mar", "may", "DEC", "Sept.", "October"]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.lists(_DATE_PIECES, max_size=40).map("".join)))
+def test_find_dates_is_the_same_with_no_skipping_at_all(text: str) -> None:
+    fast = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
+    original = dates._impossible_kinds
+    dates._impossible_kinds = lambda _: set()
+    try:
+        plain = (dates._scan_dates(text, None), dates._scan_dates(text, 1962))
+    finally:
+        dates._impossible_kinds = original
+    assert fast == plain
 
 
 def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
@@ -179,3 +198,31 @@ def test_line_pattern_first_characters_cover_every_possible_start() -> None:
     probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
     for probe in probes:
         assert lines.classify(1, probe).kind is not LineKind.TEXT
+
+
+def test_find_dates_cache_hands_out_a_fresh_list_each_time() -> None:
+    first = find_dates("The split, 1960-62, and the border war of March 1969.")
+    first.clear()
+    again = find_dates("The split, 1960-62, and the border war of March 1969.")
+    assert [d.text for d in again] == ["1960-62", "March 1969"]
+    assert again == dates._scan_dates("The split, 1960-62, and the border war of March 1969.", None)
+
+
+def test_extract_entities_cached_equals_a_fresh_extraction() -> None:
+    text = "Mao met Khrushchev in Beijing; the Sino-Soviet split followed the Moscow Conference."
+    cached = entities.extract_entities(text)
+    assert entities.extract_entities.__wrapped__(text) == cached
+    assert entities.extract_entities(text) is cached
+
+
+def test_cached_line_fields_cover_every_field_but_number_and_raw() -> None:
+    names = {f.name for f in dataclasses.fields(lines.Line)}
+    assert set(lines._FIELDS) == names - {"number", "raw"}
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.integers(min_value=1, max_value=500))
+def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
+    for line in raw.split("\n"):
+        assert lines.classify(number, line) == lines._classify(number, line)
+        assert lines.classify(number + 1, line) == lines._classify(number + 1, line)

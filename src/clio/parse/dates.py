@@ -224,6 +224,17 @@ def find_dates(text: str, *, year: int | None = None) -> list[DateMatch]:
 
     With ``year``, day-and-month dates without a year ("on 22 October") are read in that year.
     """
+    return list(_dates_in(text, year))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dates_in(text: str, year: int | None) -> tuple[DateMatch, ...]:
+    """:func:`find_dates`, once per distinct (text, year): headings and titles recur."""
+    return tuple(_scan_dates(text, year))
+
+
+def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
+    """The dates in ``text`` (uncached; see :func:`find_dates`)."""
     if not (_YEARISH if year is None else _DIGIT).search(text):
         return []  # every date form has a four-digit year: most lines of notes have none
     taken: list[tuple[int, int]] = []

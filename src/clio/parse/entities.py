@@ -393,6 +393,7 @@ def _strip_possessive(name: str) -> str:
     return name[:-2] if name.endswith(("'s", "’s")) else name
 
 
+@lru_cache(maxsize=1 << 14)
 def extract_entities(text: str) -> tuple[Entity, ...]:
     """People, places, organisations, events and figures in ``text``, in order, no repeats."""
     found = find_names(text) + find_figures(text)

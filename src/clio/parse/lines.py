@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 
@@ -34,6 +35,7 @@ class Line:
     level: int = 0  # markdown heading level
 
 
+_FIELDS = ("text", "indent", "kind", "style", "label", "rest", "level")
 _MD_HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _PAREN_LABEL = re.compile(r"^\((?P<label>[a-zA-Z]|[ivxlc]{1,5}|\d{1,3})\)\s+(?P<rest>\S.*)$")
 _LETTER = re.compile(r"^(?P<label>[a-zA-Z])[.)]\s+(?P<rest>\S.*)$")
@@ -64,6 +66,18 @@ _SOURCE_FIRST = frozenset("*sSeEdDiI\u0130\u0131\u017f")
 
 def classify(number: int, raw: str) -> Line:
     """Classify one line (``number`` is 1-based)."""
+    return Line(number=number, raw=raw, **_fields(raw))
+
+
+@lru_cache(maxsize=1 << 14)
+def _fields(raw: str) -> dict[str, Any]:
+    """Everything :func:`classify` says of a line but its number, once per distinct line."""
+    line = _classify(0, raw)
+    return {name: getattr(line, name) for name in _FIELDS}
+
+
+def _classify(number: int, raw: str) -> Line:
+    """Classify one line (uncached; see :func:`classify`)."""
     expanded = raw.rstrip()
     text = expanded.strip()
     indent = len(expanded) - len(expanded.lstrip())
