@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import pytest
+
+from clio.errors import InputError
+from clio.generate.essay_factors import key_noun_phrase
 from clio.generate.essay_question import read_question
+from clio.generate.essays import plan_essay
 from clio.generate.kit import make_kit
 from clio.generate.source_provenance import Provenance, cold_war_note
 from clio.generate.text import looks_like_name, point_clauses, split_clauses, with_subject
@@ -145,3 +150,62 @@ def test_essay_evidence_is_not_cut_at_an_initial() -> None:
         "In March 1933 Franklin D. Roosevelt passed 15 laws.",
         "The TVA built dams.",
     ]
+
+
+DEPRESSION = """The Great Depression in the USA, 1929-41
+
+The New Deal, 1933-41
+The Hundred Days: after taking office in March 1933, Roosevelt passed 15 major laws.
+The Alphabet Agencies: the CCC gave work to 2.5 million young men.
+Opposition: in 1935 the Supreme Court declared the NRA unconstitutional.
+"""
+
+CIVIL_WAR = """The Russian Civil War
+
+After the Bolsheviks seized power in October 1917, they faced opposition from many sides.
+
+Trotsky, as Commissar for War, built the Red Army from nothing into a force of five million \
+men by 1920. He used former Tsarist officers.
+
+Under War Communism, introduced in June 1918, the Bolsheviks nationalised industry.
+
+The Reds won because they held the central area around Moscow and Petrograd, with its \
+railways, while the Whites were divided.
+"""
+
+
+def test_a_typed_question_about_one_point_is_refused_not_padded() -> None:
+    topic = parse_notes(DEPRESSION)
+    with pytest.raises(InputError, match="fewer than two points about opposition"):
+        plan_essay(topic, "Why did the New Deal face opposition?")
+    # the whole section is still a fair question
+    plan = plan_essay(topic, "Why was the New Deal important?")
+    assert len([p for p in plan.paragraphs if p.role == "factor"]) >= 2
+
+
+def test_stemmed_matching_and_noun_phrase_names_for_prose() -> None:
+    plan = plan_essay(parse_notes(CIVIL_WAR), "Why did the Reds win the Russian Civil War?")
+    headings = [p.heading for p in plan.paragraphs if p.role == "factor"]
+    assert any(h.startswith("Trotsky") for h in headings)  # "Reds" matches "Red Army"
+    assert not any(h.startswith(("After ", "The Reds won")) for h in headings)
+    assert "that Trotsky, as Commissar" in plan.paragraphs[1].text + plan.paragraphs[3].text
+
+
+def test_key_noun_phrase_skips_opening_clauses() -> None:
+    assert key_noun_phrase("Under War Communism, introduced in 1918, the state took grain") == (
+        "War Communism"
+    )
+    assert key_noun_phrase("Trotsky, as Commissar for War, built the Red Army") == "Trotsky"
+    assert key_noun_phrase("The Reds won because they held Moscow and Petrograd, with") == (
+        "Moscow and Petrograd"
+    )
+
+
+def test_a_title_joined_to_its_text_makes_no_comma_splice() -> None:
+    clauses = point_clauses(
+        "The New Deal, 1933-41",
+        "The Emergency Banking Act",
+        "passed in March 1933, it closed all banks and reopened only the sound ones.",
+    )
+    assert clauses[0].startswith("The Emergency Banking Act passed in March 1933 and closed")
+    assert ", it " not in " ".join(clauses)

@@ -6,7 +6,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import snowballstemmer
+
 from clio.parse.dates import find_dates
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _TRAILING_DATE = re.compile(r"(?:,\s*|\s*\()[^,()]*\d{4}[^,()]*\)?\s*$")
@@ -65,6 +69,11 @@ _IRREGULAR_PAST = {
     "stand": "stood", "take": "took", "tell": "told", "think": "thought", "win": "won",
     "withdraw": "withdrew", "write": "wrote",
 }  # fmt: skip
+_PRESENT = {
+    past: verb
+    for verb, past in _IRREGULAR_PAST.items()
+    if past not in {"put", "set", "shut", "split"}
+}
 
 # Common nouns that often start a point title; lower-cased inside a sentence.
 _EVENT_TEXT = (
@@ -90,10 +99,12 @@ def stem(word: str) -> str:
     low = low.strip("'-")
     if low in ALIASES:
         return ALIASES[low]
-    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
-        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
-            return low[: -len(suffix)] + keep
-    return low
+    low = _PRESENT.get(low, low)  # "won" -> "win", so "Why did the Reds win" finds "won"
+    if low in ALIASES:
+        return ALIASES[low]
+    if low[:1].isdigit():
+        return low
+    return str(_STEMMER.stemWord(low))  # Porter 2: "Reds" and "Red" share "red"
 
 
 def words(text: str) -> list[str]:

@@ -137,7 +137,12 @@ def with_subject(clause: str, subject: str | None) -> str:
         return clause
     first = clause.split(" ", 1)[0].lower()
     was = "was " if first in _PASSIVE else ""  # "Sentenced to life..." -> "... was sentenced"
-    return f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+    joined = f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+    # "X passed in 1933, it closed all banks": the pronoun is X again, so no comma splice
+    return _SPLICE.sub(" and ", joined, count=1)
+
+
+_SPLICE = re.compile(r",\s+(?:it|they|he|she)\s+(?=[a-z])")
 
 
 def point_clauses(heading: str, title: str, text: str) -> list[str]:
