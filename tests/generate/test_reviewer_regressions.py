@@ -10,7 +10,13 @@ from clio.generate.essay_question import read_question
 from clio.generate.essays import plan_essay
 from clio.generate.kit import make_kit
 from clio.generate.source_provenance import Provenance, cold_war_note
-from clio.generate.text import looks_like_name, point_clauses, split_clauses, with_subject
+from clio.generate.text import (
+    looks_like_name,
+    point_clauses,
+    split_clauses,
+    with_article,
+    with_subject,
+)
 from clio.parse import parse_notes
 
 PEOPLE = """Key people
@@ -209,3 +215,18 @@ def test_a_title_joined_to_its_text_makes_no_comma_splice() -> None:
     )
     assert clauses[0].startswith("The Emergency Banking Act passed in March 1933 and closed")
     assert ", it " not in " ".join(clauses)
+
+
+def test_common_noun_titles_take_no_article() -> None:
+    assert with_article("Land reform") == "Land reform"
+    assert with_article("Sino-Indian War") == "the Sino-Indian War"
+    assert with_article("Greek-Bulgarian dispute") == "the Greek-Bulgarian dispute"
+    assert with_article("Korean war") == "the Korean war"
+    topic = parse_notes(
+        "Mao's China\n\nConsolidating power, 1949-53\n- Land reform, 1950: "
+        "landlords' land was given to 300 million peasants.\n"
+        "- Korean War, 1950-53: 3 million Chinese troops fought in Korea.\n"
+    )
+    stems = [q.stem for q in make_kit(topic, seed=0).questions]
+    assert "When was Land reform?" in stems
+    assert "When was the Korean War?" in stems
