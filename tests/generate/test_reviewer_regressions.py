@@ -230,3 +230,13 @@ def test_common_noun_titles_take_no_article() -> None:
     stems = [q.stem for q in make_kit(topic, seed=0).questions]
     assert "When was Land reform?" in stems
     assert "When was the Korean War?" in stems
+
+
+def test_a_number_before_a_name_is_not_a_figure() -> None:
+    from clio.generate.figures import find_figures
+
+    assert find_figures("4 China ceded to the USSR use of two ports") == []
+    assert [f.unit for f in find_figures("40,000 Americans and 20,000 Chinese troops")] == [
+        "Americans",
+        "Chinese troops",
+    ]
