@@ -240,3 +240,13 @@ def test_a_number_before_a_name_is_not_a_figure() -> None:
         "Americans",
         "Chinese troops",
     ]
+
+
+def test_the_sheets_own_subject_and_the_questions_verb_do_not_narrow_the_choice() -> None:
+    notes = DEPRESSION.replace("The New Deal, 1933-41", "The effects, 1933-41")
+    notes += "Social Security: the Act of 1935 created unemployment insurance in America.\n"
+    topic = parse_notes(notes)
+    # "USA" is the whole sheet's subject, "rise" the question's verb: only "unemployment" is
+    # the subject, and the notes have one point on it, not two
+    with pytest.raises(InputError, match="fewer than two points about unemployment"):
+        plan_essay(topic, "Why did unemployment rise in the USA?")

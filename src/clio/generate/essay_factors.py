@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from clio.errors import InputError
-from clio.generate.essay_question import EssayQuestion
+from clio.generate.essay_question import WHY_DID, EssayQuestion
 from clio.generate.essay_text import (
     clauses,
     content_tokens,
@@ -491,12 +491,14 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
     weight = _idf(topic)
     known = _point_vocabulary(topic)
     narrowed: set[str] = set()
+    # "the USA" in a sheet on the USA is not the subject, nor is the verb ("enter", "face")
+    context = content_tokens(topic.title) | _main_verb(question.text)
     for index, (section, point) in enumerate(topic.points()):
         own = content_tokens(point.full_text)
         heading = content_tokens(section.heading) - own
         # the question's subject beyond the section's own heading ("opposition" to the New
         # Deal): a point that says nothing about it is not a reason, however near its heading
-        subject_words = (query - content_tokens(section.heading)) & known
+        subject_words = (query - content_tokens(section.heading) - context) & known
         if subject_words and not subject_words & own:
             narrowed |= subject_words
             continue
@@ -510,7 +512,8 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
     if len(scored) < 2:
-        about = [w for w in words(question.focus) if content_tokens(w) & narrowed]
+        headings = frozenset().union(*(content_tokens(s.heading) for s in topic.sections))
+        about = [w for w in words(question.focus) if content_tokens(w) & narrowed - headings]
         topic_words = f" about {' '.join(dict.fromkeys(about))}" if about else ""
         raise InputError(
             f"the notes have too little on this question to plan an essay (fewer than two "
@@ -524,6 +527,13 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         chosen = scored[:2]
     chosen.sort(key=lambda item: item[1])
     return [(section, point) for _, _, section, point in chosen]
+
+
+def _main_verb(question: str) -> frozenset[str]:
+    """The verb of a "Why did X verb ...?" question, as tokens ("enter", "face", "win")."""
+    text = question.strip()
+    match = WHY_DID.match(text[:1].lower() + text[1:])
+    return content_tokens(match["verb"]) if match else frozenset()
 
 
 def _point_vocabulary(topic: Topic) -> frozenset[str]:
