@@ -250,3 +250,9 @@ def test_the_sheets_own_subject_and_the_questions_verb_do_not_narrow_the_choice(
     # the subject, and the notes have one point on it, not two
     with pytest.raises(InputError, match="fewer than two points about unemployment"):
         plan_essay(topic, "Why did unemployment rise in the USA?")
+
+
+def test_match_stems_fold_plurals_and_irregular_pasts() -> None:
+    from clio.generate.essay_text import match_tokens
+
+    assert match_tokens("the Reds won") == match_tokens("Red win")

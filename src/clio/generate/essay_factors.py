@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clio.errors import InputError
@@ -13,6 +14,7 @@ from clio.generate.essay_text import (
     content_tokens,
     has_detail,
     is_clause,
+    match_tokens,
     noun_phrase,
     overlap,
     proper_words,
@@ -449,13 +451,15 @@ def _idf(topic: Topic) -> dict[str, float]:
     total = 0
     for section, point in topic.points():
         total += 1
-        for token in content_tokens(point.full_text + " " + section.heading):
+        for token in match_tokens(point.full_text + " " + section.heading):
             counts[token] = counts.get(token, 0) + 1
     return {t: math.log((total + 1) / (c + 0.5)) for t, c in counts.items()}
 
 
-def _year_tokens(text: str) -> frozenset[str]:
-    return frozenset(t for t in content_tokens(text) if t[:1].isdigit())
+def _year_tokens(
+    text: str, tokens: Callable[[str], frozenset[str]] = content_tokens
+) -> frozenset[str]:
+    return frozenset(t for t in tokens(text) if t[:1].isdigit())
 
 
 def _is_the_outcome(question: EssayQuestion, point: Point) -> bool:
@@ -485,20 +489,20 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
     best = max(candidates, key=lambda s: _section_score(question, s))
     if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
         return _drop_outcomes(question, [(best, p) for p in best.points])
-    query = content_tokens(question.focus) - _year_tokens(question.focus)
+    query = match_tokens(question.focus) - _year_tokens(question.focus, match_tokens)
     asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
     weight = _idf(topic)
     known = _point_vocabulary(topic)
     narrowed: set[str] = set()
     # "the USA" in a sheet on the USA is not the subject, nor is the verb ("enter", "face")
-    context = content_tokens(topic.title) | _main_verb(question.text)
+    context = match_tokens(topic.title) | _main_verb(question.text)
     for index, (section, point) in enumerate(topic.points()):
-        own = content_tokens(point.full_text)
-        heading = content_tokens(section.heading) - own
+        own = match_tokens(point.full_text)
+        heading = match_tokens(section.heading) - own
         # the question's subject beyond the section's own heading ("opposition" to the New
         # Deal): a point that says nothing about it is not a reason, however near its heading
-        subject_words = (query - content_tokens(section.heading) - context) & known
+        subject_words = (query - match_tokens(section.heading) - context) & known
         if subject_words and not subject_words & own:
             narrowed |= subject_words
             continue
@@ -512,8 +516,8 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
     if len(scored) < 2:
-        headings = frozenset().union(*(content_tokens(s.heading) for s in topic.sections))
-        about = [w for w in words(question.focus) if content_tokens(w) & narrowed - headings]
+        headings = frozenset().union(*(match_tokens(s.heading) for s in topic.sections))
+        about = [w for w in words(question.focus) if match_tokens(w) & narrowed - headings]
         topic_words = f" about {' '.join(dict.fromkeys(about))}" if about else ""
         raise InputError(
             f"the notes have too little on this question to plan an essay (fewer than two "
@@ -533,14 +537,14 @@ def _main_verb(question: str) -> frozenset[str]:
     """The verb of a "Why did X verb ...?" question, as tokens ("enter", "face", "win")."""
     text = question.strip()
     match = WHY_DID.match(text[:1].lower() + text[1:])
-    return content_tokens(match["verb"]) if match else frozenset()
+    return match_tokens(match["verb"]) if match else frozenset()
 
 
 def _point_vocabulary(topic: Topic) -> frozenset[str]:
     """Every content token the points themselves use (headings aside)."""
     found: set[str] = set()
     for _, point in topic.points():
-        found |= content_tokens(point.full_text)
+        found |= match_tokens(point.full_text)
     return frozenset(found)
 
 

@@ -99,12 +99,35 @@ def stem(word: str) -> str:
     low = low.strip("'-")
     if low in ALIASES:
         return ALIASES[low]
-    low = _PRESENT.get(low, low)  # "won" -> "win", so "Why did the Reds win" finds "won"
+    for suffix, keep in (("ies", "y"), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 4:
+            return low[: -len(suffix)] + keep
+    return low
+
+
+@lru_cache(maxsize=65536)
+def match_stem(word: str) -> str:
+    """A full stem for matching a question to the notes: aliases folded, irregular pasts made
+    present ("won" -> "win"), then Porter 2 ("Reds" and "Red" share "red")."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = _PRESENT.get(low.strip("'-"), low.strip("'-"))
     if low in ALIASES:
         return ALIASES[low]
     if low[:1].isdigit():
-        return low
-    return str(_STEMMER.stemWord(low))  # Porter 2: "Reds" and "Red" share "red"
+        return stem(low)
+    return str(_STEMMER.stemWord(low))
+
+
+@lru_cache(maxsize=16384)
+def match_tokens(text: str) -> frozenset[str]:
+    """Content words of ``text`` under ``match_stem`` (stopwords dropped)."""
+    return frozenset(
+        match_stem(w)
+        for w in words(text)
+        if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit()
+    )
 
 
 def words(text: str) -> list[str]:
