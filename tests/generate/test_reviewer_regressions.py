@@ -256,3 +256,9 @@ def test_match_stems_fold_plurals_and_irregular_pasts() -> None:
     from clio.generate.essay_text import match_tokens
 
     assert match_tokens("the Reds won") == match_tokens("Red win")
+
+
+def test_an_acronym_after_a_number_is_still_a_unit() -> None:
+    from clio.generate.figures import find_figures
+
+    assert [f.text for f in find_figures("the first 3,500 US Marines landed")] == ["3,500"]
