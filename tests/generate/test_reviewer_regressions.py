@@ -2,10 +2,21 @@
 
 from __future__ import annotations
 
+import pytest
+
+from clio.errors import InputError
+from clio.generate.essay_factors import key_noun_phrase
 from clio.generate.essay_question import read_question
+from clio.generate.essays import plan_essay
 from clio.generate.kit import make_kit
 from clio.generate.source_provenance import Provenance, cold_war_note
-from clio.generate.text import looks_like_name, point_clauses, split_clauses, with_subject
+from clio.generate.text import (
+    looks_like_name,
+    point_clauses,
+    split_clauses,
+    with_article,
+    with_subject,
+)
 from clio.parse import parse_notes
 
 PEOPLE = """Key people
@@ -145,3 +156,109 @@ def test_essay_evidence_is_not_cut_at_an_initial() -> None:
         "In March 1933 Franklin D. Roosevelt passed 15 laws.",
         "The TVA built dams.",
     ]
+
+
+DEPRESSION = """The Great Depression in the USA, 1929-41
+
+The New Deal, 1933-41
+The Hundred Days: after taking office in March 1933, Roosevelt passed 15 major laws.
+The Alphabet Agencies: the CCC gave work to 2.5 million young men.
+Opposition: in 1935 the Supreme Court declared the NRA unconstitutional.
+"""
+
+CIVIL_WAR = """The Russian Civil War
+
+After the Bolsheviks seized power in October 1917, they faced opposition from many sides.
+
+Trotsky, as Commissar for War, built the Red Army from nothing into a force of five million \
+men by 1920. He used former Tsarist officers.
+
+Under War Communism, introduced in June 1918, the Bolsheviks nationalised industry.
+
+The Reds won because they held the central area around Moscow and Petrograd, with its \
+railways, while the Whites were divided.
+"""
+
+
+def test_a_typed_question_about_one_point_is_refused_not_padded() -> None:
+    topic = parse_notes(DEPRESSION)
+    with pytest.raises(InputError, match="fewer than two points about opposition"):
+        plan_essay(topic, "Why did the New Deal face opposition?")
+    # the whole section is still a fair question
+    plan = plan_essay(topic, "Why was the New Deal important?")
+    assert len([p for p in plan.paragraphs if p.role == "factor"]) >= 2
+
+
+def test_stemmed_matching_and_noun_phrase_names_for_prose() -> None:
+    plan = plan_essay(parse_notes(CIVIL_WAR), "Why did the Reds win the Russian Civil War?")
+    headings = [p.heading for p in plan.paragraphs if p.role == "factor"]
+    assert any(h.startswith("Trotsky") for h in headings)  # "Reds" matches "Red Army"
+    assert not any(h.startswith(("After ", "The Reds won")) for h in headings)
+    assert "that Trotsky, as Commissar" in plan.paragraphs[1].text + plan.paragraphs[3].text
+
+
+def test_key_noun_phrase_skips_opening_clauses() -> None:
+    assert key_noun_phrase("Under War Communism, introduced in 1918, the state took grain") == (
+        "War Communism"
+    )
+    assert key_noun_phrase("Trotsky, as Commissar for War, built the Red Army") == "Trotsky"
+    assert key_noun_phrase("The Reds won because they held Moscow and Petrograd, with") == (
+        "Moscow and Petrograd"
+    )
+
+
+def test_a_title_joined_to_its_text_makes_no_comma_splice() -> None:
+    clauses = point_clauses(
+        "The New Deal, 1933-41",
+        "The Emergency Banking Act",
+        "passed in March 1933, it closed all banks and reopened only the sound ones.",
+    )
+    assert clauses[0].startswith("The Emergency Banking Act passed in March 1933 and closed")
+    assert ", it " not in " ".join(clauses)
+
+
+def test_common_noun_titles_take_no_article() -> None:
+    assert with_article("Land reform") == "Land reform"
+    assert with_article("Sino-Indian War") == "the Sino-Indian War"
+    assert with_article("Greek-Bulgarian dispute") == "the Greek-Bulgarian dispute"
+    assert with_article("Korean war") == "the Korean war"
+    topic = parse_notes(
+        "Mao's China\n\nConsolidating power, 1949-53\n- Land reform, 1950: "
+        "landlords' land was given to 300 million peasants.\n"
+        "- Korean War, 1950-53: 3 million Chinese troops fought in Korea.\n"
+    )
+    stems = [q.stem for q in make_kit(topic, seed=0).questions]
+    assert "When was Land reform?" in stems
+    assert "When was the Korean War?" in stems
+
+
+def test_a_number_before_a_name_is_not_a_figure() -> None:
+    from clio.generate.figures import find_figures
+
+    assert find_figures("4 China ceded to the USSR use of two ports") == []
+    assert [f.unit for f in find_figures("40,000 Americans and 20,000 Chinese troops")] == [
+        "Americans",
+        "Chinese troops",
+    ]
+
+
+def test_the_sheets_own_subject_and_the_questions_verb_do_not_narrow_the_choice() -> None:
+    notes = DEPRESSION.replace("The New Deal, 1933-41", "The effects, 1933-41")
+    notes += "Social Security: the Act of 1935 created unemployment insurance in America.\n"
+    topic = parse_notes(notes)
+    # "USA" is the whole sheet's subject, "rise" the question's verb: only "unemployment" is
+    # the subject, and the notes have one point on it, not two
+    with pytest.raises(InputError, match="fewer than two points about unemployment"):
+        plan_essay(topic, "Why did unemployment rise in the USA?")
+
+
+def test_match_stems_fold_plurals_and_irregular_pasts() -> None:
+    from clio.generate.essay_text import match_tokens
+
+    assert match_tokens("the Reds won") == match_tokens("Red win")
+
+
+def test_an_acronym_after_a_number_is_still_a_unit() -> None:
+    from clio.generate.figures import find_figures
+
+    assert [f.text for f in find_figures("the first 3,500 US Marines landed")] == ["3,500"]

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from clio.errors import InputError
-from clio.generate.essay_question import EssayQuestion
+from clio.generate.essay_question import WHY_DID, EssayQuestion
 from clio.generate.essay_text import (
     clauses,
     content_tokens,
     has_detail,
     is_clause,
+    match_tokens,
     noun_phrase,
     overlap,
     proper_words,
@@ -138,7 +140,14 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         explanation = explanation[1:] if not title else explanation
         name = short
         starts_with_verb = bool(short) and short.split()[0].lower().endswith("ed")
-        if starts_with_verb:
+        key = key_noun_phrase(statement) if _opens_aside(statement) else ""
+        if " " not in key and key[:1].isupper() and statement.startswith(key):
+            keep = keep | {key.lower()}  # a one-word subject with a capital is a name
+        if key and not starts_with_verb:
+            name = key[:1].upper() + key[1:]
+            phrase = _lower_name(key, keep)
+            opening = "that " + _lower_name(statement, keep)
+        elif starts_with_verb:
             phrase = f'the point the notes make: "{short}"'
             opening = f'the point the notes make: "{statement}"'
         else:
@@ -169,6 +178,174 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
         explanation=explanation,
         opening=opening,
     )
+
+
+_LEADS = frozenset(
+    [
+        "after",
+        "before",
+        "when",
+        "while",
+        "although",
+        "though",
+        "as",
+        "since",
+        "once",
+        "under",
+        "following",
+        "during",
+        "with",
+        "by",
+        "in",
+        "despite",
+        "because",
+        "until",
+    ]
+)
+_PRONOUNS = frozenset(["they", "he", "she", "it", "we", "this", "these", "those", "there"])
+_NP_END = frozenset(
+    [
+        "from",
+        "into",
+        "by",
+        "in",
+        "to",
+        "with",
+        "while",
+        "because",
+        "at",
+        "for",
+        "on",
+        "during",
+        "after",
+        "before",
+        "until",
+        "since",
+        "when",
+        "which",
+        "who",
+        "and",
+        "but",
+        "as",
+    ]
+)  # where a noun phrase after the verb ends
+_MAX_NP_WORDS = 7
+
+
+def _is_verb(word: str) -> bool:
+    low = word.lower().strip(",;:")
+    return low in _VERBS or (low.endswith("ed") and len(low) > 4 and not word[:1].isupper())
+
+
+_VERBS = frozenset(
+    [
+        "was",
+        "were",
+        "had",
+        "has",
+        "is",
+        "are",
+        "did",
+        "won",
+        "lost",
+        "built",
+        "held",
+        "led",
+        "made",
+        "gave",
+        "took",
+        "fought",
+        "began",
+        "became",
+        "came",
+        "went",
+        "kept",
+        "left",
+        "ran",
+        "saw",
+        "sent",
+        "set",
+        "shut",
+        "sold",
+        "spent",
+        "stood",
+        "told",
+        "thought",
+        "wrote",
+        "broke",
+        "brought",
+        "bought",
+        "chose",
+        "fell",
+        "felt",
+        "found",
+        "got",
+        "grew",
+        "knew",
+        "meant",
+        "met",
+        "paid",
+        "put",
+        "rose",
+        "said",
+        "sought",
+        "signed",
+        "carried",
+    ]
+)
+
+
+def _opens_aside(statement: str) -> bool:
+    """True when a statement's first clause is not its point: "After X, ...", "Trotsky, as
+    Commissar for War, ...", "The Reds won because ..."."""
+    head = statement.split(",", 1)[0]
+    first = head.split(" ", 1)[0].lower()
+    if "," in statement and first in _LEADS:
+        return True
+    if re.match(r"^[^,]{1,40}, (?:as|the|a|an) [^,]+, ", statement):
+        return True
+    return " because " in _main_clause(statement.rstrip("."))
+
+
+def key_noun_phrase(statement: str) -> str:
+    """The noun phrase a prose statement is about ("Under War Communism, ..." -> "War
+    Communism"; "Trotsky, as Commissar for War, built ..." -> "Trotsky"), or "" if unclear."""
+    text = statement.strip().rstrip(".")
+    head, comma, rest = text.partition(",")
+    first = head.split(" ", 1)[0].lower()
+    if comma and first in _LEADS:
+        lead_words = head.split()[1:]
+        if lead_words and lead_words[0][:1].isupper() and not any(_is_verb(w) for w in lead_words):
+            return " ".join(lead_words)  # "Under War Communism" -> "War Communism"
+        # a clause before the comma ("After the Bolsheviks seized power"): the main clause
+        text = rest.strip()
+        rest = text.split(", ", 1)[1] if text.split(" ", 1)[0].lower() in _LEADS else text
+        text = rest.strip()
+    # drop an apposition after the subject ("Trotsky, as Commissar for War, built")
+    text = re.sub(r"^([^,]{1,40}), (?:as|the|a|an) [^,]+, ", r"\1 ", text)
+    tokens = text.split()
+    verb_at = next((i for i, w in enumerate(tokens) if i and _is_verb(w)), None)
+    if verb_at is None:
+        return ""
+    subject_words = tokens[:verb_at]
+    after = tokens[verb_at + 1 :]
+    if "because" in [w.lower() for w in after]:
+        # "The Reds won because they held X": the reason is the noun phrase
+        return key_noun_phrase(" ".join(after[[w.lower() for w in after].index("because") + 1 :]))
+    if not (len(subject_words) == 1 and subject_words[0].lower() in _PRONOUNS):
+        if len(subject_words) <= _MAX_NP_WORDS and not any(w.endswith(",") for w in subject_words):
+            return " ".join(subject_words)
+        return ""
+    found: list[str] = []
+    for index, word in enumerate(after):
+        following = after[index + 1] if index + 1 < len(after) else ""
+        names_go_on = word == "and" and following[:1].isupper()  # "Moscow and Petrograd"
+        if found and word.lower() in _NP_END and not names_go_on:
+            break
+        found.append(word.rstrip(",;:"))
+        if word.endswith((",", ";", ":")) or len(found) >= _MAX_NP_WORDS:
+            break
+    return " ".join(found)
 
 
 def _main_clause(statement: str) -> str:
@@ -206,7 +383,7 @@ def _entity_words(topic: Topic) -> frozenset[str]:
 
 def _lower_name(text: str, keep: frozenset[str]) -> str:
     """Lower-case the first word of a clause unless it is a name ("Foreign help" -> "foreign")."""
-    first = text.split(" ", 1)[0]
+    first = text.split(" ", 1)[0].rstrip(",;:")
     if first.isupper() or "'" in first or "’" in first or first.lower() in keep:
         return text
     return text[:1].lower() + text[1:]
@@ -274,13 +451,15 @@ def _idf(topic: Topic) -> dict[str, float]:
     total = 0
     for section, point in topic.points():
         total += 1
-        for token in content_tokens(point.full_text + " " + section.heading):
+        for token in match_tokens(point.full_text + " " + section.heading):
             counts[token] = counts.get(token, 0) + 1
     return {t: math.log((total + 1) / (c + 0.5)) for t, c in counts.items()}
 
 
-def _year_tokens(text: str) -> frozenset[str]:
-    return frozenset(t for t in content_tokens(text) if t[:1].isdigit())
+def _year_tokens(
+    text: str, tokens: Callable[[str], frozenset[str]] = content_tokens
+) -> frozenset[str]:
+    return frozenset(t for t in tokens(text) if t[:1].isdigit())
 
 
 def _is_the_outcome(question: EssayQuestion, point: Point) -> bool:
@@ -310,13 +489,23 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
     best = max(candidates, key=lambda s: _section_score(question, s))
     if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
         return _drop_outcomes(question, [(best, p) for p in best.points])
-    query = content_tokens(question.focus) - _year_tokens(question.focus)
+    query = match_tokens(question.focus) - _year_tokens(question.focus, match_tokens)
     asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
     weight = _idf(topic)
+    known = _point_vocabulary(topic)
+    narrowed: set[str] = set()
+    # "the USA" in a sheet on the USA is not the subject, nor is the verb ("enter", "face")
+    context = match_tokens(topic.title) | _main_verb(question.text)
     for index, (section, point) in enumerate(topic.points()):
-        own = content_tokens(point.full_text)
-        heading = content_tokens(section.heading) - own
+        own = match_tokens(point.full_text)
+        heading = match_tokens(section.heading) - own
+        # the question's subject beyond the section's own heading ("opposition" to the New
+        # Deal): a point that says nothing about it is not a reason, however near its heading
+        subject_words = (query - match_tokens(section.heading) - context) & known
+        if subject_words and not subject_words & own:
+            narrowed |= subject_words
+            continue
         score = sum(weight.get(t, 1.0) for t in query & own)
         score += 0.5 * sum(weight.get(t, 1.0) for t in query & heading)
         if section_is_why(section):
@@ -327,8 +516,12 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
     if len(scored) < 2:
+        headings = frozenset().union(*(match_tokens(s.heading) for s in topic.sections))
+        about = [w for w in words(question.focus) if match_tokens(w) & narrowed - headings]
+        topic_words = f" about {' '.join(dict.fromkeys(about))}" if about else ""
         raise InputError(
-            f"the notes have too little on this question to plan an essay: {question.text!r}",
+            f"the notes have too little on this question to plan an essay (fewer than two "
+            f"points{topic_words}): {question.text!r}",
             field="question",
         )
     scored.sort(key=lambda item: (-item[0], item[1]))
@@ -338,6 +531,21 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         chosen = scored[:2]
     chosen.sort(key=lambda item: item[1])
     return [(section, point) for _, _, section, point in chosen]
+
+
+def _main_verb(question: str) -> frozenset[str]:
+    """The verb of a "Why did X verb ...?" question, as tokens ("enter", "face", "win")."""
+    text = question.strip()
+    match = WHY_DID.match(text[:1].lower() + text[1:])
+    return match_tokens(match["verb"]) if match else frozenset()
+
+
+def _point_vocabulary(topic: Topic) -> frozenset[str]:
+    """Every content token the points themselves use (headings aside)."""
+    found: set[str] = set()
+    for _, point in topic.points():
+        found |= match_tokens(point.full_text)
+    return frozenset(found)
 
 
 def named_points(

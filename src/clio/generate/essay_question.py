@@ -45,7 +45,8 @@ _STATEMENT = re.compile(
 _STATEMENT_BODY = re.compile(
     rf"^(?P<named>.+?)\s+(?:was|were|is|are)\s+{_RANK}\s+{_LINK}\s+(?P<focus>.+)$", re.I
 )
-_WHY_DID = re.compile(
+# "Why did <subject> <verb> <rest>?"
+WHY_DID = re.compile(
     r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)\s+"
     r"(?!(?:of|and|the|in|on|at|to|for|with|a|an|de|von|van|between|from|by|about|among|"
     r"over|under|within|during|against|after|before|its|their|his|her|both|all|many|most|"
@@ -86,7 +87,7 @@ def _focus_clause(body: str) -> str:
     """Turn "Why did X do Y" or "the reasons for Y" into a clause that reads mid-sentence."""
     body = _clean(body)
     low = body[:1].lower() + body[1:]
-    match = _WHY_DID.match(low)
+    match = WHY_DID.match(low)
     if match:
         return f"why {match['subject']} {past_tense(match['verb'])}{match['rest']}"
     match = _WHY_WAS.match(low)

@@ -6,7 +6,11 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+import snowballstemmer
+
 from clio.parse.dates import find_dates
+
+_STEMMER = snowballstemmer.stemmer("english")
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
 _TRAILING_DATE = re.compile(r"(?:,\s*|\s*\()[^,()]*\d{4}[^,()]*\)?\s*$")
@@ -65,6 +69,11 @@ _IRREGULAR_PAST = {
     "stand": "stood", "take": "took", "tell": "told", "think": "thought", "win": "won",
     "withdraw": "withdrew", "write": "wrote",
 }  # fmt: skip
+_PRESENT = {
+    past: verb
+    for verb, past in _IRREGULAR_PAST.items()
+    if past not in {"put", "set", "shut", "split"}
+}
 
 # Common nouns that often start a point title; lower-cased inside a sentence.
 _EVENT_TEXT = (
@@ -94,6 +103,31 @@ def stem(word: str) -> str:
         if low.endswith(suffix) and len(low) - len(suffix) >= 4:
             return low[: -len(suffix)] + keep
     return low
+
+
+@lru_cache(maxsize=65536)
+def match_stem(word: str) -> str:
+    """A full stem for matching a question to the notes: aliases folded, irregular pasts made
+    present ("won" -> "win"), then Porter 2 ("Reds" and "Red" share "red")."""
+    low = word.lower().replace("’", "'")
+    if low.endswith("'s"):
+        low = low[:-2]
+    low = _PRESENT.get(low.strip("'-"), low.strip("'-"))
+    if low in ALIASES:
+        return ALIASES[low]
+    if low[:1].isdigit():
+        return stem(low)
+    return str(_STEMMER.stemWord(low))
+
+
+@lru_cache(maxsize=16384)
+def match_tokens(text: str) -> frozenset[str]:
+    """Content words of ``text`` under ``match_stem`` (stopwords dropped)."""
+    return frozenset(
+        match_stem(w)
+        for w in words(text)
+        if (w.lower() not in STOPWORDS and len(w) > 1) or w.isdigit()
+    )
 
 
 def words(text: str) -> list[str]:

@@ -104,6 +104,8 @@ def _unit_after(rest: str) -> tuple[str, str]:
             break
     if not taken:
         return "", ""
+    if taken[0][:1].isupper() and not taken[0].isupper() and not taken[-1].endswith("s"):
+        return "", ""  # "4 China ceded": a list number before a name, not "4 Chinas"
     return " ".join(taken), taken[-1].lower()
 
 

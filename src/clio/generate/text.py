@@ -137,7 +137,12 @@ def with_subject(clause: str, subject: str | None) -> str:
         return clause
     first = clause.split(" ", 1)[0].lower()
     was = "was " if first in _PASSIVE else ""  # "Sentenced to life..." -> "... was sentenced"
-    return f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+    joined = f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
+    # "X passed in 1933, it closed all banks": the pronoun is X again, so no comma splice
+    return _SPLICE.sub(" and ", joined, count=1)
+
+
+_SPLICE = re.compile(r",\s+(?:it|they|he|she)\s+(?=[a-z])")
 
 
 def point_clauses(heading: str, title: str, text: str) -> list[str]:
@@ -363,7 +368,70 @@ def with_article(name: str) -> str:
         return first.lower() + stripped[len(first) :]
     if first.lower() in {"the", "a", "an"} or first.endswith(("'s", "’s", "s'")):
         return stripped
+    if is_common_noun_title(stripped):
+        return stripped  # "Land reform", not "the Land reform"
     return f"the {stripped}"
+
+
+# Countable things a sentence-case title may name ("Korean war"): these keep "the"
+_COUNTABLE = frozenset(
+    [
+        "war",
+        "treaty",
+        "crisis",
+        "conference",
+        "revolution",
+        "pact",
+        "agreement",
+        "plan",
+        "act",
+        "invasion",
+        "summit",
+        "uprising",
+        "rebellion",
+        "putsch",
+        "coup",
+        "campaign",
+        "movement",
+        "election",
+        "strike",
+        "march",
+        "battle",
+        "siege",
+        "airlift",
+        "visit",
+        "split",
+        "crash",
+        "blockade",
+        "incident",
+        "affair",
+        "trial",
+        "massacre",
+        "congress",
+        "meeting",
+        "speech",
+        "declaration",
+        "programme",
+        "program",
+        "policy",
+    ]
+)
+
+
+def is_common_noun_title(title: str) -> bool:
+    """True for a sentence-case title naming a process, not a thing ("Land reform",
+    "Rural collectivisation"): the words after the first are lower case and it ends in no
+    countable noun or plural."""
+    parts = title.split()
+    if len(parts) < 2 or not parts[0][:1].isupper() or parts[0].isupper():
+        return False
+    if re.search(r"-[A-Z]", parts[0]):
+        return False  # "Greek-Bulgarian dispute", "Sino-Indian border war"
+    rest = parts[1:]
+    if not all(w.isalpha() and w.islower() for w in rest):
+        return False
+    last = rest[-1]
+    return last not in _COUNTABLE and not (last.endswith("s") and not last.endswith("ss"))
 
 
 _IRREGULAR = {
