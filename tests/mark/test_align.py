@@ -57,3 +57,16 @@ def test_answers_without_the_points_still_miss_them(embedder: Embedder, answer: 
     assert DIKTAT in missed
     if "army" not in answer:
         assert ARMY in missed
+
+
+def test_fewer_points_than_marks_share_the_marks(embedder: Embedder) -> None:
+    scheme = scheme_from_points(POINTS, 12)
+    three = mark_answer(
+        QUESTION,
+        scheme,
+        "The army was cut to 100,000 men, and it was a Diktat, they were not allowed to "
+        "negotiate. Germany also lost land like Alsace-Lorraine.",
+    )
+    one = mark_answer(QUESTION, scheme, "Germany lost land like Alsace-Lorraine.")
+    assert len(three.made) == 3 and three.score >= 8  # 3 of 4 points: most of the 12 marks
+    assert three.score - one.score >= 3

@@ -106,6 +106,9 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
     body = max(quoted, key=len) if quoted else text
     years = _YEAR.findall(point_text if label else body) if dated or quoted else []
     date = f"in {years[0]}" if years else ""
+    span = re.search(r"\b((?:1[0-9]|20)\d{2})\s*[-–]\s*((?:1[0-9]|20)?\d{2})\b", body)
+    if span and years and span.group(1) == years[0] and len(span.group(2)) == 4:
+        date = f"between {span.group(1)} and {span.group(2)}"
     if label and not quoted:
         return label, date
     body = _LEADING_DATE.sub("", body)
