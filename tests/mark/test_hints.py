@@ -83,3 +83,10 @@ def test_feedback_hints_are_not_keyword_lists(embedder: Embedder) -> None:
     improve = mark.feedback.split("To improve: ", 1)[1]
     assert "What about" not in improve and "100" not in improve and "6.6" not in improve
     assert "the army" in improve
+
+
+def test_known_names_keep_their_capitals() -> None:
+    question = "Why did Mao sign the Treaty of Friendship?"
+    assert anchor("China needed Soviet economic aid.", question)[0] == "China"
+    assert anchor("Stalin wanted a buffer in Asia.", question)[0] == "Stalin"
+    assert anchor("The USSR lent money at low interest.", question)[0] == "the USSR"

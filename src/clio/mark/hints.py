@@ -29,8 +29,10 @@ _IRREGULAR_VERBS = _words(
     "lost took gave made became said saw sent won began led paid signed left fell rose broke "
     "brought bought built came chose drew drove felt fought found got grew held kept knew lay "
     "meant met ran sold set shot spoke spent split stood struck swore taught thought threw told "
-    "understood wrote sought forced wanted reveals shows suggests says claims argues states means"
+    "understood wrote sought lent overthrew withdrew forced wanted reveals shows suggests says "
+    "claims argues states means"
 )
+_NOT_VERBS = _words("speed greed breed creed steed hundred sacred naked wicked")
 _PRONOUNS = _words("he she it they this that these those there we i you one")
 _NP_SKIP = _words("that to at on in of the a an as by for with from into about")
 _DETERMINERS = _words("the a an his her its their our this these those")
@@ -50,7 +52,7 @@ def _is_verb(word: str) -> bool:
     low = word.lower()
     if low in _AUXILIARIES or low in _IRREGULAR_VERBS:
         return True
-    return len(low) > 4 and low.endswith("ed") and not low.endswith("eed")
+    return len(low) > 4 and low.endswith("ed") and low not in _NOT_VERBS
 
 
 def _noun_phrase(words: list[str], start: int) -> list[str]:
@@ -71,6 +73,13 @@ def _noun_phrase(words: list[str], start: int) -> list[str]:
     return phrase
 
 
+def _known_name(word: str) -> bool:
+    """True if Clio's lexicon of history names knows ``word`` (a person, place, organisation)."""
+    from clio.generate.lexicon import load_lexicon  # loaded only when a hint needs it
+
+    return load_lexicon().lookup(word) is not None
+
+
 def _case(words: list[str], context: str) -> list[str]:
     """Lower-case a sentence-initial word unless the context capitalises it elsewhere too."""
     if not words or not words[0][:1].isupper():
@@ -78,7 +87,10 @@ def _case(words: list[str], context: str) -> list[str]:
     first = words[0]
     if any(c.isupper() for c in first[1:]) or (len(words) > 1 and words[1][:1].isupper()):
         return words  # "Sino-Indian War", "Moscow Conference": a name
-    root = re.escape(re.sub(r"['’]s$", "", first)[: max(4, len(first) - 2)])
+    bare = re.sub(r"['’]s$", "", first)
+    if _known_name(bare):
+        return words  # "China", "Stalin": a known name of history
+    root = re.escape(bare[: max(4, len(first) - 2)])
     elsewhere = re.search(rf"(?<![.!?:\"“]\s)(?<!^)\b{root}", context)
     return words if elsewhere else [first.lower(), *words[1:]]
 
