@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from clio.mark.guards import Guard
+from clio.mark.hints import hints_for
 from clio.mark.levels import NEXT_STEP_ADVICE, NO_SOURCE_ADVICE, Features
-from clio.mark.lexical import STOPWORDS, content_words
-from clio.mark.prepare import matchable
 from clio.model.marking import PointMatch, SchemePoint
 
 _PRAISE = {
@@ -24,49 +22,11 @@ _NO_SOURCE_PRAISE = {
     "supported_inference": "you explained your points and backed them with detail",
     "own_knowledge": "you used precise knowledge from your notes",
 }
-_FILLER = frozenset({"says", "said", "suggests", "shows", "judged", "source", "view", "supports"})
-_KIND_HINT = {
-    "own_knowledge": "Your notes could add something about",
-    "provenance": "Think about the source's provenance:",
-    "judgement": "Think about",
-}
 
 
 def _short(text: str, limit: int = 90) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
-
-
-def hint_for(point: SchemePoint, question: str) -> str:
-    """A nudge towards a missed point that names its subject without giving the point away."""
-    if point.kind == "judgement":
-        return "Finish with an overall judgement that weighs the evidence."
-    text = point.text
-    label, sep, _ = text.partition(":")
-    if sep and len(label.split()) <= 6 and not re.search(r"\b(view|source)\b", label, re.I):
-        if point.kind == "provenance":
-            return f"Think about the source's {label.strip().lower()}."
-        return f"Think about {label.strip()}."
-    text = matchable(text)
-    asked = set(content_words(question)) | _FILLER
-    keys: list[str] = []
-    for name in re.findall(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*|\d{4})\b", text):
-        parts = [w for w in name.split() if w.lower() not in STOPWORDS]
-        if parts and not all(w.lower() in asked for w in parts):
-            keys.append(" ".join(parts))
-    if len(keys) < 2:
-        counts = Counter(w for w in content_words(text) if w not in asked and len(w) > 4)
-        keys += [w for w, _ in counts.most_common(2)]
-    unique: dict[str, str] = {}
-    for key in keys:
-        if key.lower() not in asked:
-            unique.setdefault(key.lower(), key)
-    keys = list(unique.values())[:3]
-    if not keys:
-        return "There is another point in the model answer you did not make."
-    if point.kind == "own_knowledge":
-        return f"Your notes could add something about {', '.join(keys)}."
-    return f"What about {', '.join(keys)}?"
 
 
 def write_feedback(
@@ -109,8 +69,7 @@ def write_feedback(
             "for whom, and how that affects it."
         )
     if missed and not blocking and score < max_marks:
-        hints = list(dict.fromkeys(hint_for(p, question) for p in missed))[:3]
-        lines.append("To improve: " + " ".join(hints))
+        lines.append("To improve: " + " ".join(hints_for(missed, question)))
     if missing_for_next and next_level is not None and not blocking:
         table = NEXT_STEP_ADVICE if has_source else {**NEXT_STEP_ADVICE, **NO_SOURCE_ADVICE}
         advice = "; ".join(table[m] for m in missing_for_next if m in table)

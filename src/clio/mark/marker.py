@@ -161,7 +161,9 @@ def _assess(
     else:
         if scheme.style == "points" and feats.alignment:
             made_share = sum(1 for a in feats.alignment if a.made) / len(feats.alignment)
-            per_point = min(1.0, made_share * len(feats.alignment) / scheme.max_marks)
+            # One mark per point, or an equal share of the marks when there are fewer points.
+            share = len(feats.alignment) / min(len(feats.alignment), scheme.max_marks)
+            per_point = min(1.0, made_share * share)
             fraction = 0.5 * fraction + 0.5 * per_point
         score = round_half_up(fraction * scheme.max_marks)
     cap = min((x.cap for x in fired), default=1.0)

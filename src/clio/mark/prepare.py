@@ -6,10 +6,11 @@ scheme and kept in a small cache, so marking many answers to one question embeds
 
 from __future__ import annotations
 
+import itertools
 import re
 import threading
 from collections import OrderedDict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
@@ -23,6 +24,38 @@ Vectors = npt.NDArray[np.float32]
 
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+|\n+|\s+[•·▪-]\s+|^\s*[•·▪*-]\s+", re.MULTILINE)
 _NAME_RE = re.compile(r"\b[A-Z][a-zA-Z'’-]{3,}\b")
+
+
+_CLAUSE_BREAK = re.compile(r"\s*[,;:]\s+|\s+(?:and|but|while|whereas)\s+", re.IGNORECASE)
+
+
+def split_clauses(sentence: str) -> list[str]:
+    """Clauses of one sentence (split at commas, semicolons, "and", "but"), each of 2+ words.
+
+    A piece of one word is joined to the clause before it. One clause means no split.
+    """
+    pieces = [p.strip() for p in _CLAUSE_BREAK.split(sentence) if p.strip()]
+    out: list[str] = []
+    for piece in pieces:
+        if out and len(piece.split()) < 2:
+            out[-1] = f"{out[-1]} {piece}"
+        else:
+            out.append(piece)
+    return out if len(out) > 1 else [sentence]
+
+
+def _clause_spans(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int, int]]:
+    """(sentence, start, end) of each clause and adjacent clause pair of multi-clause sentences."""
+    units: list[tuple[int, int, int]] = []
+    for i, (start, end) in enumerate(sentences):
+        clauses = split_clauses(text[start:end])
+        if len(clauses) < 2:
+            continue
+        spans = [(start + a, start + b) for a, b in _spans(text[start:end], clauses)]
+        units += [(i, a, b) for a, b in spans]
+        if len(clauses) > 2:
+            units += [(i, a[0], b[1]) for a, b in itertools.pairwise(spans)]
+    return units
 
 
 def split_sentences(text: str) -> list[str]:
@@ -72,6 +105,11 @@ class PreparedText:
     sentence_stems: tuple[frozenset[str], ...]
     facts: Facts
     n_words: int
+    # Clauses (and adjacent clause pairs) of multi-clause sentences, for finer point alignment.
+    clauses: tuple[str, ...] = ()
+    clause_sentence: tuple[int, ...] = ()  # the sentence each clause comes from
+    clause_vectors: Vectors = field(default_factory=lambda: np.zeros((0, 384), np.float32))
+    clause_stems: tuple[frozenset[str], ...] = ()
 
 
 def _spans(text: str, parts: list[str]) -> list[tuple[int, int]]:
@@ -93,11 +131,15 @@ def _stems(text: str, corrector: frozenset[str] | None) -> frozenset[str]:
 
 
 def prepare_texts(
-    texts: list[str], *, correctors: list[frozenset[str] | None] | None = None
+    texts: list[str],
+    *,
+    correctors: list[frozenset[str] | None] | None = None,
+    with_clauses: bool = False,
 ) -> list[PreparedText]:
     """Prepare several texts with one embedding call (whole texts and their sentences).
 
-    ``correctors`` gives, per text, the vocabulary to correct its spelling against (or None).
+    ``correctors`` gives, per text, the vocabulary to correct its spelling against (or None);
+    ``with_clauses`` also pools a vector per clause of each multi-clause sentence (answers).
     """
     fixes = correctors if correctors is not None else [None] * len(texts)
 
@@ -105,8 +147,14 @@ def prepare_texts(
     # Sentences are pooled from their text's token states (one model run per text); only a
     # sentence past the 256-token limit is embedded on its own.
     spans = [_spans(t, parts) for t, parts in zip(texts, split, strict=True)]
+    units = [
+        _clause_spans(t, sp) if with_clauses else [] for t, sp in zip(texts, spans, strict=True)
+    ]
     embedder = get_embedder()
-    vectors, tokens, span_vectors = embedder.encode_with_spans(list(texts), spans)
+    all_spans = [sp + [(a, b) for _, a, b in u] for sp, u in zip(spans, units, strict=True)]
+    vectors, tokens, pooled = embedder.encode_with_spans(list(texts), all_spans)
+    span_vectors = [p[: len(sp)] for p, sp in zip(pooled, spans, strict=True)]
+    unit_vectors = [p[len(sp) :] for p, sp in zip(pooled, spans, strict=True)]
     missing = [
         (i, k)
         for i, vecs in enumerate(span_vectors)
@@ -119,6 +167,7 @@ def prepare_texts(
             span_vectors[i][k] = vec
     out: list[PreparedText] = []
     for n, (text, parts, fix) in enumerate(zip(texts, split, fixes, strict=True)):
+        clauses = tuple(text[a:b] for _, a, b in units[n])
         sentence_vectors = (
             vectors[n : n + 1] if len(parts) == 1 else span_vectors[n].astype(np.float32)
         )
@@ -133,6 +182,10 @@ def prepare_texts(
                 sentence_stems=tuple(_stems(p, fix) for p in parts),
                 facts=facts_of(text),
                 n_words=len(content_words(text)),
+                clauses=clauses,
+                clause_sentence=tuple(i for i, _, _ in units[n]),
+                clause_vectors=unit_vectors[n].astype(np.float32).reshape(-1, 384),
+                clause_stems=tuple(_stems(c, fix) for c in clauses),
             )
         )
     return out
@@ -183,10 +236,23 @@ _LABEL_RE = re.compile(r"^\s*([A-Za-z][A-Za-z ]{0,30}):\s+")
 _BOILERPLATE_RE = re.compile(r"\b(the source|it) (says|states|suggests|shows)( that)?:?\s*", re.I)
 
 
-def matchable(text: str) -> str:
-    """A point's text without labels and boilerplate ("Origin:", "the source says that")."""
+# Point kinds whose "Label: text" labels are categories ("Origin:", "Purpose:"), not content.
+_CATEGORY_KINDS = frozenset({"provenance", "own_knowledge", "judgement"})
+
+
+def point_label(text: str) -> str:
+    """The short "Label:" that opens a point ("Diktat" in "Diktat: not allowed..."), or ""."""
     label = _LABEL_RE.match(text)
-    if label and len(label.group(1).split()) <= 3:
+    return label.group(1).strip() if label and len(label.group(1).split()) <= 3 else ""
+
+
+def matchable(text: str, *, keep_label: bool = False) -> str:
+    """A point's text without labels and boilerplate ("Origin:", "the source says that").
+
+    ``keep_label`` keeps a content label ("Diktat: not allowed to take part in talks").
+    """
+    label = _LABEL_RE.match(text)
+    if label and len(label.group(1).split()) <= 3 and not keep_label:
         text = text[label.end() :]
     cleaned = _BOILERPLATE_RE.sub("", text).strip()
     return cleaned or text
@@ -201,7 +267,11 @@ def _reference_text(scheme: MarkScheme) -> str:
 def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
     points = _scheme_points(scheme)
     reference = _reference_text(scheme)
-    texts = [question, reference, *[matchable(p.text) for p in points]]
+    texts = [
+        question,
+        reference,
+        *[matchable(p.text, keep_label=p.kind not in _CATEGORY_KINDS) for p in points],
+    ]
     prepared = prepare_texts(texts)
     # The source is only read for its words and facts (quotes, copying), so it is not embedded.
     source = _unembedded(scheme.source_text) if scheme.source_text.strip() else None
@@ -242,9 +312,11 @@ def prepare_scheme(question: str, scheme: MarkScheme) -> PreparedScheme:
 
 def prepare_answer(answer: str, prepared: PreparedScheme) -> PreparedText:
     """Prepare one answer, correcting its spelling against the scheme's vocabulary."""
-    return prepare_texts([answer], correctors=[prepared.vocabulary])[0]
+    return prepare_texts([answer], correctors=[prepared.vocabulary], with_clauses=True)[0]
 
 
 def prepare_answers(pairs: list[tuple[str, PreparedScheme]]) -> list[PreparedText]:
     """Prepare many answers (each with its own scheme) with one embedding call."""
-    return prepare_texts([a for a, _ in pairs], correctors=[p.vocabulary for _, p in pairs])
+    return prepare_texts(
+        [a for a, _ in pairs], correctors=[p.vocabulary for _, p in pairs], with_clauses=True
+    )

@@ -1,0 +1,92 @@
+"""Hints for missed points: plain sentences that point at the idea without giving it away."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from clio.embed import Embedder
+from clio.mark import mark_answer, scheme_from_points
+from clio.mark.hints import anchor, hint_for, hints_for
+from clio.mark.normalise import find_numbers
+from clio.model.items import SourceQuestion
+from clio.model.marking import SchemePoint
+
+QUESTION = "Explain why many Germans hated the Treaty of Versailles."
+POINTS = (
+    "Army limited to 100,000",
+    "Diktat: not allowed to take part in talks",
+    "Lost territory such as Alsace-Lorraine",
+    "Reparations of £6.6 billion",
+)
+_VERBS = ("Add", "Mention", "Say", "Use", "Look", "Explain", "Think", "Finish")
+
+
+def _point(text: str, kind: str = "content") -> SchemePoint:
+    return SchemePoint(id="p", text=text, kind=kind)
+
+
+def _check(hint: str, point: SchemePoint) -> None:
+    assert hint.endswith((".", "?")), hint
+    assert hint.split()[0] in _VERBS, hint  # an instruction, i.e. it has a verb
+    assert not re.fullmatch(r"[^,.]*(?:,[^,.]*){2,}[.?]", hint), hint  # not a bare comma list
+    for figure in re.findall(r"\d[\d,.]*\d|\d", point.text):
+        if not re.fullmatch(r"(?:1[0-9]|20)\d{2}", figure):  # a year may anchor a source detail
+            assert figure not in hint, (figure, hint)
+    assert not (find_numbers(point.text) & find_numbers(hint)), hint
+
+
+@pytest.mark.parametrize("text", POINTS)
+def test_hints_are_sentences_that_hide_the_figure(text: str) -> None:
+    point = _point(text)
+    _check(hint_for(point, QUESTION), point)
+
+
+def test_hints_name_the_subject() -> None:
+    assert anchor("Army limited to 100,000", QUESTION)[0] == "the army"
+    assert "reparations" in hint_for(_point(POINTS[3]), QUESTION)
+    assert "diktat" in hint_for(_point(POINTS[1]), QUESTION).lower()
+    assert "limited" not in hint_for(_point(POINTS[0]), QUESTION)
+
+
+def test_source_quotation_hint_uses_subject_and_date() -> None:
+    point = SchemePoint(
+        id="p",
+        text='The source suggests that Mao judged the USSR in terms of ideology: it says "In 1955 '
+        'Mao regarded the Soviets as a model for building socialism."',
+        kind="content",
+        source_ids=("s",),
+    )
+    hint = hint_for(point, "What can you learn from the source about Mao's view of the USSR?")
+    assert "Mao and the Soviets in 1955" in hint
+    assert "model" not in hint and "ideology" not in hint
+
+
+def test_at_most_three_different_hints() -> None:
+    points = (*(_point(t) for t in POINTS), _point("Army limited to 100,000 men"))
+    hints = hints_for(points, QUESTION)
+    assert len(hints) == 3 and len(set(hints)) == 3
+
+
+def test_hints_for_generated_schemes(source_questions: dict[str, SourceQuestion]) -> None:
+    for question in source_questions.values():
+        for point in question.mark_scheme.points:
+            hint = hint_for(point, question.text)
+            _check(hint, point)
+            assert "What about" not in hint
+
+
+def test_feedback_hints_are_not_keyword_lists(embedder: Embedder) -> None:
+    scheme = scheme_from_points(list(POINTS), 12)
+    mark = mark_answer(QUESTION, scheme, "Germany lost land like Alsace-Lorraine.")
+    improve = mark.feedback.split("To improve: ", 1)[1]
+    assert "What about" not in improve and "100" not in improve and "6.6" not in improve
+    assert "the army" in improve
+
+
+def test_known_names_keep_their_capitals() -> None:
+    question = "Why did Mao sign the Treaty of Friendship?"
+    assert anchor("China needed Soviet economic aid.", question)[0] == "China"
+    assert anchor("Stalin wanted a buffer in Asia.", question)[0] == "Stalin"
+    assert anchor("The USSR lent money at low interest.", question)[0] == "the USSR"
