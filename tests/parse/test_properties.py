@@ -83,3 +83,11 @@ def test_decode_raises_only_input_error(data: bytes) -> None:
         assert error.file == "x" and error.reason
     else:
         _check(parse_notes(text))
+
+
+def test_decorative_heading_is_not_a_title() -> None:
+    """Hypothesis found '# *': an empty heading must not leave the topic without a title."""
+    from clio.parse import parse_notes
+
+    assert parse_notes("# *").title == "Notes"
+    assert parse_notes("# *\n\n# Real\n\n- a point").title == "Real"

@@ -51,7 +51,7 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
     sources = _parse_sources(lines, source_start, question_start)
     questions = parse_questions(lines, question_start, sources)
 
-    if body_start == 0 and len(sections) == 1 and sections[0].heading != title:
+    if body_start == 0 and len(sections) == 1 and sections[0].heading.strip(" *_#"):
         title = sections[0].heading  # no title line: a lone heading names the notes
     built_sections = build_sections(sections, warnings, context=heading_period(title))
     warnings.extend(backwards_ranges([line.text for line in lines]))
@@ -75,7 +75,10 @@ def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
         if line.kind is LineKind.BLANK:
             continue
         if line.kind is LineKind.MD_HEADING and line.level == 1:
-            return strip_emphasis(line.rest), index + 1
+            heading = strip_emphasis(line.rest).strip(" *_#")
+            if heading:
+                return heading, index + 1
+            continue  # an empty "# *" heading is decoration, not a title
         if line.kind is LineKind.TEXT and is_heading_like(line.text):
             following = next_content(lines, index + 1)
             # A heading directly followed by points is a section, not the title; one followed
