@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import threading
 from typing import Annotated
 
@@ -25,6 +26,14 @@ def serve_command(
             help="Accounts for teachers and learners (default: single local learner).",
         ),
     ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Web worker processes (a school server on PostgreSQL may use several).",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Start the web app (the built-in topic is ready in the library)."""
     import uvicorn
@@ -40,6 +49,25 @@ def serve_command(
             "[yellow]warning:[/] single-user mode has no sign-in; anyone who can reach "
             f"{host}:{port} can use it. Use --multi-user for a shared server."
         )
+    if workers > 1:
+        # Each worker builds its own app from the environment: hand them the settings resolved
+        # here (same database, same session key), after this process has run the migrations and
+        # imported the built-in topic once.
+        resolved = web_app.state.clio.settings
+        os.environ["CLIO_DATABASE_URL"] = str(resolved.database_url)
+        os.environ["CLIO_SECRET_KEY"] = str(resolved.secret_key)
+        os.environ["CLIO_MULTI_USER"] = "true" if resolved.multi_user else "false"
+        web_app.state.clio.close()
+        uvicorn.run(
+            "clio.web.app:create_app",
+            factory=True,
+            workers=workers,
+            host=host,
+            port=port,
+            log_level="warning",
+            proxy_headers=False,
+        )
+        return
     threading.Thread(target=_warm_up, name="clio-warm-up", daemon=True).start()
     uvicorn.run(web_app, host=host, port=port, log_level="warning", proxy_headers=False)
 
