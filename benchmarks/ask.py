@@ -3,7 +3,8 @@
 Run from the repository root:
     PYTHONPATH=src python benchmarks/ask.py [--sheets 1000] [--fit] [--quick]
 
-Prints, for the question set in tests/fixtures/ask/questions.json:
+Prints, for the question set in tests/fixtures/ask/questions.json (or --questions FILE, e.g.
+tests/fixtures/ask/heldout.json, a set never used to fit anything):
 - exact-answer accuracy, citation accuracy, refusal precision and recall for the full system and
   for baselines in the same run (BM25 only, no query expansion);
 - the calibration (reliability table; with --fit, refits the weights with 5-fold cross-validated
@@ -94,9 +95,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sheets", type=int, default=1000, help="library size for latency")
     parser.add_argument("--fit", action="store_true", help="refit the calibration and print it")
     parser.add_argument("--quick", action="store_true", help="accuracy only, no latency run")
+    parser.add_argument(
+        "--questions", type=Path, default=QUESTIONS,
+        help="question set (tests/fixtures/ask/heldout.json: questions never used for fitting)",
+    )  # fmt: skip
     args = parser.parse_args(argv)
 
-    refs, cases = load_cases(QUESTIONS, root=ROOT)
+    refs, cases = load_cases(args.questions, root=ROOT)
     topics = {name: load_topic(ref) for name, ref in refs.items()}
     unanswerable = sum(not c.answerable for c in cases)
     paraphrases = [c for c in cases if "paraphrase" in c.tags]

@@ -10,6 +10,7 @@ from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
+from clio.search.binding import says_of_person
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type
@@ -20,6 +21,7 @@ RERANK = 4
 MAX_QUESTION = 500
 UNTYPED_CAP = 0.3
 _TYPED = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.PERSON, AnswerType.PLACE})
+_BOUND = frozenset({AnswerType.DATE, AnswerType.PLACE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -123,9 +125,12 @@ def _off_time(event: Period | None, unit: Unit) -> bool:
     """True when the unit is dated and its dates miss the question's event entirely."""
     if event is None:
         return False
-    spans = [m.period for m in find_dates(f"{unit.heading} {unit.text}")]
+    # The unit's own dates; its section heading's span only when it has none.
+    spans = [m.period for m in find_dates(unit.text)]
     if unit.period is not None:
         spans.append(unit.period)
+    if not spans:
+        spans = [m.period for m in find_dates(unit.heading)]
     return bool(spans) and not any(p.overlaps(event) for p in spans)
 
 
@@ -185,6 +190,22 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
     return kind, found
 
 
+def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: Candidate) -> bool:
+    """True when a candidate cannot answer, however well it matches the question's words."""
+    unit = index.units[candidate.hit.unit]
+    return (
+        # A "who"/"when" answered by a sentence (or a date) is no answer: no span of the type.
+        (kind in _TYPED and not candidate.span.typed)
+        # ... nor an answer dated away from the event the question is timed by ("when Saigon
+        # fell"), nor a role the notes use as a title ("President X") missing from the answer,
+        or candidate.off_time
+        or _lacks_title(index, question, kind, candidate.span)
+        # ... nor another person's event ("When did Mao die?" from "within a month of his
+        # [Stalin's] death").
+        or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
+    )
+
+
 def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:
     """The calibrated probability that the best candidate answers the question."""
     z = calibration.bias + sum(w * x for w, x in zip(calibration.weights, features, strict=True))
@@ -206,20 +227,18 @@ def answer_question(
             question=text, text=NOT_IN_NOTES, citations=(), confidence=0.0, answered=False,
             answer_type=kind,
         )  # fmt: skip
-    best = found[0]
+    best, conf = found[0], confidence(found[0].features, calibration)
+    for candidate in found:
+        # A candidate that cannot be the answer gives way to the next one that can.
+        if not _ruled_out(index, text, kind, candidate):
+            best, conf = candidate, confidence(candidate.features, calibration)
+            break
+    else:
+        conf = min(conf, UNTYPED_CAP)
     unit = index.units[best.hit.unit]
     cite = Citation(
         ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
     )
-    conf = confidence(best.features, calibration)
-    if (
-        (kind in _TYPED and not best.span.typed)
-        or best.off_time
-        or _lacks_title(index, text, kind, best.span)
-    ):
-        # ... and an answer dated away from the event the question is timed by ("when Saigon fell").
-        # A "who" answered by a sentence (or a date) is no answer: no span of the asked type.
-        conf = min(conf, UNTYPED_CAP)
     if conf < calibration.threshold:
         return Answer(
             question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),

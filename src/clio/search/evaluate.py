@@ -108,8 +108,14 @@ def is_exact(answer: Answer, case: Case) -> bool:
 
 def cited_ids(topic: Topic, case: Case) -> set[str]:
     """The ids that count as a right citation for ``case``."""
-    wanted = {_norm(c) for c in case.cite}
-    ids = {p.id for _, p in topic.points() if _norm(p.title) in wanted}
+    wanted = {_norm(c) for c in case.cite if not c.startswith("text:")}
+    # "text:words" cites the point whose text holds those words (for points with no title).
+    quoted = [_norm(c.removeprefix("text:")) for c in case.cite if c.startswith("text:")]
+    ids = {
+        p.id
+        for _, p in topic.points()
+        if _norm(p.title) in wanted or any(q in _norm(p.text) for q in quoted)
+    }
     if "source" in wanted:
         ids |= {s.id for s in topic.sources}
     if "intro" in wanted:

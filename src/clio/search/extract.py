@@ -7,8 +7,9 @@ from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from clio.parse import find_dates
-from clio.search.figures import find_figures
+from clio.model.period import Precision
+from clio.parse import find_dates, parse_period
+from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import NameKind, find_names, has_place_word
 from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
@@ -89,18 +90,54 @@ def _sentences(unit: Unit, kind: AnswerType) -> list[str]:
     return [*split_sentences(unit.text), *tail]
 
 
+def _event_share(clause: str, q: AbstractSet[str], ex: bool) -> float:
+    """The share of the question's event words (not its names) that ``clause`` contains."""
+    events = set(q) - set(getattr(q, "names", frozenset()))
+    if not events:
+        return 0.0
+    return len(events & set(tokens(clause, expand=ex))) / len(events)
+
+
+def _most_precise(unit: Unit, span: Span) -> Span:
+    """A date answer made as precise as the unit allows ("Sep 1976" -> "9 September 1976")."""
+    period = parse_period(span.text)
+    if period is None or period.precision is Precision.DAY or period.is_range:
+        return span
+    year = period.start.year
+    finer = [
+        (m, sentence)
+        for sentence in _sentences(unit, AnswerType.DATE)
+        for m in find_dates(sentence, year=year)
+        if not m.period.is_range
+        and m.period.precision is not period.precision
+        and period.contains(m.period)
+    ]
+    if len({m.period.start for m, _ in finer}) != 1:
+        return span  # none, or several dates inside it: keep what the answer said
+    match, sentence = finer[0]
+    return Span(text=match.text, quote=sentence, score=span.score, typed=True)
+
+
 def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    # Dates without a year ("on 23 July") take the year the point is filed under, if only one.
+    period = unit.period
+    single = period is not None and period.start.year == period.end.year
+    year = period.start.year if period is not None and single else None
+
     def find(
         sentence: str, question: str, q: AbstractSet[str], ex: bool
     ) -> list[tuple[str, float]]:
         out = []
-        for match in find_dates(sentence):
+        for match in find_dates(sentence, year=year):
             if match.text in question:
                 continue
             closeness = _proximity(sentence, match.start, q, ex)
             # The date a point is filed under ("Kim Il Sung, Jun 1950") is its main event's.
             if unit.period is not None and match.period.overlaps(unit.period):
                 closeness += 1.0 if match.period.start.month == unit.period.start.month else 0.3
+            # The date in the clause that names the question's event ("... and declared war on
+            # 28 July"), not the one beside its actors ("sent Serbia an ultimatum on 23 July").
+            closeness += _event_share(clause_at(sentence, match.start), q, ex)
             out.append((match.text, closeness))
         return out
 
@@ -148,7 +185,8 @@ def _names_of(
             closeness = max(_proximity(sentence, n.start, q, ex) for n in (first, last))
             after_focus = any(0 <= first.start - f <= 12 for f in focus)
             # "Who armed the Red Guards?": the subject right before the question's verb.
-            follows = words(sentence[last.end : last.end + 25])[:1]
+            rest = _APPOSITION_AFTER.sub("", sentence[last.end :], count=1)
+            follows = words(rest[:25])[:1]  # "Princip, a member of the Black Hand, shot"
             subject = bool(follows) and bool(set(tokens(follows[0], expand=ex)) & events)
             # "Bolsheviks' Red Guards" repeats the question; "President Johnson" fills its role.
             own = {stem(w) for w in words(text) if not ROLE_NOUN.fullmatch(w)}
@@ -163,6 +201,7 @@ def _names_of(
     return find
 
 
+_APPOSITION_AFTER = re.compile(r"^\s*,[^,;]{1,60},")
 _JOIN = re.compile(r"\s*(?:and|,|, and|&)\s*")
 _FOCUS = re.compile(
     r"\b(?:which|what)\s+((?:[\w’'-]+\s+){0,3}?[\w’'-]+?)\s+(?:were|was|did|do|does|had|has|is|are|could|would|\w+ed)\b",
@@ -328,10 +367,10 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
                 if best is None or score > best.score:
                     best = Span(text=text, quote=sentence, score=score, typed=True)
     fallback = _typed_fallback(unit, question, kind, scored)
-    if best is not None and (fallback is None or best.score >= fallback.score):
-        return best
-    if fallback is not None:
-        return fallback
+    if fallback is not None and (best is None or fallback.score > best.score):
+        best = fallback
+    if best is not None:
+        return _most_precise(unit, best) if kind is AnswerType.DATE else best
     top = scored[0][2] if scored else unit.text
     return Span(text=top, quote=top, score=scored[0][0] if scored else 0.0, typed=False)
 

@@ -44,6 +44,10 @@ _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|–|-|—)\s*", re.IGNORECASE)
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
 def counted_noun(question: str) -> str | None:
     """The stem of what a "how many" question counts ("How many communes were ..." -> commune)."""
     match = _COUNTED.search(question)
@@ -56,7 +60,7 @@ def counted_noun(question: str) -> str | None:
     return stem(head[0]) if head else None
 
 
-def _clause_at(sentence: str, position: int) -> str:
+def clause_at(sentence: str, position: int) -> str:
     """The clause of ``sentence`` around ``position`` ("Germany 17" in "... and Germany 17")."""
     starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= position]
     ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() > position]
@@ -69,7 +73,7 @@ def _names_in(text: str, names: AbstractSet[str]) -> bool:
 
 def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tuple[str, int, float]]:
     """Each figure not already in the question: its span with unit, start, and fit bonus."""
-    out = []
+    out: list[tuple[str, int, float]] = []
     dates = find_dates(sentence)
     years = [(m.start, m.end) for m in dates]
     asked = {m.text.lower() for m in find_dates(question)}
@@ -78,6 +82,7 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
     # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
     names: frozenset[str] = getattr(q, "names", frozenset())
     last_unit: list[str] = []
+    prev_end = -1
     for match in _FIGURE.finditer(sentence):
         if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
             continue
@@ -98,9 +103,21 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
         if counted is not None and any(stem(w) == counted for w in unit_words[:2]):
             bonus += 3.0  # "How many communes": "26,000 communes", not "700 million peasants"
         span = " ".join([text, *unit_words[:2]]) if unit_words else text
+        if out and _RANGE_JOIN.fullmatch(sentence[prev_end : match.start()]):
+            # "between 20 million and 45 million people", "30 to 40 per cent": one answer.
+            first_start = out[-1][1]
+            between = _BETWEEN.search(sentence[:first_start])
+            if between or not sentence[prev_end : match.start()].strip().startswith("and"):
+                lo = between.start() if between else first_start
+                whole = sentence[lo : match.end()].strip()
+                span = " ".join([whole, *unit_words[:2]]) if unit_words else whole
+                out[-1] = (span, lo, max(bonus, out[-1][2]))
+                prev_end = match.end()
+                continue
+        prev_end = match.end()
         out.append((span, match.start(), bonus))
     # Only when the sentence gives figures for several subjects does naming one pick the figure.
-    named = [_names_in(_clause_at(sentence, start), names) for _, start, _ in out]
+    named = [_names_in(clause_at(sentence, start), names) for _, start, _ in out]
     if any(named) and not all(named):
         out = [
             (span, start, bonus + 3.0 * hit)

@@ -63,6 +63,12 @@ _PERSON_TITLES = _wordset(
     "marshal admiral professor lord sir kaiser pope secretary minister"
 )
 
+_ROLE_WORDS = _wordset(
+    "chancellor chancellors secretary secretaries ambassador governor senator mayor duke "
+    "archduke bishop colonel captain officer adviser advisor commissar envoy delegate leader "
+    "commander premier ruler dictator"
+)
+
 _NOT_NAMES = _wordset(
     """
     the a an in on at by of to for from and but or so though thus although especially when while
@@ -82,6 +88,7 @@ _NAME_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)"
     r"(?:(?<!['’]s)(?<!s['’])\s+(?:(?:of|the|de|von|van|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
 )
+_THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?$")
 
 
@@ -147,6 +154,8 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
         return None
     if words[0] in _PERSON_TITLES:
         return NameKind.PERSON
+    if _THE_BEFORE.search(before):
+        return NameKind.OTHER  # "the Black Hand", "the Kremlin": people take no article
     if any(w in _NOT_NAMES for w in words) or any(w in _PLACES for w in words):
         return NameKind.OTHER
     if low.isupper() or text.isupper():
@@ -154,6 +163,17 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
     if _PLACE_PREP.search(before):
         return NameKind.PLACE
     return NameKind.PERSON
+
+
+def is_known(text: str) -> bool:
+    """True when the built-in gazetteer knows the name."""
+    return text.lower() in _gazetteer()
+
+
+def is_title(text: str) -> bool:
+    """True when a name is only a title ("Chancellor", "Foreign Secretary"), naming no one."""
+    last = text.lower().split()[-1:]
+    return bool(last) and (last[0] in _PERSON_TITLES or last[0] in _ROLE_WORDS)
 
 
 def has_place_word(text: str) -> bool:

@@ -24,7 +24,10 @@ _PLACE_NOUNS = (
 _PERSON_NOUNS = (
     r"(?:person|people|man|men|woman|women|leader|ruler|general|commander|president|premier|"
     r"chairman|minister|dictator|historian|scholar|author|writer|politician|official|banker|"
-    r"financier|economist|diplomat|pilot|soldier|spy|king|queen|emperor|tsar|chancellor)s?"
+    r"financier|economist|diplomat|pilot|soldier|spy|king|queen|emperor|tsar|chancellor|"
+    r"secretary|secretaries|ambassador|governor|senator|mayor|prince|princess|archduke|duke|"
+    r"kaiser|pope|bishop|admiral|marshal|colonel|captain|officer|adviser|advisor|commissar|"
+    r"envoy|delegate|assassin|founder|successor|predecessor)s?"
 )
 ROLE_NOUN = re.compile(rf"\b{_PERSON_NOUNS}\b", re.IGNORECASE)
 """A word naming a person's role ("president", "leaders"): what only a person can be."""

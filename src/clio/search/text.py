@@ -139,6 +139,30 @@ _IRREGULAR = {
     "writing": "writ",
 }
 
+# Irregular verb forms, mapped to their base form before the usual suffix stripping.
+_VERB_FORMS = {
+    form: base
+    for base, forms in {
+        "die": "died dies dying", "flee": "fled flees fleeing", "shoot": "shot",
+        "buy": "bought", "bring": "brought", "build": "built", "catch": "caught",
+        "drive": "drove driven", "forbid": "forbade forbidden", "grow": "grew grown",
+        "know": "knew known", "rise": "rose risen", "sink": "sank sunk", "see": "saw seen",
+        "sell": "sold", "speak": "spoke spoken", "stand": "stood", "strike": "struck stricken",
+        "swear": "swore sworn", "think": "thought", "throw": "threw thrown", "tell": "told",
+        "understand": "understood", "withdraw": "withdrew withdrawn",
+        "overthrow": "overthrew overthrown", "seek": "sought", "keep": "kept", "feel": "felt",
+        "mean": "meant", "say": "said", "lay": "laid", "hide": "hid hidden", "bear": "bore born",
+        "feed": "fed", "freeze": "froze frozen", "run": "ran", "sit": "sat", "wear": "wore worn",
+        "arise": "arose arisen", "become": "became", "come": "came", "make": "made",
+        "fly": "flew flown", "draw": "drew drawn", "deal": "dealt", "hang": "hung",
+        "spend": "spent", "forget": "forgot forgotten", "get": "got", "eat": "ate eaten",
+        "steal": "stole stolen", "shake": "shook shaken", "undertake": "undertook undertaken",
+        "foresee": "foresaw foreseen", "uphold": "upheld", "overcome": "overcame",
+        "win": "winning", "lead": "leading",
+    }.items()
+    for form in forms.split()
+}  # fmt: skip
+
 
 @lru_cache(maxsize=65536)
 def stem(word: str) -> str:
@@ -149,6 +173,9 @@ def stem(word: str) -> str:
     w = w.strip("'-")
     if w in _IRREGULAR:
         w = _IRREGULAR[w]
+        return _CANONICAL.get(w, w)
+    if w in _VERB_FORMS:
+        w = _strip_suffix(_VERB_FORMS[w])
         return _CANONICAL.get(w, w)
     if w in _CANONICAL:
         return _CANONICAL[w]
