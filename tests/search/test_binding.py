@@ -97,3 +97,18 @@ def test_question_sets_never_used_for_fitting(name: str) -> None:
     assert result.citation_accuracy >= 0.85
     assert result.refusal_recall >= 0.9  # "When did X die?" when the notes never say
     assert result.refusal_precision >= 0.8
+
+
+def test_a_why_sections_question_gets_every_reason(sheets: dict[str, SearchIndex]) -> None:
+    answer = answer_question(sheets["china"], "Why did China and the USSR split?")
+    assert answer.answered
+    assert len(answer.citations) == 5  # the five points of "Why did China break with the USSR?"
+    assert "Khrushchev’s Beijing visit, 1958" in answer.text
+    # A narrower question keeps the one point's own reason.
+    narrow = answer_question(sheets["china"], "Why did the Chinese sign a truce?")
+    assert len(narrow.citations) == 1
+
+
+def test_a_reason_for_another_event_is_no_answer(sheets: dict[str, SearchIndex]) -> None:
+    # The notes say what happened on Mao's visit, not why he went.
+    assert not answer_question(sheets["china"], "Why did Mao visit Moscow?").answered

@@ -13,14 +13,17 @@ from clio.parse import find_dates
 from clio.search.binding import says_of_person
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
-from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type
+from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
+from clio.search.text import tokens
 
 NOT_IN_NOTES = "The notes don't say."
 RERANK = 4
 MAX_QUESTION = 500
 UNTYPED_CAP = 0.3
-_TYPED = frozenset({AnswerType.DATE, AnswerType.NUMBER, AnswerType.PERSON, AnswerType.PLACE})
+_TYPED = frozenset(
+    {AnswerType.DATE, AnswerType.NUMBER, AnswerType.PERSON, AnswerType.PLACE, AnswerType.REASON}
+)
 _BOUND = frozenset({AnswerType.DATE, AnswerType.PLACE})
 
 
@@ -190,6 +193,29 @@ def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Cand
     return kind, found
 
 
+_WHY_HEADING = re.compile(r"^\W*(?:why|reasons?|causes?)\b", re.IGNORECASE)
+
+
+def _section_reasons(index: SearchIndex, question: str, kind: AnswerType, unit: Unit) -> list[Unit]:
+    """The points of the "Why ..." section whose question this one asks, or none."""
+    if kind is not AnswerType.REASON or unit.kind is not UnitKind.POINT:
+        return []
+    if not _WHY_HEADING.match(unit.heading):
+        return []
+    asked = set(tokens(strip_asking(question), expand=index.expand))
+    heading = set(tokens(_WHY_HEADING.sub("", unit.heading), expand=index.expand))
+    heading -= {t for m in find_dates(unit.heading) for t in tokens(m.text)}
+    shared = asked & heading
+    if not asked or not heading or len(shared) < 0.75 * max(len(asked), len(heading)):
+        return []  # a narrower question ("Why did Mao resent ...?") wants the point's own reason
+    points = [
+        u
+        for u in index.units
+        if u.kind is UnitKind.POINT and u.topic_id == unit.topic_id and u.heading == unit.heading
+    ]
+    return points if len(points) > 1 and all(u.title for u in points) else []
+
+
 def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: Candidate) -> bool:
     """True when a candidate cannot answer, however well it matches the question's words."""
     unit = index.units[candidate.hit.unit]
@@ -228,8 +254,9 @@ def answer_question(
             answer_type=kind,
         )  # fmt: skip
     best, conf = found[0], confidence(found[0].features, calibration)
-    for candidate in found:
-        # A candidate that cannot be the answer gives way to the next one that can.
+    # A candidate that cannot be the answer gives way to the next one that can: a figure, date
+    # or name is evidence enough, but a reason from a passage about another event is not.
+    for candidate in found if kind is not AnswerType.REASON else found[:1]:
         if not _ruled_out(index, text, kind, candidate):
             best, conf = candidate, confidence(candidate.features, calibration)
             break
@@ -239,6 +266,21 @@ def answer_question(
     cite = Citation(
         ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
     )
+    section = _section_reasons(index, text, kind, unit)
+    if section and conf >= calibration.threshold:
+        # "Why did China and the USSR split?" asks the question a "Why ..." section answers:
+        # every point of that section is a reason, so all of them are the answer.
+        return Answer(
+            question=text,
+            text="; ".join(u.title for u in section),
+            citations=tuple(
+                Citation(ref_id=u.ref_id, kind=u.kind, quote=u.title, topic_id=u.topic_id)
+                for u in section
+            ),
+            confidence=round(conf, 4),
+            answered=True,
+            answer_type=kind,
+        )
     if conf < calibration.threshold:
         return Answer(
             question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),

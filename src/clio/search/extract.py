@@ -29,7 +29,9 @@ class Span:
 _REASON_MARKERS = re.compile(
     r"\b(?:because(?: of)?|since|as a result of|due to|owing to|for fear (?:of|that)|"
     r"in order to|so as to|to try to|as a deterrent|in protest at|in response to|after|when|"
-    r"for \w+ing|by \w+ing|could not|did not|refused)\b",
+    r"for \w+ing|by \w+ing|could not|did not|refused|"
+    # a purpose: "declared war on Germany to defend the Treaty of London" (not "to the", "to China")
+    r"to (?!(?:the|a|an|his|her|its|their|be|have|do|war|power|office)\b)(?-i:[a-z]+))\b",
     re.IGNORECASE,
 )
 _CALL_WORDS = {stem(w) for w in ("call", "name", "describe", "term", "nickname", "label", "dub")}
@@ -245,10 +247,6 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
         novelty = 1.0 - 0.8 * _overlap(clause, q, ex)
         weight = _MARKER_WEIGHT.get(marker.split()[0], 0.9)
         out.append((clause, weight * novelty))
-    clauses = [c.strip(" ,;()") for c in _CLAUSE.split(sentence) if len(words(c)) >= 3]
-    if len(clauses) > 1:
-        fresh = min(clauses, key=lambda c: _overlap(c, q, ex))
-        out.append((fresh, 0.3))
     return out
 
 
@@ -396,8 +394,14 @@ def _typed_fallback(
         return Span(text=label, quote=unit.title or unit.heading, score=0.2, typed=True)
     if kind is AnswerType.REASON and unit.kind is UnitKind.POINT and unit.title:
         heading = unit.heading.lower()
-        if heading.startswith(("why", "reason", "cause")) and not _in_question(
-            unit.title, question
+        asked = set(tokens(question))
+        # The title is a reason for the section's question ("Why did China break with the
+        # USSR?"), so only for a question about the same event, not one about the point's own.
+        same_event = len(asked & set(tokens(unit.heading))) * 2 >= len(asked)
+        if (
+            heading.startswith(("why", "reason", "cause"))
+            and same_event
+            and not _in_question(unit.title, question)
         ):
             return Span(text=unit.title, quote=unit.title, score=0.6, typed=True)
         return Span(text=quote, quote=quote, score=0.1, typed=False)
