@@ -251,3 +251,13 @@ def test_statement_points_open_their_paragraph_once(civil_war: Topic) -> None:
     whites = next(p for p in plan.paragraphs if p.heading == "The Whites were divided")
     assert "that the Whites were divided" in whites.text  # lower-cased inside the sentence
     assert plan.paragraphs[-1].role == "judgement"
+
+
+def test_causes_come_before_the_event_asked_about(china: Topic) -> None:
+    # "Mao's Moscow visit, 1949" sits in the break section, whose other points come later:
+    # they cannot be reasons for the visit, so the plan argues from the earlier points.
+    plan = plan_essay(china, "Why did Mao visit Moscow?")
+    periods = {p.id: p.period or s.period for s, p in china.points()}
+    used = [periods[pid] for pid in plan.source_ids if pid in periods]
+    assert len(used) >= 2
+    assert all(p is None or p.start.year <= 1949 for p in used)

@@ -486,9 +486,21 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
     candidates = [s for s in topic.sections if s.points]
     if not candidates:
         raise InputError("the notes have no sections with points to plan an essay from")
+    # Causes come before what they explain: when the notes date the event asked about ("Mao's
+    # Moscow visit, 1949"), a point dated after it is no reason for it.
+    outcomes = [p.period for _, p in topic.points() if p.period and _is_the_outcome(question, p)]
+    before = min((o.end.last_day() for o in outcomes), default=None)
+
+    def in_time(section: Section, point: Point) -> bool:
+        when = point.period or _span(section)
+        return before is None or when is None or when.start.first_day() <= before
+
     best = max(candidates, key=lambda s: _section_score(question, s))
-    if section_is_why(best) and _section_score(question, best) >= 0.45 and len(best.points) >= 2:
-        return _drop_outcomes(question, [(best, p) for p in best.points])
+    kept = [p for p in best.points if in_time(best, p)]
+    if section_is_why(best) and _section_score(question, best) >= 0.45 and len(kept) >= 2:
+        chosen = _drop_outcomes(question, [(best, p) for p in kept])
+        if len(chosen) >= 2:
+            return chosen
     query = match_tokens(question.focus) - _year_tokens(question.focus, match_tokens)
     asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
@@ -511,6 +523,8 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         if section_is_why(section):
             score *= 1.5
         when = point.period or _span(section)
+        if not in_time(section, point):
+            continue
         if asked is not None and when is not None:
             score *= _period_factor(asked, when)
         if score > 0 and not _is_the_outcome(question, point):
