@@ -498,9 +498,9 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
     best = max(candidates, key=lambda s: _section_score(question, s))
     kept = [p for p in best.points if in_time(best, p)]
     if section_is_why(best) and _section_score(question, best) >= 0.45 and len(kept) >= 2:
-        chosen = _drop_outcomes(question, [(best, p) for p in kept])
-        if len(chosen) >= 2:
-            return chosen
+        reasons = _drop_outcomes(question, [(best, p) for p in kept])
+        if len(reasons) >= 2:
+            return reasons
     query = match_tokens(question.focus) - _year_tokens(question.focus, match_tokens)
     asked = question_period(question)
     scored: list[tuple[float, int, Section, Point]] = []
