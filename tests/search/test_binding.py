@@ -76,6 +76,8 @@ def test_a_name_after_the_is_not_a_person() -> None:
     kinds = {n.text: n.kind for n in names}
     assert kinds["Gavrilo Princip"] is NameKind.PERSON
     assert kinds["Black Hand"] is NameKind.OTHER
+    tanks = find_names("In 1975 North Vietnamese tanks entered Saigon")
+    assert [n.kind for n in tanks if n.text == "North Vietnamese"] == [NameKind.OTHER]
 
 
 def test_figure_ranges_are_one_answer() -> None:

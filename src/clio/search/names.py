@@ -154,6 +154,8 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
         return None
     if words[0] in _PERSON_TITLES:
         return NameKind.PERSON
+    if words[-1].endswith("ese"):
+        return NameKind.OTHER  # "North Vietnamese", "the Japanese": a people, not a person
     if _THE_BEFORE.search(before):
         return NameKind.OTHER  # "the Black Hand", "the Kremlin": people take no article
     if any(w in _NOT_NAMES for w in words) or any(w in _PLACES for w in words):
