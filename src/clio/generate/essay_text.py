@@ -214,10 +214,21 @@ def has_detail(text: str) -> bool:
     return any(w[:1].isupper() for w in words(text)[1:])
 
 
+# Words English always capitalises, even when the notes only use them at a sentence start.
+_ALWAYS_CAPITAL_TEXT = """
+    soviet american british english french german chinese japanese russian italian european
+    african asian korean vietnamese indian polish spanish cuban israeli arab irish scottish welsh
+    austrian hungarian czech greek turkish egyptian mexican canadian australian dutch belgian
+    christian catholic protestant jewish muslim islamic nazi nazis bolshevik bolsheviks marxist
+    leninist stalinist maoist allied allies tsarist confederate union
+"""
+_ALWAYS_CAPITAL = frozenset(_ALWAYS_CAPITAL_TEXT.split())
+
+
 @lru_cache(maxsize=64)
 def proper_words(corpus: str) -> frozenset[str]:
     """Words written with a capital inside sentences of ``corpus`` (names, not sentence starts)."""
-    found: set[str] = set()
+    found: set[str] = set(_ALWAYS_CAPITAL)
     for sentence in sentences(corpus):
         for word in words(sentence)[1:]:
             if word[:1].isupper():
