@@ -15,7 +15,7 @@ from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
-from clio.search.text import tokens
+from clio.search.text import split_sentences, tokens
 
 NOT_IN_NOTES = "The notes don't say."
 RERANK = 4
@@ -216,6 +216,13 @@ def _section_reasons(index: SearchIndex, question: str, kind: AnswerType, unit: 
     return points if len(points) > 1 and all(u.title for u in points) else []
 
 
+def _explanation(unit: Unit) -> str:
+    """The first sentence a point gives after its title (the title itself when it has none)."""
+    body = unit.text[len(unit.title) :].lstrip(": ") if unit.text.startswith(unit.title) else ""
+    sentences = split_sentences(body)
+    return sentences[0] if sentences else unit.title
+
+
 def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: Candidate) -> bool:
     """True when a candidate cannot answer, however well it matches the question's words."""
     unit = index.units[candidate.hit.unit]
@@ -274,7 +281,7 @@ def answer_question(
             question=text,
             text="; ".join(u.title for u in section),
             citations=tuple(
-                Citation(ref_id=u.ref_id, kind=u.kind, quote=u.title, topic_id=u.topic_id)
+                Citation(ref_id=u.ref_id, kind=u.kind, quote=_explanation(u), topic_id=u.topic_id)
                 for u in section
             ),
             confidence=round(conf, 4),
