@@ -20,7 +20,7 @@ POINTS = (
     "Lost territory such as Alsace-Lorraine",
     "Reparations of £6.6 billion",
 )
-_VERBS = ("Add", "Mention", "Say", "Use", "Look", "Explain", "Think", "Finish")
+_VERBS = ("Add", "Mention", "Say", "Use", "Look", "Explain", "Think", "Finish", "Bring", "Recall")
 
 
 def _point(text: str, kind: str = "content") -> SchemePoint:
@@ -90,3 +90,35 @@ def test_known_names_keep_their_capitals() -> None:
     assert anchor("China needed Soviet economic aid.", question)[0] == "China"
     assert anchor("Stalin wanted a buffer in Asia.", question)[0] == "Stalin"
     assert anchor("The USSR lent money at low interest.", question)[0] == "the USSR"
+
+
+def test_labels_lose_bracketed_dates_and_keep_proper_adjectives() -> None:
+    question = "Explain why relations broke down in 1946-47."
+    point = SchemePoint(
+        id="p", text="The Long Telegram (February 1946): Kennan warned Washington.",
+        kind="own_knowledge", source_ids=("s",),
+    )  # fmt: skip
+    hint = hint_for(point, question)
+    assert "the Long Telegram" in hint and "(February" not in hint, hint
+    soviet = SchemePoint(
+        id="q", text="Soviet expansion: by 1948 communists controlled Poland.",
+        kind="own_knowledge", source_ids=("s",),
+    )  # fmt: skip
+    hint = hint_for(soviet, question)
+    assert "Soviet expansion by 1948" in hint, hint  # the capital and the notes' own "by"
+    _check(hint, soviet)
+
+
+def test_a_pronoun_subject_is_located_by_its_date() -> None:
+    point = _point('The source says "During 1960 he hinted at concern about an attack."')
+    hint = hint_for(point, "What can you learn from the source?")
+    assert "during 1960" in hint and "concern" not in hint, hint
+
+
+def test_provenance_hints_fit_the_aspect() -> None:
+    hints = {
+        hint_for(_point(f"{aspect}: something about the source.", "provenance"), "How reliable?")
+        for aspect in ("Nature", "Origin", "Date", "Purpose", "Audience")
+    }
+    assert len(hints) == 5  # one hint per aspect, none repeating "who made it, when and why"
+    assert any("when the source was made" in h for h in hints)

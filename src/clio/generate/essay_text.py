@@ -222,13 +222,14 @@ _ALWAYS_CAPITAL_TEXT = """
     christian catholic protestant jewish muslim islamic nazi nazis bolshevik bolsheviks marxist
     leninist stalinist maoist allied allies tsarist confederate union
 """
-_ALWAYS_CAPITAL = frozenset(_ALWAYS_CAPITAL_TEXT.split())
+ALWAYS_CAPITAL = frozenset(_ALWAYS_CAPITAL_TEXT.split())
+"""Proper adjectives and group names English always writes with a capital."""
 
 
 @lru_cache(maxsize=64)
 def proper_words(corpus: str) -> frozenset[str]:
     """Words written with a capital inside sentences of ``corpus`` (names, not sentence starts)."""
-    found: set[str] = set(_ALWAYS_CAPITAL)
+    found: set[str] = set(ALWAYS_CAPITAL)
     for sentence in sentences(corpus):
         for word in words(sentence)[1:]:
             if word[:1].isupper():

@@ -41,6 +41,10 @@ _LEADING_DATE = re.compile(
     r"(?:[A-Za-z]+\s+)?(?:1[0-9]|20)\d{2}s?,?\s+",
     re.IGNORECASE,
 )
+_BRACKETED_DATE = re.compile(r"\s*\([^()]*\b(?:1[0-9]|20)\d{2}[^()]*\)\s*$")
+_YEAR_WITH = re.compile(
+    r"\b(in|by|from|after|before|during|until|since)\s+(?:the\s+)?((?:1[0-9]|20)\d{2}s?)\b", re.I
+)
 _YEAR = re.compile(r"\b(?:1[0-9]|20)\d{2}s?\b")
 _QUOTE = re.compile(r"[\"“]([^\"”]{12,})[\"”]")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*")
@@ -80,6 +84,13 @@ def _known_name(word: str) -> bool:
     return load_lexicon().lookup(word) is not None
 
 
+def _always_capital(word: str) -> bool:
+    """True for proper adjectives and peoples ("Soviet", "Chinese"), capitalised anywhere."""
+    from clio.generate.essay_text import ALWAYS_CAPITAL
+
+    return word.lower() in ALWAYS_CAPITAL
+
+
 def _case(words: list[str], context: str) -> list[str]:
     """Lower-case a sentence-initial word unless the context capitalises it elsewhere too."""
     if not words or not words[0][:1].isupper():
@@ -88,7 +99,7 @@ def _case(words: list[str], context: str) -> list[str]:
     if any(c.isupper() for c in first[1:]) or (len(words) > 1 and words[1][:1].isupper()):
         return words  # "Sino-Indian War", "Moscow Conference": a name
     bare = re.sub(r"['’]s$", "", first)
-    if _known_name(bare):
+    if _known_name(bare) or _always_capital(bare):
         return words  # "China", "Stalin": a known name of history
     root = re.escape(bare[: max(4, len(first) - 2)])
     elsewhere = re.search(rf"(?<![.!?:\"“]\s)(?<!^)\b{root}", context)
@@ -103,7 +114,11 @@ def _label(text: str) -> str:
     if not found or len(head.split()) > 6 or re.search(r"\b(view|source|says?)\b", head, re.I):
         return ""
     head = re.sub(r",?\s*(?:1[0-9]|20)\d{2}(?:s|[-–]\d{2,4})?$", "", head.strip()).strip()
-    return " ".join(_case(head.split(), text[found.end() :]))
+    head = _BRACKETED_DATE.sub("", head).strip()  # "The Long Telegram (February 1946)"
+    words = _case(head.split(), text[found.end() :])
+    if words and words[0].lower() in _DETERMINERS:
+        words = [words[0].lower(), *words[1:]]  # "about the Long Telegram"
+    return " ".join(words)
 
 
 def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple[str, str]:
@@ -116,8 +131,12 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
     text = matchable(point_text)
     quoted = _QUOTE.findall(point_text)
     body = max(quoted, key=len) if quoted else text
-    years = _YEAR.findall(point_text if label else body) if dated or quoted else []
+    where = point_text if label else body
+    years = _YEAR.findall(where) if dated or quoted else []
     date = f"in {years[0]}" if years else ""
+    said = _YEAR_WITH.search(where)
+    if years and said and said.group(2) == years[0]:
+        date = f"{said.group(1).lower()} {years[0]}"  # "by 1948", as the notes put it
     span = re.search(r"\b((?:1[0-9]|20)\d{2})\s*[-–]\s*((?:1[0-9]|20)?\d{2})\b", body)
     if span and years and span.group(1) == years[0] and len(span.group(2)) == 4:
         date = f"between {span.group(1)} and {span.group(2)}"
@@ -127,6 +146,8 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
     words = [w for w in _WORD.findall(body) if not w[0].isdigit() and w.lower() not in _SCALES]
     verb = next((i for i, w in enumerate(words) if _is_verb(w)), len(words))
     subject = _noun_phrase(words[:verb], 0) if verb else []
+    if date and verb and all(w.lower() in _PRONOUNS for w in words[:verb]):
+        return "", date  # "During 1960 he hinted ...": the date locates it; "he" names no one
     if not subject or subject[0].lower() in _PRONOUNS:
         subject = _noun_phrase(words, verb + 1)
     elif len(subject) == 1 and subject[0][:1].isupper() and verb < len(words):
@@ -153,17 +174,16 @@ def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
     label = point_label(point.text)
     dated = bool(_QUOTE.search(point.text) or point.source_ids)
     if point.kind == "provenance":
-        if label and not re.search(r"\b(view|source)\b", label, re.I):
-            return f"Think about the source's {label.lower()}: who made it, when and why."
-        return "Think about who made the source, when and why, and how that affects it."
+        aspect = label.lower().strip() if label else ""
+        return _PROVENANCE.get(aspect, _PROVENANCE[""])
     subject, date = anchor(point.text, question, dated=dated)
     where = f"{subject} {date}".strip()
     if not where:
         return _GENERIC
     if not subject:
-        return f"Use what the source says {date}, and explain what it shows."
+        return _DATE_TEMPLATES[variant % 3].format(date)
     if point.kind == "own_knowledge":
-        return f"Use your notes to add what you know about {where}."
+        return _KNOWLEDGE_TEMPLATES[variant % 3].format(where)
     if dated and point.kind != "own_knowledge":
         return _SOURCE_TEMPLATES[variant % 3].format(where)
     return _TEMPLATES[variant % 3].format(where)
@@ -173,6 +193,29 @@ _TEMPLATES = (
     "Add a point about {}, and explain why it matters to the question.",
     "Mention {} and explain how it helps to answer the question.",
     "Say what {} has to do with the question.",
+)
+_PROVENANCE = {
+    "nature": "Think about what kind of source it is, and what that kind of source can and "
+    "cannot show.",
+    "origin": "Think about who made the source and what they were in a position to know.",
+    "author": "Think about who made the source and what they were in a position to know.",
+    "date": "Think about when the source was made, and what its author could or could not know "
+    "then.",
+    "purpose": "Think about why the source was made, and how that purpose shapes what it says.",
+    "audience": "Think about who the source was made for, and how that shapes what it says.",
+    "context": "Think about the time and place the source comes from, and how they may colour it.",
+    "evidence base": "Think about what the author based the source on, and what that leaves out.",
+    "": "Think about who made the source, when and why, and how that affects it.",
+}
+_DATE_TEMPLATES = (
+    "Use what the source says {}, and explain what it shows.",
+    "Look again at what the source says happened {}: what can you infer from it?",
+    "Explain what the source tells you about events {}.",
+)
+_KNOWLEDGE_TEMPLATES = (
+    "Use your notes to add what you know about {}.",
+    "Bring in {} from your notes, and link it to the question.",
+    "Recall what your notes say about {}, and show how it answers the question.",
 )
 _SOURCE_TEMPLATES = (
     "Use the detail in the source about {}, and say what it shows.",
