@@ -73,3 +73,38 @@ def test_no_wrong_option_means_the_same_as_the_answer() -> None:
     for seed in range(30):
         seen.update(slot_options(slot, clause, facts, random.Random(seed)) or ())
     assert not seen & {"Russia", "the Soviet Union", "China", "the PRC", "USSR"}
+
+
+def test_a_bound_takes_wrong_options_from_the_other_side_only() -> None:
+    from clio.generate.distractors import is_bounded
+    from clio.generate.kit import make_kit
+    from clio.parse import parse_notes
+
+    notes = (
+        "The Cold War\n\nEurope divided\n\n"
+        "a. Soviet control\nBy 1948 communist governments controlled Poland and Hungary.\n\n"
+        "b. Berlin airlift\nThe Allies flew in over 2,300,000 tons of supplies in 1948 and 1949.\n\n"
+        "c. Marshall Aid\nThe USA gave $13 billion after 1947 to rebuild western Europe.\n"
+    )
+    facts = build_facts(parse_notes(notes))
+    checked = 0
+    for clause in facts.clauses:
+        for slot in clause.slots:
+            if not is_bounded(slot, clause) or slot.kind not in ("date", "figure"):
+                continue
+            for seed in range(10):
+                for wrong in slot_options(slot, clause, facts, random.Random(seed)) or []:
+                    checked += 1
+                    if slot.period is not None:  # "By 1948": only earlier years
+                        year = int(wrong.split()[-1][:4])
+                        if clause.text[: slot.start].rstrip().lower().endswith("by"):
+                            assert year < 1948, wrong
+                        else:
+                            assert year > 1947, wrong  # "after 1947": only later
+                    else:  # "over 2,300,000 tons": only larger figures
+                        assert float(wrong.replace(",", "")) > 2_300_000, wrong
+    assert checked >= 3
+    kit = make_kit(parse_notes(notes), seed=0)
+    for item in kit.questions:  # a bound is never made into a "false" statement
+        if item.kind.value == "tf" and item.answer == "False":
+            assert "By 19" not in item.stem and "over " not in item.stem, item.stem

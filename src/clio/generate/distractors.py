@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -165,7 +166,7 @@ def date_options(
 
 
 def _date_candidates(
-    answer: Period, forbidden: Iterable[Period], facts: Facts
+    answer: Period, forbidden: Iterable[Period], facts: Facts, *, side: int = 0
 ) -> Candidates | None:
     if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
@@ -175,6 +176,10 @@ def _date_candidates(
 
     def allowed(candidate: Period) -> bool:
         if candidate.label() in labels:
+            return False
+        if side < 0 and not candidate.end.last_day() < answer.start.first_day():
+            return False
+        if side > 0 and not candidate.start.first_day() > answer.end.last_day():
             return False
         if answer.is_range:
             return candidate.start != answer.start and candidate.end != answer.end
@@ -192,20 +197,24 @@ def _date_candidates(
 # -- figures -------------------------------------------------------------------------------
 
 
-def _figure_candidates(slot: Slot, facts: Facts) -> Candidates | None:
-    """Wrong figures with the answer's unit, written the same way."""
+def _figure_candidates(slot: Slot, facts: Facts, *, side: int = 0) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way (beyond a bound's reach)."""
     figure = slot.figure
     if figure is None:
         return None
+
+    def beyond(value: float) -> bool:
+        return side == 0 or (value - figure.value) * side > 0
+
     same: list[str] = []
     for other in facts.clauses:
         for s in other.slots:
             f = s.figure
             if f is None or f.value == figure.value or f.head != figure.head:
                 continue
-            if f.percent == figure.percent and f.currency == figure.currency:
+            if f.percent == figure.percent and f.currency == figure.currency and beyond(f.value):
                 same.append(format_like(figure, f.value))
-    made = [format_like(figure, v) for v in figure_variants(figure)]
+    made = [format_like(figure, v) for v in figure_variants(figure) if beyond(v)]
     made = [m for m in made if m != slot.text]
     return Candidates(tiers=(sorted(set(same)), made), answer=slot.text, caps=(1,))
 
@@ -414,6 +423,33 @@ def given_dates(point: Point, section: Section, facts: Facts) -> list[Period]:
     return [p for p in periods if not p.is_range]
 
 
+# A bound makes wrong options on one side true: "By 1948 they controlled Poland" is true of 1953
+# too, and "over 500,000 troops" of 200,000. Wrong options are taken from the other side only.
+_DATE_BOUNDS = (
+    (re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+|the\s+)?$", re.I), -1),
+    (re.compile(r"\b(?:after|since|from)\s+(?:the\s+)?$", re.I), 1),
+)
+_FIGURE_BOUNDS = (
+    (re.compile(r"\b(?:over|more than|at least|upwards of)\s+$", re.I), 1),
+    (re.compile(r"\b(?:under|less than|fewer than|up to|at most|nearly|almost)\s+$", re.I), -1),
+)
+
+
+def _bound_side(text: str, bounds: tuple[tuple[re.Pattern[str], int], ...]) -> int:
+    """-1: wrong options must be below the answer; 1: above; 0: either side."""
+    for pattern, side in bounds:
+        if pattern.search(text):
+            return side
+    return 0
+
+
+def is_bounded(slot: Slot, clause: Clause) -> bool:
+    """True for a fact given as a bound ("by 1948", "over 500,000"), not as a value."""
+    before = clause.text[: slot.start]
+    bounds = _DATE_BOUNDS if slot.kind == DATE else _FIGURE_BOUNDS
+    return slot.kind in (DATE, FIGURE) and _bound_side(before, bounds) != 0
+
+
 def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
     """Three wrong options for one hidden fact, or None when the notes cannot support them.
 
@@ -436,7 +472,9 @@ def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         for label, periods in facts.label_dates.items():
             if label in lower:
                 forbidden.extend(periods)
-        return _date_candidates(slot.period, forbidden, facts)
+        side = _bound_side(clause.text[: slot.start], _DATE_BOUNDS)
+        return _date_candidates(slot.period, forbidden, facts, side=side)
     if slot.kind == FIGURE:
-        return _figure_candidates(slot, facts)
+        before = clause.text[: slot.start]
+        return _figure_candidates(slot, facts, side=_bound_side(before, _FIGURE_BOUNDS))
     return _name_candidates(slot, clause, facts)

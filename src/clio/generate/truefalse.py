@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from clio.generate.common import item_rng, question
-from clio.generate.distractors import slot_options
+from clio.generate.distractors import is_bounded, slot_options
 from clio.generate.events import quote_point
 from clio.generate.facts import PERSON, Clause, Facts, ubiquitous
 from clio.generate.text import gives_away, looks_like_statement, sentence, starts_with_pronoun
@@ -64,6 +64,8 @@ def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
                 and s.text.lower().removeprefix("the ") not in common
                 and not (s.period is not None and s.period.approximate)
                 and not re.search(r"\d0[’']?s\b", s.text)
+                # "By 1948 ..." with 1945 is not stated rather than false: no bounded facts
+                and not is_bounded(s, clause)
             ]
             rng.shuffle(slots)
             for slot in slots:
