@@ -23,6 +23,7 @@ from clio.generate.facts import (
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
 from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
+from clio.generate.vague_dates import is_vague, vague_options
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
 from clio.model.topic import Point, Section
@@ -168,6 +169,9 @@ def date_options(
 def _date_candidates(
     answer: Period, forbidden: Iterable[Period], facts: Facts, *, side: int = 0
 ) -> Candidates | None:
+    if is_vague(answer):  # "the late 1950s": wrong options of the same vague form
+        vague = vague_options(answer, forbidden, side=side)
+        return Candidates(tiers=(vague,), answer=answer.text.strip()) if len(vague) >= 3 else None
     if answer.approximate or (answer.is_range and answer.precision is Precision.DAY):
         return None
     blocked = [answer, *forbidden]
