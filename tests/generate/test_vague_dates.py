@@ -45,3 +45,11 @@ def test_a_vague_date_becomes_a_question() -> None:
     for question in asked:
         assert len(set(question.options)) == 4
         assert all(o.startswith("the ") for o in question.options)
+
+
+def test_a_vague_date_cloze_keeps_the_notes_words() -> None:
+    notes = "Biko\n\nSteve Biko\n\na. The movement\nBiko founded a movement in the late 1960s.\n"
+    kit = make_kit(parse_notes(notes), seed=0)
+    answers = {card.answer for card in kit.flashcards}
+    assert "the late 1960s" in answers
+    assert not any("c. 1966" in a for a in answers)

@@ -8,7 +8,7 @@ import re
 from clio.generate.checks import valid_cards
 from clio.generate.common import about, card
 from clio.generate.events import Event, quote_point
-from clio.generate.facts import DATE, Clause, Facts, Slot, build_facts, ubiquitous
+from clio.generate.facts import Clause, Facts, Slot, build_facts, ubiquitous
 from clio.generate.text import (
     PLURAL_EVENT_WORDS,
     cause_phrase,
@@ -26,6 +26,7 @@ from clio.generate.text import (
     words,
     words_match,
 )
+from clio.generate.vague_dates import is_vague
 from clio.model.items import CardKind, Flashcard
 from clio.model.topic import Point, Section, Topic
 
@@ -124,6 +125,10 @@ def _date_cards(facts: Facts) -> list[Flashcard]:
     cards = []
     by_period: dict[str, list[Event]] = {}
     for event in facts.events:
+        if is_vague(event.period):  # "the late 1960s", as the notes put it; no reverse card
+            answer = event.period.text.strip()
+            cards.append(card(CardKind.DATE, when_stem(event), answer, event.point_ids))
+            continue
         if event.period.approximate:
             continue
         cards.append(card(CardKind.DATE, when_stem(event), event.period.label(), event.point_ids))
@@ -150,8 +155,11 @@ def _cloze_cards(facts: Facts, rng: random.Random) -> list[Flashcard]:
             s
             for s in clause.slots
             if s.kind in _CLOZE_KINDS
-            and not (s.kind == DATE and s.period is not None and s.period.approximate)
-            and not re.search(r"\d0[’']?s\b", s.text)
+            and (
+                s.period is None
+                or is_vague(s.period)
+                or not (s.period.approximate or re.search(r"\d0[’']?s\b", s.text))
+            )
             and s.text.lower().removeprefix("the ") not in common
         ]
         slots.extend(_term_slots(clause))
@@ -205,7 +213,9 @@ def _cloze(clause: Clause, slot: Slot) -> Flashcard | None:
             return None
     text = clause.text
     cloze = sentence(text[: slot.start] + "{{c1::" + slot.text + "}}" + text[slot.end :])
-    answer = slot.period.label() if slot.period is not None else slot.text
+    answer = slot.text if slot.period is None else slot.period.label()
+    if slot.period is not None and is_vague(slot.period):
+        answer = slot.period.text.strip()  # "the late 1960s", not "c. 1966–1969"
     quote = quote_point(clause.section, clause.point)
     del quote
     return card(
