@@ -114,3 +114,10 @@ def test_a_why_sections_question_gets_every_reason(sheets: dict[str, SearchIndex
 def test_a_reason_for_another_event_is_no_answer(sheets: dict[str, SearchIndex]) -> None:
     # The notes say what happened on Mao's visit, not why he went.
     assert not answer_question(sheets["china"], "Why did Mao visit Moscow?").answered
+
+
+def test_seats_of_government_stand_for_their_capitals() -> None:
+    from clio.search.text import tokens
+
+    assert tokens("the White House") == tokens("Washington")
+    assert tokens("the Kremlin") == tokens("Moscow")

@@ -48,6 +48,10 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"united nations", "un"),
         (r"people'?s republic of china", "prc"),
         (r"great leap forward", "greatleap"),
+        # seats of government named for their governments (the notes use either)
+        (r"(?:the )?white house", "washington"),
+        (r"(?:the )?kremlin", "moscow"),
+        (r"downing street|whitehall", "london"),
     )
 )
 
@@ -212,7 +216,7 @@ def _strip_suffix(w: str) -> str:
 
 _PHRASE_HINT = re.compile(
     r"hand|give|gave|surrender|transfer|soviet union|united|u\.s|people|great leap|take|took|"
-    r"pull|withdr|back",
+    r"pull|withdr|back|white house|kremlin|downing street|whitehall",
     re.IGNORECASE,
 )
 
