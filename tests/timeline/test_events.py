@@ -39,3 +39,14 @@ def test_untitled_points_get_a_short_label() -> None:
 def test_date_only_titles_use_the_text() -> None:
     topic = parse_notes("Stalin\n\nTimeline\n1924 – Lenin dies\n1928: First Five-Year Plan\n")
     assert [e.label for e in timeline_events(topic)] == ["Lenin dies", "First Five-Year Plan"]
+
+
+def test_an_untitled_point_is_labelled_without_its_opening_date() -> None:
+    topic = parse_notes(
+        "Berlin\n\nThe Blockade, 1948-49\n\n"
+        "- In June 1948 Stalin cut all road, rail and canal links to West Berlin.\n"
+        "- Stalin lifted the blockade in May 1949.\n"
+    )
+    labels = [e.label for e in timeline_events(topic) if e.kind is EventKind.POINT]
+    assert labels[0].startswith("Stalin cut all road"), labels
+    assert labels[1].startswith("Stalin lifted the blockade in May 1949"), labels

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from enum import StrEnum
 
 from clio.model.period import Period
 from clio.model.topic import Topic
+from clio.parse.dates import find_dates
 
 
 class EventKind(StrEnum):
@@ -46,10 +48,22 @@ def _short(text: str, words: int = 10) -> str:
     return short if len(parts) <= words else short.rstrip(",;:.") + "…"
 
 
+_LEAD = re.compile(r"^\s*(?:in|on|by|during|from|at the end of)\s+$", re.IGNORECASE)
+
+
+def _without_leading_date(text: str) -> str:
+    """``text`` without an opening date phrase the chart already shows ("In June 1948, ...")."""
+    found = find_dates(text[:40])
+    if not found or not _LEAD.match(text[: found[0].start]):
+        return text
+    rest = text[found[0].end :].lstrip(" ,")
+    return rest[:1].upper() + rest[1:] if rest else text
+
+
 def _point_label(title: str, text: str, period: Period) -> str:
     """The title, unless it is only the date ("1924" over "Lenin dies"): then the text."""
     if not title or title.strip(" ()[],:;–—-") == period.text:
-        return _short(text)
+        return _short(_without_leading_date(text))
     return title
 
 
