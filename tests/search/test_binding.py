@@ -48,6 +48,8 @@ def test_another_persons_event_is_no_answer(sheets: dict[str, SearchIndex], ques
         ("ww1", "When did Russia mobilise?", "30 July"),  # a date with no year, in a 1914 point
         ("ww1", "When did Austria-Hungary declare war on Serbia?", "28 July"),  # the event's clause
         ("ww1", "Who shot Franz Ferdinand?", "Gavrilo Princip"),  # past the apposition
+        ("ww1", "Who was shot at Sarajevo?", "Franz Ferdinand"),  # passive: the one shot
+        ("mao", "Who was dismissed as Minister of Defence?", "Peng Dehuai"),  # "had him dismissed"
         ("ww1", "Who was the British Foreign Secretary?", "Edward Grey"),  # a role asks a person
         ("mao", "How many people died in the Great Famine?", "20 million and 45 million"),
         # The best-matching point holds no figure: the next one that does answers.

@@ -11,7 +11,7 @@ from clio.model.period import Precision
 from clio.parse import find_dates, parse_period
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
-from clio.search.names import NameKind, find_names, has_place_word
+from clio.search.names import NameKind, find_names, has_place_word, is_title
 from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
@@ -175,8 +175,12 @@ def _names_of(
             penalty = 0.5
         focus = _focus_positions(sentence, question, ex)
         asked = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
+        voice = _PASSIVE_QUESTION.match(question) if kind is NameKind.PERSON else None
+        passive = stem(voice["verb"]) if voice else None
         events = set(q) - set(getattr(q, "names", frozenset()))
         out = []
+        if passive is not None:
+            out.extend(_pronoun_patient(sentence, passive, unit))
         i = 0
         while i < len(wanted):
             first = last = wanted[i]
@@ -193,7 +197,15 @@ def _names_of(
             # "Bolsheviks' Red Guards" repeats the question; "President Johnson" fills its role.
             own = {stem(w) for w in words(text) if not ROLE_NOUN.fullmatch(w)}
             shared = bool(own & asked)
-            bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0)
+            if passive is not None:
+                # "Who was dismissed?": the one it was done to, not the one who did it.
+                subject = False
+                done_to = _PASSIVE_OF.match(rest) and stem(words(rest)[1]) == passive
+                after_verb = any(stem(w) == passive for w in words(sentence[: first.start])[-2:])
+                bonus_passive = 1.0 if done_to or after_verb else -0.5
+            else:
+                bonus_passive = 0.0
+            bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0) + bonus_passive
             if role is not None and role.group(0).lower().rstrip("s") in text.lower():
                 bonus += 1.0  # "Who was president ...": "President Johnson"
             out.append((text, closeness + bonus - penalty - (0.5 if shared else 0.0)))
@@ -201,6 +213,33 @@ def _names_of(
         return out
 
     return find
+
+
+_PASSIVE_QUESTION = re.compile(
+    r"^\W*(?:who|whom)\s+(?:was|were|had\s+been|got)\s+(?P<verb>[a-z]+(?:ed|en|wn|t))\b", re.I
+)
+_PASSIVE_OF = re.compile(r"^\s+(?:was|were|had been)\s+\w+", re.I)
+_OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b", re.I)
+
+
+def _pronoun_patient(sentence: str, verb: str, unit: Unit) -> list[tuple[str, float]]:
+    """ "Mao had him dismissed": the person "him" stands for, when the question is passive."""
+    out: list[tuple[str, float]] = []
+    for match in _OBJECT_PRONOUN.finditer(sentence):
+        near = words(sentence[match.end() : match.end() + 30])[:2]
+        near += words(sentence[max(0, match.start() - 20) : match.start()])[-1:]
+        if not any(stem(w) == verb for w in near):
+            continue
+        # The person named before this clause ("him" is not the clause's own subject, Mao).
+        text = f"{unit.heading}; {unit.text}"
+        at = text.find(sentence)
+        people = [
+            n for n in find_names(text[: max(at, 0)], unit.entities)
+            if n.kind is NameKind.PERSON and not is_title(n.text)
+        ]  # fmt: skip
+        if people:
+            out.append((people[-1].text, 1.5))
+    return out
 
 
 _APPOSITION_AFTER = re.compile(r"^\s*,[^,;]{1,60},")

@@ -78,6 +78,11 @@ _CLAUSE_WORD = re.compile(r"\b(?:when|while|after|before|during|since|until|whos
 _ROLE = re.compile(rf"^(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", re.IGNORECASE)
 
 
+_PARTICIPLE = re.compile(
+    r"^(?:[a-z]+(?:ed|en|wn)|shot|hit|put|set|sent|made|held|kept|told|sold)\b"
+)
+
+
 def definition_subject(question: str) -> str | None:
     """What a "What was X?" / "Who was X?" question asks to describe, or None."""
     match = _DEFINITION.match(question)
@@ -88,6 +93,8 @@ def definition_subject(question: str) -> str | None:
         return None  # "What was the cost?", "Who was president when Saigon fell?"
     if question.lstrip().lower().startswith("who") and _ROLE.match(subject):
         return None  # "Who was the president?" asks for a person, not a description
+    if _PARTICIPLE.match(subject):
+        return None  # "Who was shot at Sarajevo?" asks who, in the passive
     return subject
 
 
