@@ -81,3 +81,16 @@ def test_give_aways() -> None:
     assert gives_away("1962", "In 1962 there was a war")
     assert not gives_away("Manchuria", "China ceded two ports in ____")
     assert not gives_away("US", "Mao thus stepped in")
+
+
+def test_numbering_labels_leave_the_heading_a_why_section() -> None:
+    from clio.generate.text import why_clause
+    from clio.model.topic import Section, bare_heading
+
+    heading = "Key Question 1: Why did the Tsar's regime collapse in 1917?"
+    assert bare_heading(heading) == "Why did the Tsar's regime collapse in 1917?"
+    assert bare_heading("Topic 2.1 - Causes of the war") == "Causes of the war"
+    assert bare_heading("Why the USSR collapsed") == "Why the USSR collapsed"
+    assert Section(id="s", heading=heading).is_why
+    # a possessive belongs to the subject: the verb is the word after the noun it owns
+    assert why_clause(heading.split(": ", 1)[1]) == "why the Tsar's regime collapsed in 1917"

@@ -82,10 +82,10 @@ def shuffled(items: Sequence[str], rng: random.Random) -> list[str]:
 
 def about(section: Section, *, with_date: bool = True) -> str:
     """How a stem refers to a section: "why China broke with the USSR", "the Korean War"."""
-    cause = cause_phrase(section.heading)
+    cause = cause_phrase(section.bare_heading)
     if cause:
         return cause.outcome if cause.link.startswith("why ") else f"the {cause.noun}s {cause.link}"
-    heading = section.heading.strip().rstrip(":?")
+    heading = section.bare_heading.strip().rstrip(":?")
     if not with_date:
         heading = title_without_date(heading)
     if is_event_name(title_without_date(heading)):
@@ -115,6 +115,6 @@ def is_generic_heading(heading: str) -> bool:
 
 def statement_context(section: Section, *, with_date: bool = True) -> str:
     """ "about the Korean War, 1950-53", or "from your notes on consequences" for plain headings."""
-    if is_generic_heading(section.heading):
-        return f"from your notes on {title_without_date(section.heading).lower()}"
+    if is_generic_heading(section.bare_heading):
+        return f"from your notes on {title_without_date(section.bare_heading).lower()}"
     return f"about {about(section, with_date=with_date)}"

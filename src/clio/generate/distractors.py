@@ -435,7 +435,7 @@ _DATE_BOUNDS = (
 )
 _FIGURE_BOUNDS = (
     (re.compile(r"\b(?:over|more than|at least|upwards of)\s+$", re.I), 1),
-    (re.compile(r"\b(?:under|less than|fewer than|up to|at most|nearly|almost)\s+$", re.I), -1),
+    (re.compile(r"\b(?:under|less than|fewer than|up to|at most)\s+$", re.I), -1),
 )
 
 

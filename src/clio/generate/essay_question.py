@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clio.generate.essay_text import past_tense
+from clio.model.topic import bare_heading
 
 _RANK = (
     r"(?:the\s+)?(?:main|most\s+important|chief|primary|key|principal|biggest|greatest|"
@@ -47,7 +48,7 @@ _STATEMENT_BODY = re.compile(
 )
 # "Why did <subject> <verb> <rest>?"
 WHY_DID = re.compile(
-    r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)\s+"
+    r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)(?<!['’]s)\s+"  # "the Tsar's regime", not "'s"
     r"(?!(?:of|and|the|in|on|at|to|for|with|a|an|de|von|van|between|from|by|about|among|"
     r"over|under|within|during|against|after|before|its|their|his|her|both|all|many|most|"
     r"other|new|old|great|early|late|some)\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
@@ -159,7 +160,7 @@ def read_question(text: str) -> EssayQuestion:
 
 def heading_question(heading: str) -> str:
     """The essay question a "why" section heading asks, as a teacher would set it."""
-    head = re.sub(r"\s+", " ", heading).strip().rstrip(":")
+    head = re.sub(r"\s+", " ", bare_heading(heading)).strip().rstrip(":")
     low = head.lower()
     if head.endswith("?"):
         return head

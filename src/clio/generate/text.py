@@ -481,7 +481,13 @@ def why_clause(heading: str) -> str | None:
     if aux in {"did", "do", "does"}:
         for index in range(1, len(parts)):
             token = parts[index]
-            if index > 1 and token.islower() and token not in _SKIP_AFTER_DID:
+            after_possessive = parts[index - 1].endswith(("'s", "’s"))  # "the Tsar's regime"
+            if (
+                index > 1
+                and token.islower()
+                and token not in _SKIP_AFTER_DID
+                and not after_possessive
+            ):
                 subject = " ".join(parts[1:index])
                 verb = past_tense(token) if aux == "did" else token
                 tail = " ".join(parts[index + 1 :])

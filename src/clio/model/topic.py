@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -76,8 +77,25 @@ class Section:
     @property
     def is_why(self) -> bool:
         """True for cause sections ("Why ...", "Reasons for ...", "Causes of ...")."""
-        head = self.heading.strip().lower()
+        head = self.bare_heading.lower()
         return head.startswith(("why ", "reasons ", "causes ", "the causes ", "the reasons "))
+
+    @property
+    def bare_heading(self) -> str:
+        """The heading without a numbering label ("Key Question 1: Why ..." -> "Why ...")."""
+        return bare_heading(self.heading)
+
+
+_LABEL_PREFIX = re.compile(
+    r"^\s*(?:key\s+(?:question|issue|topic|enquiry)|question|topic|section|part|unit|chapter|"
+    r"theme|enquiry|lesson)\s*[\dA-Za-z]{0,3}(?:\.\d+)?\s*[:.–—-]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def bare_heading(heading: str) -> str:
+    """``heading`` without a numbering label ("Key Question 1: Why ..." -> "Why ...")."""
+    return _LABEL_PREFIX.sub("", heading.strip(), count=1)
 
 
 @dataclass(frozen=True, kw_only=True)
