@@ -97,11 +97,26 @@ def heading_period(heading: str) -> Period | None:
     return dates[-1].period if dates else None
 
 
+def _refined(title: str, text: str, period: Period) -> Period:
+    """A title that is only a year, made exact by the one day its text gives.
+
+    "1918 – Kaiser Wilhelm II abdicates (9 November)" is 9 November 1918.
+    """
+    single_year = period.start == period.end and period.start.month is None
+    if not single_year or title.strip(" ()[],:;–—-") != period.text or ";" in text:
+        return period
+    own = {d.start for d in find_dates(text)}
+    dated = [d for d in find_dates(text, year=period.start.year) if d.start not in own]
+    if len(dated) == 1 and not dated[0].period.approximate:
+        return dated[0].period
+    return period
+
+
 def _point_period(title: str, text: str, section_period: Period | None) -> Period | None:
     if title:
         from_title = heading_period(title)
         if from_title is not None:
-            return from_title
+            return _refined(title, text, from_title)
     found = find_dates(text)
     dates = [d for d in found if not d.period.approximate or not _DECADE.search(d.text)]
     if dates:

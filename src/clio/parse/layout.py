@@ -9,7 +9,9 @@ from clio.parse.lines import Line, LineKind
 
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 
-INLINE_TITLE = re.compile(r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s)\s*(?P<text>\S.*)$")
+INLINE_TITLE = re.compile(
+    r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s|\s(?:→|->|=>)\s)\s*(?P<text>\S.*)$"
+)
 
 
 def strip_emphasis(text: str) -> str:

@@ -29,7 +29,7 @@ from clio.parse.layout import (
     text_follows,
 )
 from clio.parse.lines import Line, LineKind, split_lines
-from clio.parse.questions import parse_questions
+from clio.parse.questions import parse_questions, trailing_questions
 from clio.parse.sources import build_source, is_instruction, looks_like_provenance
 from clio.parse.text_input import normalise_text
 
@@ -45,11 +45,15 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
 
     title, body_start = _find_title(lines, name)
     source_start, question_start = _find_regions(lines, body_start)
+    first_question = None if question_start is None else question_start + 1
+    if question_start is None:
+        # No "Questions" heading: exam questions at the end ("Q1. Describe ... (4 marks)").
+        question_start = first_question = trailing_questions(lines, source_start or body_start)
     notes_end = min(x for x in (source_start, question_start, len(lines)) if x is not None)
     intro, sections = _parse_body(lines[body_start:notes_end], title)
 
     sources = _parse_sources(lines, source_start, question_start)
-    questions = parse_questions(lines, question_start, sources)
+    questions = parse_questions(lines, first_question, sources)
 
     if body_start == 0 and len(sections) == 1 and sections[0].heading.strip(" *_#"):
         title = sections[0].heading  # no title line: a lone heading names the notes

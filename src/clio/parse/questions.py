@@ -12,8 +12,32 @@ from clio.parse.lines import Line, LineKind
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
 
 
+_NUMBERED_Q = re.compile(
+    r"^(?:\*\*)?Q(?:uestion)?\s?(?P<n>\d{1,2})\s*[.):]?(?:\*\*)?\s+(?=\S)", re.I
+)
+_TARIFF = re.compile(r"[(\[]\s*\d{1,2}\s*marks?\s*[)\]]\s*\.?$", re.I)
+
+
+def _question_like(line: Line) -> bool:
+    text = line.rest if line.kind is LineKind.MARKER else line.text
+    return bool(_NUMBERED_Q.match(line.text) or _TARIFF.search(text))
+
+
+def trailing_questions(lines: list[Line], start: int) -> int | None:
+    """Where exam questions with no heading begin: the last lines, each "Q1. ..." or "(4 marks)"."""
+    found: int | None = None
+    for index in range(len(lines) - 1, start - 1, -1):
+        line = lines[index]
+        if line.kind is LineKind.BLANK:
+            continue
+        if line.kind not in (LineKind.TEXT, LineKind.MARKER) or not _question_like(line):
+            break
+        found = index
+    return found
+
+
 def parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
-    """The questions under the "Questions" heading, linked to the source they name."""
+    """The questions from line index ``start`` on, linked to the source they name."""
     if start is None:
         return []
     questions: list[Question] = []
@@ -23,7 +47,7 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
     def flush() -> None:
         if not current:
             return
-        text = " ".join(current).strip()
+        text = _NUMBERED_Q.sub("", " ".join(current).strip(), count=1)
         marks_match = _MARKS.search(text)
         marks = int(marks_match.group("n")) if marks_match else None
         if marks_match:
@@ -45,12 +69,15 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         )
         current.clear()
 
-    for line in lines[start + 1 :]:
+    for line in lines[start:]:
         if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
             break
-        if line.kind is LineKind.MARKER:
+        if line.kind is LineKind.MARKER or (
+            line.kind is LineKind.TEXT and _NUMBERED_Q.match(line.text)
+        ):
             flush()
-            current.append(strip_emphasis(line.rest))
+            own = line.rest if line.kind is LineKind.MARKER else line.text
+            current.append(strip_emphasis(own))
             first_line = line.number
         elif line.kind is LineKind.TEXT:
             if not current:

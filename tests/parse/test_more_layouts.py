@@ -1,0 +1,39 @@
+"""Layouts met in session 2: arrows as separators, exam questions with no heading, key dates."""
+
+from __future__ import annotations
+
+from clio.model.period import PartialDate
+from clio.parse import parse_notes
+from tests.conftest import FIXTURES
+
+NOTES = FIXTURES / "notes"
+
+
+def test_arrow_separates_a_title_from_its_explanation() -> None:
+    topic = parse_notes("Russia\n\nWhy the Tsar fell\n\n▪ Rasputin → his influence grew.\n")
+    (point,) = topic.sections[0].points
+    assert (point.title, point.text) == ("Rasputin", "his influence grew.")
+
+
+def test_exam_questions_without_a_heading_are_questions() -> None:
+    topic = parse_notes((NOTES / "russia-key-questions.txt").read_text("utf-8"))
+    assert [q.marks for q in topic.questions] == [4, 12]
+    assert topic.questions[0].text.startswith("Describe two reasons")
+    assert [s.heading.split(":")[0] for s in topic.sections] == ["Key Question 1", "Key Question 2"]
+    assert topic.sections[0].is_why
+    assert not topic.warnings
+
+
+def test_a_question_needs_marks_or_a_q_number() -> None:
+    text = "Russia\n\nEvents\n\n1. Lenin returned (April 1917).\n2. The July Days (July 1917).\n"
+    topic = parse_notes(text)
+    assert not topic.questions and len(topic.sections[0].points) == 2
+
+
+def test_a_year_title_takes_the_day_its_text_gives() -> None:
+    topic = parse_notes((NOTES / "weimar-key-dates.txt").read_text("utf-8"))
+    dates = [p.period for p in topic.sections[0].points]
+    assert dates[0] is not None and dates[0].start == PartialDate(year=1918, month=11, day=9)
+    assert dates[1] is not None and dates[1].start == PartialDate(year=1919, month=6, day=28)
+    # two events in one line keep the year
+    assert dates[2] is not None and dates[2].start == PartialDate(year=1923)
