@@ -40,14 +40,14 @@ _attempts = cast(Table, QuizAttemptRow.__table__)
 _marked = cast(Table, MarkedAnswerRow.__table__)
 _drafts = cast(Table, DraftRow.__table__)
 
-Keys = dict[int, tuple[str, str]]
+_Keys = dict[int, tuple[str, str]]
 
 
 def _iso(value: datetime | None) -> str | None:
     return None if value is None else value.astimezone(UTC).isoformat()
 
 
-def _ref(keys: Keys, item_id: int | None) -> tuple[str | None, str | None]:
+def _ref(keys: _Keys, item_id: int | None) -> tuple[str | None, str | None]:
     if item_id is None or item_id not in keys:
         return None, None
     return keys[item_id]
@@ -57,9 +57,9 @@ def _order(entry: dict[str, Any]) -> tuple[str, str]:
     return str(entry.get("topic")), str(entry.get("item"))
 
 
-def topics_and_keys(conn: Connection) -> tuple[list[dict[str, Any]], Keys]:
+def topics_and_keys(conn: Connection) -> tuple[list[dict[str, Any]], _Keys]:
     """Every topic with its items, and the (topic, uid) of each item id."""
-    keys: Keys = {}
+    keys: _Keys = {}
     names: dict[int, str] = {}
     topics: list[dict[str, Any]] = []
     t = _topics.c
@@ -121,7 +121,7 @@ def _rows(conn: Connection, table: Table, learner_id: int, *columns: str) -> lis
     return list(conn.execute(query).all())
 
 
-def learner_data(conn: Connection, user: Any, keys: Keys) -> dict[str, Any]:
+def learner_data(conn: Connection, user: Any, keys: _Keys) -> dict[str, Any]:
     """One learner's settings, states, reviews, answers and drafts."""
     uid, none = user.id, (None, None)
     states = [

@@ -50,7 +50,7 @@ def _retrying(work: Callable[[], T], *, attempts: int = 5) -> T:
     raise AssertionError("unreachable")
 
 
-ItemCheck = Callable[[ReviewTarget], None]
+_ItemCheck = Callable[[ReviewTarget], None]
 
 
 def _missing(conn: Any, *, learner_id: int, item_id: int, now: datetime) -> NotFoundError:
@@ -68,7 +68,7 @@ def _record(
     now: datetime,
     duration_ms: int | None,
     also: Callable[[Any], None] | None = None,
-    check: ItemCheck | None = None,
+    check: _ItemCheck | None = None,
 ) -> Memory:
     # SQLite: BEGIN IMMEDIATE already holds the write lock, so the state read with the item
     # is safe. PostgreSQL: read it again FOR UPDATE, locking its row against other writers.
