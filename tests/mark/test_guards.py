@@ -6,7 +6,7 @@ import pytest
 
 from clio.embed import Embedder
 from clio.mark import mark_answer, scheme_from_reference
-from clio.mark.guards import addressed_to_marker, copied_share
+from clio.mark.guards import addressed_to_marker, copied_share, looks_like_code
 from clio.model.items import SourceQuestion
 
 QUESTION = "What did China gain and lose from the Treaty of Friendship of 1949?"
@@ -76,6 +76,26 @@ def test_bare_keyword_list(scheme: object) -> None:
     result = mark(scheme, answer)
     assert "keyword_list" in result.flags
     assert result.score <= int(0.25 * 6)
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("void inorder(Node* p) { if (p) { inorder(p->left); visit(p); } }", True),
+        ("isFull(queue) ::= rear == MAX_SIZE - 1;", True),
+        ("loans, experts, students, interest, Dalian, Lushun, Xinjiang, minerals, 1949", False),
+        ("China gained loans (at high interest) and experts.", False),
+    ],
+)
+def test_looks_like_code(text: str, code: bool) -> None:
+    assert looks_like_code(text) is code
+
+
+def test_code_answer_is_not_a_keyword_list() -> None:
+    scheme = scheme_from_reference("Traverse the left subtree, then the root, then the right.", 5)
+    answer = "void inorder(Node* p) { if (p) { inorder(p->left); visit(p); inorder(p->right); } }"
+    result = mark_answer("What is the inorder traversal of a binary tree?", scheme, answer)
+    assert "keyword_list" not in result.flags
 
 
 def test_mark_scheme_pasted(source_questions: dict[str, SourceQuestion]) -> None:

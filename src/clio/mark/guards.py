@@ -213,10 +213,19 @@ def check_off_topic(
     return None
 
 
+# Programming or formula notation: braces, statement ends, arrows, comparisons, calls.
+_CODE_RE = re.compile(r"[{};]|->|=>|[=!<>]=|::|\+\+|\b\w+\([^()]*\)|[<>]")
+
+
+def looks_like_code(text: str) -> bool:
+    """True if ``text`` is written as code or a formula (three or more pieces of notation)."""
+    return len(_CODE_RE.findall(text)) >= 3
+
+
 def check_keyword_list(answer: PreparedText) -> Guard | None:
-    """A bare list of key words with no sentences to connect them."""
+    """A bare list of key words with no sentences to connect them (code is not such a list)."""
     tokens = words(answer.text)
-    if len(tokens) < 5:
+    if len(tokens) < 5 or looks_like_code(answer.text):
         return None
     function_share = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
     pieces = [p for p in re.split(r"[,;\n/|]+", answer.text) if p.strip()]
