@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clio.embed import Embedder
 from clio.mark import mark_answer, scheme_from_reference
-from clio.mark.guards import addressed_to_marker, copied_share, looks_like_code
+from clio.mark.guards import (
+    _asked,
+    _same_word,
+    addressed_to_marker,
+    copied_share,
+    looks_like_code,
+)
 from clio.model.items import SourceQuestion
 
 QUESTION = "What did China gain and lose from the Treaty of Friendship of 1949?"
@@ -150,3 +158,13 @@ def test_guard_helpers() -> None:
     assert not addressed_to_marker("Mao was given full control of the party")
     assert copied_share("a b c d e f", "x a b c d e f y") == 1.0
     assert copied_share("one two", "one two") == 0.0  # too short to have 5-word runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="abcdefghilmnorstu", min_size=1, max_size=9),
+    st.frozensets(st.text(alphabet="abcdefghilmnorstu", min_size=1, max_size=9), max_size=8),
+)
+def test_asked_agrees_with_same_word(word: str, asked: frozenset[str]) -> None:
+    """The indexed look-up gives exactly what comparing with every question word gives."""
+    assert _asked(word, asked) == any(_same_word(word, a) for a in asked)
