@@ -122,11 +122,15 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
     if span and years and span.group(1) == years[0] and len(span.group(2)) == 4:
         date = f"between {span.group(1)} and {span.group(2)}"
     if label and not quoted:
-        return label, date
+        return _with_article(label), date
     body = _LEADING_DATE.sub("", body)
     words = [w for w in _WORD.findall(body) if not w[0].isdigit() and w.lower() not in _SCALES]
     verb = next((i for i, w in enumerate(words) if _is_verb(w)), len(words))
     subject = _noun_phrase(words[:verb], 0) if verb else []
+    if verb and words[0].lower() in _PRONOUNS and date:
+        # "During 1960 he hinted at concern about an attack": the object is the detail itself,
+        # so the hint points at the date alone ("what the source says about 1960").
+        return "", date
     if not subject or subject[0].lower() in _PRONOUNS:
         subject = _noun_phrase(words, verb + 1)
     elif len(subject) == 1 and subject[0][:1].isupper() and verb < len(words):
@@ -143,7 +147,15 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
         return "", date
     if subject[0].islower() and subject[0] not in _DETERMINERS and not subject[-1].endswith("s"):
         subject = ["the", *subject]
-    return " ".join(subject).strip(" ,;:"), date
+    return _with_article(" ".join(subject).strip(" ,;:")), date
+
+
+def _with_article(name: str) -> str:
+    """ "the" before a capitalised event name: "the Moscow Conference", "the Sino-Indian War"."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[-1].lower() in _EVENT_NOUNS:
+        return f"the {name}"
+    return name
 
 
 def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
@@ -154,20 +166,40 @@ def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
     dated = bool(_QUOTE.search(point.text) or point.source_ids)
     if point.kind == "provenance":
         if label and not re.search(r"\b(view|source)\b", label, re.I):
-            return f"Think about the source's {label.lower()}: who made it, when and why."
+            ask = _ASPECTS.get(label.lower(), "who made it, when and why")
+            return f"Think about the source's {label.lower()}: {ask}."
         return "Think about who made the source, when and why, and how that affects it."
     subject, date = anchor(point.text, question, dated=dated)
     where = f"{subject} {date}".strip()
     if not where:
         return _GENERIC
     if not subject:
-        return f"Use what the source says {date}, and explain what it shows."
+        year = date.removeprefix("in ")
+        return f"Look again at what the source says about {year}: what can you infer from it?"
     if point.kind == "own_knowledge":
         return f"Use your notes to add what you know about {where}."
     if dated and point.kind != "own_knowledge":
         return _SOURCE_TEMPLATES[variant % 3].format(where)
     return _TEMPLATES[variant % 3].format(where)
 
+
+# What to ask about each aspect of a source's provenance ("Date: ..." points).
+_ASPECTS = {
+    "origin": "who made it and what they knew",
+    "author": "who made it and what they knew",
+    "date": "when it was made, and how close that was to the events",
+    "purpose": "why it was made",
+    "audience": "who it was made for",
+    "nature": "what kind of source it is",
+    "evidence base": "what its author could draw on",
+    "context": "what was happening when it was made",
+    "provenance": "who made it, when and why",
+}
+# Capitalised names of events that take "the" ("the Moscow Conference").
+_EVENT_NOUNS = _words(
+    "war conference treaty revolution crisis plan pact agreement summit congress split leap "
+    "campaign movement rising uprising incident affair declaration doctrine telegram"
+)
 
 _TEMPLATES = (
     "Add a point about {}, and explain why it matters to the question.",
