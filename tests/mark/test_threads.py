@@ -25,3 +25,15 @@ def test_no_controller_is_a_no_op(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(threads, "_CONTROLLER", None)
     with one_blas_thread():
         pass
+
+
+def test_overlapping_blocks_restore_once_at_the_end() -> None:
+    before = _blas_threads()
+    outer = one_blas_thread()
+    inner = one_blas_thread()
+    outer.__enter__()
+    inner.__enter__()
+    outer.__exit__(None, None, None)  # the first block ends while the other is still inside
+    assert all(n == 1 for n in _blas_threads())
+    inner.__exit__(None, None, None)
+    assert _blas_threads() == before

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import Any
 
 _LOCK = threading.Lock()
@@ -33,10 +33,31 @@ def _controller() -> Any:
     return _CONTROLLER
 
 
+_USERS = 0  # blocks inside one_blas_thread() now, across threads
+_LIMITER: Any = None
+
+
 @contextmanager
 def one_blas_thread() -> Iterator[None]:
-    """Limit BLAS to one thread inside the block (no-op without threadpoolctl)."""
+    """Limit BLAS to one thread inside the block (no-op without threadpoolctl).
+
+    The limit is process-wide, so overlapping blocks (a web server marking in several threads)
+    share one: the first sets it and the last restores the original thread count.
+    """
+    global _USERS, _LIMITER
     controller = _controller()
-    limiter = nullcontext() if controller is None else controller.limit(limits=1, user_api="blas")
-    with limiter:
+    if controller is None:
         yield
+        return
+    with _LOCK:
+        if _USERS == 0:
+            _LIMITER = controller.limit(limits=1, user_api="blas")
+        _USERS += 1
+    try:
+        yield
+    finally:
+        with _LOCK:
+            _USERS -= 1
+            if _USERS == 0 and _LIMITER is not None:
+                _LIMITER.restore_original_limits()
+                _LIMITER = None
