@@ -197,7 +197,6 @@ def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
     return _TEMPLATES[variant % 3].format(where)
 
 
-# What to ask about each aspect of a source's provenance ("Date: ..." points).
 # Capitalised names of events that take "the" ("the Moscow Conference").
 _EVENT_NOUNS = _words(
     "war conference treaty revolution crisis plan pact agreement summit congress split leap "
