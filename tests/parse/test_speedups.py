@@ -68,6 +68,45 @@ def test_find_dates_is_the_same_with_no_skipping_at_all(text: str) -> None:
     assert fast == plain
 
 
+def _plain_scan(text: str, year: int | None) -> list[dates.DateMatch]:
+    """The date scan with no shortcuts: every pattern run over the whole text, in order."""
+    taken: list[tuple[int, int]] = []
+    found: list[dates.DateMatch] = []
+    for kind, pattern in dates._PATTERNS if year is None else dates._WITH_YEARLESS:
+        plain = _PLAIN_DATE_PATTERNS.get(kind, pattern)
+        for match in plain.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            period = dates._build(kind, match, year if kind in ("dm_range", "dm", "md") else None)
+            if period is not None:
+                taken.append((start, end))
+                found.append(dates.DateMatch(period=period, start=start, end=end, text=match[0]))
+    return sorted(found, key=lambda m: m.start)
+
+
+_MONTH_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *list(" ,.-–0123456789aM_"),
+            *["of", "st", "to", "until", "Mar", "may", "DEC", "Sept.", "October", "ſep", "Marx"],
+            *["June", "jul", "between", "c.", "1950s", "spring", "İ", " 1949", "1962 ", "31"],
+            *["2nd", " 12 ", "1958-62", "Jan 1950 to", "4 ", "٣", "12 March 1950", "Dec 1949"],
+            *["3rd of May, 1945", "March 12, 1950", "12-14 Mar 1948", "Jan-Mar 1950"],
+            *["Jan 1950 - Feb 1951", "22 October", "October 22", "1–3 June"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_find_dates_equals_the_plain_scan_of_every_pattern(text: str) -> None:
+    assert dates._scan_dates(text, None) == _plain_scan(text, None)
+    assert dates._scan_dates(text, 1962) == _plain_scan(text, 1962)
+
+
 def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
     letter = re.compile("[a-z]", re.I)
     odd = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
@@ -145,8 +184,35 @@ _PLAIN_DATE_PATTERNS = {
     ),
     "year": re.compile(rf"(?<![\d,.$£€])\b{_PLAIN_YEAR.format('y')}\b(?![,.]\d|\s*%)", re.I),
 }
+_PLAIN_MONTH = dates._m("m")
+_PLAIN_DATE_PATTERNS |= {  # the day-first forms, with their plain leading \b
+    "dmy_range": re.compile(
+        rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"\s+(?:of\s+)?{_PLAIN_MONTH}\s*,?\s+{_PLAIN_YEAR.format('y')}\b",
+        re.I,
+    ),
+    "dmy": re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_PLAIN_MONTH}\s*,?\s+"
+        rf"{_PLAIN_YEAR.format('y')}\b",
+        re.I,
+    ),
+    "dm_range": re.compile(
+        rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"\s+(?:of\s+)?{_PLAIN_MONTH}(?!\s*,?\s*\d)",
+        re.I,
+    ),
+    "dm": re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_PLAIN_MONTH}(?!\s*,?\s*\d)", re.I
+    ),
+}
 _YEARS = st.lists(
-    st.sampled_from([*list("0123456789,.$£€%-–/ aA_"), "1949", "2001", "1958-62", "to", "c."]),
+    st.sampled_from(
+        [
+            *list("0123456789,.$£€%-–/ aA_"),
+            *["1949", "2001", "1958-62", "to", "c.", "٣", " of ", "st", "th", "Mar", "march"],
+            *["Sept.", "ſep"],
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
@@ -154,7 +220,7 @@ _YEARS = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_TEXTS, _YEARS))
 def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> None:
-    for kind, pattern in dates._PATTERNS:
+    for kind, pattern in dates._WITH_YEARLESS:
         if kind in _PLAIN_DATE_PATTERNS:
             fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             plain = _PLAIN_DATE_PATTERNS[kind].finditer(text)

@@ -49,10 +49,15 @@ def _y_first(name: str, not_after: str) -> str:
     return rf"(?P<{name}>[12](?<![\w{not_after}].)(?:(?<=1)[0-9]{{3}}|(?<=2)0[0-9]{{2}}))"
 
 
+def _d_first(name: str) -> str:
+    """``\\b(?P<name>[0-3]?\\d)`` (a day), written to start with a digit (see :func:`_y_first`)."""
+    return rf"(?P<{name}>\d(?<!\w.)(?:(?<=[0-3])\d)?)"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
-    ("dmy_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
-    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
+    ("dmy_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
+    ("dmy", re.compile(rf"{_d_first('d')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_y('y')}\b", re.I)),
     ("my_range", re.compile(rf"\b{_m('m1')}\s+{_y('y1')}{_DASH}{_m('m2')}\s+{_y('y2')}\b", re.I)),
     ("mm_range", re.compile(rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y')}\b", re.I)),
@@ -68,10 +73,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Only used when the year is known from context (a section dated "October 1962").
 _YEARLESS: list[tuple[str, re.Pattern[str]]] = [
-    ("dm_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
-    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("dm_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"{_d_first('d')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
     ("md", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I)),
 ]  # fmt: skip
+_WITH_YEARLESS = [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]  # the order when a year is known
 
 
 _YEARISH = re.compile(r"(?:1\d|20)\d\d")
@@ -79,8 +85,26 @@ _DIGIT = re.compile(r"\d")
 _MONTH_KINDS = frozenset(
     ["dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
 )
+_MONTH_START = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+# Month-first patterns (after a leading \b): their matches begin where a month name does.
+_MONTH_FIRST = frozenset(["mdy", "my_range", "mm_range", "my", "md"])
+_YEARLESS_KINDS = frozenset(["dm_range", "dm", "md"])
 _TRIGGERS = (
-    (re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"), _MONTH_KINDS),
+    (_MONTH_START, _MONTH_KINDS),
     (re.compile(r"(?i:spring|summer|fall|autumn|winter)"), frozenset(["season"])),
     (re.compile(r"0['’]?s"), frozenset(["decade"])),
     (re.compile(r"(?i:between)"), frozenset(["between"])),
@@ -89,11 +113,8 @@ _TRIGGERS = (
 # The triggers as plain substrings of the lower-cased text (of the text itself for the
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
 # skipped; a false alarm only costs running the full pattern, which then finds nothing.
+# (The month trigger is :func:`month_starts`, which also says where such dates may begin.)
 _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> may match
-    lambda _, s: (
-        "jan" in s or "feb" in s or "mar" in s or "apr" in s or "may" in s or "jun" in s
-        or "jul" in s or "aug" in s or "sep" in s or "oct" in s or "nov" in s or "dec" in s
-    ),
     lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
     lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
     lambda _, s: "between" in s,
@@ -104,10 +125,18 @@ _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> 
 def _impossible_kinds(text: str) -> set[str]:
     """Pattern kinds that cannot match ``text`` (cheap checks; the full regexes are slower)."""
     lower = plain_lower(text)
+    skip = _skipped(text, lower)
+    if lower is not None and not month_starts(text, lower):
+        skip |= _MONTH_KINDS
+    return skip
+
+
+def _skipped(text: str, lower: str | None) -> set[str]:
+    """The kinds other than month names' that cannot match (``lower``: see plain_lower)."""
     if lower is None:
-        return _impossible_kinds_slow(text)
+        return _impossible_kinds_slow(text) - _MONTH_KINDS
     skip: set[str] = set()
-    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
+    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS[1:], strict=True):
         if not may_match(text, lower):
             skip |= kinds
     return skip
@@ -239,22 +268,74 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
         return []  # every date form has a four-digit year: most lines of notes have none
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    patterns = _PATTERNS if year is None else [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]
-    skip = _impossible_kinds(text)
-    for kind, pattern in patterns:
+    lower = plain_lower(text)
+    skip = _skipped(text, lower)
+    months = month_starts(text, lower)
+    for kind, pattern in _PATTERNS if year is None else _WITH_YEARLESS:
         if kind in skip:
             continue
-        for match in pattern.finditer(text):
+        if kind in _MONTH_KINDS:
+            if not months:
+                continue  # no month name anywhere
+            matches = _anchored(pattern, text, months) if kind in _MONTH_FIRST else None
+        else:
+            matches = None
+        for match in pattern.finditer(text) if matches is None else matches:
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken and any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            period = _build(kind, match, year if kind in ("dm_range", "dm", "md") else None)
+            period = _build(kind, match, year if kind in _YEARLESS_KINDS else None)
             if period is None:
                 continue
             taken.append((start, end))
             found.append(DateMatch(period=period, start=start, end=end, text=match.group(0)))
-    found.sort(key=lambda m: m.start)
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start)
     return found
+
+
+def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``.
+
+    finditer tries every position left to right and goes on after the end of each match;
+    trying only the possible starts (sorted) the same way gives the same matches.
+    """
+    matches = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
+def month_starts(text: str, lower: str | None) -> list[int]:
+    """Sorted offsets where a word may begin with a month name's first three letters.
+
+    Every month-name date form has its (first) month at such a place: a month-first pattern
+    starts there (after its leading \\b), a day-first one reaches it after a space.
+    ``lower`` is ``plain_lower(text)``.
+    """
+    if lower is None:
+        return [m.start() for m in _MONTH_START.finditer(text)]
+    starts: list[int] = []
+    for prefix in _MONTH_PREFIXES:
+        at = lower.find(prefix)
+        while at >= 0:
+            if at == 0 or not _is_word(text[at - 1]):
+                starts.append(at)
+            at = lower.find(prefix, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
+
+
+def _is_word(char: str) -> bool:
+    """Whether ``char`` is a regex word character (``\\w``)."""
+    return char.isalnum() or char == "_"
 
 
 def parse_period(text: str) -> Period | None:
