@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.parse import dates, entities, figures, folding, lines, sources
+from clio.parse import checks, dates, entities, figures, folding, layout, lines, questions, sources
 from clio.parse.dates import find_dates
 from clio.parse.lines import LineKind
 
@@ -264,6 +264,54 @@ def test_line_pattern_first_characters_cover_every_possible_start() -> None:
     probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
     for probe in probes:
         assert lines.classify(1, probe).kind is not LineKind.TEXT
+
+
+_EVERY_CHAR = [chr(c) for c in range(0x110000) if c != 10]
+
+
+def _starts(pattern: re.Pattern[str], tail: str) -> set[str]:
+    """Every character ``c`` for which ``pattern`` matches ``c + tail`` (one scan of them all)."""
+    multiline = re.compile(pattern.pattern, pattern.flags | re.M)
+    stride = len(tail) + 2  # the character, the tail and a newline
+    text = f"{tail}\n".join(_EVERY_CHAR) + tail
+    return {
+        _EVERY_CHAR[match.start() // stride]
+        for match in multiline.finditer(text)
+        if match.start() % stride == 0
+    }
+
+
+def test_marker_first_characters_cover_every_possible_start() -> None:
+    for pattern, tails, may_start in (
+        (lines._PAREN_LABEL, ["a) x", "12) x"], lambda c: c == lines._PAREN_FIRST),
+        (lines._NUMBER, [". x", ") x", "2-3. x"], str.isdecimal),
+        (lines._ROMAN, [". x", "i) x"], lines._ROMAN_FIRST.__contains__),
+        (lines._LETTER, [". x", ") x"], lines._LETTER_FIRST.__contains__),
+        (lines._BULLET, [" x", "  x"], lines._BULLET_FIRST.__contains__),
+    ):
+        for tail in tails:
+            starts = _starts(pattern, tail)
+            assert starts and all(may_start(char) for char in starts), pattern.pattern
+    digits = _starts(re.compile(r"\d"), "")
+    assert digits == {chr(c) for c in range(0x110000) if chr(c).isdecimal()}
+
+
+_PLAIN_YEAR_RANGE = re.compile(r"(?<![\d-])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-])")
+_SEPARATED = st.lists(
+    st.sampled_from([*list(" :;-–—()[]a1.\t"), "Title", "1958", "2001", "4 marks", "mark", "**"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _YEARS, _SEPARATED))
+def test_line_checks_match_their_plain_regexes(text: str) -> None:
+    fast = [(m.span(), m.groups()) for m in checks._YEAR_RANGE.finditer(text)]
+    assert fast == [(m.span(), m.groups()) for m in _PLAIN_YEAR_RANGE.finditer(text)]
+    inline, plain = layout.inline_title(text), layout.INLINE_TITLE.match(text)
+    assert (inline and inline.groupdict()) == (plain and plain.groupdict())
+    marks, plain = questions._marks(text), questions._MARKS.search(text)
+    assert (marks and marks.span()) == (plain and plain.span())
 
 
 def test_find_dates_cache_hands_out_a_fresh_list_each_time() -> None:

@@ -12,6 +12,13 @@ _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?
 INLINE_TITLE = re.compile(r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s)\s*(?P<text>\S.*)$")
 
 
+def inline_title(text: str) -> re.Match[str] | None:
+    """``INLINE_TITLE.match(text)``, skipped for text with no separator character in it."""
+    if ":" in text or ";" in text or "-" in text or "–" in text or "—" in text:
+        return INLINE_TITLE.match(text)
+    return None
+
+
 def strip_emphasis(text: str) -> str:
     """Remove Markdown emphasis markers, keeping the words."""
     if "*" not in text and "_" not in text:
@@ -53,7 +60,7 @@ def _is_item_like(text: str) -> bool:
     dates = find_dates(text[:40])
     if dates and dates[0].start == 0 and text[dates[0].end : dates[0].end + 1] in " :,–—-":
         return True
-    inline = INLINE_TITLE.match(text)
+    inline = inline_title(text)
     return bool(
         inline
         and inline.group("sep") != ";"

@@ -72,48 +72,75 @@ def classify(number: int, raw: str) -> Line:
 @lru_cache(maxsize=1 << 14)
 def _fields(raw: str) -> dict[str, Any]:
     """Everything :func:`classify` says of a line but its number, once per distinct line."""
-    line = _classify(0, raw)
-    return {name: getattr(line, name) for name in _FIELDS}
+    return _line_fields(raw)
 
 
 def _classify(number: int, raw: str) -> Line:
     """Classify one line (uncached; see :func:`classify`)."""
+    return Line(number=number, raw=raw, **_line_fields(raw))
+
+
+# The first characters each marker pattern can start with (its first group's class).
+_PAREN_FIRST = "("
+_ROMAN_FIRST = frozenset("ivx")
+_LETTER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_BULLET_FIRST = frozenset("•◦▪‣●○■□➢►➤➔→◆◇♦✓✔⁃-*–—·o" + "".join(map(chr, range(0xF000, 0xF100))))
+
+
+def _marker_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The marker patterns that may match ``text``, in the order they are tried."""
+    first = text[0]
+    if first == _PAREN_FIRST:
+        return [("paren", _PAREN_LABEL)]
+    if first.isdecimal():  # \d
+        return [("number", _NUMBER)]
+    patterns = []
+    if first in _ROMAN_FIRST:
+        patterns.append(("roman", _ROMAN))
+    if first in _LETTER_FIRST:
+        patterns.append(("letter", _LETTER))
+    if first in _BULLET_FIRST:
+        patterns.append(("bullet", _BULLET))
+    return patterns
+
+
+def _line_fields(raw: str) -> dict[str, Any]:
+    """Every field of the :class:`Line` for ``raw`` but its number and ``raw`` itself."""
     expanded = raw.rstrip()
     text = expanded.strip()
     indent = len(expanded) - len(expanded.lstrip())
-    base: dict[str, Any] = {"number": number, "raw": raw, "text": text, "indent": indent}
+    base: dict[str, Any] = {
+        "text": text,
+        "indent": indent,
+        "kind": LineKind.TEXT,
+        "style": "",
+        "label": "",
+        "rest": "",
+        "level": 0,
+    }
     if not text:
-        return Line(kind=LineKind.BLANK, **base)
+        base["kind"] = LineKind.BLANK
+        return base
     first = text[0]
     if first in _QUESTIONS_FIRST and _QUESTIONS.match(text):
-        return Line(kind=LineKind.QUESTIONS_HEADING, **base)
+        base["kind"] = LineKind.QUESTIONS_HEADING
+        return base
     heading = _MD_HEADING.match(text) if first == "#" else None
     if heading:
         inner = heading.group(2).strip().strip("*_").strip()
         source = _SOURCE.match(inner)
         if source and _source_heading_ok(source.group("rest")):
-            return Line(
-                kind=LineKind.SOURCE_HEADING,
-                label=_title_label(source.group("label")),
-                rest=source.group("rest").strip(),
-                **base,
-            )
-        return Line(kind=LineKind.MD_HEADING, level=len(heading.group(1)), rest=inner, **base)
+            label, rest = _title_label(source.group("label")), source.group("rest").strip()
+            base.update(kind=LineKind.SOURCE_HEADING, label=label, rest=rest)
+            return base
+        base.update(kind=LineKind.MD_HEADING, level=len(heading.group(1)), rest=inner)
+        return base
     source = _SOURCE.match(text) if first in _SOURCE_FIRST else None
     if source and _source_heading_ok(source.group("rest")):
-        return Line(
-            kind=LineKind.SOURCE_HEADING,
-            label=_title_label(source.group("label")),
-            rest=source.group("rest").strip(),
-            **base,
-        )
-    for style, pattern in (
-        ("paren", _PAREN_LABEL),
-        ("number", _NUMBER),
-        ("roman", _ROMAN),
-        ("letter", _LETTER),
-        ("bullet", _BULLET),
-    ):
+        label, rest = _title_label(source.group("label")), source.group("rest").strip()
+        base.update(kind=LineKind.SOURCE_HEADING, label=label, rest=rest)
+        return base
+    for style, pattern in _marker_patterns(text):
         match = pattern.match(text)
         if not match:
             continue
@@ -129,8 +156,9 @@ def _classify(number: int, raw: str) -> Line:
             continue
         elif style == "number" and "." in label and not rest[:1].isupper():
             continue  # "1.5 million died" is a sentence, "1.2 July Crisis" a numbered point
-        return Line(kind=LineKind.MARKER, style=style, label=label, rest=rest, **base)
-    return Line(kind=LineKind.TEXT, **base)
+        base.update(kind=LineKind.MARKER, style=style, label=label, rest=rest)
+        return base
+    return base
 
 
 def _title_label(label: str) -> str:

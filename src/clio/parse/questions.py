@@ -12,6 +12,11 @@ from clio.parse.lines import Line, LineKind
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
 
 
+def _marks(text: str) -> re.Match[str] | None:
+    """``_MARKS.search(text)``, skipped for text with no bracket to open a tariff."""
+    return _MARKS.search(text) if "(" in text or "[" in text else None
+
+
 def parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
     """The questions under the "Questions" heading, linked to the source they name."""
     if start is None:
@@ -24,7 +29,7 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         if not current:
             return
         text = " ".join(current).strip()
-        marks_match = _MARKS.search(text)
+        marks_match = _marks(text)
         marks = int(marks_match.group("n")) if marks_match else None
         if marks_match:
             text = text[: marks_match.start()].strip()
@@ -56,7 +61,7 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
             if not current:
                 first_line = line.number
             current.append(strip_emphasis(line.text))
-        elif line.kind is LineKind.BLANK and current and _MARKS.search(" ".join(current)):
+        elif line.kind is LineKind.BLANK and current and _marks(" ".join(current)):
             flush()
     flush()
     return questions
