@@ -241,9 +241,38 @@ def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
     index = entities._index()
     words = "|".join(map(re.escape, index.lower_words))
     plain = re.compile(rf"\b(?:{words})(?![\w'’-])")
-    assert [m.span() for m in index.lower_starts.finditer(text)] == [
-        m.span() for m in plain.finditer(text)
-    ]
+    expected = [(m.start(), m.group(0)) for m in plain.finditer(text)]
+    assert [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)] == expected
+    assert index.lower_plain
+    assert sorted(entities._lower_starts(text, index.lower_words)) == expected
+
+
+def _plain_next(text: str, token: tuple[int, str]) -> tuple[tuple[int, str], str] | None:
+    """The word after ``token`` found in two steps: the gap, then the word."""
+    end = token[0] + len(token[1])
+    gap = entities._GAP.match(text, end)
+    position = gap.end() if gap else end
+    word = entities._WORD_AT.match(text, position)
+    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+        return None
+    gap_text = text[end:position]
+    if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in entities._ABBREVIATIONS:
+        return None
+    return (position, word.group(0)), gap_text
+
+
+_NAMES = st.lists(
+    st.sampled_from([*list(" .-–—'’,;\n"), "Mr", "St", "Kenneth", "G", "U.S.", "21st", "of"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _NAMES), st.integers(min_value=0, max_value=60))
+def test_next_word_is_the_gap_then_the_word(text: str, cut: int) -> None:
+    for match in entities._TOKEN.finditer(text[cut:]):
+        token = (match.start() + cut, match.group(0))
+        assert entities._next(text, token) == _plain_next(text, token)
 
 
 def test_line_pattern_first_characters_cover_every_possible_start() -> None:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from clio.model.period import PartialDate, Period
-from clio.parse.folding import plain_lower
+from clio.parse.folding import is_word_char, plain_lower
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -325,17 +325,12 @@ def month_starts(text: str, lower: str | None) -> list[int]:
     for prefix in _MONTH_PREFIXES:
         at = lower.find(prefix)
         while at >= 0:
-            if at == 0 or not _is_word(text[at - 1]):
+            if at == 0 or not is_word_char(text[at - 1]):
                 starts.append(at)
             at = lower.find(prefix, at + 1)
     if len(starts) > 1:
         starts.sort()
     return starts
-
-
-def _is_word(char: str) -> bool:
-    """Whether ``char`` is a regex word character (``\\w``)."""
-    return char.isalnum() or char == "_"
 
 
 def parse_period(text: str) -> Period | None:
