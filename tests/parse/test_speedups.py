@@ -247,6 +247,36 @@ def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
     assert sorted(entities._lower_starts(text, index.lower_words)) == expected
 
 
+_WORDS = st.lists(
+    st.sampled_from(
+        [
+            *list(" .,;:\n'’("),
+            *["in", "to", "In", "By", "President", "The", "US", "IV", "USSR", "Mao", "Moscow"],
+            *["March", "Lenin", "Soviet", "said", "ÉCOLE", "ı", "Chinese", "from", "Its"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS))
+def test_one_word_classification_is_the_run_classification(text: str) -> None:
+    for match in entities._CAPITALISED.finditer(text):
+        token = (match.start(), match.group(0))
+        kind_start = entities._classify([token], text)
+        expected = kind_start[0] if kind_start is not None else None
+        assert entities._classify_word(token, entities._key(token), text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS), st.sampled_from(["US", "USSR", "Mao", "détente", "U.S.", "us"]))
+def test_one_word_case_check_is_the_general_one(text: str, spelling: str) -> None:
+    for match in entities._TOKEN.finditer(text):
+        word = match.group(0)
+        assert entities._word_case_ok(spelling, word) == entities._case_ok(spelling, [(0, word)])
+
+
 def _plain_next(text: str, token: tuple[int, str]) -> tuple[tuple[int, str], str] | None:
     """The word after ``token`` found in two steps: the gap, then the word."""
     end = token[0] + len(token[1])

@@ -26,6 +26,7 @@ _TOKEN = re.compile(
     r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
 )
 _FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
+_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"))  # the same, for str.replace
 
 _TITLES = _words(
     "president general chairman premier marshal king queen tsar czar kaiser emperor empress "
@@ -92,7 +93,11 @@ _MAY_CONTINUE = re.compile(
 @lru_cache(maxsize=1 << 16)
 def _fold(word: str) -> tuple[str, str]:
     """The lookup key of a word, and the key without a possessive "'s"."""
-    key = word.translate(_FOLD).replace(".", "").casefold()
+    if not word.isascii():  # str.replace beats str.translate with a dict; ASCII needs neither
+        for char, plain in _FOLD_PAIRS:
+            if char in word:
+                word = word.replace(char, plain)
+    key = word.replace(".", "").casefold()
     return key, key[:-2] if key.endswith("'s") else key
 
 
@@ -223,11 +228,28 @@ def _lower_starts(text: str, words: tuple[str, ...]) -> list[_Token]:
 
 
 def _case_ok(spelling: str, matched: list[_Token]) -> bool:
-    letters = spelling.replace(".", "").replace(" ", "")
-    if letters.isupper() and len(letters) <= 6:  # acronyms must match exactly: US is not "us"
+    acronym, capital = _case_rule(spelling)
+    if acronym is not None:  # acronyms must match exactly: US is not "us"
         written = "".join(t[1].replace(".", "") for t in matched)
-        return written == letters or written.rstrip("s'’") == letters
-    return not spelling[:1].isupper() or _cap(matched[0])
+        return written == acronym or written.rstrip("s'’") == acronym
+    return not capital or _cap(matched[0])
+
+
+def _word_case_ok(spelling: str, word: str) -> bool:
+    """:func:`_case_ok` for a name of one word."""
+    acronym, capital = _case_rule(spelling)
+    if acronym is not None:
+        written = word.replace(".", "")
+        return written == acronym or written.rstrip("s'’") == acronym
+    return not capital or word[:1].isupper()
+
+
+@cache
+def _case_rule(spelling: str) -> tuple[str | None, bool]:
+    """A gazetteer spelling's letters if it is an acronym, and whether it starts with a capital."""
+    letters = spelling.replace(".", "").replace(" ", "")
+    acronym = letters if letters.isupper() and len(letters) <= 6 else None
+    return acronym, spelling[:1].isupper()
 
 
 def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
@@ -314,7 +336,7 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         return EntityKind.EVENT, 0
     written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
-        return None if re.fullmatch(r"[IVXLC]+", written) else (EntityKind.ORGANISATION, 0)
+        return None if _ROMAN.fullmatch(written) else (EntityKind.ORGANISATION, 0)
     if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
@@ -329,6 +351,25 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
         return EntityKind.PLACE, 0
     return None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
+    """``_classify([token], text)`` for one capitalised word (``key``: its folded form)."""
+    # a title alone names no one; no ending or start makes a one-word event or organisation
+    if key in _TITLES:
+        return None
+    written = token[1]
+    if written.isupper() and 2 <= len(written) <= 6:
+        return None if _ROMAN.fullmatch(written) else EntityKind.ORGANISATION
+    if key in _COMMON or key in _CALENDAR or _sentence_start(text, token[0]):
+        return None
+    previous_word = _previous_word(text, token[0])
+    if not previous_word or previous_word[:1].isupper():
+        return None
+    return EntityKind.PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -366,14 +407,17 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
     for token in _candidates(text):
         if token[0] < done:
             continue
-        end = _end(token)
+        end = token[0] + len(token[1])
         key, bare = _fold(token[1])
         single = singles.get(key) or singles.get(bare)
         if single is not None and not _MAY_CONTINUE.match(text, end):
             # fast path: a one-word name that no longer name starts with ("USSR", "China")
             entry, spelling = single
-            if _case_ok(spelling, [token]):
-                found.append((_title_start(text, token[0], entry), entry, end))
+            if _word_case_ok(spelling, token[1]):
+                start = token[0]
+                if entry.kind is EntityKind.PERSON:
+                    start = _title_start(text, start, entry)
+                found.append((start, entry, end))
                 done = end
                 continue
         capitalised = token[1][0].isupper()
@@ -394,10 +438,10 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             continue
         if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
             # one capitalised word on its own ("Chinese", "In"): no run to gather
-            kind_start = _classify([token], text)
-            if kind_start is not None:
+            kind = _classify_word(token, key, text)
+            if kind is not None:
                 word = _strip_possessive(token[1])
-                guessed.append((token[0], _entity(kind_start[0], word, word)))
+                guessed.append((token[0], _entity(kind, word, word)))
             done = end
             continue
         run = _run(text, token)
