@@ -11,7 +11,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.parse import checks, dates, entities, figures, folding, layout, lines, questions, sources
+from clio.parse import (
+    checks,
+    dates,
+    entities,
+    figures,
+    folding,
+    layout,
+    lines,
+    questions,
+    sources,
+    text_input,
+)
 from clio.parse.dates import find_dates
 from clio.parse.lines import LineKind
 
@@ -373,6 +384,15 @@ def test_line_checks_match_their_plain_regexes(text: str) -> None:
     assert (marks and marks.span()) == (plain and plain.span())
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=80)))
+def test_normalising_skips_the_control_scan_only_when_nothing_is_to_replace(text: str) -> None:
+    spaced = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for odd, plain in text_input._SPACES:
+        spaced = spaced.replace(odd, plain)
+    assert text_input.normalise_text(text) == text_input._CONTROLS.sub(" ", spaced)
+
+
 def test_find_dates_cache_hands_out_a_fresh_list_each_time() -> None:
     first = find_dates("The split, 1960-62, and the border war of March 1969.")
     first.clear()
@@ -399,3 +419,9 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
     for line in raw.split("\n"):
         assert lines.classify(number, line) == lines._classify(number, line)
         assert lines.classify(number + 1, line) == lines._classify(number + 1, line)
+        fast, plain = lines.classify(number, line), lines._classify(number, line)
+        assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
+        assert hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert lines.split_lines(raw) == [
+        lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
+    ]

@@ -17,6 +17,10 @@ from clio.parse.figures import find_figures
 from clio.parse.folding import is_word_char
 from clio.parse.gazetteer import GazetteerEntry, load_gazetteer
 
+# The kinds as module constants (reading a member off an Enum class is slow in Python 3.11)
+_PERSON, _PLACE, _ORGANISATION = EntityKind.PERSON, EntityKind.PLACE, EntityKind.ORGANISATION
+_EVENT, _FIGURE = EntityKind.EVENT, EntityKind.FIGURE
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -326,30 +330,30 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         while k < len(run) and words[k] in _TITLES:
             k += 1
         if k < len(run) and words[k] not in _CONNECTORS:  # not "Minister of War"
-            return EntityKind.PERSON, k
+            return _PERSON, k
         return None
     if words[-1] in _ORG_ENDINGS and len(words) > 1:
-        return EntityKind.ORGANISATION, 0
+        return _ORGANISATION, 0
     if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
         words[0] in _EVENT_STARTS and "of" in words
     ):
-        return EntityKind.EVENT, 0
+        return _EVENT, 0
     written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
-        return None if _ROMAN.fullmatch(written) else (EntityKind.ORGANISATION, 0)
+        return None if _ROMAN.fullmatch(written) else (_ORGANISATION, 0)
     if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
-        return EntityKind.PERSON, 0
+        return _PERSON, 0
     previous_word = _previous_word(text, run[0][0])
     previous = _fold(previous_word)[0] if previous_word else ""
     if 2 <= len(words) <= 4:
         following_word = _next(text, run[-1])
         following = _key(following_word[0]) if following_word else ""
         if previous in _PERSON_BEFORE or following in _PERSON_AFTER:
-            return EntityKind.PERSON, 0
+            return _PERSON, 0
     if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
-        return EntityKind.PLACE, 0
+        return _PLACE, 0
     return None
 
 
@@ -363,13 +367,13 @@ def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
         return None
     written = token[1]
     if written.isupper() and 2 <= len(written) <= 6:
-        return None if _ROMAN.fullmatch(written) else EntityKind.ORGANISATION
+        return None if _ROMAN.fullmatch(written) else _ORGANISATION
     if key in _COMMON or key in _CALENDAR or _sentence_start(text, token[0]):
         return None
     previous_word = _previous_word(text, token[0])
     if not previous_word or previous_word[:1].isupper():
         return None
-    return EntityKind.PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
+    return _PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -380,7 +384,7 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
 
 def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
     """Where a known person's name starts, counting a title before it ("President Kennedy")."""
-    if entry.kind is not EntityKind.PERSON:
+    if entry.kind is not _PERSON:
         return start
     title = _previous_word(text, start)
     if title and _fold(title)[0] in _TITLES:
@@ -415,7 +419,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             entry, spelling = single
             if _word_case_ok(spelling, token[1]):
                 start = token[0]
-                if entry.kind is EntityKind.PERSON:
+                if entry.kind is _PERSON:
                     start = _title_start(text, start, entry)
                 found.append((start, entry, end))
                 done = end
@@ -477,7 +481,7 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     seen: set[tuple[EntityKind, str]] = set()
     result: list[Entity] = []
     for _, entity in found:
-        key = (entity.kind, entity.name if entity.kind is not EntityKind.FIGURE else entity.text)
+        key = (entity.kind, entity.name if entity.kind is not _FIGURE else entity.text)
         if key not in seen:
             seen.add(key)
             result.append(entity)

@@ -12,6 +12,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_FIGURE = EntityKind.FIGURE  # a module constant: Enum member lookups are slow in Python 3.11
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUALIFIER = re.compile(
     r"\b(?:nearly|almost|about|around|over|some|roughly|approximately|circa|only|just|"
@@ -129,7 +130,7 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
         if qualifier:
             start = qualifier.start()
         words = text[start:end].strip()
-        entity = Entity(kind=EntityKind.FIGURE, text=words, name=words, value=value, unit=unit)
+        entity = Entity(kind=_FIGURE, text=words, name=words, value=value, unit=unit)
         found.append((start, end, entity))
 
     if not _DIGIT.search(text) and not _has_scale_word(text):

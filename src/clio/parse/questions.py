@@ -7,7 +7,7 @@ import re
 from clio.ids import content_id
 from clio.model.topic import Question, Source
 from clio.parse.layout import strip_emphasis
-from clio.parse.lines import Line, LineKind
+from clio.parse.lines import BLANK, MARKER, MD_HEADING, SOURCE_HEADING, TEXT, Line
 
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
 
@@ -51,17 +51,17 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         current.clear()
 
     for line in lines[start + 1 :]:
-        if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
+        if line.kind in (SOURCE_HEADING, MD_HEADING):
             break
-        if line.kind is LineKind.MARKER:
+        if line.kind is MARKER:
             flush()
             current.append(strip_emphasis(line.rest))
             first_line = line.number
-        elif line.kind is LineKind.TEXT:
+        elif line.kind is TEXT:
             if not current:
                 first_line = line.number
             current.append(strip_emphasis(line.text))
-        elif line.kind is LineKind.BLANK and current and _marks(" ".join(current)):
+        elif line.kind is BLANK and current and _marks(" ".join(current)):
             flush()
     flush()
     return questions
