@@ -186,6 +186,34 @@ def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
     assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
 
 
+_PLAIN_PERCENT = re.compile(
+    rf"(?<![\w.,$£€-])(?P<num>{figures._NUM})\s?(?:%|(?i:per\s?cent|percent)\b)"
+)
+_FIGURE_WORDS = st.lists(
+    st.sampled_from(
+        [
+            *list(" \n\t,.-%$1234567890aA"),
+            *["half", "a", "hundred", "one", "ſix", "Twenty", "per cent", "thousand", "MILLION"],
+            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS, _FIGURE_WORDS))
+def test_percent_and_worded_scans_match_the_plain_forms(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._PERCENT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in _PLAIN_PERCENT.finditer(text)]
+    start = figures._worded_start(text)
+    worded = [] if start is None else list(figures._WORDED.finditer(text, start))
+    expected = list(figures._WORDED.finditer(text)) if figures._has_scale_word(text) else []
+    assert [(m.span(), m.groupdict()) for m in worded] == [
+        (m.span(), m.groupdict()) for m in expected
+    ]
+
+
 _PLAIN_YEAR = r"(?P<{0}>1[0-9]{{3}}|20[0-9]{{2}})"
 _PLAIN_DATE_PATTERNS = {
     "range": re.compile(
