@@ -139,7 +139,31 @@ def _skipped(text: str, lower: str | None) -> set[str]:
     for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS[1:], strict=True):
         if not may_match(text, lower):
             skip |= kinds
+    # What the month-name forms need besides a month: a dash or "to" between two days, the
+    # comma of "March 12, 1950", and a dash, "to" or "until" between two month names.
+    dashes = "-" in text or "–" in text or "—" in text
+    if not dashes:
+        skip.add("dm_range")
+    if not (dashes or "to" in lower):
+        skip.add("dmy_range")
+    if "," not in text:
+        skip.add("mdy")
+    if not (dashes or "to" in lower or "until" in lower) or not _two_month_words(lower):
+        skip |= _TWO_MONTH_KINDS
     return skip
+
+
+_TWO_MONTH_KINDS = frozenset(["my_range", "mm_range"])
+
+
+def _two_month_words(lower: str) -> bool:
+    """Whether month names' first three letters occur twice (anywhere) in ``lower``."""
+    seen = 0
+    for prefix in _MONTH_PREFIXES:
+        seen += lower.count(prefix)
+        if seen > 1:
+            return True
+    return False
 
 
 def _impossible_kinds_slow(text: str) -> set[str]:
