@@ -259,25 +259,30 @@ def _case_rule(spelling: str) -> tuple[str | None, bool]:
 def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
     """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
-    first_key, first_bare = _fold(first[1])
-    if first_key not in index.firsts and first_bare not in index.firsts:
+    names, prefixes = index.names, index.prefixes
+    word_key, word_bare = _fold(first[1])
+    if word_key not in index.firsts and word_bare not in index.firsts:
         return None
     best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
     words: list[_Token] = []
-    token: _Token | None = first
-    while token is not None:
+    token = first
+    while True:
         words.append(token)
-        word_key, word_bare = _fold(token[1])
         for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
-            found = index.names.get((*key, word))
-            if found is not None and _case_ok(found[1], words):
+            found = names.get((*key, word))
+            if found is not None and (
+                _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words)
+            ):
                 best = (list(words), found[0])
         key = (*key, word_key)
-        if key not in index.prefixes:
+        if key not in prefixes:
             break
         following = _next(text, token)
-        token = following[0] if following else None
+        if following is None:
+            break
+        token = following[0]
+        word_key, word_bare = _fold(token[1])
     return best
 
 
@@ -427,15 +432,22 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
         capitalised = token[1][0].isupper()
         # only words that start a gazetteer name need the (memoised) walk along the text
         known = known_at(token) if key in firsts or bare in firsts else None
-        if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
+        if (
+            known is not None
+            and capitalised
+            and _CAPITAL_NEXT.match(text, known[0][-1][0] + len(known[0][-1][1]))
+        ):
             run = _run(text, token)
             last = _key(run[-1])
             if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
                 known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             words, entry = known
-            end = _end(words[-1])
-            found.append((_title_start(text, token[0], entry), entry, end))
+            end = words[-1][0] + len(words[-1][1])
+            start = token[0]
+            if entry.kind is _PERSON:
+                start = _title_start(text, start, entry)
+            found.append((start, entry, end))
             done = end
             continue
         if not capitalised or key in _CALENDAR:
