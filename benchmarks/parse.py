@@ -89,16 +89,22 @@ def _since(start: tuple[float, float]) -> tuple[float, float]:
 
 
 # Every cache the parser keeps across parses that is keyed by text: whole passages and lines
-# (dates, entities, line kinds) and single words or date phrases (word keys, entities, periods).
+# (dates, entities, line kinds) and single words or date phrases (word keys, entities, periods,
+# dates).
 # Kept warm: only what depends on the gazetteer alone (its index, its spellings' case rules).
-TEXT_CACHES = (
-    dates._dates_in,
-    dates._build_from,
-    entities.extract_entities,
-    entities._fold,
-    entities._entity,
-    lines._fields,
-)
+TEXT_CACHES = [
+    cached
+    for module, name in (
+        (dates, "_dates_in"),
+        (dates, "_build_from"),
+        (dates, "_date"),
+        (entities, "extract_entities"),
+        (entities, "_fold"),
+        (entities, "_entity"),
+        (lines, "_fields"),
+    )
+    if (cached := getattr(module, name, None)) is not None  # older checkouts lack some
+]
 
 
 def clear_text_caches() -> None:

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
+from clio.model.period import PartialDate, Period
 from clio.parse import (
     checks,
     dates,
@@ -152,7 +153,24 @@ def test_instruction_and_scale_word_checks_match_their_regexes(text: str) -> Non
 def test_cached_periods_are_equal_to_fresh_ones(text: str) -> None:
     first = find_dates(text)
     dates._build_from.cache_clear()
+    dates._date.cache_clear()
     assert find_dates(text) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1000, max_value=2099),
+    st.one_of(st.none(), st.integers(min_value=1000, max_value=2099)),
+    st.booleans(),
+)
+def test_shared_dates_make_the_same_periods(start: int, end: int | None, approximate: bool) -> None:
+    if end is not None and end < start:
+        return
+    expected = Period.years(start, end, approximate=approximate, text="x")
+    assert dates._years(start, end, approximate=approximate, text="x") == expected
+    assert dates._date(start, 2, 28) == PartialDate(year=start, month=2, day=28)
+    with pytest.raises(ValueError):
+        dates._date(start, 13)
 
 
 _PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")

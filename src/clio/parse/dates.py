@@ -203,6 +203,24 @@ def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period |
 
 
 @lru_cache(maxsize=1 << 12)
+def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    """``PartialDate(year=year, month=month, day=day)``, one shared (frozen) instance per date.
+
+    Building a date and checking it costs more than finding it; a sheet names the same years
+    over and over ("1949", "Dec 1949", "1949-57").
+    """
+    return PartialDate(year=year, month=month, day=day)
+
+
+def _years(
+    start: int, end: int | None = None, *, approximate: bool = False, text: str = ""
+) -> Period:
+    """``Period.years(...)`` made of shared dates."""
+    last = _date(start if end is None else end)
+    return Period(start=_date(start), end=last, approximate=approximate, text=text)
+
+
+@lru_cache(maxsize=1 << 12)
 def _build_from(
     kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
 ) -> Period | None:
@@ -214,34 +232,34 @@ def _build_from(
         if kind in ("dmy_range", "dm_range"):
             month = _month(g["m"])
             return Period(
-                start=PartialDate(year=int(g["y"]), month=month, day=int(g["d1"])),
-                end=PartialDate(year=int(g["y"]), month=month, day=int(g["d"])),
+                start=_date(int(g["y"]), month=month, day=int(g["d1"])),
+                end=_date(int(g["y"]), month=month, day=int(g["d"])),
                 text=text,
             )
         if kind in ("dmy", "mdy", "dm", "md"):
-            date = PartialDate(year=int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
+            date = _date(int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
             return Period.single(date, text=text)
         if kind == "my_range":
             return Period(
-                start=PartialDate(year=int(g["y1"]), month=_month(g["m1"])),
-                end=PartialDate(year=int(g["y2"]), month=_month(g["m2"])),
+                start=_date(int(g["y1"]), month=_month(g["m1"])),
+                end=_date(int(g["y2"]), month=_month(g["m2"])),
                 text=text,
             )
         if kind == "mm_range":
             year = int(g["y"])
             return Period(
-                start=PartialDate(year=year, month=_month(g["m1"])),
-                end=PartialDate(year=year, month=_month(g["m2"])),
+                start=_date(year, month=_month(g["m1"])),
+                end=_date(year, month=_month(g["m2"])),
                 text=text,
             )
         if kind == "my":
-            return Period.single(PartialDate(year=int(g["y"]), month=_month(g["m"])), text=text)
+            return Period.single(_date(int(g["y"]), month=_month(g["m"])), text=text)
         if kind == "season":
             first, last = _SEASONS[g["s"].lower()]
             year = int(g["y"])
             return Period(
-                start=PartialDate(year=year, month=first),
-                end=PartialDate(year=year, month=last),
+                start=_date(year, month=first),
+                end=_date(year, month=last),
                 approximate=True,
                 text=text,
             )
@@ -249,12 +267,12 @@ def _build_from(
             decade = int(g["dec"])
             part = (g.get("q") or "").lower()
             if part == "early":
-                return Period.years(decade, decade + 3, approximate=True, text=text)
+                return _years(decade, decade + 3, approximate=True, text=text)
             if part == "mid":
-                return Period.years(decade + 3, decade + 6, approximate=True, text=text)
+                return _years(decade + 3, decade + 6, approximate=True, text=text)
             if part == "late":
-                return Period.years(decade + 6, decade + 9, approximate=True, text=text)
-            return Period.years(decade, decade + 9, text=text)
+                return _years(decade + 6, decade + 9, approximate=True, text=text)
+            return _years(decade, decade + 9, text=text)
         if kind in ("range", "between", "circa_range"):
             first = int(g["y1"])
             second = _expand_year(first, g["y2"])
@@ -262,11 +280,11 @@ def _build_from(
                 return None
             if second < first:
                 return None
-            return Period.years(first, second, approximate=kind == "circa_range", text=text)
+            return _years(first, second, approximate=kind == "circa_range", text=text)
         if kind == "circa":
-            return Period.years(int(g["y"]), approximate=True, text=text)
+            return _years(int(g["y"]), approximate=True, text=text)
         if kind == "year":
-            return Period.years(int(g["y"]), text=text)
+            return _years(int(g["y"]), text=text)
     except (ValueError, KeyError):
         return None
     return None
