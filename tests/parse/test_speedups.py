@@ -20,6 +20,7 @@ from clio.parse import (
     folding,
     layout,
     lines,
+    name_index,
     questions,
     sources,
     text_input,
@@ -179,7 +180,7 @@ _PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_capitalised_scan_matches_the_word_boundary_form(text: str) -> None:
-    spans = [m.span() for m in entities._CAPITALISED.finditer(text)]
+    spans = [m.span() for m in name_index._CAPITALISED.finditer(text)]
     assert spans == [m.span() for m in _PLAIN_CAPITALISED.finditer(text)]
 
 
@@ -303,13 +304,13 @@ def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> N
     )
 )
 def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
-    index = entities._index()
+    index = name_index.name_index()
     words = "|".join(map(re.escape, index.lower_words))
     plain = re.compile(rf"\b(?:{words})(?![\w'’-])")
     expected = [(m.start(), m.group(0)) for m in plain.finditer(text)]
     assert [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)] == expected
     assert index.lower_plain
-    assert sorted(entities._lower_starts(text, index.lower_words)) == expected
+    assert sorted(name_index.lower_starts(text, index.lower_words)) == expected
 
 
 _WORDS = st.lists(
@@ -327,7 +328,7 @@ _WORDS = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _WORDS))
 def test_one_word_classification_is_the_run_classification(text: str) -> None:
-    for match in entities._CAPITALISED.finditer(text):
+    for match in name_index._CAPITALISED.finditer(text):
         token = (match.start(), match.group(0))
         kind_start = entities._classify([token], text)
         expected = kind_start[0] if kind_start is not None else None
@@ -337,9 +338,9 @@ def test_one_word_classification_is_the_run_classification(text: str) -> None:
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _WORDS), st.sampled_from(["US", "USSR", "Mao", "détente", "U.S.", "us"]))
 def test_one_word_case_check_is_the_general_one(text: str, spelling: str) -> None:
-    for match in entities._TOKEN.finditer(text):
+    for match in name_index._TOKEN.finditer(text):
         word = match.group(0)
-        assert entities._word_case_ok(spelling, word) == entities._case_ok(spelling, [(0, word)])
+        assert name_index.word_case_ok(spelling, word) == name_index.case_ok(spelling, [(0, word)])
 
 
 def _plain_next(text: str, token: tuple[int, str]) -> tuple[tuple[int, str], str] | None:
@@ -365,7 +366,7 @@ _NAMES = st.lists(
 @settings(max_examples=300, deadline=None)
 @given(st.one_of(_TEXTS, _NAMES), st.integers(min_value=0, max_value=60))
 def test_next_word_is_the_gap_then_the_word(text: str, cut: int) -> None:
-    for match in entities._TOKEN.finditer(text[cut:]):
+    for match in name_index._TOKEN.finditer(text[cut:]):
         token = (match.start() + cut, match.group(0))
         assert entities._next(text, token) == _plain_next(text, token)
 

@@ -9,13 +9,18 @@ an event, a preposition ("in", "to") a place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from clio.model.topic import Entity, EntityKind
 from clio.parse.figures import find_figures
-from clio.parse.folding import is_word_char
-from clio.parse.gazetteer import GazetteerEntry, load_gazetteer
+from clio.parse.gazetteer import GazetteerEntry
+from clio.parse.name_index import Token as _Token
+from clio.parse.name_index import candidates as _candidates
+from clio.parse.name_index import cap as _cap
+from clio.parse.name_index import case_ok as _case_ok
+from clio.parse.name_index import fold as _fold
+from clio.parse.name_index import name_index as _index
+from clio.parse.name_index import word_case_ok as _word_case_ok
 
 # The kinds as module constants (reading a member off an Enum class is slow in Python 3.11)
 _PERSON, _PLACE, _ORGANISATION = EntityKind.PERSON, EntityKind.PLACE, EntityKind.ORGANISATION
@@ -25,12 +30,6 @@ _EVENT, _FIGURE = EntityKind.EVENT, EntityKind.FIGURE
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
-)
-_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
-_FOLD_PAIRS = (("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-"))  # the same, for str.replace
 
 _TITLES = _words(
     "president general chairman premier marshal king queen tsar czar kaiser emperor empress "
@@ -80,9 +79,6 @@ _CALENDAR = _words(
 )
 
 
-# A token is (start offset, word as written); keys are folded on demand (and cached).
-_Token = tuple[int, str]
-
 _WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
 _GAP = re.compile(r"[ .–—-]*")
 # _GAP then _WORD_AT in one match (no gap character can start a word, so nothing backtracks)
@@ -94,31 +90,12 @@ _MAY_CONTINUE = re.compile(
 )
 
 
-@lru_cache(maxsize=1 << 16)
-def _fold(word: str) -> tuple[str, str]:
-    """The lookup key of a word, and the key without a possessive "'s"."""
-    if not word.isascii():  # str.replace beats str.translate with a dict; ASCII needs neither
-        for char, plain in _FOLD_PAIRS:
-            if char in word:
-                word = word.replace(char, plain)
-    key = word.replace(".", "").casefold()
-    return key, key[:-2] if key.endswith("'s") else key
-
-
 def _key(token: _Token) -> str:
     return _fold(token[1])[0]
 
 
 def _end(token: _Token) -> int:
     return token[0] + len(token[1])
-
-
-def _cap(token: _Token) -> bool:
-    return token[1][:1].isupper()
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
 
 
 def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
@@ -142,118 +119,6 @@ def _previous_word(text: str, start: int) -> str:
     """The word just before ``start`` on the same line ("" at a line start)."""
     before = text[max(0, start - 40) : start].rsplit("\n", 1)[-1].split()
     return before[-1].strip("\"'“‘(*,;:") if before else ""
-
-
-@dataclass(frozen=True, kw_only=True)
-class _Index:
-    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
-    singles: dict[str, tuple[GazetteerEntry, str]]  # one-word names no longer name starts with
-    firsts: frozenset[str]  # first words of every name
-    prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
-    lower_words: tuple[str, ...]  # first words of names that may start in lower case
-    lower_starts: re.Pattern[str]  # the same, as a regex
-    lower_plain: bool  # whether they are all word characters (then found without the regex)
-
-
-@cache
-def _index() -> _Index:
-    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
-    lower: set[str] = set()
-    for entry in load_gazetteer().entries:
-        for spelling in entry.spellings:
-            plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
-            words = _tokens(plain)
-            key = tuple(_key(t) for t in words)
-            if key:
-                stored = names.setdefault(key, (entry, plain))
-                if stored[0] is entry and not plain[:1].isupper() and stored[1][:1].isupper():
-                    names[key] = (entry, plain)  # "détente" may be written in lower case
-                if not plain[:1].isupper():
-                    lower.add(re.escape(words[0][1]))
-    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
-    ordered = sorted(lower, key=len, reverse=True)
-    lower_words = tuple(word.replace("\\", "") for word in ordered)
-    lower_starts = re.compile(rf"(?:{'|'.join(map(_first_then_boundary, lower_words))})(?![\w'’-])")
-    return _Index(
-        names=names,
-        singles={k[0]: v for k, v in names.items() if len(k) == 1 and k not in prefixes},
-        firsts=frozenset(key[0] for key in names),
-        prefixes=prefixes,
-        lower_words=lower_words,
-        lower_starts=lower_starts,
-        lower_plain=all(re.fullmatch(r"\w+", word) for word in lower_words),
-    )
-
-
-def _first_then_boundary(word: str) -> str:
-    """``\\b`` + ``word`` as a regex that starts with the word's first character (faster scans)."""
-    return rf"{re.escape(word[0])}(?<!\w.){re.escape(word[1:])}"
-
-
-# Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
-# The capital comes first and "(?<!\w.)" stands for the leading \b, so that the regex engine
-# can skip ahead to the next capital instead of trying every position (about twice as fast).
-_CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<!\w.)(?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
-
-
-def _candidates(text: str) -> list[_Token]:
-    """Words that may start a name: capitalised ones, and known lower-case starts."""
-    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
-    index = _index()
-    if index.lower_plain:
-        lower = _lower_starts(text, index.lower_words)
-    else:
-        lower = [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)]
-    if lower:
-        found.extend(lower)
-        found.sort()
-    return found
-
-
-def _lower_starts(text: str, words: tuple[str, ...]) -> list[_Token]:
-    """Where the (all word-character) ``words`` stand as whole words in ``text``.
-
-    The same as ``lower_starts.finditer`` (a regex alternation, several times slower): a whole
-    word is preceded by no word character and followed by no word character, quote or hyphen,
-    so no two of them overlap and at most one of ``words`` stands at any place.
-    """
-    found: list[_Token] = []
-    size = len(text)
-    for word in words:
-        at = text.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not is_word_char(text[at - 1])) and (
-                end == size or not (is_word_char(text[end]) or text[end] in "'’-")
-            ):
-                found.append((at, word))
-            at = text.find(word, at + 1)
-    return found
-
-
-def _case_ok(spelling: str, matched: list[_Token]) -> bool:
-    acronym, capital = _case_rule(spelling)
-    if acronym is not None:  # acronyms must match exactly: US is not "us"
-        written = "".join(t[1].replace(".", "") for t in matched)
-        return written == acronym or written.rstrip("s'’") == acronym
-    return not capital or _cap(matched[0])
-
-
-def _word_case_ok(spelling: str, word: str) -> bool:
-    """:func:`_case_ok` for a name of one word."""
-    acronym, capital = _case_rule(spelling)
-    if acronym is not None:
-        written = word.replace(".", "")
-        return written == acronym or written.rstrip("s'’") == acronym
-    return not capital or word[:1].isupper()
-
-
-@cache
-def _case_rule(spelling: str) -> tuple[str | None, bool]:
-    """A gazetteer spelling's letters if it is an acronym, and whether it starts with a capital."""
-    letters = spelling.replace(".", "").replace(" ", "")
-    acronym = letters if letters.isupper() and len(letters) <= 6 else None
-    return acronym, spelling[:1].isupper()
 
 
 def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
