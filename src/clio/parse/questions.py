@@ -7,9 +7,14 @@ import re
 from clio.ids import content_id
 from clio.model.topic import Question, Source
 from clio.parse.layout import strip_emphasis
-from clio.parse.lines import Line, LineKind
+from clio.parse.lines import BLANK, MARKER, MD_HEADING, SOURCE_HEADING, TEXT, Line
 
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
+
+
+def _marks(text: str) -> re.Match[str] | None:
+    """``_MARKS.search(text)``, skipped for text with no bracket to open a tariff."""
+    return _MARKS.search(text) if "(" in text or "[" in text else None
 
 
 def parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
@@ -24,7 +29,7 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         if not current:
             return
         text = " ".join(current).strip()
-        marks_match = _MARKS.search(text)
+        marks_match = _marks(text)
         marks = int(marks_match.group("n")) if marks_match else None
         if marks_match:
             text = text[: marks_match.start()].strip()
@@ -46,17 +51,17 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         current.clear()
 
     for line in lines[start + 1 :]:
-        if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
+        if line.kind in (SOURCE_HEADING, MD_HEADING):
             break
-        if line.kind is LineKind.MARKER:
+        if line.kind is MARKER:
             flush()
             current.append(strip_emphasis(line.rest))
             first_line = line.number
-        elif line.kind is LineKind.TEXT:
+        elif line.kind is TEXT:
             if not current:
                 first_line = line.number
             current.append(strip_emphasis(line.text))
-        elif line.kind is LineKind.BLANK and current and _MARKS.search(" ".join(current)):
+        elif line.kind is BLANK and current and _marks(" ".join(current)):
             flush()
     flush()
     return questions
