@@ -3,9 +3,10 @@
 Builds a database with 10,000 items and 1k, 10k and 100k review logs for one learner (plus
 states for the items studied, a few hundred of them due), then times
 ``clio.services.learning.next_item`` and ``answer_card``, each against a trivial
-``SELECT 1`` through the same store in the same run (the baseline). Wall-clock and CPU-time
-percentiles are both printed: on a busy machine the wall clock includes waiting for a CPU,
-the CPU time does not (it leaves out the PostgreSQL server's own work).
+``SELECT 1`` through the same store in the same run (the baseline); then the whole progress
+export (``clio export-progress``) against fetching the same tables' rows with plain SQL.
+Wall-clock and CPU-time percentiles are both printed: on a busy machine the wall clock
+includes waiting for a CPU, the CPU time does not (it leaves out the PostgreSQL server's own work).
 
     python benchmarks/store.py                       # SQLite, in a temporary folder
     python benchmarks/store.py --postgres URL        # also PostgreSQL (a fresh database is
@@ -18,6 +19,7 @@ Target (issue 6): both <= 5 ms p95 at 100,000 logs and 10,000 items on SQLite.
 from __future__ import annotations
 
 import argparse
+import io
 import os
 import random
 import statistics
@@ -34,7 +36,7 @@ from sqlalchemy.engine import make_url
 
 from clio.model.items import CardKind, Flashcard, QuestionKind, QuizQuestion
 from clio.schedule.memory import Rating
-from clio.services import learning
+from clio.services import learning, progress
 from clio.store import accounts, hot, topics_repo
 from clio.store.database import Store, open_store
 from clio.store.items_codec import StudyItem
@@ -188,6 +190,20 @@ def measure(store: Store, learner_id: int, samples: int) -> dict[str, Figures]:
     }
 
 
+def time_export(store: Store) -> tuple[float, float, float]:
+    """Seconds to write the whole progress export (``clio export-progress``), its size in MB,
+    and the baseline: seconds to fetch every row of the tables it reads with plain SQL."""
+    out = io.StringIO()
+    began = time.perf_counter()
+    progress.write_progress(store, out)
+    seconds = time.perf_counter() - began
+    began = time.perf_counter()
+    with store.connect() as connection:
+        for table in ("topics", "items", "users", "review_states", "review_logs"):
+            connection.exec_driver_sql(f"SELECT * FROM {table}").all()
+    return seconds, len(out.getvalue().encode()) / 1e6, time.perf_counter() - began
+
+
 @contextmanager
 def postgres_database(server_url: str) -> Iterator[str]:
     """A fresh database on the server, dropped afterwards."""
@@ -213,12 +229,14 @@ def run_backend(label: str, make_url_for: Callable[[int], Iterator[str]], sizes:
         f"{'logs':>8}  {'operation':<20} {'p50':>7} {'p95':>7} {'p99':>7}"
         f"  {'cpu p50':>7} {'cpu p95':>7}  {'p95/base':>8}"
     )
+    exports: list[tuple[int, float, float, float]] = []
     for logs in sizes:
         with contextmanager(make_url_for)(logs) as url:
             store = open_store(url)
             try:
                 learner = fill(store, logs=logs)
                 results = measure(store, learner, samples)
+                exports.append((logs, *time_export(store)))
             finally:
                 store.close()
         base = results["SELECT 1 (baseline)"][1]
@@ -227,6 +245,11 @@ def run_backend(label: str, make_url_for: Callable[[int], Iterator[str]], sizes:
                 f"{logs:>8,}  {name:<20} {p50:7.2f} {p95:7.2f} {p99:7.2f}"
                 f"  {c50:7.2f} {c95:7.2f}  {p95 / base:7.1f}x"
             )
+    print(f"\n{'logs':>8}  {'export-progress':>15} {'MB':>6} {'SELECT * (base)':>15}  {'ratio':>6}")
+    for logs, seconds, megabytes, base in exports:
+        print(
+            f"{logs:>8,}  {seconds:14.2f}s {megabytes:6.1f} {base:14.2f}s  {seconds / base:5.1f}x"
+        )
     print(f"(load average after: {os.getloadavg()[0]:.1f})")
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +54,11 @@ def _lines_by_id(path: Path) -> dict[str, str]:
     return out
 
 
+def _clean(text: str) -> str:
+    """Mohler's answers are HTML-escaped with <br> line breaks: give the text as graders read it."""
+    return html.unescape(re.sub(r"<br\s*/?>", "\n", text, flags=re.IGNORECASE)).strip()
+
+
 def load_mohler(root: Path | None = None) -> list[Item]:
     """The 2,273 answers to the 81 open-ended questions, gold = ``ave`` (0-5)."""
     base = (root or data_root()) / "mohler2011-unt-cs" / "data"
@@ -78,7 +85,7 @@ def load_mohler(root: Path | None = None) -> list[Item]:
                     qid=qid,
                     question=questions[qid],
                     reference=references[qid],
-                    answer=answer,
+                    answer=_clean(answer),
                     gold=float(gold),
                 )
             )

@@ -119,6 +119,9 @@ def test_export_and_import_progress_round_trip(
     assert code == 0 and out == first.read_text(encoding="utf-8")
     (tmp_path / "bad.json").write_text("{not json", encoding="utf-8")
     assert run(["import-progress", str(tmp_path / "bad.json"), "--db", other], capsys)[0] == 3
+    missing = tmp_path / "missing.json"
+    assert run(["export-progress", "--db", other, "-l", "zed", "-o", str(missing)], capsys)[0] == 3
+    assert sorted(p.name for p in tmp_path.glob("missing*")) == []  # nothing half-written
 
 
 def test_learner_settings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

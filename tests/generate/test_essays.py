@@ -261,3 +261,19 @@ def test_causes_come_before_the_event_asked_about(china: Topic) -> None:
     used = [periods[pid] for pid in plan.source_ids if pid in periods]
     assert len(used) >= 2
     assert all(p is None or p.start.year <= 1949 for p in used)
+
+
+def test_a_how_did_section_explains_the_outcome_it_names() -> None:
+    from clio.parse import parse_notes
+
+    notes = (
+        "Russia in 1917\n\nHow did the Bolsheviks take power?\n\n"
+        "a. Lenin's return - Lenin arrived at the Finland Station in April 1917.\n"
+        "b. The Kornilov Affair - in August 1917 the Bolsheviks were armed to defend Petrograd.\n"
+        "c. Trotsky - on 25 October 1917 the Red Guards seized the Winter Palace.\n"
+    )
+    plan = plan_essay(parse_notes(notes), "Explain why the Bolsheviks were able to take power.")
+    factors = [p.heading for p in plan.paragraphs if p.role == "factor"]
+    assert len(factors) == 3, factors
+    links = " ".join(p.text for p in plan.paragraphs if p.role == "link")
+    assert " in 25 Oct" not in links  # a day takes "on"

@@ -3,10 +3,18 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from clio.embed import Embedder
 from clio.mark import mark_answer, scheme_from_reference
-from clio.mark.guards import addressed_to_marker, copied_share
+from clio.mark.guards import (
+    _asked,
+    _same_word,
+    addressed_to_marker,
+    copied_share,
+    looks_like_code,
+)
 from clio.model.items import SourceQuestion
 
 QUESTION = "What did China gain and lose from the Treaty of Friendship of 1949?"
@@ -78,6 +86,26 @@ def test_bare_keyword_list(scheme: object) -> None:
     assert result.score <= int(0.25 * 6)
 
 
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("void inorder(Node* p) { if (p) { inorder(p->left); visit(p); } }", True),
+        ("isFull(queue) ::= rear == MAX_SIZE - 1;", True),
+        ("loans, experts, students, interest, Dalian, Lushun, Xinjiang, minerals, 1949", False),
+        ("China gained loans (at high interest) and experts.", False),
+    ],
+)
+def test_looks_like_code(text: str, code: bool) -> None:
+    assert looks_like_code(text) is code
+
+
+def test_code_answer_is_not_a_keyword_list() -> None:
+    scheme = scheme_from_reference("Traverse the left subtree, then the root, then the right.", 5)
+    answer = "void inorder(Node* p) { if (p) { inorder(p->left); visit(p); inorder(p->right); } }"
+    result = mark_answer("What is the inorder traversal of a binary tree?", scheme, answer)
+    assert "keyword_list" not in result.flags
+
+
 def test_mark_scheme_pasted(source_questions: dict[str, SourceQuestion]) -> None:
     q = source_questions["usefulness"]
     pasted = " ".join(
@@ -130,3 +158,13 @@ def test_guard_helpers() -> None:
     assert not addressed_to_marker("Mao was given full control of the party")
     assert copied_share("a b c d e f", "x a b c d e f y") == 1.0
     assert copied_share("one two", "one two") == 0.0  # too short to have 5-word runs
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.text(alphabet="abcdefghilmnorstu", min_size=1, max_size=9),
+    st.frozensets(st.text(alphabet="abcdefghilmnorstu", min_size=1, max_size=9), max_size=8),
+)
+def test_asked_agrees_with_same_word(word: str, asked: frozenset[str]) -> None:
+    """The indexed look-up gives exactly what comparing with every question word gives."""
+    assert _asked(word, asked) == any(_same_word(word, a) for a in asked)

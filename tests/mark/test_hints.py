@@ -122,3 +122,30 @@ def test_provenance_hints_fit_the_aspect() -> None:
     }
     assert len(hints) == 5  # one hint per aspect, none repeating "who made it, when and why"
     assert any("when the source was made" in h for h in hints)
+
+
+def test_pronoun_subject_points_at_the_date_not_the_detail() -> None:
+    point = _point('The source says "During 1960 he hinted at concern about a Soviet attack."')
+    hint = hint_for(point, "What can you learn from the source?")
+    assert "1960" in hint and "concern" not in hint and "attack" not in hint, hint
+    _check(hint, point)
+
+
+def test_event_names_take_the_article() -> None:
+    point = SchemePoint(
+        id="k1",
+        text="Moscow Conference, 1961: The Chinese walked out over Albania.",
+        kind="own_knowledge",
+    )
+    hint = hint_for(point, "How far did relations change?")
+    assert "about the Moscow Conference" in hint, hint
+
+
+def test_each_provenance_aspect_asks_its_own_question() -> None:
+    aspects = ("Origin", "Date", "Purpose", "Nature", "Evidence base", "Context")
+    hints = [
+        hint_for(SchemePoint(id=f"p{i}", text=f"{a}: about the source.", kind="provenance"), "Q?")
+        for i, a in enumerate(aspects)
+    ]
+    assert len(set(hints)) == len(aspects)  # each aspect asks its own question
+    assert "why the source was made" in hints[2] and "what kind of source" in hints[3]

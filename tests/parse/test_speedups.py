@@ -11,7 +11,20 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.parse import dates, entities, figures, folding, lines, sources
+from clio.model.period import PartialDate, Period
+from clio.parse import (
+    checks,
+    dates,
+    entities,
+    figures,
+    folding,
+    layout,
+    lines,
+    name_index,
+    questions,
+    sources,
+    text_input,
+)
 from clio.parse.dates import find_dates
 from clio.parse.lines import LineKind
 
@@ -30,10 +43,33 @@ _PIECES = st.sampled_from(
 _TEXTS = st.one_of(st.text(max_size=200), st.lists(_PIECES, max_size=60).map("".join))
 
 
+_MONTH_TEXTS = st.lists(
+    st.sampled_from(
+        [
+            *list(" ,.-–0123456789aM_"),
+            *["of", "st", "to", "until", "Mar", "may", "DEC", "Sept.", "October", "ſep", "Marx"],
+            *["June", "jul", "between", "c.", "1950s", "spring", "İ", " 1949", "1962 ", "31"],
+            *["2nd", " 12 ", "1958-62", "Jan 1950 to", "4 ", "٣", "12 March 1950", "Dec 1949"],
+            *["3rd of May, 1945", "March 12, 1950", "12-14 Mar 1948", "Jan-Mar 1950"],
+            *["Jan 1950 - Feb 1951", "22 October", "October 22", "1–3 June"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+# Skipped for lack of a separator ("-", "to", ","), which the trigger regexes do not look at.
+_SEPARATOR_KINDS = {"dm_range", "dmy_range", "mdy", "my_range", "mm_range"}
+
+
 @settings(max_examples=300, deadline=None)
-@given(_TEXTS)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
 def test_date_triggers_never_skip_a_pattern_the_regexes_would_run(text: str) -> None:
-    assert dates._impossible_kinds(text) <= dates._impossible_kinds_slow(text)
+    skipped = dates._impossible_kinds(text)
+    assert skipped - _SEPARATOR_KINDS <= dates._impossible_kinds_slow(text)
+    for kind, pattern in dates._WITH_YEARLESS:
+        if kind in skipped:
+            assert pattern.search(text) is None, kind
 
 
 @settings(max_examples=200, deadline=None)
@@ -68,6 +104,30 @@ def test_find_dates_is_the_same_with_no_skipping_at_all(text: str) -> None:
     assert fast == plain
 
 
+def _plain_scan(text: str, year: int | None) -> list[dates.DateMatch]:
+    """The date scan with no shortcuts: every pattern run over the whole text, in order."""
+    taken: list[tuple[int, int]] = []
+    found: list[dates.DateMatch] = []
+    for kind, pattern in dates._PATTERNS if year is None else dates._WITH_YEARLESS:
+        plain = _PLAIN_DATE_PATTERNS.get(kind, pattern)
+        for match in plain.finditer(text):
+            start, end = match.span()
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+            period = dates._build(kind, match, year if kind in ("dm_range", "dm", "md") else None)
+            if period is not None:
+                taken.append((start, end))
+                found.append(dates.DateMatch(period=period, start=start, end=end, text=match[0]))
+    return sorted(found, key=lambda m: m.start)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_find_dates_equals_the_plain_scan_of_every_pattern(text: str) -> None:
+    assert dates._scan_dates(text, None) == _plain_scan(text, None)
+    assert dates._scan_dates(text, 1962) == _plain_scan(text, 1962)
+
+
 def test_odd_case_lists_every_character_a_regex_folds_to_an_ascii_letter() -> None:
     letter = re.compile("[a-z]", re.I)
     odd = [chr(c) for c in range(0x80, 0x110000) if letter.fullmatch(chr(c))]
@@ -94,7 +154,24 @@ def test_instruction_and_scale_word_checks_match_their_regexes(text: str) -> Non
 def test_cached_periods_are_equal_to_fresh_ones(text: str) -> None:
     first = find_dates(text)
     dates._build_from.cache_clear()
+    dates._date.cache_clear()
     assert find_dates(text) == first
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.integers(min_value=1000, max_value=2099),
+    st.one_of(st.none(), st.integers(min_value=1000, max_value=2099)),
+    st.booleans(),
+)
+def test_shared_dates_make_the_same_periods(start: int, end: int | None, approximate: bool) -> None:
+    if end is not None and end < start:
+        return
+    expected = Period.years(start, end, approximate=approximate, text="x")
+    assert dates._years(start, end, approximate=approximate, text="x") == expected
+    assert dates._date(start, 2, 28) == PartialDate(year=start, month=2, day=28)
+    with pytest.raises(ValueError):
+        dates._date(start, 13)
 
 
 _PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
@@ -103,7 +180,7 @@ _PLAIN_CAPITALISED = re.compile(r"\b[^\W\d_a-zß-öø-ÿ](?:\.(?:[A-Z]\.)+|(?:[\
 @settings(max_examples=300, deadline=None)
 @given(_TEXTS)
 def test_capitalised_scan_matches_the_word_boundary_form(text: str) -> None:
-    spans = [m.span() for m in entities._CAPITALISED.finditer(text)]
+    spans = [m.span() for m in name_index._CAPITALISED.finditer(text)]
     assert spans == [m.span() for m in _PLAIN_CAPITALISED.finditer(text)]
 
 
@@ -136,6 +213,34 @@ def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
     assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
 
 
+_PLAIN_PERCENT = re.compile(
+    rf"(?<![\w.,$£€-])(?P<num>{figures._NUM})\s?(?:%|(?i:per\s?cent|percent)\b)"
+)
+_FIGURE_WORDS = st.lists(
+    st.sampled_from(
+        [
+            *list(" \n\t,.-%$1234567890aA"),
+            *["half", "a", "hundred", "one", "ſix", "Twenty", "per cent", "thousand", "MILLION"],
+            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS, _FIGURE_WORDS))
+def test_percent_and_worded_scans_match_the_plain_forms(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._PERCENT.finditer(text)]
+    assert fast == [(m.span(), m.groupdict()) for m in _PLAIN_PERCENT.finditer(text)]
+    start = figures._worded_start(text)
+    worded = [] if start is None else list(figures._WORDED.finditer(text, start))
+    expected = list(figures._WORDED.finditer(text)) if figures._has_scale_word(text) else []
+    assert [(m.span(), m.groupdict()) for m in worded] == [
+        (m.span(), m.groupdict()) for m in expected
+    ]
+
+
 _PLAIN_YEAR = r"(?P<{0}>1[0-9]{{3}}|20[0-9]{{2}})"
 _PLAIN_DATE_PATTERNS = {
     "range": re.compile(
@@ -145,8 +250,35 @@ _PLAIN_DATE_PATTERNS = {
     ),
     "year": re.compile(rf"(?<![\d,.$£€])\b{_PLAIN_YEAR.format('y')}\b(?![,.]\d|\s*%)", re.I),
 }
+_PLAIN_MONTH = dates._m("m")
+_PLAIN_DATE_PATTERNS |= {  # the day-first forms, with their plain leading \b
+    "dmy_range": re.compile(
+        rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"\s+(?:of\s+)?{_PLAIN_MONTH}\s*,?\s+{_PLAIN_YEAR.format('y')}\b",
+        re.I,
+    ),
+    "dmy": re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_PLAIN_MONTH}\s*,?\s+"
+        rf"{_PLAIN_YEAR.format('y')}\b",
+        re.I,
+    ),
+    "dm_range": re.compile(
+        rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?"
+        rf"\s+(?:of\s+)?{_PLAIN_MONTH}(?!\s*,?\s*\d)",
+        re.I,
+    ),
+    "dm": re.compile(
+        rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_PLAIN_MONTH}(?!\s*,?\s*\d)", re.I
+    ),
+}
 _YEARS = st.lists(
-    st.sampled_from([*list("0123456789,.$£€%-–/ aA_"), "1949", "2001", "1958-62", "to", "c."]),
+    st.sampled_from(
+        [
+            *list("0123456789,.$£€%-–/ aA_"),
+            *["1949", "2001", "1958-62", "to", "c.", "٣", " of ", "st", "th", "Mar", "march"],
+            *["Sept.", "ſep"],
+        ]
+    ),
     max_size=40,
 ).map("".join)
 
@@ -154,7 +286,7 @@ _YEARS = st.lists(
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_TEXTS, _YEARS))
 def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> None:
-    for kind, pattern in dates._PATTERNS:
+    for kind, pattern in dates._WITH_YEARLESS:
         if kind in _PLAIN_DATE_PATTERNS:
             fast = [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
             plain = _PLAIN_DATE_PATTERNS[kind].finditer(text)
@@ -172,12 +304,71 @@ def test_digit_first_year_patterns_match_the_word_boundary_forms(text: str) -> N
     )
 )
 def test_lower_case_name_starts_match_the_word_boundary_form(text: str) -> None:
-    index = entities._index()
+    index = name_index.name_index()
     words = "|".join(map(re.escape, index.lower_words))
     plain = re.compile(rf"\b(?:{words})(?![\w'’-])")
-    assert [m.span() for m in index.lower_starts.finditer(text)] == [
-        m.span() for m in plain.finditer(text)
-    ]
+    expected = [(m.start(), m.group(0)) for m in plain.finditer(text)]
+    assert [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)] == expected
+    assert index.lower_plain
+    assert sorted(name_index.lower_starts(text, index.lower_words)) == expected
+
+
+_WORDS = st.lists(
+    st.sampled_from(
+        [
+            *list(" .,;:\n'’("),
+            *["in", "to", "In", "By", "President", "The", "US", "IV", "USSR", "Mao", "Moscow"],
+            *["March", "Lenin", "Soviet", "said", "ÉCOLE", "ı", "Chinese", "from", "Its"],
+        ]
+    ),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS))
+def test_one_word_classification_is_the_run_classification(text: str) -> None:
+    for match in name_index._CAPITALISED.finditer(text):
+        token = (match.start(), match.group(0))
+        kind_start = entities._classify([token], text)
+        expected = kind_start[0] if kind_start is not None else None
+        assert entities._classify_word(token, entities._key(token), text) == expected
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS), st.sampled_from(["US", "USSR", "Mao", "détente", "U.S.", "us"]))
+def test_one_word_case_check_is_the_general_one(text: str, spelling: str) -> None:
+    for match in name_index._TOKEN.finditer(text):
+        word = match.group(0)
+        assert name_index.word_case_ok(spelling, word) == name_index.case_ok(spelling, [(0, word)])
+
+
+def _plain_next(text: str, token: tuple[int, str]) -> tuple[tuple[int, str], str] | None:
+    """The word after ``token`` found in two steps: the gap, then the word."""
+    end = token[0] + len(token[1])
+    gap = entities._GAP.match(text, end)
+    position = gap.end() if gap else end
+    word = entities._WORD_AT.match(text, position)
+    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+        return None
+    gap_text = text[end:position]
+    if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in entities._ABBREVIATIONS:
+        return None
+    return (position, word.group(0)), gap_text
+
+
+_NAMES = st.lists(
+    st.sampled_from([*list(" .-–—'’,;\n"), "Mr", "St", "Kenneth", "G", "U.S.", "21st", "of"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _NAMES), st.integers(min_value=0, max_value=60))
+def test_next_word_is_the_gap_then_the_word(text: str, cut: int) -> None:
+    for match in name_index._TOKEN.finditer(text[cut:]):
+        token = (match.start() + cut, match.group(0))
+        assert entities._next(text, token) == _plain_next(text, token)
 
 
 def test_line_pattern_first_characters_cover_every_possible_start() -> None:
@@ -198,6 +389,63 @@ def test_line_pattern_first_characters_cover_every_possible_start() -> None:
     probes += ["**Source C**", "Extract 1", "document 2", "İnterpretation A", "Interpretation B"]
     for probe in probes:
         assert lines.classify(1, probe).kind is not LineKind.TEXT
+
+
+_EVERY_CHAR = [chr(c) for c in range(0x110000) if c != 10]
+
+
+def _starts(pattern: re.Pattern[str], tail: str) -> set[str]:
+    """Every character ``c`` for which ``pattern`` matches ``c + tail`` (one scan of them all)."""
+    multiline = re.compile(pattern.pattern, pattern.flags | re.M)
+    stride = len(tail) + 2  # the character, the tail and a newline
+    text = f"{tail}\n".join(_EVERY_CHAR) + tail
+    return {
+        _EVERY_CHAR[match.start() // stride]
+        for match in multiline.finditer(text)
+        if match.start() % stride == 0
+    }
+
+
+def test_marker_first_characters_cover_every_possible_start() -> None:
+    for pattern, tails, may_start in (
+        (lines._PAREN_LABEL, ["a) x", "12) x"], lambda c: c == lines._PAREN_FIRST),
+        (lines._NUMBER, [". x", ") x", "2-3. x"], str.isdecimal),
+        (lines._ROMAN, [". x", "i) x"], lines._ROMAN_FIRST.__contains__),
+        (lines._LETTER, [". x", ") x"], lines._LETTER_FIRST.__contains__),
+        (lines._BULLET, [" x", "  x"], lines._BULLET_FIRST.__contains__),
+    ):
+        for tail in tails:
+            starts = _starts(pattern, tail)
+            assert starts and all(may_start(char) for char in starts), pattern.pattern
+    digits = _starts(re.compile(r"\d"), "")
+    assert digits == {chr(c) for c in range(0x110000) if chr(c).isdecimal()}
+
+
+_PLAIN_YEAR_RANGE = re.compile(r"(?<![\d-])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-])")
+_SEPARATED = st.lists(
+    st.sampled_from([*list(" :;-–—()[]a1.\t→=>"), "Title", "1958", "4 marks", "mark", "**"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _YEARS, _SEPARATED))
+def test_line_checks_match_their_plain_regexes(text: str) -> None:
+    fast = [(m.span(), m.groups()) for m in checks._YEAR_RANGE.finditer(text)]
+    assert fast == [(m.span(), m.groups()) for m in _PLAIN_YEAR_RANGE.finditer(text)]
+    inline, plain = layout.inline_title(text), layout.INLINE_TITLE.match(text)
+    assert (inline and inline.groupdict()) == (plain and plain.groupdict())
+    marks, plain = questions._marks(text), questions._MARKS.search(text)
+    assert (marks and marks.span()) == (plain and plain.span())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, st.text(alphabet=st.characters(max_codepoint=0x3000), max_size=80)))
+def test_normalising_skips_the_control_scan_only_when_nothing_is_to_replace(text: str) -> None:
+    spaced = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    for odd, plain in text_input._SPACES:
+        spaced = spaced.replace(odd, plain)
+    assert text_input.normalise_text(text) == text_input._CONTROLS.sub(" ", spaced)
 
 
 def test_find_dates_cache_hands_out_a_fresh_list_each_time() -> None:
@@ -226,3 +474,9 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
     for line in raw.split("\n"):
         assert lines.classify(number, line) == lines._classify(number, line)
         assert lines.classify(number + 1, line) == lines._classify(number + 1, line)
+        fast, plain = lines.classify(number, line), lines._classify(number, line)
+        assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
+        assert hash(fast) == hash(plain) and repr(fast) == repr(plain)
+    assert lines.split_lines(raw) == [
+        lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
+    ]

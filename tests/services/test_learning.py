@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from clio.errors import InputError
+from clio.errors import InputError, NotFoundError, PermissionDenied
 from clio.model.items import Kit
 from clio.model.marking import Mark
 from clio.model.topic import Topic
@@ -284,3 +284,35 @@ def test_free_text_with_the_real_marker(store: Store, kit: Kit) -> None:
     with store.read() as session:
         (stored,) = answers.marked_answers(session, learner)
     assert (stored.score, stored.level) == (result.mark.score, result.mark.level)
+
+
+def test_answer_card_checks_topic_and_kind_in_its_transaction(store: Store, kit: Kit) -> None:
+    learning.import_topic_text(store, NOTES, name="t", now=NOW)
+    learner = _learner(store)
+    card = learning.next_item(store, learner_id=learner, now=NOW, kinds=("card",))
+    quiz = learning.next_item(store, learner_id=learner, now=NOW, kinds=("quiz",))
+    assert card is not None and quiz is not None
+    with pytest.raises(PermissionDenied):
+        learning.answer_card(
+            store, learner_id=learner, item_id=card.item.id, rating=Rating.GOOD, now=NOW,
+            topics=frozenset({"other"}),
+        )  # fmt: skip
+    with pytest.raises(InputError):
+        learning.answer_card(
+            store, learner_id=learner, item_id=quiz.item.id, rating=Rating.GOOD, now=NOW,
+            only_cards=True,
+        )  # fmt: skip
+    with pytest.raises(NotFoundError, match="no item"):
+        learning.answer_card(store, learner_id=learner, item_id=10**9, rating=Rating.GOOD, now=NOW)
+    with pytest.raises(NotFoundError, match="no learner"):
+        learning.answer_card(
+            store, learner_id=10**9, item_id=card.item.id, rating=Rating.GOOD, now=NOW
+        )
+    assert (
+        learning.next_item(store, learner_id=learner, now=NOW, kinds=("card",)) == card
+    )  # nothing recorded
+    done = learning.answer_card(
+        store, learner_id=learner, item_id=card.item.id, rating=Rating.GOOD, now=NOW,
+        topics=frozenset({"t"}), only_cards=True,
+    )  # fmt: skip
+    assert done.memory.phase == Phase.LEARNING

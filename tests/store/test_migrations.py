@@ -98,3 +98,72 @@ def test_upgrade_from_first_schema_keeps_data(db_url: str) -> None:
     assert len(data["learners"][0]["reviews"]) == 2
     assert data["topics"][0]["items"][0]["uid"] == "c-1"
     store.close()
+
+
+def test_upgrade_from_0003_adds_topic_owners_keeping_data(db_url: str) -> None:
+    store = open_store(db_url, migrate=False)
+    upgrade(store.engine, "0003")
+    assert "owner_id" not in {c["name"] for c in inspect(store.engine).get_columns("topics")}
+    with store.engine.begin() as connection:
+        _fill_first_schema(connection)
+        connection.execute(
+            text("INSERT INTO learner_topics (learner_id, topic_id, new_cursor) VALUES (1, 1, 1)")
+        )
+    store.close()
+
+    store = open_store(db_url)  # opening upgrades to head (0004 and later)
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as connection:
+        assert connection.execute(
+            text("SELECT name, title, source_text, version, owner_id FROM topics")
+        ).all() == [("china", "China", "notes text", "v1", None)]
+        assert connection.execute(text("SELECT uid, topic_id FROM items")).all() == [("c-1", 1)]
+        assert connection.execute(text("SELECT rating FROM review_logs")).all() == [(3,)]
+        assert connection.execute(text("SELECT new_cursor FROM learner_topics")).all() == [(1,)]
+        assert connection.execute(text("SELECT reps FROM review_states")).all() == [(2,)]
+
+    # the old topic belongs to nobody (the admin); a teacher's topic records its owner
+    from datetime import UTC
+
+    from clio.services import learning
+    from clio.store import topics_repo
+
+    now = datetime(2026, 1, 20, tzinfo=UTC)
+    with store.engine.begin() as connection:  # explicit ids, as the rows above
+        if connection.dialect.name == "postgresql":  # move the id sequences past them
+            for table in ("topics", "items", "users"):
+                connection.execute(
+                    text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), 10)")
+                )
+        connection.execute(
+            text(
+                "INSERT INTO users (id, name, display_name, role, desired_retention,"
+                " new_per_day, created_at) VALUES (2, 'tina', 'Tina', 'teacher', 0.9, 20, :t)"
+            ),
+            {"t": T0},
+        )
+    notes = "Tudor trade\n\nTrade\n1. The Muscovy Company, 1555.\n"
+    learning.import_topic_text(store, notes, name="tudor", now=now, owner_id=2, replace_any=False)
+    with store.read() as session:
+        owners = {t.name: t.owner_id for t in topics_repo.list_topics(session)}
+    assert owners == {"china": None, "tudor": 2}
+    store.close()
+
+
+def test_downgrade_from_0004_drops_the_owner_column_only(db_url: str) -> None:
+    from alembic import command
+
+    from clio.store.migrate import alembic_config
+
+    store = open_store(db_url, migrate=False)
+    upgrade(store.engine, "0004")
+    with store.engine.begin() as connection:
+        _fill_first_schema(connection)
+    config = alembic_config()
+    with store.engine.execution_options(clio_begin="IMMEDIATE").begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0003")
+    assert "owner_id" not in {c["name"] for c in inspect(store.engine).get_columns("topics")}
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM items")).scalar() == 1
+    store.close()

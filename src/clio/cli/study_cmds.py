@@ -272,13 +272,21 @@ def export_progress_command(
 ) -> None:
     """Write topics, items and learners' progress as JSON (password hashes are left out)."""
     with open_store(db) as store:
-        data = progress.export_progress(store, learners=learner)
-    text = json.dumps(data, indent=1, ensure_ascii=False, sort_keys=True)
-    if output == "-":
-        typer.echo(text)
-    else:
-        Path(output).write_text(text + "\n", encoding="utf-8")
-        console_err.print(f"wrote {output}")
+        if output == "-":
+            progress.write_progress(store, sys.stdout, learners=learner)  # streamed as read
+            sys.stdout.write("\n")
+            return
+        target = Path(output)
+        partial = target.with_name(target.name + ".partial")
+        try:
+            with partial.open("w", encoding="utf-8") as out:
+                progress.write_progress(store, out, learners=learner)
+                out.write("\n")
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a failed export leaves no half-written file
+            raise
+        partial.replace(target)
+    console_err.print(f"wrote {output}")
 
 
 @app.command("import-progress")

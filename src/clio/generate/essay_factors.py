@@ -481,6 +481,14 @@ def section_is_why(section: Section) -> bool:
     return section.is_why or head.startswith(("factors ", "the factors ", "explaining "))
 
 
+_HOW = re.compile(r"^(?:how\s+(?:did|was|were|could|and\s+why)|the\s+reasons?\b)", re.I)
+
+
+def explains(section: Section) -> bool:
+    """True for a section whose points explain an outcome: "Why ...", "How did X take power?"."""
+    return section_is_why(section) or bool(_HOW.match(section.bare_heading))
+
+
 def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Section, Point]]:
     """The points a plan argues from: a matching why-section, else the best-matching points."""
     candidates = [s for s in topic.sections if s.points]
@@ -497,7 +505,7 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
 
     best = max(candidates, key=lambda s: _section_score(question, s))
     kept = [p for p in best.points if in_time(best, p)]
-    if section_is_why(best) and _section_score(question, best) >= 0.45 and len(kept) >= 2:
+    if explains(best) and _section_score(question, best) >= 0.45 and len(kept) >= 2:
         reasons = _drop_outcomes(question, [(best, p) for p in kept])
         if len(reasons) >= 2:
             return reasons

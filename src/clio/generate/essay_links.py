@@ -9,6 +9,7 @@ from functools import lru_cache
 from clio.generate.essay_factors import Factor
 from clio.generate.essay_text import ALIASES, STOPWORDS, article, number_word, words
 from clio.generate.themes import theme_adjective
+from clio.model.period import Period, Precision
 from clio.model.topic import Section, Topic
 
 _MIN_SHARED_WORDS = 4
@@ -120,8 +121,8 @@ def link_text(
         return f"Like {subject(first)}, {subject(second)} was {kind} factor."
     if first.period and second.period and first.period.sort_key() < second.period.sort_key():
         return (
-            f"{capital(subject(second))} came later, in {second.period.label()}, after "
-            f"{subject(first)} in {first.period.label()}."
+            f"{capital(subject(second))} came later, {_at(second.period)}, after "
+            f"{subject(first)} {_at(first.period)}."
         )
     fallbacks = (
         f"Beyond {subject(first)}, the notes also point to {subject(second)}.",
@@ -129,6 +130,12 @@ def link_text(
         f"Alongside {subject(first)}, {subject(second)} also played a part.",
     )
     return fallbacks[index % len(fallbacks)]
+
+
+def _at(period: Period) -> str:
+    """ "on 25 Oct 1917" for a day, "in Aug 1917" otherwise."""
+    day = not period.is_range and period.precision is Precision.DAY
+    return f"{'on' if day else 'in'} {period.label()}"
 
 
 def turn_text(named: Factor, other: Factor) -> str:

@@ -9,7 +9,7 @@ import numpy as np
 
 from clio.mark.align import PointAlignment, align, fact_recall
 from clio.mark.lexical import has_negation, overlap
-from clio.mark.prepare import PreparedScheme, PreparedText
+from clio.mark.prepare import PreparedScheme, PreparedText, reference_weights
 
 FEATURE_NAMES = (
     "cos_reference",
@@ -91,9 +91,8 @@ def token_alignment(answer: PreparedText, prepared: PreparedScheme) -> tuple[flo
     recall = float(sims.max(axis=1).mean())
     precision = float(sims.max(axis=0).mean())
     f1 = 0.0 if recall + precision <= 0 else 2 * recall * precision / (recall + precision)
-    if len(question):
-        weights = 1.0 - np.clip((ref @ question.T).max(axis=1), 0.0, 1.0) + 1e-3
-    else:
-        weights = np.ones(len(ref), dtype=np.float32)
+    weights = prepared.reference_weights
+    if len(weights) != len(ref):  # a PreparedScheme built by hand, without the cached weights
+        weights = reference_weights(ref, question)
     recall_new = float((sims.max(axis=1) * weights).sum() / weights.sum())
     return (recall, precision, f1, recall_new)

@@ -136,7 +136,9 @@ def check_gibberish(answer: PreparedText, prepared: PreparedScheme) -> Guard | N
     ]
     if len(tokens) < 3:
         return None
-    local = prepared.vocabulary | set(words(prepared.question.text)) | STOPWORDS
+    local = prepared.known_words or (
+        prepared.vocabulary | set(words(prepared.question.text)) | STOPWORDS
+    )
     odd = [w for w in tokens if w not in local and not _near_word(w)]
     mashed = [w for w in tokens if re.search(r"(.)\1{3,}|[^aeiouy]{5,}", w)]
     if len(set(odd) | set(mashed)) / len(set(tokens)) > 0.6:
@@ -154,13 +156,35 @@ def _same_word(a: str, b: str) -> bool:
     return len(a) >= 4 and len(b) >= 4 and a[:3] == b[:3] and name_similarity(a, b) >= 0.7
 
 
+@lru_cache(maxsize=1024)
+def _asked_index(asked: frozenset[str]) -> tuple[frozenset[str], dict[str, tuple[str, ...]]]:
+    """The stems of the question's words, and its words of 4+ letters by their first three."""
+    prefixes: dict[str, list[str]] = {}
+    for a in asked:
+        if len(a) >= 4:
+            prefixes.setdefault(a[:3], []).append(a)
+    return frozenset(stem(a) for a in asked), {k: tuple(v) for k, v in prefixes.items()}
+
+
+def _asked(word: str, asked: frozenset[str]) -> bool:
+    """True if ``word`` is one of the question's words (as :func:`_same_word` sees it)."""
+    if word in asked:
+        return True
+    stems, prefixes = _asked_index(asked)
+    if stem(word) in stems:
+        return True
+    if len(word) < 4:
+        return False
+    return any(name_similarity(word, a) >= 0.7 for a in prefixes.get(word[:3], ()))
+
+
 def check_repeats_question(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
     """Says nothing the question did not already say."""
     mine = set(words(answer.text)) - _GLUE
     if not mine:
         return None
-    asked = set(words(prepared.question.text))
-    new = {w for w in mine if not any(_same_word(w, a) for a in asked)}
+    asked = prepared.question_words or frozenset(words(prepared.question.text))
+    new = {w for w in mine if not _asked(w, asked)}
     similar = float(answer.vector @ prepared.question.vector)
     if not new and similar > 0.6:
         return Guard(
@@ -213,10 +237,19 @@ def check_off_topic(
     return None
 
 
+# Programming or formula notation: braces, statement ends, arrows, comparisons, calls.
+_CODE_RE = re.compile(r"[{};]|->|=>|[=!<>]=|::|\+\+|\b\w+\([^()]*\)|[<>]")
+
+
+def looks_like_code(text: str) -> bool:
+    """True if ``text`` is written as code or a formula (three or more pieces of notation)."""
+    return len(_CODE_RE.findall(text)) >= 3
+
+
 def check_keyword_list(answer: PreparedText) -> Guard | None:
-    """A bare list of key words with no sentences to connect them."""
+    """A bare list of key words with no sentences to connect them (code is not such a list)."""
     tokens = words(answer.text)
-    if len(tokens) < 5:
+    if len(tokens) < 5 or looks_like_code(answer.text):
         return None
     function_share = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
     pieces = [p for p in re.split(r"[,;\n/|]+", answer.text) if p.strip()]

@@ -141,7 +141,7 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
     if span and years and span.group(1) == years[0] and len(span.group(2)) == 4:
         date = f"between {span.group(1)} and {span.group(2)}"
     if label and not quoted:
-        return label, date
+        return _with_article(label), date
     body = _LEADING_DATE.sub("", body)
     words = [w for w in _WORD.findall(body) if not w[0].isdigit() and w.lower() not in _SCALES]
     verb = next((i for i, w in enumerate(words) if _is_verb(w)), len(words))
@@ -164,7 +164,15 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
         return "", date
     if subject[0].islower() and subject[0] not in _DETERMINERS and not subject[-1].endswith("s"):
         subject = ["the", *subject]
-    return " ".join(subject).strip(" ,;:"), date
+    return _with_article(" ".join(subject).strip(" ,;:")), date
+
+
+def _with_article(name: str) -> str:
+    """ "the" before a capitalised event name: "the Moscow Conference", "the Sino-Indian War"."""
+    parts = name.split()
+    if len(parts) > 1 and parts[0][:1].isupper() and parts[-1].lower() in _EVENT_NOUNS:
+        return f"the {name}"
+    return name
 
 
 def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
@@ -188,6 +196,12 @@ def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
         return _SOURCE_TEMPLATES[variant % 3].format(where)
     return _TEMPLATES[variant % 3].format(where)
 
+
+# Capitalised names of events that take "the" ("the Moscow Conference").
+_EVENT_NOUNS = _words(
+    "war conference treaty revolution crisis plan pact agreement summit congress split leap "
+    "campaign movement rising uprising incident affair declaration doctrine telegram"
+)
 
 _TEMPLATES = (
     "Add a point about {}, and explain why it matters to the question.",

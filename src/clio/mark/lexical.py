@@ -41,14 +41,24 @@ def stem(word: str) -> str:
     return str(_STEMMER.stemWord(word))
 
 
+@lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(w.replace("'s", "").replace("'", "") for w in _WORD_RE.findall(normalise(text)))
+
+
+@lru_cache(maxsize=8192)
+def _content_words(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit()))
+
+
 def words(text: str) -> list[str]:
     """The normalised words of ``text`` (stop words kept)."""
-    return [w.replace("'s", "").replace("'", "") for w in _WORD_RE.findall(normalise(text))]
+    return list(_words(text))
 
 
 def content_words(text: str) -> list[str]:
     """The words of ``text`` that carry meaning (stop words and single letters dropped)."""
-    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    return list(_content_words(text))
 
 
 def content_stems(text: str) -> list[str]:

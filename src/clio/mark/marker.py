@@ -20,6 +20,7 @@ from clio.mark.prepare import (
 )
 from clio.mark.schemes import default_levels, is_levels_of_response
 from clio.mark.scorer import LinearScorer, content_fraction, load_scorer
+from clio.mark.threads import one_blas_thread
 from clio.model.marking import Level, Mark, MarkScheme, PointMatch, SchemePoint
 
 _USE_SHIPPED = object()
@@ -262,7 +263,8 @@ def assess_many(
     items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
 ) -> list[Assessment]:
     """Assess many (question, scheme, answer) triples, embedding all answers in one call."""
-    return [assess_prepared(item, scorer=scorer) for item in prepare_items(items)]
+    with one_blas_thread():
+        return [assess_prepared(item, scorer=scorer) for item in prepare_items(items)]
 
 
 def mark_answer(

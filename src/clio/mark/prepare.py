@@ -16,7 +16,7 @@ import numpy as np
 import numpy.typing as npt
 
 from clio.embed import get_embedder
-from clio.mark.lexical import answer_stems, content_stems, content_words, stem
+from clio.mark.lexical import STOPWORDS, answer_stems, content_stems, content_words, stem, words
 from clio.mark.normalise import find_dates, find_numbers
 from clio.model.marking import MarkScheme, SchemePoint
 
@@ -219,6 +219,11 @@ class PreparedScheme:
     source: PreparedText | None
     vocabulary: frozenset[str]  # words of the reference side, to correct answers' spelling
     question_stems: frozenset[str]
+    # Computed once per scheme for the per-answer steps (features, guards).
+    question_words: frozenset[str] = frozenset()  # all the question's words, stop words kept
+    known_words: frozenset[str] = frozenset()  # vocabulary, question words and stop words
+    # Weight of each reference token in ``token_recall_new``: far from the question's tokens.
+    reference_weights: Vectors = field(default_factory=lambda: np.zeros(0, np.float32))
 
 
 def _scheme_points(scheme: MarkScheme) -> tuple[SchemePoint, ...]:
@@ -277,6 +282,7 @@ def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
     source = _unembedded(scheme.source_text) if scheme.source_text.strip() else None
     vocab_source = " ".join([reference, scheme.source_text, *[p.text for p in points]])
     vocabulary = frozenset(content_words(vocab_source))
+    question_words = frozenset(words(question))
     return PreparedScheme(
         question=prepared[0],
         scheme=scheme,
@@ -286,7 +292,18 @@ def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
         source=source,
         vocabulary=vocabulary,
         question_stems=frozenset(stem(w) for w in content_words(question)),
+        question_words=question_words,
+        known_words=vocabulary | question_words | STOPWORDS,
+        reference_weights=reference_weights(prepared[1].tokens, prepared[0].tokens),
     )
+
+
+def reference_weights(reference: Vectors, question: Vectors) -> Vectors:
+    """Each reference token's weight: 1 minus its best cosine to a question token (1 if none)."""
+    if len(question) and len(reference):
+        out: Vectors = 1.0 - np.clip((reference @ question.T).max(axis=1), 0.0, 1.0) + 1e-3
+        return out
+    return np.ones(len(reference), dtype=np.float32)
 
 
 _CACHE: OrderedDict[tuple[str, MarkScheme], PreparedScheme] = OrderedDict()

@@ -8,7 +8,11 @@ from clio.ids import normalise_for_id
 from clio.model.period import Period
 from clio.model.topic import ParseWarning, Section
 
-_YEAR_RANGE = re.compile(r"(?<![\d-])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-])")
+# (?<![\d-])(1\d{3}|20\d{2})\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-]), written to start with the
+# year's first digit so that the regex engine skips from one "1" or "2" to the next.
+_YEAR_RANGE = re.compile(
+    r"([12](?<![\d-].)(?:(?<=1)\d{3}|(?<=2)0\d{2}))\s*[-–—]\s*(1\d{3}|20\d{2})(?![\d-])"
+)
 
 
 def backwards_ranges(lines: list[str]) -> list[ParseWarning]:

@@ -14,7 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from clio.model.period import PartialDate, Period
-from clio.parse.folding import plain_lower
+from clio.parse.folding import is_word_char, plain_lower
 
 _MONTHS = {
     "jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4,
@@ -49,10 +49,15 @@ def _y_first(name: str, not_after: str) -> str:
     return rf"(?P<{name}>[12](?<![\w{not_after}].)(?:(?<=1)[0-9]{{3}}|(?<=2)0[0-9]{{2}}))"
 
 
+def _d_first(name: str) -> str:
+    """``\\b(?P<name>[0-3]?\\d)`` (a day), written to start with a digit (see :func:`_y_first`)."""
+    return rf"(?P<{name}>\d(?<!\w.)(?:(?<=[0-3])\d)?)"
+
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
-    ("dmy_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
-    ("dmy", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
+    ("dmy_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
+    ("dmy", re.compile(rf"{_d_first('d')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_y('y')}\b", re.I)),
     ("my_range", re.compile(rf"\b{_m('m1')}\s+{_y('y1')}{_DASH}{_m('m2')}\s+{_y('y2')}\b", re.I)),
     ("mm_range", re.compile(rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y')}\b", re.I)),
@@ -68,10 +73,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 # Only used when the year is known from context (a section dated "October 1962").
 _YEARLESS: list[tuple[str, re.Pattern[str]]] = [
-    ("dm_range", re.compile(rf"\b(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
-    ("dm", re.compile(rf"\b(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("dm_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
+    ("dm", re.compile(rf"{_d_first('d')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}(?!\s*,?\s*\d)", re.I)),
     ("md", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I)),
 ]  # fmt: skip
+_WITH_YEARLESS = [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]  # the order when a year is known
 
 
 _YEARISH = re.compile(r"(?:1\d|20)\d\d")
@@ -79,8 +85,26 @@ _DIGIT = re.compile(r"\d")
 _MONTH_KINDS = frozenset(
     ["dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
 )
+_MONTH_START = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_MONTH_PREFIXES = (
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "may",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "oct",
+    "nov",
+    "dec",
+)
+# Month-first patterns (after a leading \b): their matches begin where a month name does.
+_MONTH_FIRST = frozenset(["mdy", "my_range", "mm_range", "my", "md"])
+_YEARLESS_KINDS = frozenset(["dm_range", "dm", "md"])
 _TRIGGERS = (
-    (re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"), _MONTH_KINDS),
+    (_MONTH_START, _MONTH_KINDS),
     (re.compile(r"(?i:spring|summer|fall|autumn|winter)"), frozenset(["season"])),
     (re.compile(r"0['’]?s"), frozenset(["decade"])),
     (re.compile(r"(?i:between)"), frozenset(["between"])),
@@ -89,11 +113,8 @@ _TRIGGERS = (
 # The triggers as plain substrings of the lower-cased text (of the text itself for the
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
 # skipped; a false alarm only costs running the full pattern, which then finds nothing.
+# (The month trigger is :func:`month_starts`, which also says where such dates may begin.)
 _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> may match
-    lambda _, s: (
-        "jan" in s or "feb" in s or "mar" in s or "apr" in s or "may" in s or "jun" in s
-        or "jul" in s or "aug" in s or "sep" in s or "oct" in s or "nov" in s or "dec" in s
-    ),
     lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
     lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
     lambda _, s: "between" in s,
@@ -104,13 +125,45 @@ _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> 
 def _impossible_kinds(text: str) -> set[str]:
     """Pattern kinds that cannot match ``text`` (cheap checks; the full regexes are slower)."""
     lower = plain_lower(text)
+    skip = _skipped(text, lower)
+    if lower is not None and not month_starts(text, lower):
+        skip |= _MONTH_KINDS
+    return skip
+
+
+def _skipped(text: str, lower: str | None) -> set[str]:
+    """The kinds other than month names' that cannot match (``lower``: see plain_lower)."""
     if lower is None:
-        return _impossible_kinds_slow(text)
+        return _impossible_kinds_slow(text) - _MONTH_KINDS
     skip: set[str] = set()
-    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS, strict=True):
+    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS[1:], strict=True):
         if not may_match(text, lower):
             skip |= kinds
+    # What the month-name forms need besides a month: a dash or "to" between two days, the
+    # comma of "March 12, 1950", and a dash, "to" or "until" between two month names.
+    dashes = "-" in text or "–" in text or "—" in text
+    if not dashes:
+        skip.add("dm_range")
+    if not (dashes or "to" in lower):
+        skip.add("dmy_range")
+    if "," not in text:
+        skip.add("mdy")
+    if not (dashes or "to" in lower or "until" in lower) or not _two_month_words(lower):
+        skip |= _TWO_MONTH_KINDS
     return skip
+
+
+_TWO_MONTH_KINDS = frozenset(["my_range", "mm_range"])
+
+
+def _two_month_words(lower: str) -> bool:
+    """Whether month names' first three letters occur twice (anywhere) in ``lower``."""
+    seen = 0
+    for prefix in _MONTH_PREFIXES:
+        seen += lower.count(prefix)
+        if seen > 1:
+            return True
+    return False
 
 
 def _impossible_kinds_slow(text: str) -> set[str]:
@@ -150,6 +203,24 @@ def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period |
 
 
 @lru_cache(maxsize=1 << 12)
+def _date(year: int, month: int | None = None, day: int | None = None) -> PartialDate:
+    """``PartialDate(year=year, month=month, day=day)``, one shared (frozen) instance per date.
+
+    Building a date and checking it costs more than finding it; a sheet names the same years
+    over and over ("1949", "Dec 1949", "1949-57").
+    """
+    return PartialDate(year=year, month=month, day=day)
+
+
+def _years(
+    start: int, end: int | None = None, *, approximate: bool = False, text: str = ""
+) -> Period:
+    """``Period.years(...)`` made of shared dates."""
+    last = _date(start if end is None else end)
+    return Period(start=_date(start), end=last, approximate=approximate, text=text)
+
+
+@lru_cache(maxsize=1 << 12)
 def _build_from(
     kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
 ) -> Period | None:
@@ -161,34 +232,34 @@ def _build_from(
         if kind in ("dmy_range", "dm_range"):
             month = _month(g["m"])
             return Period(
-                start=PartialDate(year=int(g["y"]), month=month, day=int(g["d1"])),
-                end=PartialDate(year=int(g["y"]), month=month, day=int(g["d"])),
+                start=_date(int(g["y"]), month=month, day=int(g["d1"])),
+                end=_date(int(g["y"]), month=month, day=int(g["d"])),
                 text=text,
             )
         if kind in ("dmy", "mdy", "dm", "md"):
-            date = PartialDate(year=int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
+            date = _date(int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
             return Period.single(date, text=text)
         if kind == "my_range":
             return Period(
-                start=PartialDate(year=int(g["y1"]), month=_month(g["m1"])),
-                end=PartialDate(year=int(g["y2"]), month=_month(g["m2"])),
+                start=_date(int(g["y1"]), month=_month(g["m1"])),
+                end=_date(int(g["y2"]), month=_month(g["m2"])),
                 text=text,
             )
         if kind == "mm_range":
             year = int(g["y"])
             return Period(
-                start=PartialDate(year=year, month=_month(g["m1"])),
-                end=PartialDate(year=year, month=_month(g["m2"])),
+                start=_date(year, month=_month(g["m1"])),
+                end=_date(year, month=_month(g["m2"])),
                 text=text,
             )
         if kind == "my":
-            return Period.single(PartialDate(year=int(g["y"]), month=_month(g["m"])), text=text)
+            return Period.single(_date(int(g["y"]), month=_month(g["m"])), text=text)
         if kind == "season":
             first, last = _SEASONS[g["s"].lower()]
             year = int(g["y"])
             return Period(
-                start=PartialDate(year=year, month=first),
-                end=PartialDate(year=year, month=last),
+                start=_date(year, month=first),
+                end=_date(year, month=last),
                 approximate=True,
                 text=text,
             )
@@ -196,12 +267,12 @@ def _build_from(
             decade = int(g["dec"])
             part = (g.get("q") or "").lower()
             if part == "early":
-                return Period.years(decade, decade + 3, approximate=True, text=text)
+                return _years(decade, decade + 3, approximate=True, text=text)
             if part == "mid":
-                return Period.years(decade + 3, decade + 6, approximate=True, text=text)
+                return _years(decade + 3, decade + 6, approximate=True, text=text)
             if part == "late":
-                return Period.years(decade + 6, decade + 9, approximate=True, text=text)
-            return Period.years(decade, decade + 9, text=text)
+                return _years(decade + 6, decade + 9, approximate=True, text=text)
+            return _years(decade, decade + 9, text=text)
         if kind in ("range", "between", "circa_range"):
             first = int(g["y1"])
             second = _expand_year(first, g["y2"])
@@ -209,11 +280,11 @@ def _build_from(
                 return None
             if second < first:
                 return None
-            return Period.years(first, second, approximate=kind == "circa_range", text=text)
+            return _years(first, second, approximate=kind == "circa_range", text=text)
         if kind == "circa":
-            return Period.years(int(g["y"]), approximate=True, text=text)
+            return _years(int(g["y"]), approximate=True, text=text)
         if kind == "year":
-            return Period.years(int(g["y"]), text=text)
+            return _years(int(g["y"]), text=text)
     except (ValueError, KeyError):
         return None
     return None
@@ -239,22 +310,69 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
         return []  # every date form has a four-digit year: most lines of notes have none
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
-    patterns = _PATTERNS if year is None else [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]
-    skip = _impossible_kinds(text)
-    for kind, pattern in patterns:
+    lower = plain_lower(text)
+    skip = _skipped(text, lower)
+    months = month_starts(text, lower)
+    for kind, pattern in _PATTERNS if year is None else _WITH_YEARLESS:
         if kind in skip:
             continue
-        for match in pattern.finditer(text):
+        if kind in _MONTH_KINDS:
+            if not months:
+                continue  # no month name anywhere
+            matches = _anchored(pattern, text, months) if kind in _MONTH_FIRST else None
+        else:
+            matches = None
+        for match in pattern.finditer(text) if matches is None else matches:
             start, end = match.span()
-            if any(start < t_end and t_start < end for t_start, t_end in taken):
+            if taken and any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            period = _build(kind, match, year if kind in ("dm_range", "dm", "md") else None)
+            period = _build(kind, match, year if kind in _YEARLESS_KINDS else None)
             if period is None:
                 continue
             taken.append((start, end))
             found.append(DateMatch(period=period, start=start, end=end, text=match.group(0)))
-    found.sort(key=lambda m: m.start)
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start)
     return found
+
+
+def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose matches can only begin at ``starts``.
+
+    finditer tries every position left to right and goes on after the end of each match;
+    trying only the possible starts (sorted) the same way gives the same matches.
+    """
+    matches = []
+    end = 0
+    for start in starts:
+        if start < end:
+            continue
+        match = pattern.match(text, start)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
+
+
+def month_starts(text: str, lower: str | None) -> list[int]:
+    """Sorted offsets where a word may begin with a month name's first three letters.
+
+    Every month-name date form has its (first) month at such a place: a month-first pattern
+    starts there (after its leading \\b), a day-first one reaches it after a space.
+    ``lower`` is ``plain_lower(text)``.
+    """
+    if lower is None:
+        return [m.start() for m in _MONTH_START.finditer(text)]
+    starts: list[int] = []
+    for prefix in _MONTH_PREFIXES:
+        at = lower.find(prefix)
+        while at >= 0:
+            if at == 0 or not is_word_char(text[at - 1]):
+                starts.append(at)
+            at = lower.find(prefix, at + 1)
+    if len(starts) > 1:
+        starts.sort()
+    return starts
 
 
 def parse_period(text: str) -> Period | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clio.parse.layout import INLINE_TITLE, is_heading_like, strip_emphasis
+from clio.parse.layout import inline_title, is_heading_like, strip_emphasis
 from clio.parse.lines import Line
 
 _BOLD_TITLE = re.compile(r"^\*\*(?P<title>.+?)\*\*\s*[:.–—-]?\s*(?P<text>.*)$")
@@ -46,7 +46,7 @@ def list_item(line: Line, text: str, number: int) -> PointDraft:
     """A point from one line of an unmarked list ("1917 – ...", "Kulak: ...")."""
     draft = paragraph(line, text, number)
     draft.style = "paragraph:item"
-    inline = INLINE_TITLE.match(text)
+    inline = inline_title(text)
     if inline and inline.group("sep") != ";":
         draft.title = inline.group("title").strip()
         draft.text_lines = [(SPACE, inline.group("text"))]
@@ -102,7 +102,7 @@ def start_point(line: Line, text_follows: bool) -> PointDraft:
         first_line=line.number,
         last_line=line.number,
     )
-    bold = _BOLD_TITLE.match(rest)
+    bold = _BOLD_TITLE.match(rest) if rest.startswith("**") else None
     if bold:
         draft.title = strip_emphasis(bold.group("title")).rstrip(":").strip()
         body = bold.group("text").strip()
@@ -112,7 +112,7 @@ def start_point(line: Line, text_follows: bool) -> PointDraft:
             draft.awaiting_text = True
         return draft
     plain = strip_emphasis(rest)
-    inline = INLINE_TITLE.match(plain)
+    inline = inline_title(plain)
     if inline and _inline_title_ok(inline.group("title"), inline.group("sep")):
         draft.title = inline.group("title").strip()
         draft.text_lines.append((SPACE, inline.group("text").strip()))

@@ -9,22 +9,27 @@ an event, a preposition ("in", "to") a place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from clio.model.topic import Entity, EntityKind
 from clio.parse.figures import find_figures
-from clio.parse.gazetteer import GazetteerEntry, load_gazetteer
+from clio.parse.gazetteer import GazetteerEntry
+from clio.parse.name_index import Token as _Token
+from clio.parse.name_index import candidates as _candidates
+from clio.parse.name_index import cap as _cap
+from clio.parse.name_index import case_ok as _case_ok
+from clio.parse.name_index import fold as _fold
+from clio.parse.name_index import name_index as _index
+from clio.parse.name_index import word_case_ok as _word_case_ok
+
+# The kinds as module constants (reading a member off an Enum class is slow in Python 3.11)
+_PERSON, _PLACE, _ORGANISATION = EntityKind.PERSON, EntityKind.PLACE, EntityKind.ORGANISATION
+_EVENT, _FIGURE = EntityKind.EVENT, EntityKind.FIGURE
 
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
-
-_TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|(?<!\w)\d{1,3}(?:st|nd|rd|th)\b|(?<!\w)[^\W\d_](?:[\w'’-]*\w)?"
-)
-_FOLD = str.maketrans({"’": "'", "‘": "'", "–": "-", "—": "-"})
 
 _TITLES = _words(
     "president general chairman premier marshal king queen tsar czar kaiser emperor empress "
@@ -74,23 +79,15 @@ _CALENDAR = _words(
 )
 
 
-# A token is (start offset, word as written); keys are folded on demand (and cached).
-_Token = tuple[int, str]
-
 _WORD_AT = re.compile(r"(?:[A-Z]\.){2,}|\d{1,3}(?:st|nd|rd|th)\b|[^\W\d_](?:[\w'’-]*\w)?")
 _GAP = re.compile(r"[ .–—-]*")
+# _GAP then _WORD_AT in one match (no gap character can start a word, so nothing backtracks)
+_GAP_WORD = re.compile(rf"[ .–—-]*({_WORD_AT.pattern})")
 _CAPITAL_NEXT = re.compile(r" +[^\W\d_a-zß-öø-ÿ]")
 # whether a capitalised word may be followed by more of a name: a capital, or "of"/"von" + capital
 _MAY_CONTINUE = re.compile(
     r"[ .–—-]*(?:[^\W\d_a-zß-öø-ÿ]|(?:of|the|de|von|van|der|al|bin|la|le|du) +[^\W\d_a-zß-öø-ÿ])"
 )
-
-
-@lru_cache(maxsize=1 << 16)
-def _fold(word: str) -> tuple[str, str]:
-    """The lookup key of a word, and the key without a possessive "'s"."""
-    key = word.translate(_FOLD).replace(".", "").casefold()
-    return key, key[:-2] if key.endswith("'s") else key
 
 
 def _key(token: _Token) -> str:
@@ -101,26 +98,21 @@ def _end(token: _Token) -> int:
     return token[0] + len(token[1])
 
 
-def _cap(token: _Token) -> bool:
-    return token[1][:1].isupper()
-
-
-def _tokens(text: str) -> list[_Token]:
-    return [(m.start(), m.group(0)) for m in _TOKEN.finditer(text)]
-
-
 def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
     """The word after ``token`` and the characters between them (spaces, dots, dashes)."""
-    end = _end(token)
-    gap = _GAP.match(text, end)
-    position = gap.end() if gap else end
-    word = _WORD_AT.match(text, position)
-    if word is None or (position == end and position > 0 and text[position - 1].isalnum()):
+    end = token[0] + len(token[1])
+    found = _GAP_WORD.match(text, end)
+    if found is None:
         return None
+    position = found.start(1)
+    if position == end:
+        if position > 0 and text[position - 1].isalnum():
+            return None
+        return (position, found.group(1)), ""
     gap_text = text[end:position]
     if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in _ABBREVIATIONS:
         return None  # a full stop ends the name, except after an initial ("Kenneth G. Lieberthal")
-    return (position, word.group(0)), gap_text
+    return (position, found.group(1)), gap_text
 
 
 def _previous_word(text: str, start: int) -> str:
@@ -129,97 +121,33 @@ def _previous_word(text: str, start: int) -> str:
     return before[-1].strip("\"'“‘(*,;:") if before else ""
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Index:
-    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]]
-    singles: dict[str, tuple[GazetteerEntry, str]]  # one-word names no longer name starts with
-    firsts: frozenset[str]  # first words of every name
-    prefixes: frozenset[tuple[str, ...]]  # the beginnings of names of two or more words
-    lower_words: tuple[str, ...]  # first words of names that may start in lower case
-    lower_starts: re.Pattern[str]  # the same, as a regex
-
-
-@cache
-def _index() -> _Index:
-    names: dict[tuple[str, ...], tuple[GazetteerEntry, str]] = {}
-    lower: set[str] = set()
-    for entry in load_gazetteer().entries:
-        for spelling in entry.spellings:
-            plain = spelling[4:] if spelling.lower().startswith("the ") else spelling
-            words = _tokens(plain)
-            key = tuple(_key(t) for t in words)
-            if key:
-                stored = names.setdefault(key, (entry, plain))
-                if stored[0] is entry and not plain[:1].isupper() and stored[1][:1].isupper():
-                    names[key] = (entry, plain)  # "détente" may be written in lower case
-                if not plain[:1].isupper():
-                    lower.add(re.escape(words[0][1]))
-    prefixes = frozenset(key[:n] for key in names for n in range(1, len(key)))
-    ordered = sorted(lower, key=len, reverse=True)
-    lower_words = tuple(word.replace("\\", "") for word in ordered)
-    lower_starts = re.compile(rf"(?:{'|'.join(map(_first_then_boundary, lower_words))})(?![\w'’-])")
-    return _Index(
-        names=names,
-        singles={k[0]: v for k, v in names.items() if len(k) == 1 and k not in prefixes},
-        firsts=frozenset(key[0] for key in names),
-        prefixes=prefixes,
-        lower_words=lower_words,
-        lower_starts=lower_starts,
-    )
-
-
-def _first_then_boundary(word: str) -> str:
-    """``\\b`` + ``word`` as a regex that starts with the word's first character (faster scans)."""
-    return rf"{re.escape(word[0])}(?<!\w.){re.escape(word[1:])}"
-
-
-# Where a name may start: a capital (initials and dotted acronyms such as U.S. included).
-# The capital comes first and "(?<!\w.)" stands for the leading \b, so that the regex engine
-# can skip ahead to the next capital instead of trying every position (about twice as fast).
-_CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<!\w.)(?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
-
-
-def _candidates(text: str) -> list[_Token]:
-    """Words that may start a name: capitalised ones, and known lower-case starts."""
-    index = _index()
-    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
-    lower = [(m.start(), m.group(0)) for m in index.lower_starts.finditer(text)]
-    if lower:
-        found.extend(lower)
-        found.sort()
-    return found
-
-
-def _case_ok(spelling: str, matched: list[_Token]) -> bool:
-    letters = spelling.replace(".", "").replace(" ", "")
-    if letters.isupper() and len(letters) <= 6:  # acronyms must match exactly: US is not "us"
-        written = "".join(t[1].replace(".", "") for t in matched)
-        return written == letters or written.rstrip("s'’") == letters
-    return not spelling[:1].isupper() or _cap(matched[0])
-
-
 def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] | None:
     """The longest gazetteer name starting with ``first``: (its words, entry)."""
     index = _index()
-    first_key, first_bare = _fold(first[1])
-    if first_key not in index.firsts and first_bare not in index.firsts:
+    names, prefixes = index.names, index.prefixes
+    word_key, word_bare = _fold(first[1])
+    if word_key not in index.firsts and word_bare not in index.firsts:
         return None
     best: tuple[list[_Token], GazetteerEntry] | None = None
     key: tuple[str, ...] = ()
     words: list[_Token] = []
-    token: _Token | None = first
-    while token is not None:
+    token = first
+    while True:
         words.append(token)
-        word_key, word_bare = _fold(token[1])
         for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
-            found = index.names.get((*key, word))
-            if found is not None and _case_ok(found[1], words):
+            found = names.get((*key, word))
+            if found is not None and (
+                _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words)
+            ):
                 best = (list(words), found[0])
         key = (*key, word_key)
-        if key not in index.prefixes:
+        if key not in prefixes:
             break
         following = _next(text, token)
-        token = following[0] if following else None
+        if following is None:
+            break
+        token = following[0]
+        word_key, word_bare = _fold(token[1])
     return best
 
 
@@ -272,31 +200,50 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
         while k < len(run) and words[k] in _TITLES:
             k += 1
         if k < len(run) and words[k] not in _CONNECTORS:  # not "Minister of War"
-            return EntityKind.PERSON, k
+            return _PERSON, k
         return None
     if words[-1] in _ORG_ENDINGS and len(words) > 1:
-        return EntityKind.ORGANISATION, 0
+        return _ORGANISATION, 0
     if (words[-1] in _EVENT_ENDINGS and len(words) > 1) or (
         words[0] in _EVENT_STARTS and "of" in words
     ):
-        return EntityKind.EVENT, 0
+        return _EVENT, 0
     written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
-        return None if re.fullmatch(r"[IVXLC]+", written) else (EntityKind.ORGANISATION, 0)
+        return None if _ROMAN.fullmatch(written) else (_ORGANISATION, 0)
     if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
         return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
-        return EntityKind.PERSON, 0
+        return _PERSON, 0
     previous_word = _previous_word(text, run[0][0])
     previous = _fold(previous_word)[0] if previous_word else ""
     if 2 <= len(words) <= 4:
         following_word = _next(text, run[-1])
         following = _key(following_word[0]) if following_word else ""
         if previous in _PERSON_BEFORE or following in _PERSON_AFTER:
-            return EntityKind.PERSON, 0
+            return _PERSON, 0
     if previous in _PLACE_BEFORE and len(words) <= 3 and not previous_word[:1].isupper():
-        return EntityKind.PLACE, 0
+        return _PLACE, 0
     return None
+
+
+_ROMAN = re.compile(r"[IVXLC]+")
+
+
+def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
+    """``_classify([token], text)`` for one capitalised word (``key``: its folded form)."""
+    # a title alone names no one; no ending or start makes a one-word event or organisation
+    if key in _TITLES:
+        return None
+    written = token[1]
+    if written.isupper() and 2 <= len(written) <= 6:
+        return None if _ROMAN.fullmatch(written) else _ORGANISATION
+    if key in _COMMON or key in _CALENDAR or _sentence_start(text, token[0]):
+        return None
+    previous_word = _previous_word(text, token[0])
+    if not previous_word or previous_word[:1].isupper():
+        return None
+    return _PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
 
 
 @lru_cache(maxsize=1 << 14)
@@ -307,7 +254,7 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
 
 def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
     """Where a known person's name starts, counting a title before it ("President Kennedy")."""
-    if entry.kind is not EntityKind.PERSON:
+    if entry.kind is not _PERSON:
         return start
     title = _previous_word(text, start)
     if title and _fold(title)[0] in _TITLES:
@@ -334,38 +281,48 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
     for token in _candidates(text):
         if token[0] < done:
             continue
-        end = _end(token)
+        end = token[0] + len(token[1])
         key, bare = _fold(token[1])
         single = singles.get(key) or singles.get(bare)
         if single is not None and not _MAY_CONTINUE.match(text, end):
             # fast path: a one-word name that no longer name starts with ("USSR", "China")
             entry, spelling = single
-            if _case_ok(spelling, [token]):
-                found.append((_title_start(text, token[0], entry), entry, end))
+            if _word_case_ok(spelling, token[1]):
+                start = token[0]
+                if entry.kind is _PERSON:
+                    start = _title_start(text, start, entry)
+                found.append((start, entry, end))
                 done = end
                 continue
         capitalised = token[1][0].isupper()
         # only words that start a gazetteer name need the (memoised) walk along the text
         known = known_at(token) if key in firsts or bare in firsts else None
-        if known is not None and capitalised and _CAPITAL_NEXT.match(text, _end(known[0][-1])):
+        if (
+            known is not None
+            and capitalised
+            and _CAPITAL_NEXT.match(text, known[0][-1][0] + len(known[0][-1][1]))
+        ):
             run = _run(text, token)
             last = _key(run[-1])
             if len(run) > len(known[0]) and (last in _ORG_ENDINGS or last in _EVENT_ENDINGS):
                 known = None  # "Moscow Conference" is an event, not the place Moscow
         if known is not None:
             words, entry = known
-            end = _end(words[-1])
-            found.append((_title_start(text, token[0], entry), entry, end))
+            end = words[-1][0] + len(words[-1][1])
+            start = token[0]
+            if entry.kind is _PERSON:
+                start = _title_start(text, start, entry)
+            found.append((start, entry, end))
             done = end
             continue
         if not capitalised or key in _CALENDAR:
             continue
         if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
             # one capitalised word on its own ("Chinese", "In"): no run to gather
-            kind_start = _classify([token], text)
-            if kind_start is not None:
+            kind = _classify_word(token, key, text)
+            if kind is not None:
                 word = _strip_possessive(token[1])
-                guessed.append((token[0], _entity(kind_start[0], word, word)))
+                guessed.append((token[0], _entity(kind, word, word)))
             done = end
             continue
         run = _run(text, token)
@@ -401,7 +358,7 @@ def extract_entities(text: str) -> tuple[Entity, ...]:
     seen: set[tuple[EntityKind, str]] = set()
     result: list[Entity] = []
     for _, entity in found:
-        key = (entity.kind, entity.name if entity.kind is not EntityKind.FIGURE else entity.text)
+        key = (entity.kind, entity.name if entity.kind is not _FIGURE else entity.text)
         if key not in seen:
             seen.add(key)
             result.append(entity)

@@ -12,6 +12,7 @@ def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
+_FIGURE = EntityKind.FIGURE  # a module constant: Enum member lookups are slow in Python 3.11
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _QUALIFIER = re.compile(
     r"\b(?:nearly|almost|about|around|over|some|roughly|approximately|circa|only|just|"
@@ -33,7 +34,9 @@ _CURRENCY = re.compile(
     rf"(?P<cur>US\$|[$£€¥])\s?(?P<num>{_NUM})"
     r"(?:\s*(?P<scale>(?i:k|mn|m|bn|thousand|million|billion|trillion))\b)?"
 )
-_PERCENT = re.compile(rf"(?<![\w.,$£€-])(?P<num>{_NUM})\s?(?:%|(?i:per\s?cent|percent)\b)")
+# (?<![\w.,$£€-])(?P<num>{_NUM}), written to start with a digit (see _COUNT_NUM below)
+_PERCENT_NUM = r"\d(?<![\w.,$£€-].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+_PERCENT = re.compile(rf"(?P<num>{_PERCENT_NUM})\s?(?:%|(?i:per\s?cent|percent)\b)")
 # The same as (?<![\w.,$£€/:–-])(?P<num>{_NUM}), written to start with a digit so that the regex
 # engine skips straight to the next digit instead of trying every position.
 _COUNT_NUM = r"\d(?<![\w.,$£€/:–-].)(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
@@ -129,7 +132,7 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
         if qualifier:
             start = qualifier.start()
         words = text[start:end].strip()
-        entity = Entity(kind=EntityKind.FIGURE, text=words, name=words, value=value, unit=unit)
+        entity = Entity(kind=_FIGURE, text=words, name=words, value=value, unit=unit)
         found.append((start, end, entity))
 
     if not _DIGIT.search(text) and not _has_scale_word(text):
@@ -151,7 +154,8 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
         add(match.start(), end, value, unit)
-    worded = _WORDED.finditer(text) if _has_scale_word(text) else ()
+    worded_from = _worded_start(text)
+    worded = _WORDED.finditer(text, worded_from) if worded_from is not None else ()
     for match in worded:
         words = " ".join(match.group("words").lower().split())
         unit, end = _unit_after(text, match.end())
@@ -159,6 +163,27 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
         add(match.start(), end, value, unit)
     found.sort(key=lambda item: item[0])
     return [(start, entity) for start, _, entity in found]
+
+
+def _worded_start(text: str) -> int | None:
+    """Where a worded figure ("half a million") may first start, or None if none can.
+
+    Each ends in a scale word after at most two words ("half a"), so none starts before the
+    second word back from the first scale word (a walk back over spaces, then letters, twice).
+    """
+    lower = plain_lower(text)
+    if lower is None:
+        return 0 if _ANY_SCALE_WORD.search(text) else None
+    found = [at for at in map(lower.find, ("thousand", "million", "billion")) if at >= 0]
+    if not found:
+        return None
+    at = min(found)
+    for _ in range(2):
+        while at > 0 and text[at - 1].isspace():
+            at -= 1
+        while at > 0 and text[at - 1].isalpha():
+            at -= 1
+    return at
 
 
 def _has_scale_word(text: str) -> bool:

@@ -18,3 +18,8 @@ def plain_lower(text: str) -> str | None:
     if not text.isascii() and _ODD_CASE.search(text):
         return None
     return text.lower()
+
+
+def is_word_char(char: str) -> bool:
+    """Whether ``char`` is a regex word character (``\\w`` on text)."""
+    return char.isalnum() or char == "_"

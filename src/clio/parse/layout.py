@@ -5,13 +5,28 @@ from __future__ import annotations
 import re
 
 from clio.parse.dates import find_dates
-from clio.parse.lines import Line, LineKind
+from clio.parse.lines import BLANK, MARKER, TEXT, Line
 
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 
 INLINE_TITLE = re.compile(
     r"^(?P<title>[^:;]{2,90}?)\s*(?P<sep>:|;|\s[-–—]\s|\s(?:→|->|=>)\s)\s*(?P<text>\S.*)$"
 )
+
+
+def inline_title(text: str) -> re.Match[str] | None:
+    """``INLINE_TITLE.match(text)``, skipped for text with no separator character in it."""
+    if (
+        ":" in text
+        or ";" in text
+        or "-" in text
+        or "–" in text
+        or "—" in text
+        or "→" in text
+        or "=>" in text
+    ):
+        return INLINE_TITLE.match(text)
+    return None
 
 
 def strip_emphasis(text: str) -> str:
@@ -34,7 +49,7 @@ def is_heading_like(text: str) -> bool:
 def next_content(lines: list[Line], start: int) -> Line | None:
     """The first non-blank line from ``start`` on, or None."""
     for line in lines[start:]:
-        if line.kind is not LineKind.BLANK:
+        if line.kind is not BLANK:
             return line
     return None
 
@@ -45,7 +60,7 @@ def next_indexes(lines: list[Line]) -> list[int | None]:
     following: int | None = None
     for index in range(len(lines) - 1, -1, -1):
         result[index] = following
-        if lines[index].kind is not LineKind.BLANK:
+        if lines[index].kind is not BLANK:
             following = index
     return result
 
@@ -55,7 +70,7 @@ def _is_item_like(text: str) -> bool:
     dates = find_dates(text[:40])
     if dates and dates[0].start == 0 and text[dates[0].end : dates[0].end + 1] in " :,–—-":
         return True
-    inline = INLINE_TITLE.match(text)
+    inline = inline_title(text)
     return bool(
         inline
         and inline.group("sep") != ";"
@@ -76,7 +91,7 @@ def list_item_flags(lines: list[Line]) -> list[bool]:
     flags = [False] * len(lines)
     for index in range(len(lines) - 1):
         # only adjacent text lines can form a list: most notes have blank lines between
-        both_text = lines[index].kind is LineKind.TEXT and lines[index + 1].kind is LineKind.TEXT
+        both_text = lines[index].kind is TEXT and lines[index + 1].kind is TEXT
         if both_text and item_like(index) and item_like(index + 1):
             flags[index] = flags[index + 1] = True
     return flags
@@ -87,7 +102,7 @@ def heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool])
     flags = [False] * len(lines)
     for index in range(len(lines) - 1, -1, -1):
         line = lines[index]
-        if line.kind is not LineKind.TEXT or items[index] or not is_heading_like(line.text):
+        if line.kind is not TEXT or items[index] or not is_heading_like(line.text):
             continue
         after = nexts[index]
         if after is None:
@@ -95,10 +110,10 @@ def heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool])
             continue
         following = lines[after]
         flags[index] = (
-            following.kind is LineKind.MARKER
+            following.kind is MARKER
             or (items[after] and not items[index])
             or (
-                following.kind is LineKind.TEXT
+                following.kind is TEXT
                 # "Heading:" or "Why ...?" then prose, or a part heading above a sub-heading
                 and (line.text.rstrip().endswith((":", "?")) or flags[after])
             )
@@ -119,7 +134,7 @@ def is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) 
         return False
     following = lines[after]
     return (
-        following.kind is LineKind.MARKER
+        following.kind is MARKER
         and following.style in _LETTER_STYLES
         and following.label.lower() in ("a", "i")
         and is_heading_like(line.rest)
@@ -131,7 +146,7 @@ def text_follows(
 ) -> bool:
     """Whether the text line after the marker at ``index`` is that point's explanation."""
     after = nexts[index]
-    if after is None or lines[after].kind is not LineKind.TEXT:
+    if after is None or lines[after].kind is not TEXT:
         return False
     marker = lines[index]
     if marker.style.startswith("bullet"):
@@ -141,7 +156,7 @@ def text_follows(
     # A short line then more points: the explanation if the sequence goes on (c. ... d.),
     # a new heading if the points start again (a., 1.) or change style.
     beyond = nexts[after]
-    if beyond is None or lines[beyond].kind is not LineKind.MARKER:
+    if beyond is None or lines[beyond].kind is not MARKER:
         return True
     following = lines[beyond]
     return following.style == marker.style and following.label.lower() not in ("a", "1", "i")

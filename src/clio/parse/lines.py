@@ -20,6 +20,16 @@ class LineKind(StrEnum):
     TEXT = "text"
 
 
+# The kinds as module constants: reading a member off an Enum class runs Python code in
+# Python 3.11 (ten times slower than reading a global), and the parser does it for every line.
+BLANK, MD_HEADING, MARKER = LineKind.BLANK, LineKind.MD_HEADING, LineKind.MARKER
+SOURCE_HEADING, QUESTIONS_HEADING, TEXT = (
+    LineKind.SOURCE_HEADING,
+    LineKind.QUESTIONS_HEADING,
+    LineKind.TEXT,
+)
+
+
 @dataclass(frozen=True, kw_only=True)
 class Line:
     """One line of the notes, classified."""
@@ -66,54 +76,96 @@ _SOURCE_FIRST = frozenset("*sSeEdDiI\u0130\u0131\u017f")
 
 def classify(number: int, raw: str) -> Line:
     """Classify one line (``number`` is 1-based)."""
-    return Line(number=number, raw=raw, **_fields(raw))
+    return _line(number, raw, _fields(raw))
+
+
+def _line(number: int, raw: str, fields: dict[str, Any]) -> Line:
+    """``Line(number=number, raw=raw, **fields)``, filled in without running ``__init__``.
+
+    A frozen dataclass's ``__init__`` sets each of the nine fields through
+    ``object.__setattr__``; writing the instance dictionary directly gives the same object
+    (fields, equality, hash, repr) several times faster, and every line of the notes makes one.
+    """
+    line: Line = object.__new__(Line)
+    state = line.__dict__
+    state["number"] = number
+    state["raw"] = raw
+    state.update(fields)
+    return line
 
 
 @lru_cache(maxsize=1 << 14)
 def _fields(raw: str) -> dict[str, Any]:
     """Everything :func:`classify` says of a line but its number, once per distinct line."""
-    line = _classify(0, raw)
-    return {name: getattr(line, name) for name in _FIELDS}
+    return _line_fields(raw)
 
 
 def _classify(number: int, raw: str) -> Line:
     """Classify one line (uncached; see :func:`classify`)."""
+    return Line(number=number, raw=raw, **_line_fields(raw))
+
+
+# The first characters each marker pattern can start with (its first group's class).
+_PAREN_FIRST = "("
+_ROMAN_FIRST = frozenset("ivx")
+_LETTER_FIRST = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+_BULLET_FIRST = frozenset("•◦▪‣●○■□➢►➤➔→◆◇♦✓✔⁃-*–—·o" + "".join(map(chr, range(0xF000, 0xF100))))
+
+
+def _marker_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
+    """The marker patterns that may match ``text``, in the order they are tried."""
+    first = text[0]
+    if first == _PAREN_FIRST:
+        return [("paren", _PAREN_LABEL)]
+    if first.isdecimal():  # \d
+        return [("number", _NUMBER)]
+    patterns = []
+    if first in _ROMAN_FIRST:
+        patterns.append(("roman", _ROMAN))
+    if first in _LETTER_FIRST:
+        patterns.append(("letter", _LETTER))
+    if first in _BULLET_FIRST:
+        patterns.append(("bullet", _BULLET))
+    return patterns
+
+
+def _line_fields(raw: str) -> dict[str, Any]:
+    """Every field of the :class:`Line` for ``raw`` but its number and ``raw`` itself."""
     expanded = raw.rstrip()
     text = expanded.strip()
     indent = len(expanded) - len(expanded.lstrip())
-    base: dict[str, Any] = {"number": number, "raw": raw, "text": text, "indent": indent}
+    base: dict[str, Any] = {
+        "text": text,
+        "indent": indent,
+        "kind": TEXT,
+        "style": "",
+        "label": "",
+        "rest": "",
+        "level": 0,
+    }
     if not text:
-        return Line(kind=LineKind.BLANK, **base)
+        base["kind"] = BLANK
+        return base
     first = text[0]
     if first in _QUESTIONS_FIRST and _QUESTIONS.match(text):
-        return Line(kind=LineKind.QUESTIONS_HEADING, **base)
+        base["kind"] = QUESTIONS_HEADING
+        return base
     heading = _MD_HEADING.match(text) if first == "#" else None
     if heading:
         inner = heading.group(2).strip().strip("*_").strip()
         source = _SOURCE.match(inner)
         if source and _source_heading_ok(source.group("rest")):
-            return Line(
-                kind=LineKind.SOURCE_HEADING,
-                label=_title_label(source.group("label")),
-                rest=source.group("rest").strip(),
-                **base,
-            )
-        return Line(kind=LineKind.MD_HEADING, level=len(heading.group(1)), rest=inner, **base)
+            label, rest = _title_label(source.group("label")), source.group("rest").strip()
+            base.update(kind=SOURCE_HEADING, label=label, rest=rest)
+            return base
+        base.update(kind=MD_HEADING, level=len(heading.group(1)), rest=inner)
+        return base
     source = _SOURCE.match(text) if first in _SOURCE_FIRST else None
     if source and _source_heading_ok(source.group("rest")):
-        return Line(
-            kind=LineKind.SOURCE_HEADING,
-            label=_title_label(source.group("label")),
-            rest=source.group("rest").strip(),
-            **base,
-        )
-    for style, pattern in (
-        ("paren", _PAREN_LABEL),
-        ("number", _NUMBER),
-        ("roman", _ROMAN),
-        ("letter", _LETTER),
-        ("bullet", _BULLET),
-    ):
+        label, rest = _title_label(source.group("label")), source.group("rest").strip()
+        base.update(kind=SOURCE_HEADING, label=label, rest=rest)
+        return base
+    for style, pattern in _marker_patterns(text):
         match = pattern.match(text)
         if not match:
             continue
@@ -129,8 +181,9 @@ def _classify(number: int, raw: str) -> Line:
             continue
         elif style == "number" and "." in label and not rest[:1].isupper():
             continue  # "1.5 million died" is a sentence, "1.2 July Crisis" a numbered point
-        return Line(kind=LineKind.MARKER, style=style, label=label, rest=rest, **base)
-    return Line(kind=LineKind.TEXT, **base)
+        base.update(kind=MARKER, style=style, label=label, rest=rest)
+        return base
+    return base
 
 
 def _title_label(label: str) -> str:
@@ -155,4 +208,5 @@ def _plausible_letter_item(label: str, rest: str) -> bool:
 
 def split_lines(text: str) -> list[Line]:
     """Classify every line of normalised text."""
-    return [classify(i, raw) for i, raw in enumerate(text.split("\n"), start=1)]
+    fields = _fields
+    return [_line(i, raw, fields(raw)) for i, raw in enumerate(text.split("\n"), start=1)]

@@ -28,7 +28,16 @@ from clio.parse.layout import (
     strip_emphasis,
     text_follows,
 )
-from clio.parse.lines import Line, LineKind, split_lines
+from clio.parse.lines import (
+    BLANK,
+    MARKER,
+    MD_HEADING,
+    QUESTIONS_HEADING,
+    SOURCE_HEADING,
+    TEXT,
+    Line,
+    split_lines,
+)
 from clio.parse.questions import parse_questions, trailing_questions
 from clio.parse.sources import build_source, is_instruction, looks_like_provenance
 from clio.parse.text_input import normalise_text
@@ -38,7 +47,7 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
     """Parse revision notes in any of the supported layouts into a :class:`Topic`."""
     text = normalise_text(text)
     lines = split_lines(text)
-    content = [ln for ln in lines if ln.kind is not LineKind.BLANK]
+    content = [ln for ln in lines if ln.kind is not BLANK]
     warnings: list[ParseWarning] = []
     if not content:
         return Topic(id=slugify(name or "notes"), name=name or "notes", title=name or "Notes")
@@ -76,20 +85,20 @@ def parse_notes(text: str, *, name: str | None = None) -> Topic:
 
 def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
     for index, line in enumerate(lines):
-        if line.kind is LineKind.BLANK:
+        if line.kind is BLANK:
             continue
-        if line.kind is LineKind.MD_HEADING and line.level == 1:
+        if line.kind is MD_HEADING and line.level == 1:
             heading = strip_emphasis(line.rest).strip(" *_#")
             if heading:
                 return heading, index + 1
             continue  # an empty "# *" heading is decoration, not a title
-        if line.kind is LineKind.TEXT and is_heading_like(line.text):
+        if line.kind is TEXT and is_heading_like(line.text):
             following = next_content(lines, index + 1)
             # A heading directly followed by points is a section, not the title; one followed
             # by numbered headings ("1. Causes" over "a) ...") is the title.
             if (
                 following is None
-                or following.kind is not LineKind.MARKER
+                or following.kind is not MARKER
                 or is_numbered_heading(lines, following.number - 1, next_indexes(lines))
             ):
                 return strip_emphasis(line.text).rstrip(":"), index + 1
@@ -104,11 +113,11 @@ def _find_regions(lines: list[Line], start: int) -> tuple[int | None, int | None
     question_start: int | None = None
     for index in range(start, len(lines)):
         line = lines[index]
-        if line.kind is LineKind.SOURCE_HEADING and source_start is None:
+        if line.kind is SOURCE_HEADING and source_start is None:
             source_start = index
-        elif line.kind is LineKind.TEXT and source_start is None and is_instruction(line.text):
+        elif line.kind is TEXT and source_start is None and is_instruction(line.text):
             source_start = _extend_to_provenance(lines, index, start)
-        elif line.kind is LineKind.QUESTIONS_HEADING and question_start is None:
+        elif line.kind is QUESTIONS_HEADING and question_start is None:
             question_start = index
     return source_start, question_start
 
@@ -117,10 +126,10 @@ def _extend_to_provenance(lines: list[Line], index: int, floor: int) -> int:
     """Include the paragraph before an instruction line when it describes the source."""
     after = " ".join(ln.text for ln in lines[index + 1 : index + 4] if ln.text)
     cursor = index - 1
-    while cursor >= floor and lines[cursor].kind is LineKind.BLANK:
+    while cursor >= floor and lines[cursor].kind is BLANK:
         cursor -= 1
     end = cursor
-    while cursor >= floor and lines[cursor].kind is LineKind.TEXT:
+    while cursor >= floor and lines[cursor].kind is TEXT:
         cursor -= 1
     paragraph = " ".join(ln.text for ln in lines[cursor + 1 : end + 1])
     if paragraph and looks_like_provenance(paragraph, after):
@@ -144,12 +153,12 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
         return draft
 
     for index, line in enumerate(lines):
-        if line.kind is LineKind.BLANK:
+        if line.kind is BLANK:
             previous_blank = True
             continue
-        if line.kind is LineKind.MD_HEADING:
+        if line.kind is MD_HEADING:
             section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
-        elif line.kind is LineKind.MARKER:
+        elif line.kind is MARKER:
             if is_numbered_heading(lines, index, nexts):
                 section, point = (
                     new_section(strip_emphasis(line.rest).rstrip(":"), line.number),
@@ -162,7 +171,7 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
                     section = new_section(title, line.number)
                 point = start_point(line, text_follows(lines, index, nexts, headings))
                 section.points.append(point)
-        elif line.kind is LineKind.TEXT:
+        elif line.kind is TEXT:
             text = strip_emphasis(line.text)
             if headings[index] and not (point is not None and point.awaiting_text):
                 section, point = new_section(text.rstrip(":"), line.number), None
@@ -205,7 +214,7 @@ def _parse_sources(
     end = question_start if question_start is not None and question_start > start else len(lines)
     blocks: list[list[Line]] = []
     for line in lines[start:end]:
-        if line.kind is LineKind.SOURCE_HEADING or not blocks:
+        if line.kind is SOURCE_HEADING or not blocks:
             blocks.append([line])
         else:
             blocks[-1].append(line)

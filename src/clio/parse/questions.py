@@ -7,7 +7,7 @@ import re
 from clio.ids import content_id
 from clio.model.topic import Question, Source
 from clio.parse.layout import strip_emphasis
-from clio.parse.lines import Line, LineKind
+from clio.parse.lines import BLANK, MARKER, MD_HEADING, SOURCE_HEADING, TEXT, Line
 
 _MARKS = re.compile(r"\s*[(\[]\s*(?P<n>\d{1,2})\s*(?:marks?)?\s*[)\]]\s*\.?$", re.I)
 
@@ -19,7 +19,7 @@ _TARIFF = re.compile(r"[(\[]\s*\d{1,2}\s*marks?\s*[)\]]\s*\.?$", re.I)
 
 
 def _question_like(line: Line) -> bool:
-    text = line.rest if line.kind is LineKind.MARKER else line.text
+    text = line.rest if line.kind is MARKER else line.text
     return bool(_NUMBERED_Q.match(line.text) or _TARIFF.search(text))
 
 
@@ -28,12 +28,17 @@ def trailing_questions(lines: list[Line], start: int) -> int | None:
     found: int | None = None
     for index in range(len(lines) - 1, start - 1, -1):
         line = lines[index]
-        if line.kind is LineKind.BLANK:
+        if line.kind is BLANK:
             continue
-        if line.kind not in (LineKind.TEXT, LineKind.MARKER) or not _question_like(line):
+        if line.kind not in (TEXT, MARKER) or not _question_like(line):
             break
         found = index
     return found
+
+
+def _marks(text: str) -> re.Match[str] | None:
+    """``_MARKS.search(text)``, skipped for text with no bracket to open a tariff."""
+    return _MARKS.search(text) if "(" in text or "[" in text else None
 
 
 def parse_questions(lines: list[Line], start: int | None, sources: list[Source]) -> list[Question]:
@@ -48,7 +53,7 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         if not current:
             return
         text = _NUMBERED_Q.sub("", " ".join(current).strip(), count=1)
-        marks_match = _MARKS.search(text)
+        marks_match = _marks(text)
         marks = int(marks_match.group("n")) if marks_match else None
         if marks_match:
             text = text[: marks_match.start()].strip()
@@ -70,20 +75,18 @@ def parse_questions(lines: list[Line], start: int | None, sources: list[Source])
         current.clear()
 
     for line in lines[start:]:
-        if line.kind in (LineKind.SOURCE_HEADING, LineKind.MD_HEADING):
+        if line.kind in (SOURCE_HEADING, MD_HEADING):
             break
-        if line.kind is LineKind.MARKER or (
-            line.kind is LineKind.TEXT and _NUMBERED_Q.match(line.text)
-        ):
+        if line.kind is MARKER or (line.kind is TEXT and _NUMBERED_Q.match(line.text)):
             flush()
-            own = line.rest if line.kind is LineKind.MARKER else line.text
+            own = line.rest if line.kind is MARKER else line.text
             current.append(strip_emphasis(own))
             first_line = line.number
-        elif line.kind is LineKind.TEXT:
+        elif line.kind is TEXT:
             if not current:
                 first_line = line.number
             current.append(strip_emphasis(line.text))
-        elif line.kind is LineKind.BLANK and current and _MARKS.search(" ".join(current)):
+        elif line.kind is BLANK and current and _marks(" ".join(current)):
             flush()
     flush()
     return questions

@@ -9,7 +9,7 @@ from clio.model.topic import Claim, Source
 from clio.parse.dates import find_dates
 from clio.parse.entities import extract_entities
 from clio.parse.folding import plain_lower
-from clio.parse.lines import Line, LineKind
+from clio.parse.lines import BLANK, MARKER, SOURCE_HEADING, TEXT, Line
 
 _INSTRUCTION = re.compile(
     r"\b(?:read|study|look\s+at|use)\s+(?:the\s+following|this|these|the)\s+"
@@ -105,7 +105,7 @@ def build_source(block: list[Line]) -> Source:
     passage: list[str] = []
     lines = list(block)
     first_line = lines[0].number
-    if lines and lines[0].kind is LineKind.SOURCE_HEADING:
+    if lines and lines[0].kind is SOURCE_HEADING:
         label = lines[0].label
         if lines[0].rest:
             citation = lines[0].rest
@@ -113,13 +113,13 @@ def build_source(block: list[Line]) -> Source:
     if not label:
         # no "Source A" heading: what comes before the instruction line is provenance
         for cut, line in enumerate(lines):
-            if line.kind is LineKind.TEXT and is_instruction(line.text):
+            if line.kind is TEXT and is_instruction(line.text):
                 provenance_parts = [ln.text for ln in lines[:cut] if ln.text]
                 lines = lines[cut:]
                 break
     stage = "head"
     for line in lines:
-        if line.kind is LineKind.BLANK:
+        if line.kind is BLANK:
             if passage:
                 passage.append("")
             continue
@@ -144,12 +144,8 @@ def build_source(block: list[Line]) -> Source:
             citation = text
             continue
         stage = "passage"
-        marker = (
-            line.label + " "
-            if line.kind is LineKind.MARKER and line.style.startswith("bullet")
-            else ""
-        )
-        content = line.rest if line.kind is LineKind.MARKER else text
+        marker = line.label + " " if line.kind is MARKER and line.style.startswith("bullet") else ""
+        content = line.rest if line.kind is MARKER else text
         passage.append(f"{marker}{content}".strip())
     passage_text = "\n".join(passage).strip()
     passage_text = re.sub(r"\n{3,}", "\n\n", passage_text)

@@ -47,4 +47,6 @@ def normalise_text(text: str) -> str:
     for odd, plain in _SPACES:  # str.replace is much faster than translate with a dict
         if odd in text:
             text = text.replace(odd, plain)
+    if text.replace("\n", "").isprintable():
+        return text  # no control character (they are all unprintable): most notes
     return _CONTROLS.sub(" ", text)

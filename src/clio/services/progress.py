@@ -6,11 +6,11 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, TextIO
 
 from clio.schedule.fsrs_bridge import retrievability
 from clio.services.learning import DEFAULT_KINDS, session_counts, start_of_day
-from clio.store import accounts, backup, reviews, topics_repo
+from clio.store import accounts, backup, backup_export, reviews, topics_repo
 from clio.store.database import Store
 
 RETENTION_WINDOW = timedelta(days=30)
@@ -237,6 +237,13 @@ def export_progress(store: Store, *, learners: Sequence[str] | None = None) -> d
     """Everything needed to rebuild the learners' progress elsewhere, as plain JSON."""
     with store.read() as session:
         return backup.export_data(session, learners=learners)
+
+
+def write_progress(store: Store, out: TextIO, *, learners: Sequence[str] | None = None) -> None:
+    """Write :func:`export_progress` to ``out`` as it is read, one learner at a time: the
+    text ``json.dumps(export, indent=1, ensure_ascii=False, sort_keys=True)`` gives."""
+    with store.connect() as connection:
+        backup_export.write_export(connection, out, learners=learners)
 
 
 def import_progress(store: Store, data: dict[str, Any]) -> backup.ImportSummary:

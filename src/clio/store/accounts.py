@@ -7,7 +7,7 @@ from datetime import datetime
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
 from clio.errors import ConflictError, InputError, NotFoundError
 from clio.store.orm import ClassMemberRow, ClassRow, TopicRow, TopicShareRow, UserRow
@@ -253,13 +253,21 @@ def topics_shared_with(session: Session, user_id: int) -> list[TopicInfo]:
     taught = select(ClassRow.id).where(ClassRow.teacher_id == user_id)
     rows = session.scalars(
         select(TopicRow)
+        .options(defer(TopicRow.source_text))  # not the notes: asked on most requests
         .join(TopicShareRow, TopicShareRow.topic_id == TopicRow.id)
         .where(TopicShareRow.class_id.in_(member_classes.union(taught)))
         .distinct()
         .order_by(TopicRow.name)
     )
     return [
-        TopicInfo(id=r.id, name=r.name, title=r.title, version=r.version, imported_at=r.imported_at)
+        TopicInfo(
+            id=r.id,
+            name=r.name,
+            title=r.title,
+            version=r.version,
+            imported_at=r.imported_at,
+            owner_id=r.owner_id,
+        )
         for r in rows
     ]
 
@@ -268,11 +276,19 @@ def topics_of_class(session: Session, class_id: int) -> list[TopicInfo]:
     """Topics shared with one class."""
     rows = session.scalars(
         select(TopicRow)
+        .options(defer(TopicRow.source_text))  # not the notes: asked on most requests
         .join(TopicShareRow, TopicShareRow.topic_id == TopicRow.id)
         .where(TopicShareRow.class_id == class_id)
         .order_by(TopicRow.name)
     )
     return [
-        TopicInfo(id=r.id, name=r.name, title=r.title, version=r.version, imported_at=r.imported_at)
+        TopicInfo(
+            id=r.id,
+            name=r.name,
+            title=r.title,
+            version=r.version,
+            imported_at=r.imported_at,
+            owner_id=r.owner_id,
+        )
         for r in rows
     ]

@@ -10,7 +10,8 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from clio.errors import InputError, NotFoundError
+from clio.errors import InputError
+from clio.store.backup_export import FORMAT, FORMAT_VERSION, export_dict
 from clio.store.orm import (
     DraftRow,
     ItemRow,
@@ -21,9 +22,6 @@ from clio.store.orm import (
     TopicRow,
     UserRow,
 )
-
-FORMAT = "clio-progress"
-FORMAT_VERSION = 1
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -58,131 +56,8 @@ def _opt_dt(value: Any, field: str) -> datetime | None:
 
 
 def export_data(session: Session, *, learners: Sequence[str] | None = None) -> dict[str, Any]:
-    """The whole progress export (see docs/learning.md for the format)."""
-    topics = list(session.scalars(select(TopicRow).order_by(TopicRow.name)))
-    keys: dict[int, tuple[str, str]] = {}
-    topic_data = []
-    for topic in topics:
-        rows = session.scalars(
-            select(ItemRow)
-            .where(ItemRow.topic_id == topic.id)
-            .order_by(ItemRow.position, ItemRow.uid)
-        )
-        items = []
-        for row in rows:
-            keys[row.id] = (topic.name, row.uid)
-            items.append(
-                {
-                    "uid": row.uid,
-                    "kind": row.kind,
-                    "position": row.position,
-                    "payload": row.payload,
-                    "retired": row.retired,
-                    "first_version": row.first_version,
-                    "last_version": row.last_version,
-                }
-            )
-        topic_data.append(
-            {
-                "name": topic.name,
-                "title": topic.title,
-                "source_text": topic.source_text,
-                "version": topic.version,
-                "imported_at": _iso(topic.imported_at),
-                "items": items,
-            }
-        )
-    query = select(UserRow).order_by(UserRow.name)
-    if learners is not None:
-        query = query.where(UserRow.name.in_(list(learners)))
-    users = list(session.scalars(query))
-    if learners is not None and len(users) < len(set(learners)):
-        missing = sorted(set(learners) - {u.name for u in users})
-        raise NotFoundError(f"no learner called {', '.join(map(repr, missing))}")
-    return {
-        "format": FORMAT,
-        "version": FORMAT_VERSION,
-        "topics": topic_data,
-        "learners": [_export_user(session, user, keys) for user in users],
-    }
-
-
-def _ref(keys: dict[int, tuple[str, str]], item_id: int | None) -> dict[str, str | None]:
-    if item_id is None or item_id not in keys:
-        return {"topic": None, "item": None}
-    topic, uid = keys[item_id]
-    return {"topic": topic, "item": uid}
-
-
-def _order(entry: dict[str, Any]) -> tuple[str, str]:
-    return str(entry.get("topic")), str(entry.get("item"))
-
-
-def _export_user(
-    session: Session, user: UserRow, keys: dict[int, tuple[str, str]]
-) -> dict[str, Any]:
-    uid = user.id
-    states = [
-        {
-            **_ref(keys, s.item_id),
-            "state": s.state,
-            "step": s.step,
-            "stability": s.stability,
-            "difficulty": s.difficulty,
-            "due": _iso(s.due),
-            "last_review": _iso(s.last_review),
-            "reps": s.reps,
-            "lapses": s.lapses,
-            "introduced_at": _iso(s.introduced_at),
-        }
-        for s in session.scalars(select(ReviewStateRow).where(ReviewStateRow.learner_id == uid))
-    ]
-    logs = [
-        {
-            **_ref(keys, r.item_id),
-            "rating": r.rating,
-            "reviewed_at": _iso(r.reviewed_at),
-            "elapsed_days": r.elapsed_days,
-            "duration_ms": r.duration_ms,
-            "state_before": r.state_before,
-        }
-        for r in session.scalars(select(ReviewLogRow).where(ReviewLogRow.learner_id == uid))
-    ]
-    attempts = [
-        {**_ref(keys, a.item_id), "given": a.given, "correct": a.correct, "at": _iso(a.at)}
-        for a in session.scalars(select(QuizAttemptRow).where(QuizAttemptRow.learner_id == uid))
-    ]
-    marked = [
-        {
-            **_ref(keys, m.item_id),
-            "question_id": m.question_id,
-            "answer": m.answer,
-            "score": m.score,
-            "max_marks": m.max_marks,
-            "level": m.level,
-            "feedback": m.feedback,
-            "at": _iso(m.at),
-        }
-        for m in session.scalars(select(MarkedAnswerRow).where(MarkedAnswerRow.learner_id == uid))
-    ]
-    drafts = [
-        {"question_id": d.question_id, "text": d.text, "updated_at": _iso(d.updated_at)}
-        for d in session.scalars(select(DraftRow).where(DraftRow.learner_id == uid))
-    ]
-    return {
-        "name": user.name,
-        "display_name": user.display_name,
-        "role": user.role,
-        "desired_retention": user.desired_retention,
-        "fsrs_parameters": user.fsrs_parameters,
-        "new_per_day": user.new_per_day,
-        "created_at": _iso(user.created_at),
-        "states": sorted(states, key=_order),
-        "reviews": sorted(logs, key=lambda e: (e["reviewed_at"], *_order(e), e["rating"])),
-        "quiz_attempts": sorted(attempts, key=lambda e: (e["at"], *_order(e))),
-        "marked_answers": sorted(marked, key=lambda e: (e["at"], e["question_id"], e["answer"])),
-        "drafts": sorted(drafts, key=lambda e: e["question_id"]),
-    }
+    """The whole progress export (see docs/learning.md for the format; read with Core)."""
+    return export_dict(session.connection(), learners=learners)
 
 
 def import_data(session: Session, data: Any) -> ImportSummary:

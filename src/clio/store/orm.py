@@ -65,6 +65,10 @@ class TopicRow(Base):
     source_text: Mapped[str] = mapped_column(Text)
     version: Mapped[str] = mapped_column(String(64))
     imported_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    # added by migration 0004: the teacher who uploaded the notes (None: the CLI, built-ins)
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), nullable=True, default=None
+    )
 
 
 class ItemRow(Base):

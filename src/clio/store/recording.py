@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
 from typing import Any
@@ -17,7 +18,7 @@ from sqlalchemy import (
 
 from clio.schedule.memory import Memory, Phase, Rating
 from clio.store.records import ReviewRecord, ReviewState
-from clio.store.tables import logs_t, states, states_t
+from clio.store.tables import items, logs_t, states, states_t, topics, users
 
 
 def _memory_of(data: Any) -> Memory:
@@ -55,6 +56,78 @@ def load_state(
         introduced_at=data[states.c.introduced_at],
         reps=data[states.c.reps],
         lapses=data[states.c.lapses],
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
+class ReviewTarget:
+    """What recording a review needs, read in one statement: the item, its topic, the
+    learner's scheduler settings and (unless locked separately) the learner's state."""
+
+    item_id: int
+    kind: str
+    topic_id: int
+    topic_name: str
+    desired_retention: float
+    parameters: tuple[float, ...] | None
+    state: ReviewState | None
+
+
+@cache
+def _target_stmt(with_state: bool) -> Select[Any]:
+    columns = [
+        items.c.kind,
+        items.c.topic_id,
+        topics.c.name,
+        users.c.desired_retention,
+        users.c.fsrs_parameters,
+    ]
+    query = (
+        select(*columns)
+        .select_from(users)
+        .join(items, items.c.id == bindparam("item"))
+        .join(topics, topics.c.id == items.c.topic_id)
+        .where(users.c.id == bindparam("learner"))
+    )
+    if with_state:
+        query = query.add_columns(*states.c).outerjoin(
+            states, (states.c.item_id == items.c.id) & (states.c.learner_id == users.c.id)
+        )
+    return query
+
+
+def review_target(
+    conn: Connection, *, learner_id: int, item_id: int, with_state: bool = True
+) -> ReviewTarget | None:
+    """The item and learner a review is about (None when either is missing).
+
+    With ``with_state`` the learner's state comes in the same statement (enough on SQLite,
+    whose write transaction already holds the database's write lock); without it, read the
+    state with :func:`load_state` ``for_update`` to lock its row (PostgreSQL).
+    """
+    params = {"learner": learner_id, "item": item_id}
+    row = conn.execute(_target_stmt(with_state), params).first()
+    if row is None:
+        return None
+    data = row._mapping
+    state = None
+    if with_state and data[states.c.learner_id] is not None:
+        state = ReviewState(
+            learner_id=learner_id,
+            item_id=item_id,
+            memory=_memory_of(data),
+            introduced_at=data[states.c.introduced_at],
+            reps=data[states.c.reps],
+            lapses=data[states.c.lapses],
+        )
+    return ReviewTarget(
+        item_id=item_id,
+        kind=row[0],
+        topic_id=row[1],
+        topic_name=row[2],
+        desired_retention=row[3],
+        parameters=tuple(row[4]) if row[4] else None,
+        state=state,
     )
 
 

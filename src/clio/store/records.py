@@ -21,6 +21,7 @@ class TopicInfo:
     version: str
     imported_at: datetime
     item_count: int = 0
+    owner_id: int | None = None  # the teacher who uploaded it; None for built-in and CLI imports
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -7,9 +7,9 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, defer
 
-from clio.errors import NotFoundError
+from clio.errors import ConflictError, NotFoundError
 from clio.store import hot
 from clio.store.items_codec import StudyItem, item_from_payload, item_kind, item_to_payload
 from clio.store.orm import ItemRow, TopicRow
@@ -21,6 +21,14 @@ def text_version(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
+class TopicTaken(ConflictError):
+    """Another teacher (or the admin) owns the topic of that name."""
+
+    def __init__(self, message: str, *, name: str) -> None:
+        super().__init__(message)
+        self.name = name
+
+
 def save_topic_items(
     session: Session,
     *,
@@ -29,17 +37,25 @@ def save_topic_items(
     source_text: str,
     items: Sequence[StudyItem],
     now: datetime,
+    owner_id: int | None = None,
+    replace_any: bool = True,
 ) -> ImportReport:
     """Store a topic's text and items; unchanged ids keep their rows (and so their history).
 
     Items no longer generated are retired (kept, with their history, but not studied);
-    items that come back are revived.
+    items that come back are revived. A new topic records ``owner_id`` (who uploaded it);
+    an existing one keeps its owner. Unless ``replace_any`` (the CLI's and the built-in
+    topics' admin path), only the topic's owner may replace it: :class:`TopicTaken` otherwise.
     """
     version = text_version(source_text)
     topic = session.scalar(select(TopicRow).where(TopicRow.name == name).with_for_update())
+    if topic is not None and not replace_any and topic.owner_id != owner_id:
+        raise TopicTaken(f"the topic {name!r} belongs to someone else", name=name)
     created = topic is None
     if topic is None:
-        topic = TopicRow(name=name, title=title, source_text=source_text, version=version)
+        topic = TopicRow(
+            name=name, title=title, source_text=source_text, version=version, owner_id=owner_id
+        )
         topic.imported_at = now
         session.add(topic)
         session.flush()
@@ -106,6 +122,7 @@ def _info(row: TopicRow, count: int = 0) -> TopicInfo:
         version=row.version,
         imported_at=row.imported_at,
         item_count=count,
+        owner_id=row.owner_id,
     )
 
 
@@ -117,13 +134,18 @@ def list_topics(session: Session) -> list[TopicInfo]:
         .group_by(ItemRow.topic_id)
     )
     counts = {topic_id: count for topic_id, count in grouped}
-    rows = session.scalars(select(TopicRow).order_by(TopicRow.name))
+    # without the notes' text: the library is listed on most requests
+    rows = session.scalars(
+        select(TopicRow).options(defer(TopicRow.source_text)).order_by(TopicRow.name)
+    )
     return [_info(r, counts.get(r.id, 0)) for r in rows]
 
 
 def find_topic(session: Session, name: str) -> TopicInfo | None:
     """The topic with this name, or None."""
-    row = session.scalar(select(TopicRow).where(TopicRow.name == name))
+    row = session.scalar(
+        select(TopicRow).options(defer(TopicRow.source_text)).where(TopicRow.name == name)
+    )
     return None if row is None else _info(row)
 
 

@@ -104,6 +104,11 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
         max_age=14 * 24 * 3600,
     )
     app.add_middleware(SecurityHeaders)
+    # The JSON API first: routes are matched in order, and answering a card is the hot path.
+    app.include_router(api_study.router)
+    app.include_router(api.router)
+    app.include_router(api_notes.router)
+    app.include_router(downloads.api)
     app.mount("/static", StaticFiles(directory=_STATIC), name="static")
     app.include_router(auth.router)
     app.include_router(library.router)
@@ -116,14 +121,10 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.include_router(progress.router)
     app.include_router(ask.router)
     app.include_router(downloads.pages)
-    app.include_router(api.router)
 
     @app.get("/api/docs", include_in_schema=False, name="api_docs")
     def api_docs(request: Request) -> Response:
         """Interactive API documentation (Swagger UI, vendored)."""
         return render(request, "api_docs.html")
 
-    app.include_router(api_study.router)
-    app.include_router(api_notes.router)
-    app.include_router(downloads.api)
     return app

@@ -121,6 +121,14 @@ class WebContext:
             retired=row["retired"],
         )
 
+    def allowed_topics(self, viewer: Viewer) -> frozenset[str] | None:
+        """The names of the topics ``viewer`` may study, or None when they may study all."""
+        if self.local is not None or viewer.is_teacher:
+            return None
+        with self.store.read() as session:
+            shared = store_accounts.topics_shared_with(session, viewer.id)
+        return frozenset(self.library.builtin_names) | {t.name for t in shared}
+
     def _may_see(self, topic_name: str, viewer: Viewer) -> bool:
         if viewer.is_teacher or topic_name in self.library.builtin_names:
             return True

@@ -9,7 +9,7 @@ import threading
 from collections import OrderedDict
 from datetime import datetime
 
-from clio.errors import InputError, NotFoundError
+from clio.errors import ConflictError, InputError, NotFoundError
 from clio.ids import slugify
 from clio.model.items import Kit
 from clio.model.topic import Topic
@@ -20,6 +20,7 @@ from clio.services.topics import builtin_topics, read_builtin_text
 from clio.store import topics_repo
 from clio.store.database import Store
 from clio.store.records import ImportReport, StoredItem, TopicInfo
+from clio.store.topics_repo import TopicTaken
 
 _PARSED_KEPT = 64
 
@@ -91,8 +92,24 @@ class TopicLibrary:
         """The stored study items of a topic as a kit: exactly what its learners study."""
         return kit_from_items(self.get(name), (item.item for item in self.items(name)))
 
-    def add(self, data: bytes, *, filename: str, now: datetime, name: str | None = None) -> Topic:
-        """Decode, parse, check and import uploaded notes (errors name the line)."""
+    def add(
+        self,
+        data: bytes,
+        *,
+        filename: str,
+        now: datetime,
+        name: str | None = None,
+        owner_id: int | None = None,
+        replace_any: bool = True,
+    ) -> Topic:
+        """Decode, parse, check and import uploaded notes (errors name the line).
+
+        The topic is named after the notes (or ``name``). A built-in topic is never replaced
+        (the upload becomes ``<name>-notes``). Without ``replace_any`` (a teacher in
+        multi-user mode) an upload replaces only a topic ``owner_id`` uploaded before; when the
+        name belongs to another teacher or to the admin, the upload gets the first free name of
+        ``<name>-2``, ``<name>-3`` ... (or the one of those the same teacher already owns).
+        """
         text = decode_notes(data, file=filename)
         topic = parse_notes(text, name=slugify(name) if name else None)
         if not any(section.points for section in topic.sections) and not topic.sources:
@@ -102,8 +119,37 @@ class TopicLibrary:
                 file=filename,
                 line=1,
             )
-        slug = topic.name
-        if slug in self.builtin_names:
-            slug = f"{slug}-notes"
-        import_topic_text(self._store, text, name=slug, now=now)
-        return self.get(slug)
+        base = topic.name
+        if base in self.builtin_names:
+            base = f"{base}-notes"
+        for slug in _candidates(base):
+            if slug in self.builtin_names:
+                continue
+            stored = self._find(slug)
+            if stored is not None and not replace_any and stored.owner_id != owner_id:
+                continue
+            try:
+                import_topic_text(
+                    self._store,
+                    text,
+                    name=slug,
+                    now=now,
+                    owner_id=owner_id,
+                    replace_any=replace_any,
+                )
+            except TopicTaken:  # another teacher took the name a moment ago: try the next
+                continue
+            return self.get(slug)
+        raise ConflictError(f"too many topics are called {base!r}: give the notes another name")
+
+    def _find(self, name: str) -> TopicInfo | None:
+        with self._store.read() as session:
+            return topics_repo.find_topic(session, name)
+
+
+_MAX_NAMESAKES = 100
+
+
+def _candidates(base: str) -> list[str]:
+    """``base``, then ``base-2`` ... : the names an upload may take, in order."""
+    return [base] + [f"{base}-{n}" for n in range(2, _MAX_NAMESAKES + 1)]

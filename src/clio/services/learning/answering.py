@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any, TypeVar
@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
-from clio.errors import InputError, NotFoundError
+from clio.errors import InputError, NotFoundError, PermissionDenied
 from clio.model.items import QuestionKind, QuizQuestion, SourceQuestion
 from clio.model.marking import Mark
 from clio.schedule.fsrs_bridge import rating_for_score, review
@@ -19,6 +19,8 @@ from clio.schedule.memory import Memory, Rating
 from clio.schedule.optimise import LoggedReview, Optimisation, optimise_parameters
 from clio.store import accounts, answers, hot, recording, reviews, topics_repo
 from clio.store.database import Store
+from clio.store.items_codec import KIND_CARD
+from clio.store.recording import ReviewTarget
 from clio.store.records import StoredItem, User
 
 T = TypeVar("T")
@@ -48,6 +50,15 @@ def _retrying(work: Callable[[], T], *, attempts: int = 5) -> T:
     raise AssertionError("unreachable")
 
 
+_ItemCheck = Callable[[ReviewTarget], None]
+
+
+def _missing(conn: Any, *, learner_id: int, item_id: int, now: datetime) -> NotFoundError:
+    if hot.learner_context(conn, learner_id, since=now) is None:
+        return NotFoundError(f"no learner with id {learner_id}")
+    return NotFoundError(f"no item with id {item_id}")
+
+
 def _record(
     store: Store,
     *,
@@ -57,24 +68,32 @@ def _record(
     now: datetime,
     duration_ms: int | None,
     also: Callable[[Any], None] | None = None,
+    check: _ItemCheck | None = None,
 ) -> Memory:
+    # SQLite: BEGIN IMMEDIATE already holds the write lock, so the state read with the item
+    # is safe. PostgreSQL: read it again FOR UPDATE, locking its row against other writers.
+    lock_row = not store.is_sqlite
+
     def work() -> Memory:
         with store.write_connection() as conn:
-            context = hot.learner_context(conn, learner_id, since=now, item_id=item_id)
-            if context is None:
-                raise NotFoundError(f"no learner with id {learner_id}")
-            topic_id = context.topic_id
-            if topic_id is None:
-                raise NotFoundError(f"no item with id {item_id}")
-            before = recording.load_state(
-                conn, learner_id=learner_id, item_id=item_id, for_update=True
+            target = recording.review_target(
+                conn, learner_id=learner_id, item_id=item_id, with_state=not lock_row
+            )
+            if target is None:
+                raise _missing(conn, learner_id=learner_id, item_id=item_id, now=now)
+            if check is not None:
+                check(target)
+            before = (
+                recording.load_state(conn, learner_id=learner_id, item_id=item_id, for_update=True)
+                if lock_row
+                else target.state
             )
             after = review(
                 None if before is None else before.memory,
                 rating,
                 now=now,
-                desired_retention=context.desired_retention,
-                parameters=context.parameters,
+                desired_retention=target.desired_retention,
+                parameters=target.parameters,
             )
             recording.save_review(
                 conn,
@@ -87,7 +106,7 @@ def _record(
                 duration_ms=duration_ms,
             )
             if before is None:  # a new item: move the learner's new-item cursor on
-                hot.advance_cursor(conn, learner_id=learner_id, topic_id=topic_id)
+                hot.advance_cursor(conn, learner_id=learner_id, topic_id=target.topic_id)
             if also is not None:
                 with Session(bind=conn) as session:
                     also(session)
@@ -113,8 +132,22 @@ def answer_card(
     rating: Rating,
     now: datetime,
     duration_ms: int | None = None,
+    topics: Collection[str] | None = None,
+    only_cards: bool = False,
 ) -> Answered:
-    """Rate a card; the review is committed before this returns."""
+    """Rate an item (a card, or any item rated by hand); committed before this returns.
+
+    When ``topics`` is given the item must belong to a topic of one of those names (else
+    :class:`PermissionDenied`); with ``only_cards`` it must be a flashcard (else
+    :class:`InputError`). Both are checked in the transaction that records the review.
+    """
+
+    def check(target: ReviewTarget) -> None:
+        if topics is not None and target.topic_name not in topics:
+            raise PermissionDenied("this item belongs to a topic you cannot see")
+        if only_cards and target.kind != KIND_CARD:
+            raise InputError("that item is not a flashcard", field="item_id")
+
     memory = _record(
         store,
         learner_id=learner_id,
@@ -122,6 +155,7 @@ def answer_card(
         rating=rating,
         now=now,
         duration_ms=duration_ms,
+        check=check,
     )
     return Answered(item_id=item_id, rating=rating, memory=memory)
 

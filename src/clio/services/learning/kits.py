@@ -64,16 +64,34 @@ def kit_items(kit: Kit) -> list[StudyItem]:
 
 
 def import_topic_text(
-    store: Store, text: str, *, name: str, now: datetime, seed: int = 0
+    store: Store,
+    text: str,
+    *,
+    name: str,
+    now: datetime,
+    seed: int = 0,
+    owner_id: int | None = None,
+    replace_any: bool = True,
 ) -> ImportReport:
-    """Parse notes, generate their kit and store it; unchanged items keep their history."""
+    """Parse notes, generate their kit and store it; unchanged items keep their history.
+
+    ``owner_id`` is recorded for a new topic; without ``replace_any`` only that owner may
+    replace an existing topic of the same name (:class:`clio.store.topics_repo.TopicTaken`).
+    """
     from clio.parse import parse_notes
 
     topic = parse_notes(text, name=name)
     items = kit_items(make_kit_for(topic, seed=seed))
     with store.write() as session:
         report = topics_repo.save_topic_items(
-            session, name=name, title=topic.title, source_text=text, items=items, now=now
+            session,
+            name=name,
+            title=topic.title,
+            source_text=text,
+            items=items,
+            now=now,
+            owner_id=owner_id,
+            replace_any=replace_any,
         )
     warnings = tuple(f"line {w.line}: {w.message}" if w.line else w.message for w in topic.warnings)
     return ImportReport(**{**report.__dict__, "warnings": warnings})

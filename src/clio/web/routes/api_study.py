@@ -119,19 +119,20 @@ def next_study_item(
 def review_card(request: Request, review: ReviewIn, viewer: CurrentViewer) -> ReviewOut:
     """Rate a card; the review is committed before the reply."""
     state = request.app.state.clio
-    item = state.item_for(review.item_id, viewer)
-    if item.kind != KIND_CARD:
-        raise InputError("that item is not a flashcard", field="item_id")
+    topics = state.allowed_topics(viewer)
     with state.writing():
+        # One transaction finds the card, checks it (404, 403, 400) and records the review.
         answered = answer_card(
             state.store,
             learner_id=viewer.id,
-            item_id=item.id,
+            item_id=review.item_id,
             rating=Rating(review.rating),
             now=state.now(),
+            topics=topics,
+            only_cards=True,
         )
     return ReviewOut(
-        item_id=item.id,
+        item_id=review.item_id,
         rating=int(answered.rating),
         due=answered.memory.due,
         phase=answered.memory.phase.name.lower(),

@@ -52,7 +52,12 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
             document_limit=state.settings.max_document_bytes,
         )
         topic = state.library.add(
-            upload.data, filename=upload.filename, name=upload.name, now=state.now()
+            upload.data,
+            filename=upload.filename,
+            name=upload.name,
+            now=state.now(),
+            owner_id=viewer.id,
+            replace_any=viewer.local,
         )
     except InputError as error:
         context = _page(
