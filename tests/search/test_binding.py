@@ -123,3 +123,10 @@ def test_seats_of_government_stand_for_their_capitals() -> None:
 
     assert tokens("the White House") == tokens("Washington")
     assert tokens("the Kremlin") == tokens("Moscow")
+
+
+def test_ation_and_ated_forms_share_a_stem() -> None:
+    assert stem("assassination") == stem("assassinated") == stem("assassinate")
+    assert stem("declaration") == stem("declared")
+    assert stem("nationalisation") == stem("nationalised")
+    assert stem("defeated") == stem("defeat") and stem("station") != stem("state")

@@ -197,6 +197,14 @@ def _strip_suffix(w: str) -> str:
         w = w[:-1]
     if len(w) > 5 and w.endswith("ing"):
         w = w[:-3]
+    elif w.endswith(("isation", "ization")) and len(w) > 9:
+        return w[:-5]  # "nationalisation" -> "nationalis", as "nationalised"
+    elif w.endswith(("ation", "ated", "ate")) and len(w) > 6:
+        cut = 5 if w.endswith("ation") else 4 if w.endswith("ated") else 3
+        root = w[:-cut]
+        if len(root) >= 4 and root[-1] not in "aeiou":
+            return root  # "assassination", "assassinated" -> "assassin"; "liberation" -> "liber"
+        w = w[:-2] if w.endswith("ated") else w
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
     elif len(w) > 6 and w.endswith(("asion", "usion", "ision", "osion")):
