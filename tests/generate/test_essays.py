@@ -277,3 +277,9 @@ def test_a_how_did_section_explains_the_outcome_it_names() -> None:
     assert len(factors) == 3, factors
     links = " ".join(p.text for p in plan.paragraphs if p.role == "link")
     assert " in 25 Oct" not in links  # a day takes "on"
+
+
+def test_factor_names_in_the_introduction_read_mid_sentence(china: Topic) -> None:
+    for plan in make_essay_plans(china, seed=0):
+        intro = plan.paragraphs[0].text
+        assert "(The " not in intro and " and The " not in intro, intro

@@ -275,7 +275,7 @@ def _introduction(
     else:
         groups: list[str] = []
         for theme in dict.fromkeys(f.theme for f in factors):
-            names = join_names([f.name for f in factors if f.theme == theme])
+            names = join_names([_mid_sentence(f.name) for f in factors if f.theme == theme])
             label = theme_adjective(theme) if theme else "other"
             groups.append(f"{label} ({names})")
         count = number_word(len(factors))
@@ -297,6 +297,11 @@ _ADMIN = re.compile(
     r"answer (?:the|all) questions|due (?:on|by))\b",
     re.I,
 )
+
+
+def _mid_sentence(name: str) -> str:
+    """A factor's name inside a sentence: "the July Days", not "The July Days"."""
+    return "the " + name[4:] if name.startswith("The ") else name
 
 
 def _context_sentence(topic: Topic, question: EssayQuestion) -> str:
