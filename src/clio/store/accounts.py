@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, defer
 from clio.errors import ConflictError, InputError, NotFoundError
 from clio.store.orm import ClassMemberRow, ClassRow, TopicRow, TopicShareRow, UserRow
 from clio.store.records import ROLES, ClassInfo, TopicInfo, User
+from clio.store.topics_repo import topic_info
 
 _CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
 
@@ -259,17 +260,7 @@ def topics_shared_with(session: Session, user_id: int) -> list[TopicInfo]:
         .distinct()
         .order_by(TopicRow.name)
     )
-    return [
-        TopicInfo(
-            id=r.id,
-            name=r.name,
-            title=r.title,
-            version=r.version,
-            imported_at=r.imported_at,
-            owner_id=r.owner_id,
-        )
-        for r in rows
-    ]
+    return [topic_info(r) for r in rows]
 
 
 def topics_of_class(session: Session, class_id: int) -> list[TopicInfo]:
@@ -281,14 +272,4 @@ def topics_of_class(session: Session, class_id: int) -> list[TopicInfo]:
         .where(TopicShareRow.class_id == class_id)
         .order_by(TopicRow.name)
     )
-    return [
-        TopicInfo(
-            id=r.id,
-            name=r.name,
-            title=r.title,
-            version=r.version,
-            imported_at=r.imported_at,
-            owner_id=r.owner_id,
-        )
-        for r in rows
-    ]
+    return [topic_info(r) for r in rows]

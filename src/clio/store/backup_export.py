@@ -12,33 +12,24 @@ import json
 import math
 from collections.abc import Callable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any, TextIO, cast
+from typing import Any, TextIO
 
 from sqlalchemy import Connection, Table, select
 
 from clio.errors import NotFoundError
-from clio.store.orm import (
-    DraftRow,
-    ItemRow,
-    MarkedAnswerRow,
-    QuizAttemptRow,
-    ReviewLogRow,
-    ReviewStateRow,
-    TopicRow,
-    UserRow,
-)
+from clio.store import tables
 
 FORMAT = "clio-progress"
 FORMAT_VERSION = 1
 
-_topics = cast(Table, TopicRow.__table__)
-_items = cast(Table, ItemRow.__table__)
-_users = cast(Table, UserRow.__table__)
-_states = cast(Table, ReviewStateRow.__table__)
-_logs = cast(Table, ReviewLogRow.__table__)
-_attempts = cast(Table, QuizAttemptRow.__table__)
-_marked = cast(Table, MarkedAnswerRow.__table__)
-_drafts = cast(Table, DraftRow.__table__)
+_topics = tables.topics_t
+_items = tables.items_t
+_users = tables.users_t
+_states = tables.states_t
+_logs = tables.logs_t
+_attempts = tables.attempts_t
+_marked = tables.marked_t
+_drafts = tables.drafts_t
 
 _Keys = dict[int, tuple[str, str]]
 

@@ -32,6 +32,18 @@ def _memory_of(data: Any) -> Memory:
     )
 
 
+def _state_of(data: Any, *, learner_id: int, item_id: int) -> ReviewState:
+    """The learner's state for an item from a row holding the review-state columns."""
+    return ReviewState(
+        learner_id=learner_id,
+        item_id=item_id,
+        memory=_memory_of(data),
+        introduced_at=data[states.c.introduced_at],
+        reps=data[states.c.reps],
+        lapses=data[states.c.lapses],
+    )
+
+
 @cache
 def _state_stmt(for_update: bool) -> Select[Any]:
     query = select(states).where(
@@ -48,15 +60,7 @@ def load_state(
     row = conn.execute(_state_stmt(for_update), params).first()
     if row is None:
         return None
-    data = row._mapping
-    return ReviewState(
-        learner_id=learner_id,
-        item_id=item_id,
-        memory=_memory_of(data),
-        introduced_at=data[states.c.introduced_at],
-        reps=data[states.c.reps],
-        lapses=data[states.c.lapses],
-    )
+    return _state_of(row._mapping, learner_id=learner_id, item_id=item_id)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -112,14 +116,7 @@ def review_target(
     data = row._mapping
     state = None
     if with_state and data[states.c.learner_id] is not None:
-        state = ReviewState(
-            learner_id=learner_id,
-            item_id=item_id,
-            memory=_memory_of(data),
-            introduced_at=data[states.c.introduced_at],
-            reps=data[states.c.reps],
-            lapses=data[states.c.lapses],
-        )
+        state = _state_of(data, learner_id=learner_id, item_id=item_id)
     return ReviewTarget(
         item_id=item_id,
         kind=row[0],

@@ -114,7 +114,8 @@ def save_topic_items(
     )
 
 
-def _info(row: TopicRow, count: int = 0) -> TopicInfo:
+def topic_info(row: TopicRow, count: int = 0) -> TopicInfo:
+    """The summary of a topic row (``count``: its live items, when the caller counted them)."""
     return TopicInfo(
         id=row.id,
         name=row.name,
@@ -138,7 +139,7 @@ def list_topics(session: Session) -> list[TopicInfo]:
     rows = session.scalars(
         select(TopicRow).options(defer(TopicRow.source_text)).order_by(TopicRow.name)
     )
-    return [_info(r, counts.get(r.id, 0)) for r in rows]
+    return [topic_info(r, counts.get(r.id, 0)) for r in rows]
 
 
 def find_topic(session: Session, name: str) -> TopicInfo | None:
@@ -146,7 +147,7 @@ def find_topic(session: Session, name: str) -> TopicInfo | None:
     row = session.scalar(
         select(TopicRow).options(defer(TopicRow.source_text)).where(TopicRow.name == name)
     )
-    return None if row is None else _info(row)
+    return None if row is None else topic_info(row)
 
 
 def get_topic(session: Session, name: str) -> TopicInfo:
