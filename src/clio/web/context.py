@@ -73,6 +73,19 @@ class WebContext:
         """The current time from the context's clock."""
         return self.clock()
 
+    def add_notes(
+        self, viewer: Viewer, data: bytes, *, filename: str, name: str | None = None
+    ) -> Topic:
+        """Import notes ``viewer`` uploaded: theirs; only the local user replaces any topic."""
+        return self.library.add(
+            data,
+            filename=filename,
+            name=name,
+            now=self.now(),
+            owner_id=viewer.id,
+            replace_any=viewer.local,
+        )
+
     def viewer_for(self, user_id: object) -> Viewer | None:
         """The viewer of a request: the local learner, or the session's account."""
         if self.local is not None:

@@ -68,14 +68,7 @@ def add_topic(request: Request, notes: NotesIn, viewer: CurrentViewer) -> dict[s
     if len(data) > limit:
         raise InputError(f"the notes are too large: at most {limit / 1048576:g} MB", field="text")
     _check_may_add(viewer)
-    topic = state.library.add(
-        data,
-        filename="posted notes",
-        name=notes.name,
-        now=state.now(),
-        owner_id=viewer.id,
-        replace_any=viewer.local,
-    )
+    topic = state.add_notes(viewer, data, filename="posted notes", name=notes.name)
     return topic_to_json(topic)
 
 
@@ -89,14 +82,7 @@ def upload_topic(request: Request, form: FormBody, viewer: CurrentViewer) -> dic
         limit=state.settings.max_upload_bytes,
         document_limit=state.settings.max_document_bytes,
     )
-    topic = state.library.add(
-        upload.data,
-        filename=upload.filename,
-        name=upload.name,
-        now=state.now(),
-        owner_id=viewer.id,
-        replace_any=viewer.local,
-    )
+    topic = state.add_notes(viewer, upload.data, filename=upload.filename, name=upload.name)
     return topic_to_json(topic)
 
 

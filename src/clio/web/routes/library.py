@@ -51,14 +51,7 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
             limit=state.settings.max_upload_bytes,
             document_limit=state.settings.max_document_bytes,
         )
-        topic = state.library.add(
-            upload.data,
-            filename=upload.filename,
-            name=upload.name,
-            now=state.now(),
-            owner_id=viewer.id,
-            replace_any=viewer.local,
-        )
+        topic = state.add_notes(viewer, upload.data, filename=upload.filename, name=upload.name)
     except InputError as error:
         context = _page(
             state, viewer, error=error, pasted=pasted if isinstance(pasted, str) else ""
