@@ -12,7 +12,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from clio.search.index import Unit
-from clio.search.names import NameKind, find_names, is_known, is_title
+from clio.search.names import Name, NameKind, find_names, is_known, is_title
 from clio.search.text import split_sentences, tokens
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -28,10 +28,25 @@ def asked_people(question: str) -> list[frozenset[str]]:
     ]
 
 
+def unit_text(unit: Unit) -> str:
+    """The unit's heading and text as one passage (the heading may name who a clause is about)."""
+    return f"{unit.heading}; {unit.text}" if unit.heading else unit.text
+
+
+def last_person(unit: Unit, before: str, *, titles: bool = True) -> Name | None:
+    """The person named last in ``before`` (a bare title such as "President" counts if
+    ``titles``)."""
+    people = [
+        n for n in find_names(before, unit.entities)
+        if n.kind is NameKind.PERSON and (titles or not is_title(n.text))
+    ]  # fmt: skip
+    return people[-1] if people else None
+
+
 def _person_before(unit: Unit, text: str, position: int) -> frozenset[str] | None:
     """The tokens of the nearest person named in ``text`` before ``position``."""
-    people = [n for n in find_names(text[:position], unit.entities) if n.kind is NameKind.PERSON]
-    return frozenset(tokens(people[-1].text)) if people else None
+    person = last_person(unit, text[:position])
+    return None if person is None else frozenset(tokens(person.text))
 
 
 def _names_someone(clause: str, unit: Unit) -> bool:
@@ -51,7 +66,7 @@ def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
     events: AbstractSet[str] = set(tokens(question, expand=expand)).difference(*people)
     if not people or not events:
         return True  # nothing to bind: the question names no person or no event
-    text = f"{unit.heading}; {unit.text}" if unit.heading else unit.text
+    text = unit_text(unit)
     need = max(1, len(events) // 2)
     offset = 0
     for clause in split_sentences(text):

@@ -9,9 +9,10 @@ from dataclasses import dataclass
 
 from clio.model.period import Precision
 from clio.parse import find_dates, parse_period
+from clio.search.binding import last_person, unit_text
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
-from clio.search.names import NameKind, find_names, has_place_word, is_title
+from clio.search.names import Name, NameKind, find_names, has_place_word
 from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
@@ -225,20 +226,19 @@ _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b", re.I)
 def _pronoun_patient(sentence: str, verb: str, unit: Unit) -> list[tuple[str, float]]:
     """ "Mao had him dismissed": the person "him" stands for, when the question is passive."""
     out: list[tuple[str, float]] = []
+    patient: Name | None = None
     for match in _OBJECT_PRONOUN.finditer(sentence):
         near = words(sentence[match.end() : match.end() + 30])[:2]
         near += words(sentence[max(0, match.start() - 20) : match.start()])[-1:]
         if not any(stem(w) == verb for w in near):
             continue
-        # The person named before this clause ("him" is not the clause's own subject, Mao).
-        text = f"{unit.heading}; {unit.text}"
-        at = text.find(sentence)
-        people = [
-            n for n in find_names(text[: max(at, 0)], unit.entities)
-            if n.kind is NameKind.PERSON and not is_title(n.text)
-        ]  # fmt: skip
-        if people:
-            out.append((people[-1].text, 1.5))
+        if patient is None:
+            # The person named before this clause ("him" is not the clause's own subject, Mao).
+            text = unit_text(unit)
+            patient = last_person(unit, text[: max(text.find(sentence), 0)], titles=False)
+            if patient is None:
+                break
+        out.append((patient.text, 1.5))
     return out
 
 
