@@ -26,7 +26,7 @@ from clio.generate.text import (
     words,
     words_match,
 )
-from clio.generate.vague_dates import is_vague
+from clio.generate.vague_dates import askable, is_vague, shown
 from clio.model.items import CardKind, Flashcard
 from clio.model.topic import Point, Section, Topic
 
@@ -126,8 +126,9 @@ def _date_cards(facts: Facts) -> list[Flashcard]:
     by_period: dict[str, list[Event]] = {}
     for event in facts.events:
         if is_vague(event.period):  # "the late 1960s", as the notes put it; no reverse card
-            answer = event.period.text.strip()
-            cards.append(card(CardKind.DATE, when_stem(event), answer, event.point_ids))
+            cards.append(
+                card(CardKind.DATE, when_stem(event), shown(event.period), event.point_ids)
+            )
             continue
         if event.period.approximate:
             continue
@@ -155,11 +156,7 @@ def _cloze_cards(facts: Facts, rng: random.Random) -> list[Flashcard]:
             s
             for s in clause.slots
             if s.kind in _CLOZE_KINDS
-            and (
-                s.period is None
-                or is_vague(s.period)
-                or not (s.period.approximate or re.search(r"\d0[’']?s\b", s.text))
-            )
+            and askable(s.period, s.text)
             and s.text.lower().removeprefix("the ") not in common
         ]
         slots.extend(_term_slots(clause))
@@ -213,9 +210,7 @@ def _cloze(clause: Clause, slot: Slot) -> Flashcard | None:
             return None
     text = clause.text
     cloze = sentence(text[: slot.start] + "{{c1::" + slot.text + "}}" + text[slot.end :])
-    answer = slot.text if slot.period is None else slot.period.label()
-    if slot.period is not None and is_vague(slot.period):
-        answer = slot.period.text.strip()  # "the late 1960s", not "c. 1966–1969"
+    answer = slot.text if slot.period is None else shown(slot.period)  # not "c. 1966–1969"
     quote = quote_point(clause.section, clause.point)
     del quote
     return card(

@@ -27,7 +27,7 @@ from clio.generate.text import (
     title_without_date,
     words_match,
 )
-from clio.generate.vague_dates import is_vague
+from clio.generate.vague_dates import askable, shown
 from clio.model.items import QuestionKind, QuizQuestion
 from clio.model.period import Period
 from clio.model.topic import Section
@@ -55,11 +55,7 @@ def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuest
             for s in clause.slots
             if s.kind in _ASK
             and s.text.lower().removeprefix("the ") not in common
-            and (
-                s.period is None
-                or is_vague(s.period)  # "the late 1960s": asked with options of that form
-                or not (s.period.approximate or re.search(r"\d0[’']?s\b", s.text))
-            )
+            and askable(s.period, s.text)  # "the late 1960s": options of that form
         ]
         made = 0
         for slot in shuffled_slots(slots, rng):
@@ -83,9 +79,7 @@ def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> Q
     wrong = slot_options(slot, clause, facts, rng)
     if wrong is None:
         return None
-    answer = slot.text if slot.period is None else slot.period.label()
-    if slot.period is not None and is_vague(slot.period):
-        answer = slot.period.text.strip()
+    answer = slot.text if slot.period is None else shown(slot.period)
     if answer.startswith("The ") and slot.kind != "person":
         answer = "the " + answer[4:]  # as the wrong options are written ("the SS", "the SA")
     blanked = sentence(clause.blanked(slot))

@@ -25,6 +25,19 @@ def is_vague(period: Period) -> bool:
     return vague_form(period.text) is not None
 
 
+def askable(period: Period | None, text: str) -> bool:
+    """True for a fact whose date can be asked: none, a plain date, or a vague date in a form
+    wrong options can copy (not "c. 1956-59" from a phrase Clio cannot write again)."""
+    if period is None or is_vague(period):
+        return True
+    return not (period.approximate or re.search(r"\d0[’']?s\b", text))
+
+
+def shown(period: Period) -> str:
+    """How an answer writes a date: the notes' words for a vague one ("the late 1960s")."""
+    return period.text.strip() if is_vague(period) else period.label()
+
+
 def vague_form(text: str) -> str | None:
     """Which kind of vague date ``text`` is ("part", "decade", "circa"), or None."""
     clean = text.strip()
