@@ -439,19 +439,20 @@ _FIGURE_BOUNDS = (
 )
 
 
-def _bound_side(text: str, bounds: tuple[tuple[re.Pattern[str], int], ...]) -> int:
-    """-1: wrong options must be below the answer; 1: above; 0: either side."""
+def _bound_side(slot: Slot, clause: Clause) -> int:
+    """For a date or figure the clause gives as a bound: -1, wrong options must be below the
+    answer; 1, above; 0 (not a bound, or not a date or figure): either side."""
+    bounds = {DATE: _DATE_BOUNDS, FIGURE: _FIGURE_BOUNDS}.get(slot.kind, ())
+    before = clause.text[: slot.start]
     for pattern, side in bounds:
-        if pattern.search(text):
+        if pattern.search(before):
             return side
     return 0
 
 
 def is_bounded(slot: Slot, clause: Clause) -> bool:
     """True for a fact given as a bound ("by 1948", "over 500,000"), not as a value."""
-    before = clause.text[: slot.start]
-    bounds = _DATE_BOUNDS if slot.kind == DATE else _FIGURE_BOUNDS
-    return slot.kind in (DATE, FIGURE) and _bound_side(before, bounds) != 0
+    return _bound_side(slot, clause) != 0
 
 
 def slot_options(slot: Slot, clause: Clause, facts: Facts, rng: random.Random) -> list[str] | None:
@@ -476,9 +477,8 @@ def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         for label, periods in facts.label_dates.items():
             if label in lower:
                 forbidden.extend(periods)
-        side = _bound_side(clause.text[: slot.start], _DATE_BOUNDS)
+        side = _bound_side(slot, clause)
         return _date_candidates(slot.period, forbidden, facts, side=side)
     if slot.kind == FIGURE:
-        before = clause.text[: slot.start]
-        return _figure_candidates(slot, facts, side=_bound_side(before, _FIGURE_BOUNDS))
+        return _figure_candidates(slot, facts, side=_bound_side(slot, clause))
     return _name_candidates(slot, clause, facts)
