@@ -196,3 +196,8 @@ def _has_scale_word(text: str) -> bool:
 def _ordinal_or_label(text: str, end: int) -> bool:
     follow = text[end : end + 8].lstrip().lower()
     return follow.startswith(("marks", "mark)", "mark ")) and "(" in text[max(0, end - 6) : end]
+
+
+def unit_after(text: str, position: int) -> tuple[str | None, int]:
+    """The unit a figure ending at ``position`` counts ("390,000 [men dead]"), and its end."""
+    return _unit_after(text, position)

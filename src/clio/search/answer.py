@@ -10,12 +10,12 @@ from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
-from clio.search.binding import says_of_person
+from clio.search.binding import says_event, says_of_person, unit_text
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
-from clio.search.text import split_sentences, tokens
+from clio.search.text import is_demonym, split_sentences, stem, tokens, words
 
 NOT_IN_NOTES = "The notes don't say."
 RERANK = 4
@@ -149,6 +149,16 @@ def _lacks_title(index: SearchIndex, question: str, kind: AnswerType, span: Span
     return any(pattern.search(unit.text) for unit in index.units)
 
 
+def _other_country(index: SearchIndex, question: str, kind: AnswerType, unit: Unit) -> bool:
+    """A "Who was the French Prime Minister?" answered from a passage that never mentions
+    France or the French: the role is there, but not of that country."""
+    role = ROLE_NOUN.search(question) if kind is AnswerType.PERSON else None
+    if role is None:
+        return False
+    asked = {stem(w) for w in words(question[: role.start()])[-2:] if is_demonym(w)}
+    return bool(asked) and not asked <= set(tokens(unit_text(unit), expand=index.expand))
+
+
 def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:
     """The question's type and its best candidate answers, best first (for answering and tuning)."""
     text = question.strip()
@@ -233,9 +243,11 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         # fell"), nor a role the notes use as a title ("President X") missing from the answer,
         or candidate.off_time
         or _lacks_title(index, question, kind, candidate.span)
+        or _other_country(index, question, kind, unit)
         # ... nor another person's event ("When did Mao die?" from "within a month of his
         # [Stalin's] death").
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
+        or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
     )
 
 

@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 
 from clio.search.index import Unit
 from clio.search.names import Name, NameKind, find_names, is_known, is_title
-from clio.search.text import split_sentences, tokens
+from clio.search.text import split_sentences, stem, tokens
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
@@ -38,9 +38,23 @@ def last_person(unit: Unit, before: str, *, titles: bool = True) -> Name | None:
     ``titles``)."""
     people = [
         n for n in find_names(before, unit.entities)
-        if n.kind is NameKind.PERSON and (titles or not is_title(n.text))
+        if n.kind is NameKind.PERSON
+        and (not is_title(n.text) or (titles and not _office(before, n)))
     ]  # fmt: skip
     return people[-1] if people else None
+
+
+_OFFICE_BEFORE = re.compile(
+    r"\b(?:of|and|as|title|post|office|become|became|posts)\s+(?:the\s+)?$", re.I
+)
+
+
+def _office(text: str, title: Name) -> bool:
+    """True when a bare title names an office, not a person ("the posts of Chancellor and
+    President", "took the title Führer")."""
+    return bool(_OFFICE_BEFORE.search(text[: title.start])) or text[
+        title.end :
+    ].lstrip().startswith("and ")
 
 
 def _person_before(unit: Unit, text: str, position: int) -> frozenset[str] | None:
@@ -90,3 +104,46 @@ def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
         ):
             return True
     return False
+
+
+# Verbs whose event is the named thing itself: "When was the Social Security Act passed?" is
+# answered by "the Social Security Act of 1935" (not so "finished", "repealed", "abolished").
+_NAMING_EVENTS = frozenset(
+    stem(w)
+    for w in [
+        "pass", "sign", "introduce", "make", "agree", "hold", "fight", "found", "form",
+        "establish", "create", "set", "launch", "issue", "publish", "write", "start", "begin",
+        "happen", "occur", "take", "announce", "declare", "give", "deliver", "build", "construct",
+        "erect", "open",
+    ]
+)  # fmt: skip
+
+
+def says_event(unit: Unit, question: str, *, expand: bool = True) -> bool:
+    """False when the unit never says what the question asks the date or place of: "When was
+    the Aswan Dam finished?" against a point that names the dam but not its finishing."""
+    names = {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
+    events = set(tokens(question, expand=expand)) - names - _NAMING_EVENTS
+    if not events:
+        return True
+    need = max(1, len(events) // 2)
+    text = unit_text(unit)
+    if len(events & set(tokens(text, expand=expand))) < need:
+        return False
+    # ... nor when every clause that names it says it did not happen ("they did not win a
+    # majority" for "When did the Nazis win a majority?").
+    clauses = [c for s in split_sentences(text) for c in _CLAUSES.split(s)]
+    shared = [len(events & set(tokens(c, expand=expand))) for c in clauses]
+    most = max(shared, default=0)
+    saying = [c for c, n in zip(clauses, shared, strict=True) if n == most and n >= need]
+    return not saying or not all(_NEGATED.search(c) for c in saying)
+
+
+_CLAUSES = re.compile(r"[;:]|,\s*(?:and|but|while|whereas)\b")
+# An auxiliary's "not" ("did not win"), but not "a promise not to invade" nor "did not begin
+# until 1965" (which says when it did happen).
+_NEGATED = re.compile(
+    r"\b(?:(?:did|do|does|had|has|have|was|were|is|are|could|would)\s+not|never|failed to)\b"
+    r"(?!\s+\w+\s+until\b)|n't\b(?!\s+\w+\s+until\b)",
+    re.IGNORECASE,
+)

@@ -27,12 +27,18 @@ class Span:
     typed: bool
 
 
+_FEELING = (
+    r"(?:furious|angry|worried|afraid|alarmed|concerned|annoyed|upset|shocked|outraged|anxious|"
+    r"fearful|horrified|disappointed|delighted|pleased|relieved|jealous|resentful)"
+)
 _REASON_MARKERS = re.compile(
     r"\b(?:because(?: of)?|since|as a result of|due to|owing to|for fear (?:of|that)|"
     r"in order to|so as to|to try to|as a deterrent|in protest at|in response to|after|when|"
     r"for \w+ing|by \w+ing|could not|did not|refused|"
     # a purpose: "declared war on Germany to defend the Treaty of London" (not "to the", "to China")
-    r"to (?!(?:the|a|an|his|her|its|their|be|have|do|war|power|office)\b)(?-i:[a-z]+))\b",
+    r"to (?!(?:the|a|an|his|her|its|their|be|have|do|war|power|office)\b)(?-i:[a-z]+)|"
+    # a feeling's cause: "Eisenhower was furious that he had not been told"
+    rf"{_FEELING} that)\b",
     re.IGNORECASE,
 )
 _CALL_WORDS = {stem(w) for w in ("call", "name", "describe", "term", "nickname", "label", "dub")}
@@ -140,11 +146,20 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
                 closeness += 1.0 if match.period.start.month == unit.period.start.month else 0.3
             # The date in the clause that names the question's event ("... and declared war on
             # 28 July"), not the one beside its actors ("sent Serbia an ultimatum on 23 July").
-            closeness += _event_share(clause_at(sentence, match.start), q, ex)
+            share = _event_share(clause_at(sentence, match.start), q, ex)
+            joined = _JOINED_CLAUSE.search(sentence[: match.start])
+            if share == 0 and joined and _event_share(sentence[: joined.start()], q, ex) >= 0.5:
+                # "The army swore an oath ..., and 90% voted ... on 19 August 1934": the date
+                # belongs to another clause's event, not the one asked about.
+                continue
+            closeness += share
             out.append((match.text, closeness))
         return out
 
     return find
+
+
+_JOINED_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+[^,;]*$", re.IGNORECASE)
 
 
 def _figures(
@@ -166,6 +181,16 @@ def _names_of(
             n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)
         ]
         wanted = [n for n in names if n.kind is kind]
+        # "Which river ...": rivers and seas are "the Nile", towns are "at Aswan".
+        waters = kind is NameKind.PLACE and _WATER_ASKED.search(question) is not None
+        if waters:
+            wanted = sorted(
+                {
+                    *wanted,
+                    *(n for n in names if n.kind is NameKind.OTHER and _after_the(sentence, n)),
+                },
+                key=lambda n: n.start,
+            )
         penalty = 0.0
         if not wanted and kind is NameKind.PLACE:  # "Michigan University"
             wanted = [n for n in names if n.kind is NameKind.OTHER and has_place_word(n.text)]
@@ -182,6 +207,9 @@ def _names_of(
         out = []
         if passive is not None:
             out.extend(_pronoun_patient(sentence, passive, unit))
+        # "Who killed Röhm?": the doer comes before Röhm, not after ("... Röhm and other SA
+        # leaders" are the ones it was done to).
+        done_to = _object_position(sentence, question, q) if kind is NameKind.PERSON else None
         i = 0
         while i < len(wanted):
             first = last = wanted[i]
@@ -207,6 +235,10 @@ def _names_of(
             else:
                 bonus_passive = 0.0
             bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0) + bonus_passive
+            if waters and _after_the(sentence, first):
+                bonus += 1.0
+            if done_to is not None:
+                bonus += 0.4 if last.end <= done_to else -0.8
             if role is not None and role.group(0).lower().rstrip("s") in text.lower():
                 bonus += 1.0  # "Who was president ...": "President Johnson"
             out.append((text, closeness + bonus - penalty - (0.5 if shared else 0.0)))
@@ -214,6 +246,146 @@ def _names_of(
         return out
 
     return find
+
+
+_WATER_ASKED = re.compile(r"\b(?:river|sea|ocean|lake|canal|strait|gulf)s?\b", re.I)
+
+
+def _after_the(sentence: str, name: Name) -> bool:
+    return re.search(r"\bthe\s+$", sentence[: name.start], re.I) is not None
+
+
+_ACTIVE_WHO = re.compile(
+    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will)\b)"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+def _object_position(sentence: str, question: str, q: AbstractSet[str]) -> int | None:
+    """Where the person or thing an active "who" question names first appears in the sentence
+    ("Who killed Röhm?" -> the position of "Röhm"), or None."""
+    names: frozenset[str] = getattr(q, "names", frozenset())
+    if not names or not _ACTIVE_WHO.match(question):
+        return None
+    for word in re.finditer(r"[\w’'-]+", sentence):
+        if set(tokens(word.group(0))) & names:
+            return word.start()
+    return None
+
+
+_AGENT_WORDS = r"(?:\s+(?:mainly|mostly|largely|partly|jointly|chiefly|directly))?\s+by\s+"
+_AGENT_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|who|that|in|on|at|after|before)\s")
+
+
+def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
+    """ "Who owned the company?" from "... which was owned mainly by British and French
+    shareholders": the doer named after "by" when the sentence puts the question's verb in the
+    passive."""
+    match = _ACTIVE_WHO.match(question)
+    if not match:
+        return []
+    verb = stem(match["verb"])
+    out = []
+    for word in re.finditer(r"[a-z]+", sentence):
+        if stem(word.group(0)) != verb:
+            continue
+        by = re.compile(_AGENT_WORDS, re.I).match(sentence, word.end())
+        if not by:
+            continue
+        rest = sentence[by.end() :]
+        stop = _AGENT_END.search(rest)
+        agent = rest[: stop.start() if stop else len(rest)].strip()
+        if agent and len(words(agent)) <= 6 and not _in_question(agent, question):
+            out.append((agent, 3.0))
+    return out
+
+
+_PASSIVE_ASKED = re.compile(
+    r"^\W*(?:which|what)\s+(?P<noun>[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+(?:was|were|had been|has been)"
+    r"\s+(?P<verb>[a-z]+(?:ed|en|wn|t))\b",
+    re.I,
+)
+_PASSIVE_AUX = re.compile(
+    r"\s+(?:(?:had|has|have)\s+)?(?:(?:already|also|then|soon|later|finally|\w+ly)\s+)?"
+    r"(?:been|was|were|is|are)\s+(?:(?:already|also|then|soon|later|finally|\w+ly)\s+)?"
+    r"(?P<verb>[a-z]+)\b",
+    re.I,
+)
+
+
+_HAPPENED_TO = re.compile(r"^\W*what\s+happened\s+to\s+(?P<subject>[^?]+?)\s*\??\s*$", re.I)
+_TO_DO = re.compile(
+    r"^\W*what\s+(?:did|does|do|would|will|could)\s+(?P<middle>.+?)\s+to\s+do\b", re.I
+)
+_PREDICATE_END = re.compile(
+    r"[;:.()]|,\s*(?:and|but|while|which)\b|\s(?:and|but)\s+(?:the|a|an|[A-Z])"
+)
+
+
+_SAID_OF = re.compile(
+    r"\s*(?:,|\s)\s*(?:(?:was|were|had|has|have|is|are|been|also|then|soon|later)\b|[a-z]+ed\b)",
+    re.I,
+)
+
+
+def _predicate(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "What happened to the Communist deputies?" -> "had been arrested" (what the sentence
+    says of them); "What did the act allow Hitler to do?" -> "make laws without the Reichstag"."""
+    happened = _HAPPENED_TO.match(question)
+    to_do = _TO_DO.match(question)
+    if happened:
+        subject = [stem(w) for w in words(happened["subject"]) if w.lower() not in STOP_WORDS]
+        starts = [m for m in re.finditer(r"[\w’'-]+", sentence) if stem(m.group(0)) == subject[-1]]
+        start = starts[0].end() if starts and subject else -1
+    elif to_do:
+        verbs = {stem(w) for w in words(to_do["middle"]) if w.islower() and w not in STOP_WORDS}
+        start = -1
+        for m in re.finditer(r"[a-z]+", sentence):
+            after = re.compile(r"\s+(?:[\w’'-]+\s+){1,4}?to\s+").match(sentence, m.end())
+            if stem(m.group(0)) in verbs and after:
+                start = after.end()
+                break
+    else:
+        return []
+    if start < 0:
+        return []
+    rest = sentence[start:]
+    if happened and not _SAID_OF.match(rest):
+        return []  # "shot Röhm and other SA leaders": Röhm is not the one doing anything here
+    stop = _PREDICATE_END.search(rest)
+    text = rest[: stop.start() if stop else len(rest)].strip(" ,")
+    for date in find_dates(text):
+        if not text[date.end :].strip(" .)"):
+            text = text[: date.start].rstrip(" ,(")  # "banned, May 1933" (a title's date)
+    return [(text, 2.5)] if 0 < len(words(text)) <= 12 else []
+
+
+def _passive_subject(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "Which party was banned in June?" from "The SPD had already been banned in June": the
+    name the sentence says the question's verb was done to."""
+    asked = _PASSIVE_ASKED.match(question)
+    if not asked:
+        return []
+    verb = stem(asked["verb"])
+    out = []
+    names = find_names(sentence)
+    for aux in _PASSIVE_AUX.finditer(sentence):
+        if stem(aux["verb"]) != verb:
+            continue
+        before = [
+            n for n in names if n.end <= aux.start() and not sentence[n.end : aux.start()].strip()
+        ]
+        if before and not _in_question(before[-1].text, question):
+            start = before[-1].start
+            lead = sentence[max(0, start - 4) : start]
+            text = ("the " if lead.lower() == "the " else "") + before[-1].text
+            out.append((text, 3.0))
+    return out
 
 
 _PASSIVE_QUESTION = re.compile(
@@ -280,6 +452,8 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
     for match in _REASON_MARKERS.finditer(sentence):
         rest = sentence[match.start() :]
         marker = match.group(0).lower()
+        if re.match(_FEELING, marker):  # "furious that he had not been told": from "that"
+            rest, marker = rest[rest.lower().index(" that") + 1 :], "that"
         clause = rest if marker == "as a deterrent" else _CLAUSE.split(rest, maxsplit=1)[0]
         clause = clause.strip(" ,;()")
         # A reason adds something the question does not already say.
@@ -388,10 +562,10 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
     table: dict[AnswerType, list[Finder]] = {
         AnswerType.DATE: [_dates_of(unit)],
         AnswerType.NUMBER: [_figures],
-        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit)],
+        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
-        AnswerType.PHRASE: [_quotes, _apposition, _residual],
+        AnswerType.PHRASE: [_passive_subject, _predicate, _quotes, _apposition, _residual],
     }
     finders = table[kind]
     best: Span | None = None

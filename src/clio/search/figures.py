@@ -6,6 +6,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from clio.parse import find_dates
+from clio.parse.figures import unit_after
 from clio.search.text import STOP_WORDS, stem, words
 
 _NUMBER_WORDS = (
@@ -46,6 +47,31 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b
 
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|–|-|—)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+
+
+_HYPHENED = re.compile(r"-[a-z]+")  # "two-thirds"
+_RATE = re.compile(r"\s+(?:a|an|per|each|every)\s+(?:year|month|week|day|hour)\b", re.IGNORECASE)
+
+
+def _unit(sentence: str, end: int) -> tuple[list[str], int]:
+    """The words a figure counts and where they end: "3 million members" (not "members, far"),
+    "$100 million a year", "two-thirds"."""
+    hyphened = _HYPHENED.match(sentence, end)
+    if hyphened:
+        return [hyphened.group(0)[1:]], hyphened.end()
+    unit, unit_end = unit_after(sentence, end)
+    rate = _RATE.match(sentence, unit_end)
+    if rate:
+        return [*words(unit or ""), *words(rate.group(0))], rate.end()
+    return (words(unit), unit_end) if unit else ([], end)
+
+
+def _with_unit(figure: str, unit: list[str]) -> str:
+    """The figure's text, followed by a borrowed unit it does not already end with."""
+    figure = figure.strip()
+    if not unit or figure.endswith(unit[-1]):
+        return figure
+    return " ".join([figure, *unit])
 
 
 def counted_noun(question: str) -> str | None:
@@ -90,7 +116,7 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
         if text.lower() in {"one", "a"}:
             continue
         after = words(sentence[match.end() : match.end() + 40])[:3]
-        unit_words = [w for w in after[:2] if w.lower() not in STOP_WORDS and w[:1].islower()]
+        unit_words, unit_end = _unit(sentence, match.end())
         bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
         bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
         if anchors and min(abs(a - match.end()) for a in anchors) < 25:
@@ -102,7 +128,8 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
             bonus += 1.5 if any(stem(w) in q for w in unit_words) else 0.0
         if counted is not None and any(stem(w) == counted for w in unit_words[:2]):
             bonus += 3.0  # "How many communes": "26,000 communes", not "700 million peasants"
-        span = " ".join([text, *unit_words[:2]]) if unit_words else text
+        own_unit = unit_end > match.end()  # else none, or borrowed from the figure before
+        span = _with_unit(sentence[match.start() : unit_end] if own_unit else text, unit_words)
         if out and _RANGE_JOIN.fullmatch(sentence[prev_end : match.start()]):
             # "between 20 million and 45 million people", "30 to 40 per cent": one answer.
             first_start = out[-1][1]
@@ -110,7 +137,7 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
             if between or not sentence[prev_end : match.start()].strip().startswith("and"):
                 lo = between.start() if between else first_start
                 whole = sentence[lo : match.end()].strip()
-                span = " ".join([whole, *unit_words[:2]]) if unit_words else whole
+                span = _with_unit(sentence[lo:unit_end] if own_unit else whole, unit_words)
                 out[-1] = (span, lo, max(bonus, out[-1][2]))
                 prev_end = match.end()
                 continue

@@ -93,11 +93,6 @@ _CANONICAL = {
     "ceasefire": "truce",
     "armistice": "truce",
     "scholar": "historian",
-    "chinese": "china",
-    "indian": "india",
-    "albanian": "albania",
-    "korean": "korea",
-    "manchurian": "manchuria",
 }
 
 _IRREGULAR = {
@@ -113,6 +108,8 @@ _IRREGULAR = {
     "taught": "teach",
     "paid": "pay",
     "led": "lead",
+    "leader": "lead",  # "Who led the SA?" / "Its leader, Ernst Röhm"
+    "leaders": "lead",
     "won": "win",
     "lost": "lose",
     "losses": "lose",
@@ -142,6 +139,44 @@ _IRREGULAR = {
     "writes": "writ",
     "writing": "writ",
 }
+
+# What a people is called, and its country: "the French" and "France" are one word to the index.
+_DEMONYM_COUNTRY = {
+    demonym: country
+    for country, demonyms in {
+        "afghanistan": "afghan", "algeria": "algerian", "argentina": "argentine argentinian",
+        "australia": "australian", "austria": "austrian", "belgium": "belgian",
+        "britain": "british briton", "england": "english", "bulgaria": "bulgarian",
+        "burma": "burmese", "cambodia": "cambodian", "canada": "canadian", "chile": "chilean",
+        "cuba": "cuban", "czechoslovakia": "czechoslovak czechoslovakian", "denmark": "danish dane",
+        "netherlands": "dutch", "egypt": "egyptian", "ethiopia": "ethiopian",
+        "abyssinia": "abyssinian", "finland": "finnish finn", "france": "french",
+        "germany": "german", "greece": "greek", "hungary": "hungarian",
+        "indonesia": "indonesian", "iran": "iranian", "persia": "persian", "iraq": "iraqi",
+        "ireland": "irish", "israel": "israeli", "italy": "italian", "japan": "japanese",
+        "jordan": "jordanian", "lebanon": "lebanese", "libya": "libyan", "mexico": "mexican",
+        "mongolia": "mongolian", "norway": "norwegian", "pakistan": "pakistani",
+        "palestine": "palestinian", "poland": "polish", "portugal": "portuguese",
+        "romania": "romanian", "ussr": "soviet russian", "usa": "american", "china": "chinese",
+        "india": "indian", "albania": "albanian", "korea": "korean", "manchuria": "manchurian",
+        "scotland": "scottish scot",
+        "serbia": "serbian serb", "spain": "spanish spaniard", "sweden": "swedish swede",
+        "switzerland": "swiss", "syria": "syrian", "taiwan": "taiwanese", "turkey": "turkish turk",
+        "ukraine": "ukrainian", "vietnam": "vietnamese", "wales": "welsh",
+        "yugoslavia": "yugoslav yugoslavian", "rhodesia": "rhodesian", "kenya": "kenyan",
+        "nigeria": "nigerian", "ghana": "ghanaian", "congo": "congolese", "angola": "angolan",
+        "prussia": "prussian", "bavaria": "bavarian", "austria-hungary": "austro-hungarian",
+    }.items()
+    for demonym in demonyms.split()
+}  # fmt: skip
+_DEMONYMS: dict[str, str] = {}  # demonym -> its country's stem (filled once stem() exists)
+
+
+def is_demonym(word: str) -> bool:
+    """True for a word naming a people or their country's adjective ("French", "Soviets")."""
+    w = word.lower().replace("’", "'").removesuffix("'s")
+    return w in _DEMONYM_COUNTRY or (w.endswith("s") and w[:-1] in _DEMONYM_COUNTRY)
+
 
 # Irregular verb forms, mapped to their base form before the usual suffix stripping.
 _VERB_FORMS = {
@@ -175,6 +210,9 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'-")
+    demonym = _DEMONYMS.get(w) or (_DEMONYMS.get(w[:-1]) if w.endswith("s") else None)
+    if demonym is not None:
+        return demonym
     if w in _IRREGULAR:
         w = _IRREGULAR[w]
         return _CANONICAL.get(w, w)
@@ -220,6 +258,10 @@ def _strip_suffix(w: str) -> str:
     if len(w) > 3 and w.endswith("e"):
         w = w[:-1]
     return w
+
+
+_DEMONYMS.update({d: stem(c) for d, c in _DEMONYM_COUNTRY.items()})
+stem.cache_clear()
 
 
 _PHRASE_HINT = re.compile(
