@@ -262,3 +262,31 @@ def test_an_acronym_after_a_number_is_still_a_unit() -> None:
     from clio.generate.figures import find_figures
 
     assert [f.text for f in find_figures("the first 3,500 US Marines landed")] == ["3,500"]
+
+
+def _nazi_kit():  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "ask" / "nazi-consolidation.txt"
+    return make_kit(parse_notes(path.read_text(encoding="utf-8"), name="nazi"), seed=1)
+
+
+def test_a_bound_is_not_when_it_happened() -> None:
+    """ "By 1934 the SA had about 3 million members" is not an event of 1934."""
+    kit = _nazi_kit()
+    texts = [c.prompt for c in kit.flashcards] + [q.stem for q in kit.questions]
+    assert not any("When did this happen" in t and "3 million members" in t for t in texts)
+
+
+def test_a_known_name_inside_a_longer_one_is_not_blanked_alone() -> None:
+    """ "Labour" (the British party) inside "the German Labour Front"."""
+    kit = _nazi_kit()
+    backs = {c.answer for c in kit.flashcards if "replaced by" in c.prompt}
+    assert "Labour" not in backs
+    assert "the German Labour Front" in backs
+
+
+def test_an_interpretation_view_comes_from_the_sources_own_section() -> None:
+    kit = _nazi_kit()
+    views = [q.text for q in kit.source_questions if "support the view" in q.text]
+    assert views and all("Night of the Long Knives" in v for v in views)

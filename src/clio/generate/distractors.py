@@ -22,7 +22,7 @@ from clio.generate.facts import (
 )
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
-from clio.generate.text import EVENT_WORDS, WordMatcher, significant_words, words
+from clio.generate.text import EVENT_WORDS, WordMatcher, date_bound, significant_words, words
 from clio.generate.vague_dates import is_vague, vague_options
 from clio.ids import normalise_for_id
 from clio.model.period import PartialDate, Period, Precision
@@ -429,10 +429,6 @@ def given_dates(point: Point, section: Section, facts: Facts) -> list[Period]:
 
 # A bound makes wrong options on one side true: "By 1948 they controlled Poland" is true of 1953
 # too, and "over 500,000 troops" of 200,000. Wrong options are taken from the other side only.
-_DATE_BOUNDS = (
-    (re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+|the\s+)?$", re.I), -1),
-    (re.compile(r"\b(?:after|since|from)\s+(?:the\s+)?$", re.I), 1),
-)
 _FIGURE_BOUNDS = (
     (re.compile(r"\b(?:over|more than|at least|upwards of)\s+$", re.I), 1),
     (re.compile(r"\b(?:under|less than|fewer than|up to|at most)\s+$", re.I), -1),
@@ -442,9 +438,10 @@ _FIGURE_BOUNDS = (
 def _bound_side(slot: Slot, clause: Clause) -> int:
     """For a date or figure the clause gives as a bound: -1, wrong options must be below the
     answer; 1, above; 0 (not a bound, or not a date or figure): either side."""
-    bounds = {DATE: _DATE_BOUNDS, FIGURE: _FIGURE_BOUNDS}.get(slot.kind, ())
     before = clause.text[: slot.start]
-    for pattern, side in bounds:
+    if slot.kind == DATE:
+        return date_bound(before)
+    for pattern, side in _FIGURE_BOUNDS if slot.kind == FIGURE else ():
         if pattern.search(before):
             return side
     return 0

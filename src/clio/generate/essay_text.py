@@ -79,7 +79,9 @@ _PRESENT = {
 _EVENT_TEXT = (
     "war treaty conference crisis revolution pact agreement plan leap blockade act truce "
     "confrontation invasion summit uprising rebellion putsch coup purge campaign movement "
-    "depression election strike march offensive battle siege airlift bay"
+    "depression election strike march offensive battle siege airlift bay fire massacre riots "
+    "famine plot affair incident rising landings raid bombing trial trials protocol doctrine "
+    "telegram"
 )
 _EVENT_NOUNS = frozenset(_EVENT_TEXT.split())
 # First words of proper names made with "of" ("Gulf of Tonkin", "Bay of Pigs")

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from clio.generate.text import (
     capitalise,
     clean,
+    date_bound,
     find_dates,
     is_event_name,
     point_clauses,
@@ -165,8 +166,8 @@ def _point_events(
     events: list[Event] = []
     for text in point_clauses(section.heading, point.title, point.text):
         dates = [d for d in find_dates(text) if not d.period.approximate]
-        if len(dates) != 1 or dates[0].start > 40:
-            continue
+        if len(dates) != 1 or dates[0].start > 40 or date_bound(text[: dates[0].start]):
+            continue  # none, several, late in the sentence, or a bound ("By 1934 the SA had")
         description = _describe(text)
         if description is None:
             continue

@@ -102,14 +102,18 @@ def _entity_kind(kind: EntityKind) -> str | None:
 _AMBIGUOUS = frozenset({"US", "U.S.", "UK", "May", "March", "Bill", "Mark"})
 
 
+_SENTENCE_START = re.compile(r"^(?:At|In|On|By|From|During|After|Before)\s+(?:the\s+)?(?=[A-Z])")
+
+
 def find_slots(text: str, point: Point | None, lexicon: Lexicon) -> tuple[Slot, ...]:
     """Dates, figures and known names in ``text``, without overlaps, left to right."""
     extras: dict[str, str] = {}
     if point is not None:
         for entity in point.entities:
             kind = _entity_kind(entity.kind)
-            if kind and entity.text not in _AMBIGUOUS:
-                extras[entity.text] = kind
+            name = _SENTENCE_START.sub("", entity.text)  # "At the Moscow Conference"
+            if kind and name not in _AMBIGUOUS:
+                extras[name] = kind
     if lexicon is load_lexicon():
         return _find_slots_cached(text, tuple(extras.items()))
     return _find_slots(text, tuple(extras.items()), lexicon)
@@ -141,9 +145,18 @@ def _find_slots(
                     kind=FIGURE, text=figure.text, start=figure.start, end=figure.end, figure=figure
                 )
             )
+    # The notes' own names, where a known name is only part of one ("Labour" in "German Labour
+    # Front"): the known name is not a fact of that sentence.
+    longer = [
+        (start, start + len(name)) for name, _ in extras for start in _whole_word_starts(text, name)
+    ]
     for match in lexicon.pattern.finditer(text):
         entry = lexicon.lookup(match.group(0))
-        if entry and free(match.start(), match.end()):
+        inside = any(
+            s <= match.start() and match.end() < e and text[match.end() + 1 : e][:1].isupper()
+            for s, e in longer
+        )
+        if entry and not inside and free(match.start(), match.end()):
             slots.append(
                 Slot(
                     kind=entry.kind,

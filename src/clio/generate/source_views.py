@@ -95,15 +95,16 @@ def _factor_view(
     common = common_tokens(topic, subject)
     passage = content_tokens(source.text) - common
     corpus = topic_corpus(topic)
-    best: tuple[int, Factor, list[Factor]] | None = None
+    best: tuple[tuple[int, bool], Factor, list[Factor]] | None = None
     for section in topic.sections:
         if not section_is_why(section) or len(section.points) < 2:
             continue
         factors = [build_factor(topic, section, p, corpus=corpus) for p in section.points]
         for factor in factors:
             tokens = content_tokens(factor.point.full_text) - common - _WEAK
-            score = len(passage & tokens)
-            if score >= minimum and (best is None or score > best[0]):
+            # A factor of the section the source is about beats an equal one elsewhere.
+            score = (len(passage & tokens), section is subject.section)
+            if score[0] >= minimum and (best is None or score > best[0]):
                 best = (score, factor, factors)
     if best is None:
         return None

@@ -558,3 +558,19 @@ def is_date_only(text: str) -> bool:
     for match in reversed(dates):
         rest = rest[: match.start] + rest[match.end :]
     return bool(dates) and not any(ch.isalpha() for ch in rest)
+
+
+# "By 1948 they controlled Poland" is true of 1953 too: a bound, not the date it happened.
+_DATE_BOUNDS = (
+    (re.compile(r"\b(?:by|before|until|till)\s+(?:the\s+end\s+of\s+|the\s+)?$", re.I), -1),
+    (re.compile(r"\b(?:after|since|from)\s+(?:the\s+)?$", re.I), 1),
+)
+
+
+def date_bound(before: str) -> int:
+    """For the text just before a date: -1 when it makes the date an upper bound ("by 1948"),
+    1 a lower bound ("after 1947"), 0 when the date is when it happened."""
+    for pattern, side in _DATE_BOUNDS:
+        if pattern.search(before):
+            return side
+    return 0
