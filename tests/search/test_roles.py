@@ -19,6 +19,8 @@ ASK = Path(__file__).resolve().parents[2] / "tests" / "fixtures" / "ask"
 def sheets() -> dict[str, SearchIndex]:
     """The two sheets of session 3's question sets."""
     refs = {"nazi": ASK / "nazi-consolidation.txt", "suez": ASK / "suez.md"}
+    refs |= {"berlin": ASK / "berlin-blockade.txt"}
+    refs |= {"league": ASK.parent / "e2e" / "league-of-nations.txt"}
     return {name: build_index([load_topic(str(ref))]) for name, ref in refs.items()}
 
 
@@ -54,6 +56,19 @@ def sheets() -> dict[str, SearchIndex]:
         ("suez", "How much did the canal tolls bring in each year?", "about $100 million a year"),
         ("suez", "How many troops were in the UN Emergency Force?", "about 6,000 troops"),
         ("suez", "What share of Europe's oil passed through the canal?", "Two-thirds"),
+        # each date with its own subject: "West Germany ... in May 1949 and the German
+        # Democratic Republic (East Germany) in October 1949"
+        ("berlin", "When was East Germany created?", "October 1949"),
+        ("berlin", "When was West Germany created?", "May 1949"),
+        # a work and its maker ("A cartoon by David Low")
+        ("berlin", "Who drew the cartoon?", "David Low"),
+        # the purpose, not the means inside it
+        (
+            "berlin",
+            "Why did Stalin blockade Berlin?",
+            "to force the West out of Berlin by cutting it off",
+        ),
+        ("league", "When did Germany leave the League?", "October 1933"),
     ],
 )
 def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expected: str) -> None:
@@ -71,6 +86,8 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
         ("suez", "When was the Aswan Dam finished?"),
         # the notes say they did not win a majority
         ("nazi", "When did the Nazis win a majority?"),
+        # another country did it ("Germany left the League in October 1933")
+        ("league", "When did Italy leave the League?"),
     ],
 )
 def test_refusals(sheets: dict[str, SearchIndex], sheet: str, question: str) -> None:

@@ -77,10 +77,13 @@ def _names_someone(clause: str, unit: Unit) -> bool:
 def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
     """False when the unit names the question's event only of someone other than its person."""
     people = asked_people(question)
+    text = unit_text(unit)
+    for actor in _asked_actor(question):
+        if actor not in people and _done_by_another(unit, text, question, actor, expand=expand):
+            return False
     events: AbstractSet[str] = set(tokens(question, expand=expand)).difference(*people)
     if not people or not events:
         return True  # nothing to bind: the question names no person or no event
-    text = unit_text(unit)
     need = max(1, len(events) // 2)
     offset = 0
     for clause in split_sentences(text):
@@ -104,6 +107,49 @@ def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
         ):
             return True
     return False
+
+
+def _done_by_another(
+    unit: Unit, text: str, question: str, actor: frozenset[str], *, expand: bool
+) -> bool:
+    """True when the passage never names the question's doer (a country or body) and gives the
+    event to another one: "When did Italy leave the League?" against "Germany left the League".
+    A doer named through its leader ("Kim Il Sung ... attack South Korea") is not ruled out."""
+    if actor <= set(tokens(text, expand=expand)):
+        return False
+    events = set(tokens(question, expand=expand)) - actor
+    events -= {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
+    saying = [c for c in split_sentences(text) if events & set(tokens(c, expand=expand))]
+    if not saying:
+        return False
+    for clause in saying:
+        first = min(
+            (
+                m.start()
+                for m in re.finditer(r"[\w’'-]+", clause)
+                if set(tokens(m.group(0))) & events
+            ),
+            default=len(clause),
+        )
+        doers = [
+            n for n in find_names(clause[:first], unit.entities)
+            if n.kind is NameKind.PLACE or (n.kind is NameKind.OTHER and n.start > 0)
+        ]  # fmt: skip
+        if not doers:
+            return False
+    return True
+
+
+_SUBJECT = re.compile(
+    r"^\W*(?i:when|where)\s+(?i:did|does|do|was|were|had|has)\s+(?:the\s+)?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)\s+[a-z]"
+)
+
+
+def _asked_actor(question: str) -> list[frozenset[str]]:
+    """The country or body a question makes the doer ("When did Italy leave the League?")."""
+    match = _SUBJECT.match(question)
+    return [frozenset(tokens(match["name"]))] if match and tokens(match["name"]) else []
 
 
 # Verbs whose event is the named thing itself: "When was the Social Security Act passed?" is

@@ -127,6 +127,19 @@ def _most_precise(unit: Unit, span: Span) -> Span:
     return Span(text=match.text, quote=sentence, score=span.score, typed=True)
 
 
+_PART_BREAK = re.compile(r"[,;]|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
+
+
+def _names_in_part(sentence: str, position: int, q: AbstractSet[str]) -> int:
+    """How many of the question's name words the part of the sentence around ``position``
+    (between commas, semicolons and "and", brackets included) has."""
+    names: frozenset[str] = getattr(q, "names", frozenset())
+    starts = [0] + [m.end() for m in _PART_BREAK.finditer(sentence) if m.end() <= position]
+    ends = [m.start() for m in _PART_BREAK.finditer(sentence) if m.start() > position]
+    part = sentence[max(starts) : min(ends, default=len(sentence))]
+    return len(set(tokens(part)) & names)
+
+
 def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
     # Dates without a year ("on 23 July") take the year the point is filed under, if only one.
     period = unit.period
@@ -137,9 +150,12 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
         sentence: str, question: str, q: AbstractSet[str], ex: bool
     ) -> list[tuple[str, float]]:
         out = []
-        for match in find_dates(sentence, year=year):
-            if match.text in question:
-                continue
+        found = [m for m in find_dates(sentence, year=year) if m.text not in question]
+        # "West Germany was created in May 1949 and East Germany in October 1949": when the
+        # dates belong to different subjects, the one asked about picks its date.
+        named = [_names_in_part(sentence, m.start, q) for m in found]
+        best = max(named, default=0)
+        for match, names_it in zip(found, named, strict=True):
             closeness = _proximity(sentence, match.start, q, ex)
             # The date a point is filed under ("Kim Il Sung, Jun 1950") is its main event's.
             if unit.period is not None and match.period.overlaps(unit.period):
@@ -152,6 +168,10 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
                 # "The army swore an oath ..., and 90% voted ... on 19 August 1934": the date
                 # belongs to another clause's event, not the one asked about.
                 continue
+            # (each date with a subject of its own: in "sent Serbia an ultimatum on 23 July and
+            # declared war on 28 July" the second has none, and the event words decide)
+            if names_it < best and min(named) > 0:
+                continue  # another subject's date
             closeness += share
             out.append((match.text, closeness))
         return out
@@ -286,9 +306,12 @@ def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[
     if not match:
         return []
     verb = stem(match["verb"])
+    # ... or a work and its maker: "Who drew the cartoon?" from "A cartoon by David Low".
+    works = {stem(w) for w in words(question[match.end() :])} & _WORKS
     out = []
     for word in re.finditer(r"[a-z]+", sentence):
-        if stem(word.group(0)) != verb:
+        found = stem(word.group(0))
+        if found != verb and found not in works:
             continue
         by = re.compile(_AGENT_WORDS, re.I).match(sentence, word.end())
         if not by:
@@ -297,8 +320,18 @@ def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[
         stop = _AGENT_END.search(rest)
         agent = rest[: stop.start() if stop else len(rest)].strip()
         if agent and len(words(agent)) <= 6 and not _in_question(agent, question):
-            out.append((agent, 3.0))
+            out.append((agent, 3.0 if found == verb else 2.0))
     return out
+
+
+_WORKS = frozenset(
+    stem(w)
+    for w in [
+        "cartoon", "poster", "painting", "photograph", "speech", "letter", "book", "article",
+        "report", "diary", "memoir", "memoirs", "telegram", "broadcast", "song", "poem", "novel",
+        "film", "pamphlet", "leaflet", "drawing", "sketch", "interview", "account",
+    ]
+)  # fmt: skip
 
 
 _PASSIVE_ASKED = re.compile(
@@ -436,7 +469,7 @@ def _focus_positions(sentence: str, question: str, ex: bool) -> list[int]:
 
 
 _MARKER_WEIGHT = {
-    "after": 0.5, "when": 0.5, "in": 0.5, "so": 0.5, "to": 0.5, "for": 0.8, "by": 0.8,
+    "after": 0.5, "when": 0.5, "in": 0.5, "so": 0.5, "to": 0.5, "for": 0.8, "by": 0.45,
     "could": 0.8, "did": 0.8, "refused": 0.8,
 }  # fmt: skip
 
@@ -459,6 +492,8 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
         # A reason adds something the question does not already say.
         novelty = 1.0 - 0.8 * _overlap(clause, q, ex)
         weight = _MARKER_WEIGHT.get(marker.split()[0], 0.9)
+        if marker.startswith("by ") and any(c.endswith(clause) and c != clause for c, _ in out):
+            continue  # the means inside a purpose ("to force the West out by cutting it off")
         out.append((clause, weight * novelty))
     return out
 

@@ -197,7 +197,7 @@ _VERB_FORMS = {
         "spend": "spent", "forget": "forgot forgotten", "get": "got", "eat": "ate eaten",
         "steal": "stole stolen", "shake": "shook shaken", "undertake": "undertook undertaken",
         "foresee": "foresaw foreseen", "uphold": "upheld", "overcome": "overcame",
-        "win": "winning", "lead": "leading",
+        "win": "winning", "lead": "leading", "leave": "left leaves leaving",
     }.items()
     for form in forms.split()
 }  # fmt: skip
