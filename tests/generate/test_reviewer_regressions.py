@@ -290,3 +290,22 @@ def test_an_interpretation_view_comes_from_the_sources_own_section() -> None:
     kit = _nazi_kit()
     views = [q.text for q in kit.source_questions if "support the view" in q.text]
     assert views and all("Night of the Long Knives" in v for v in views)
+
+
+def test_a_key_question_heading_is_asked_as_a_clause() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "ask" / "berlin-blockade.txt"
+    kit = make_kit(parse_notes(path.read_text(encoding="utf-8"), name="berlin"), seed=1)
+    texts = [q.text for q in kit.source_questions]
+    assert "What can you learn from Source B about how the West responded?" in texts
+    assert not any("key question" in t.lower() for t in texts)
+
+
+def test_no_theme_inference_without_a_holder() -> None:
+    """A cartoon of an airlift is not evidence that 'the events were seen as a military threat'."""
+    from clio.generate.source_points import inference_for
+    from clio.generate.source_subjects import SourceSubject
+
+    nobody = SourceSubject(holder=None, target=None, enquiry="", section=None, dated_views=())
+    assert inference_for("Planes flew over the blockade with troops and tanks.", nobody) is None

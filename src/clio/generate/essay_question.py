@@ -158,6 +158,26 @@ def read_question(text: str) -> EssayQuestion:
     return EssayQuestion(text=question, kind="why", focus=_focus_clause(body))
 
 
+_WH_DID = re.compile(WHY_DID.pattern.replace("^why", "^(?P<wh>how|what|when|where)", 1))
+_WHAT_WAS = re.compile(r"^what\s+(?:was|were)\s+(?P<rest>.+)$", re.I)
+
+
+def indirect_question(question: str) -> str:
+    """A question as a clause that reads mid-sentence: "How did the West respond?" -> "how the
+    West responded", "What were the consequences?" -> "the consequences"."""
+    body = _clean(question)
+    low = body[:1].lower() + body[1:]
+    match = _WH_DID.match(low)
+    if match:
+        return (
+            f"{match['wh'].lower()} {match['subject']} {past_tense(match['verb'])}{match['rest']}"
+        )
+    match = _WHAT_WAS.match(low)
+    if match:
+        return match["rest"]
+    return _focus_clause(body)
+
+
 def heading_question(heading: str) -> str:
     """The essay question a "why" section heading asks, as a teacher would set it."""
     head = re.sub(r"\s+", " ", bare_heading(heading)).strip().rstrip(":")

@@ -32,14 +32,9 @@ def inference_for(sentence: str, subject: SourceSubject) -> str | None:
             "personal/diplomatic": f"relations between {holder} and {target} were changing",
         }
         return by_theme.get(theme or "")
-    by_theme = {
-        "military": "the events were seen as a military threat",
-        "ideological": "ideas and beliefs were at stake",
-        "political": "political control was at stake",
-        "economic": "economic interests were involved",
-        "personal/diplomatic": "relations between the powers were involved",
-    }
-    return by_theme.get(theme or "")
+    # With nobody whose views the source reports, a theme alone ("blockade" -> military) is too
+    # little to infer from: a cartoon of an airlift does not show "a military threat".
+    return None
 
 
 def content_points(source: Source, subject: SourceSubject, *, limit: int = 5) -> list[SchemePoint]:

@@ -20,7 +20,7 @@ from clio.generate.essay_text import (
 )
 from clio.generate.text import find_dates
 from clio.model.period import Period
-from clio.model.topic import Claim, EntityKind, Point, Section, Source, Topic
+from clio.model.topic import Claim, EntityKind, Point, Section, Source, Topic, bare_heading
 
 _STATE_NAMES = {
     "ussr": "the USSR", "usa": "the USA", "uk": "Britain", "china": "China",
@@ -243,7 +243,11 @@ def _enquiry(topic: Topic, section: Section | None) -> str:
     if section is None:
         title = re.split(r"\s*[:–—]\s+|\s+-\s+", topic.title)[0].strip() or topic.title
         return noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
-    head = section.heading.strip().rstrip("?:")
+    from clio.generate.essay_question import indirect_question
+
+    head = bare_heading(section.heading).strip().rstrip(":")
+    if head.endswith("?"):  # "Key question: How did the West respond?" -> "how the West responded"
+        return indirect_question(head)
     low = head.lower()
     if low.startswith(("causes ", "reasons ")):
         return "the " + head[:1].lower() + head[1:]
