@@ -82,3 +82,47 @@ def test_two_processes_studying_at_once(store_url: str, monkeypatch) -> None:  #
         assert states == per_item
         if store.is_sqlite:
             assert session.execute(text("PRAGMA integrity_check")).scalar() == "ok"
+
+
+def _write_b(path: str, log: str) -> None:
+    from pathlib import Path as _Path
+
+    from clio.store.database import WriteQueue
+
+    queue = WriteQueue(_Path(path))
+    with queue.turn(), open(log, "a", encoding="utf-8") as out:
+        out.write("B\n")
+
+
+def test_writers_of_two_processes_take_turns(tmp_path: Path) -> None:
+    """A second process's writer waits for the first one's turn to end (the lock file)."""
+    import multiprocessing
+    import time
+
+    from clio.store.database import WriteQueue
+
+    lock, log = tmp_path / "db.sqlite.write-lock", tmp_path / "log.txt"
+    queue = WriteQueue(lock)
+    context = multiprocessing.get_context("spawn")
+    with queue.turn():
+        other = context.Process(target=_write_b, args=(str(lock), str(log)))
+        other.start()
+        time.sleep(1.0)  # time enough for B to write, were it not waiting for the turn
+        with open(log, "a", encoding="utf-8") as out:
+            out.write("A\n")
+    other.join(timeout=30)
+    queue.close()
+    assert other.exitcode == 0
+    assert log.read_text(encoding="utf-8").split() == ["A", "B"]
+
+
+def test_a_turn_taken_again_in_the_same_thread_keeps_the_outer_one(tmp_path: Path) -> None:
+    from clio.store.database import WriteQueue
+
+    queue = WriteQueue(tmp_path / "db.write-lock")
+    with queue.turn():
+        with queue.turn():
+            pass
+        assert queue._depth == 1  # the inner turn did not release the outer one's lock
+    assert queue._depth == 0
+    queue.close()

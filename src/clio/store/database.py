@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
+
+try:  # POSIX: writers of several processes queue on a lock file instead of SQLite's busy sleeps
+    import fcntl
+except ImportError:  # pragma: no cover - Windows keeps SQLite's busy timeout alone
+    fcntl = None  # type: ignore[assignment]
 
 from sqlalchemy import Connection, Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
@@ -57,6 +63,13 @@ class Store:
         self._read = sessionmaker(engine, expire_on_commit=False)
         self._write_engine = engine.execution_options(clio_begin="IMMEDIATE")
         self._write = sessionmaker(self._write_engine, expire_on_commit=False)
+        database = engine.url.database if self.is_sqlite else None
+        on_disk = database not in (None, "", ":memory:") and fcntl is not None
+        self._queue = WriteQueue(Path(f"{database}.write-lock")) if on_disk else None
+
+    def _turn(self) -> AbstractContextManager[object]:
+        """Wait for this process's and every other process's writers (SQLite on disk only)."""
+        return self._queue.turn() if self._queue is not None else nullcontext()
 
     @contextmanager
     def read(self) -> Iterator[Session]:
@@ -79,24 +92,72 @@ class Store:
     @contextmanager
     def write_connection(self) -> Iterator[Connection]:
         """A Core connection in a write transaction (committed when the block ends cleanly)."""
-        with self._write_engine.begin() as connection:
+        with self._turn(), self._write_engine.begin() as connection:
             yield connection
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session whose work is committed when the block ends without error."""
-        with self._write() as session, session.begin():
+        with self._turn(), self._write() as session, session.begin():
             yield session
 
     def close(self) -> None:
         """Release every connection."""
         self.engine.dispose()
+        if self._queue is not None:
+            self._queue.close()
 
     def __enter__(self) -> Store:
         return self
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+class WriteQueue:
+    """Writers to one SQLite file take turns: a thread lock within the process and an exclusive
+    ``flock`` on ``<database>.write-lock`` across processes (web workers, the CLI).
+
+    SQLite alone makes a second writer sleep and retry (``busy_timeout``), in steps of up to
+    100 ms: with several web workers that is where the slowest answers' time went. A writer
+    waiting on the lock file is woken the moment the previous one commits.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self._path = path
+        self._thread_lock = threading.RLock()
+        self._file: IO[bytes] | None = None
+        self._depth = 0  # a turn taken again inside one (same thread) keeps the outer one
+
+    @contextmanager
+    def turn(self) -> Iterator[None]:
+        """Hold the write turn for the duration of the block."""
+        with self._thread_lock:
+            handle = self._open()
+            if handle is not None and self._depth == 0:
+                fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if handle is not None and self._depth == 0:
+                    fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
+
+    def _open(self) -> IO[bytes] | None:
+        if self._file is None:
+            try:
+                self._file = open(self._path, "ab")  # noqa: SIM115 - kept open for the store's life
+            except OSError:
+                return None  # a read-only folder: SQLite's own locking still applies
+        return self._file
+
+    def close(self) -> None:
+        """Close the lock file (the lock itself is released after every turn)."""
+        with self._thread_lock:
+            if self._file is not None:
+                self._file.close()
+                self._file = None
 
 
 def _sqlite_setup(engine: Engine) -> None:
