@@ -309,3 +309,15 @@ def test_no_theme_inference_without_a_holder() -> None:
 
     nobody = SourceSubject(holder=None, target=None, enquiry="", section=None, dated_views=())
     assert inference_for("Planes flew over the blockade with troops and tanks.", nobody) is None
+
+
+def test_key_question_headings_read_as_questions_in_cards() -> None:
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "ask" / "berlin-blockade.txt"
+    kit = make_kit(parse_notes(path.read_text(encoding="utf-8"), name="berlin"), seed=1)
+    prompts = [c.prompt for c in kit.flashcards]
+    assert "Give four reasons why the Berlin Blockade happened." in prompts
+    assert "What are the two points in your notes on how the West responded?" in prompts
+    assert "How did the West respond? What do your notes say about ‘The airlift’?" in prompts
+    assert not any("key question" in p.lower() for p in prompts)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 from collections.abc import Sequence
 
+from clio.generate.essay_question import indirect_question
 from clio.generate.text import cause_phrase, is_event_name, title_without_date, with_article
 from clio.ids import content_id
 from clio.model.items import CardKind, Flashcard, QuestionKind, QuizAnswer, QuizQuestion
@@ -85,6 +86,8 @@ def about(section: Section, *, with_date: bool = True) -> str:
     cause = cause_phrase(section.bare_heading)
     if cause:
         return cause.outcome if cause.link.startswith("why ") else f"the {cause.noun}s {cause.link}"
+    if section.bare_heading.strip().endswith("?"):
+        return indirect_question(section.bare_heading)  # "how the West responded"
     heading = section.bare_heading.strip().rstrip(":?")
     if not with_date:
         heading = title_without_date(heading)

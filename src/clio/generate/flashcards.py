@@ -28,7 +28,7 @@ from clio.generate.text import (
 )
 from clio.generate.vague_dates import askable, is_vague, shown
 from clio.model.items import CardKind, Flashcard
-from clio.model.topic import Point, Section, Topic
+from clio.model.topic import Point, Section, Topic, bare_heading
 
 _CLOZE_KINDS = ("date", "figure", "person", "place", "organisation", "event")
 
@@ -63,7 +63,9 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
             f"{with_article(section.heading)}?"
         )
     else:
-        prompt = f"{section.heading}: what do your notes say about ‘{point.title}’?"
+        heading = bare_heading(section.heading)  # "Key question: How did the West respond?"
+        lead = f"{heading} What" if heading.endswith("?") else f"{heading}: what"
+        prompt = f"{lead} do your notes say about ‘{point.title}’?"
     found = [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
     name = title_without_date(point.title)
     title_words = significant_words(name)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clio.model.period import Period
+from clio.model.topic import bare_heading
 from clio.parse.dates import DateMatch
 from clio.parse.dates import find_dates as _find_dates
 
@@ -522,6 +523,7 @@ _CAUSE_HEAD = re.compile(
 
 def cause_phrase(heading: str) -> CausePhrase | None:
     """The cause phrasing of a "Why ...", "Reasons for ..." or "Causes of ..." heading."""
+    heading = bare_heading(heading)  # "Key question: Why did ...?"
     why = why_clause(heading)
     if why:
         return CausePhrase(noun="reason", link=why, outcome=why)
