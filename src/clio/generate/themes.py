@@ -18,7 +18,7 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "ideological": (
         "ideolog", "communis", "capitalis", "socialis", "marxis", "leninis", "maoism", "stalinism",
         "revisionis", "coexistence", "doctrine", "belief", "propaganda", "religio", "fascis",
-        "imperialis", "nationalis", "racis", "liberal", "democra", "anti-communis", "harebrained",
+        "imperialis", "nationalism", "nationalist", "racis", "liberal", "democra", "anti-communis", "harebrained",
     ),
     "political": (
         "government", "party", "parties", "power", "leader", "election", "politic", "policy",
@@ -31,6 +31,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "mineral", "financ", "pay", "paid", "bullion", "sugar", "oil", "wage", "tax", "debt",
         "invest", "depression", "inflation", "famine", "harvest", "agricultur", "price",
         "exploit", "reparation", "unemploy", "wealth", "poverty", "business", "rights",
+        "nationalisation", "nationalise", "nationalization", "nationalize", "shareholder", "toll",
+        "currency",
     ),
     "military": (
         "war", "troop", "army", "armies", "invasion", "invade", "attack", "weapon", "missile",
