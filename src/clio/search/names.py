@@ -86,7 +86,7 @@ _NOT_NAMES = _wordset(
 # A run of capitalised words, allowing joiners like "Il", "Kai-shek" and "of the".
 _NAME_RUN = re.compile(
     r"(?<![\w'’])(?:[A-Z][\w'’\-]*\.?)"
-    r"(?:(?<!['’]s)(?<!s['’])\s+(?:(?:of|the|de|von|van|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
+    r"(?:(?<!['’]s)(?<!s['’])\s+(?:(?:of|the|de|von|van|der|den|la|le|du|da|di|del|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
 _PLACE_PREP = re.compile(r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?$")
