@@ -18,7 +18,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     "ideological": (
         "ideolog", "communis", "capitalis", "socialis", "marxis", "leninis", "maoism", "stalinism",
         "revisionis", "coexistence", "doctrine", "belief", "propaganda", "religio", "fascis",
-        "imperialis", "nationalism", "nationalist", "racis", "liberal", "democra", "anti-communis", "harebrained",
+        "imperialis", "nationalism", "nationalist", "racis", "liberal", "democra",
+        "anti-communis", "harebrained",
     ),
     "political": (
         "government", "party", "parties", "power", "leader", "election", "politic", "policy",
