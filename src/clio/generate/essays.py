@@ -267,10 +267,10 @@ def _introduction(
     reasons = reason_phrase(question.focus)
     if named:
         others = [f for f in factors if f not in named]
+        listed = join_names([_listed(f) for f in others])
         parts.append(
             f"This essay will weigh {join_names([subject(f) for f in named])} against the other "
-            f"factors in the notes ({join_names([f.name for f in others])}) and reach a judgement "
-            "on which mattered most."
+            f"factors in the notes ({listed}) and reach a judgement on which mattered most."
         )
     else:
         groups: list[str] = []
@@ -446,3 +446,9 @@ def _because(importance: Importance) -> tuple[str, list[str]]:
     return first, [
         as_sentence(joiners[index % len(joiners)] + reason) for index, reason in enumerate(rest)
     ]
+
+
+def _listed(factor: Factor) -> str:
+    """A factor as an item of a list mid-sentence: "the March election" (a clause, "that ...",
+    keeps its title)."""
+    return factor.name if factor.phrase.startswith("that ") else subject(factor)
