@@ -20,7 +20,10 @@ POINTS = (
     "Lost territory such as Alsace-Lorraine",
     "Reparations of £6.6 billion",
 )
-_VERBS = ("Add", "Mention", "Say", "Use", "Look", "Explain", "Think", "Finish", "Bring", "Recall")
+_VERBS = (
+    *("Add", "Mention", "Say", "Use", "Look", "Explain", "Think", "Finish", "Bring", "Recall"),
+    "Check",
+)
 
 
 def _point(text: str, kind: str = "content") -> SchemePoint:
@@ -149,3 +152,12 @@ def test_each_provenance_aspect_asks_its_own_question() -> None:
     ]
     assert len(set(hints)) == len(aspects)  # each aspect asks its own question
     assert "why the source was made" in hints[2] and "what kind of source" in hints[3]
+
+
+def test_a_quality_the_answer_needs_is_not_a_call_for_a_judgement() -> None:
+    quality = _point("Each inference is supported by a detail from the source.", "judgement")
+    assert hint_for(quality, "What can you learn from Source A?") == (
+        "Check that each inference is supported by a detail from the source."
+    )
+    judgement = _point("Reaches a judgement on how useful Source A is.", "judgement")
+    assert "judgement" in hint_for(judgement, "How useful is Source A?")

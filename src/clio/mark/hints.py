@@ -175,8 +175,16 @@ def _with_article(name: str) -> str:
     return name
 
 
+_JUDGEMENT_WORDS = re.compile(r"judge?ment|overall|weigh|conclu|how far|extent", re.IGNORECASE)
+
+
 def hint_for(point: SchemePoint, question: str, *, variant: int = 0) -> str:
     """One plain sentence nudging towards a missed point without stating it."""
+    if point.kind == "judgement" and not _JUDGEMENT_WORDS.search(point.text):
+        # a quality the whole answer needs ("Each inference is supported by a detail ..."),
+        # not a conclusion: ask for it as it stands
+        text = point.text.strip().rstrip(".")
+        return f"Check that {text[:1].lower()}{text[1:]}."
     if point.kind == "judgement":
         return "Finish with an overall judgement that weighs the evidence."
     label = point_label(point.text)
