@@ -37,3 +37,14 @@ def test_a_year_title_takes_the_day_its_text_gives() -> None:
     assert dates[1] is not None and dates[1].start == PartialDate(year=1919, month=6, day=28)
     # two events in one line keep the year
     assert dates[2] is not None and dates[2].start == PartialDate(year=1923)
+
+
+def test_a_work_of_its_author_names_the_author() -> None:
+    text = (
+        "The Bay of Pigs\n\n- **Landing (April 1961):** About 1,400 exiles landed.\n\n"
+        "## Source B\n\nFrom the memoirs of Arthur Schlesinger, an adviser to President "
+        'Kennedy, published in 1965.\n\n"The Bay of Pigs was a perfect failure."\n'
+    )
+    source = parse_notes(text).sources[0]
+    assert source.author == "Arthur Schlesinger"
+    assert source.year == 1965

@@ -28,6 +28,11 @@ _BY_AUTHOR = re.compile(
     r"\bby\s+(?:the\s+)?(?P<author>(?:[A-Z][\w.'’-]*\.?\s*){1,5}?)(?=\s+(?:on|in|at|to|for|from|"
     r"during|about|published|written|which|who|when)\b|[,.;:(]|$)"
 )
+# "From the memoirs of Arthur Schlesinger, an adviser ...": a work "of" its author
+_OF_AUTHOR = re.compile(
+    r"\b(?:memoirs?|diary|diaries|letters?|autobiography|papers|writings|speech|speeches|"
+    r"recollections|journal|account)\s+of\s+" + _BY_AUTHOR.pattern.removeprefix(r"\bby\s+")
+)
 _SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z“‘\"'])")
 
 
@@ -77,7 +82,7 @@ def _looks_like_citation(line: str) -> bool:
 
 
 def _attribution_author(text: str) -> str | None:
-    match = _BY_AUTHOR.search(text)
+    match = _BY_AUTHOR.search(text) or _OF_AUTHOR.search(text)
     if match:
         return match.group("author").strip().rstrip(".,")
     return None
