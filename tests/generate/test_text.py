@@ -94,3 +94,17 @@ def test_numbering_labels_leave_the_heading_a_why_section() -> None:
     assert Section(id="s", heading=heading).is_why
     # a possessive belongs to the subject: the verb is the word after the noun it owns
     assert why_clause(heading.split(": ", 1)[1]) == "why the Tsar's regime collapsed in 1917"
+
+
+def test_a_quoted_passage_is_split_without_its_quotation_marks() -> None:
+    from clio.generate.essay_text import sentences
+
+    assert sentences("“The Bay of Pigs was a failure. The CIA gave poor advice.”") == [
+        "The Bay of Pigs was a failure.",
+        "The CIA gave poor advice.",
+    ]
+    assert sentences('"It was a perfect failure."') == ["It was a perfect failure."]
+    # quotations inside a sentence stay
+    assert sentences("The kulaks were “liquidated as a class”.") == [
+        "The kulaks were “liquidated as a class”."
+    ]

@@ -168,7 +168,8 @@ def strip_trailing_date(title: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """Split a passage into sentences (and bullet lines), verbatim."""
+    """Split a passage into sentences (and bullet lines), verbatim but for the quotation marks
+    around a whole quoted passage ("“What the imperialists ... States.”")."""
     return list(_sentences(text))
 
 
@@ -178,8 +179,38 @@ def _sentences(text: str) -> tuple[str, ...]:
     for paragraph in text.split("\n"):
         paragraph = paragraph.strip().lstrip("•◦*– ").strip()
         if paragraph:
-            found.extend(s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip())
-    return tuple(found)
+            found.extend(_unwrapped(s.strip()) for s in _SENTENCE_END.split(paragraph) if s.strip())
+    return tuple(s for s in found if s)
+
+
+_OPENING, _CLOSING = '“‘"', '”’"'
+
+
+def _unwrapped(sentence: str) -> str:
+    """A sentence without a quotation mark that opens or closes a quotation beyond it: the
+    first and last sentences of a quoted passage, or a sentence quoted whole. Quotations
+    inside a sentence are kept."""
+    pair = {"“": "”", "‘": "’", '"': '"'}.get(sentence[:1])
+    inner = sentence[1:-1].replace("’s", "").replace("n’t", "")
+    if pair and len(sentence) > 2 and sentence[-1] == pair and pair not in inner:
+        return sentence[1:-1].strip()
+    if sentence[:1] in _OPENING and not _closes(sentence[1:], sentence[0]):
+        sentence = sentence[1:].lstrip()
+    if sentence[-1:] in _CLOSING and not _opens(sentence[:-1], sentence[-1]):
+        sentence = sentence[:-1].rstrip()
+    return sentence
+
+
+def _closes(rest: str, opening: str) -> bool:
+    if opening == '"':
+        return rest.count('"') % 2 == 1
+    return ("”" if opening == "“" else "’") in rest.replace("’s", "").replace("n’t", "")
+
+
+def _opens(rest: str, closing: str) -> bool:
+    if closing == '"':
+        return rest.count('"') % 2 == 1
+    return ("“" if closing == "”" else "‘") in rest
 
 
 def clauses(text: str) -> list[str]:

@@ -74,7 +74,7 @@ def provenance_points(topic: Topic, source: Source, provenance: Provenance) -> l
         point = provenance.involved[0]
         found.append(
             f"Origin: {author} took part in the events; the notes record that "
-            f"{lower_first(point.text) if point.text else point.title}."
+            f"{lower_first(sentences(point.text)[0].rstrip('.')) if point.text else point.title}."
         )
     elif provenance.kind == "study":
         found.append(
