@@ -19,7 +19,8 @@ class AnswerType(StrEnum):
 
 _PLACE_NOUNS = (
     r"(?:port|harbou?r|city|cities|town|country|countries|nation|region|province|state|island|"
-    r"place|capital|border|area|territor(?:y|ies)|river|sea|ocean|continent|location)s?"
+    r"place|capital|border|area|territor(?:y|ies)|river|sea|ocean|continent|location|canal|"
+    r"waterway|mountain|desert|peninsula|lake|valley|village|province|district)s?"
 )
 _PERSON_NOUNS = (
     r"(?:person|people|man|men|woman|women|leader|ruler|general|commander|president|premier|"
