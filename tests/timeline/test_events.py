@@ -49,4 +49,5 @@ def test_an_untitled_point_is_labelled_without_its_opening_date() -> None:
     )
     labels = [e.label for e in timeline_events(topic) if e.kind is EventKind.POINT]
     assert labels[0].startswith("Stalin cut all road"), labels
-    assert labels[1].startswith("Stalin lifted the blockade in May 1949"), labels
+    # a date early in the sentence is dropped too: the chart shows it beside the label
+    assert labels[1] == "Stalin lifted the blockade.", labels

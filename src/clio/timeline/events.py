@@ -51,13 +51,23 @@ def _short(text: str, words: int = 10) -> str:
 _LEAD = re.compile(r"^\s*(?:in|on|by|during|from|at the end of)\s+$", re.IGNORECASE)
 
 
+_INSIDE = re.compile(r"\s+(?:in|on|during)\s+$", re.IGNORECASE)
+
+
 def _without_leading_date(text: str) -> str:
-    """``text`` without an opening date phrase the chart already shows ("In June 1948, ...")."""
-    found = find_dates(text[:40])
-    if not found or not _LEAD.match(text[: found[0].start]):
+    """``text`` without the date phrase the chart already shows: an opening one ("In June
+    1948, ...") or one early in the sentence ("NATO was set up in April 1949 by ...")."""
+    found = find_dates(text[:60])
+    if not found:
         return text
-    rest = text[found[0].end :].lstrip(" ,")
-    return rest[:1].upper() + rest[1:] if rest else text
+    first = found[0]
+    if _LEAD.match(text[: first.start]):
+        rest = text[first.end :].lstrip(" ,")
+        return rest[:1].upper() + rest[1:] if rest else text
+    inside = _INSIDE.search(text[: first.start])
+    if inside and first.start > 0:
+        return text[: inside.start()] + text[first.end :]
+    return text
 
 
 def _point_label(title: str, text: str, period: Period) -> str:
