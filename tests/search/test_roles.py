@@ -21,6 +21,7 @@ def sheets() -> dict[str, SearchIndex]:
     refs = {"nazi": ASK / "nazi-consolidation.txt", "suez": ASK / "suez.md"}
     refs |= {"berlin": ASK / "berlin-blockade.txt"}
     refs |= {"league": ASK.parent / "e2e" / "league-of-nations.txt"}
+    refs |= {"leap": ASK / "great-leap-prose.txt"}
     return {name: build_index([load_topic(str(ref))]) for name, ref in refs.items()}
 
 

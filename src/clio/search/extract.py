@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from clio.model.period import Precision
 from clio.parse import find_dates, parse_period
+from clio.parse.dates import DateMatch
 from clio.search.binding import last_person, unit_text
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
@@ -38,7 +39,7 @@ _REASON_MARKERS = re.compile(
     # a purpose: "declared war on Germany to defend the Treaty of London" (not "to the", "to China")
     r"to (?!(?:the|a|an|his|her|its|their|be|have|do|war|power|office)\b)(?-i:[a-z]+)|"
     # a feeling's cause: "Eisenhower was furious that he had not been told"
-    rf"{_FEELING} that)\b",
+    rf"{_FEELING} (?:that|of)|fearing|hoping to)\b",
     re.IGNORECASE,
 )
 _CALL_WORDS = {stem(w) for w in ("call", "name", "describe", "term", "nickname", "label", "dub")}
@@ -140,6 +141,22 @@ def _names_in_part(sentence: str, position: int, q: AbstractSet[str]) -> int:
     return len(set(tokens(part)) & names)
 
 
+_ASKS_END = re.compile(r"\b(?:end|ended|finish|finished|stop|stopped|over)\s*\??\s*$", re.I)
+_ASKS_START = re.compile(r"\b(?:begin|began|start|started)\b", re.I)
+
+
+def _range_end(match: DateMatch, question: str) -> str:
+    """ "When did the famine end?" from "from 1959 to 1961": 1961 (and "begin": 1959)."""
+    period = match.period
+    if not period.is_range or period.approximate:
+        return match.text
+    if _ASKS_END.search(question):
+        return period.end.label()
+    if _ASKS_START.search(question):
+        return period.start.label()
+    return match.text
+
+
 def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
     # Dates without a year ("on 23 July") take the year the point is filed under, if only one.
     period = unit.period
@@ -173,7 +190,7 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
             if names_it < best and min(named) > 0:
                 continue  # another subject's date
             closeness += share
-            out.append((match.text, closeness))
+            out.append((_range_end(match, question), closeness))
         return out
 
     return find
@@ -335,7 +352,8 @@ _WORKS = frozenset(
 
 
 _PASSIVE_ASKED = re.compile(
-    r"^\W*(?:which|what)\s+(?P<noun>[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+(?:was|were|had been|has been)"
+    r"^\W*(?:which|what)\s+(?:(?P<noun>[\w’'-]+(?:\s+[\w’'-]+){0,2}?)\s+)?"
+    r"(?:was|were|had been|has been)"
     r"\s+(?P<verb>[a-z]+(?:ed|en|wn|t))\b",
     re.I,
 )
@@ -396,6 +414,36 @@ def _predicate(
     return [(text, 2.5)] if 0 < len(words(text)) <= 12 else []
 
 
+_FINAL_VERB = re.compile(
+    r"^\W*what\s+(?:did|does|do|were|was|had|have|would|could)\s+.+?\s(?P<before>\w+)\s+"
+    r"(?P<verb>[a-z]+)\s*\??\s*$",
+    re.I,
+)
+_OBJECT_END = re.compile(
+    r"[,;:.()]|\s[–—-]\s|\s(?:but|while|whereas|which|who)\s|\sand\s+(?=[A-Z])"
+)
+
+
+def _object_of(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "What were people ordered to make?" -> "steel in backyard furnaces": what follows the
+    question's last verb in the sentence, up to the end of its clause."""
+    asked = _FINAL_VERB.match(question)
+    if not asked or asked["before"].lower() != "to":
+        return []  # only "... to make?": "What was abolished?" is passive, "gold reserves" a noun
+    verb = stem(asked["verb"])
+    for word in re.finditer(r"[a-z]+", sentence):
+        if stem(word.group(0)) != verb:
+            continue
+        rest = sentence[word.end() :]
+        stop = _OBJECT_END.search(rest)
+        text = rest[: stop.start() if stop else len(rest)].strip()
+        if 0 < len(words(text)) <= 8 and not _in_question(text, question):
+            return [(text, 2.0)]
+    return []
+
+
 def _passive_subject(
     sentence: str, question: str, q: AbstractSet[str], ex: bool
 ) -> list[tuple[str, float]]:
@@ -418,7 +466,15 @@ def _passive_subject(
             lead = sentence[max(0, start - 4) : start]
             text = ("the " if lead.lower() == "the " else "") + before[-1].text
             out.append((text, 3.0))
+        elif not before:
+            # no name: the clause's own subject ("Private plots were abolished")
+            opening = _CLAUSE_START.split(sentence[: aux.start()])[-1].strip()
+            if 0 < len(words(opening)) <= 5 and not _in_question(opening, question):
+                out.append((opening, 2.5))
     return out
+
+
+_CLAUSE_START = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas|which|that)\b", re.I)
 
 
 _PASSIVE_QUESTION = re.compile(
@@ -474,6 +530,11 @@ _MARKER_WEIGHT = {
 }  # fmt: skip
 
 
+_NOT_PURPOSE = re.compile(
+    r"\b(?:too\s+\w+|enough|able|unable|likely|allowed|ready|going|used|had|has|have)\s+$", re.I
+)
+
+
 def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     """Clauses giving a cause: after "because", "since", "for ...ing", or before ", so"."""
     out = []
@@ -485,8 +546,11 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
     for match in _REASON_MARKERS.finditer(sentence):
         rest = sentence[match.start() :]
         marker = match.group(0).lower()
-        if re.match(_FEELING, marker):  # "furious that he had not been told": from "that"
+        if re.match(_FEELING, marker) and marker.endswith(" that"):
+            # "furious that he had not been told": from "that"
             rest, marker = rest[rest.lower().index(" that") + 1 :], "that"
+        if marker.startswith("to ") and _NOT_PURPOSE.search(sentence[: match.start()]):
+            continue  # "too little to eat", "enough to", "able to": not a purpose
         clause = rest if marker == "as a deterrent" else _CLAUSE.split(rest, maxsplit=1)[0]
         clause = clause.strip(" ,;()")
         # A reason adds something the question does not already say.
@@ -600,7 +664,14 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
         AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
-        AnswerType.PHRASE: [_passive_subject, _predicate, _quotes, _apposition, _residual],
+        AnswerType.PHRASE: [
+            _passive_subject,
+            _predicate,
+            _object_of,
+            _quotes,
+            _apposition,
+            _residual,
+        ],
     }
     finders = table[kind]
     best: Span | None = None

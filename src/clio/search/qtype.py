@@ -32,6 +32,8 @@ _PERSON_NOUNS = (
 )
 ROLE_NOUN = re.compile(rf"\b{_PERSON_NOUNS}\b", re.IGNORECASE)
 """A word naming a person's role ("president", "leaders"): what only a person can be."""
+# "What were people ordered to make?": a noun after the verb is the subject, not what is asked
+_NOT_AUX = r"(?!(?:was|were|is|are|did|do|does|had|has|have|would|could|will)\b)"
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
 
 _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
@@ -50,9 +52,9 @@ _RULES: tuple[tuple[re.Pattern[str], AnswerType], ...] = tuple(
         (r"^\s*(?:who|whom|whose)\b|\b(?:to|by|from|with|of|for|at) whom\b", "person"),
         (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (rf"\bname of (?:the |a |an )?(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
-        (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
+        (rf"\b(?:which|what)\s+(?:{_NOT_AUX}\w+\s+){{0,2}}{_PERSON_NOUNS}\b", "person"),
         (r"^\W*(?:and |so |but )?where\b|\b(?:from|to) where\b", "place"),
-        (rf"\b(?:which|what)\s+(?:\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
+        (rf"\b(?:which|what)\s+(?:{_NOT_AUX}\w+\s+){{0,2}}{_PLACE_NOUNS}\b", "place"),
         (r"\bin (?:which|what) (?:country|city|place|region)\b", "place"),
     )
 )
@@ -71,7 +73,8 @@ _DEFINITION = re.compile(
 )
 _NOT_SUBJECT = re.compile(
     r"^(?:name|cost|reason|result|date|number|amount|size|effect|impact|price|purpose|aim|"
-    r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b",
+    r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b|"
+    r"\bto\s+\w+$",  # "What were people ordered to make?" asks for the thing made
     re.IGNORECASE,
 )
 
