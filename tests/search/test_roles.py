@@ -70,6 +70,19 @@ def sheets() -> dict[str, SearchIndex]:
             "to force the West out of Berlin by cutting it off",
         ),
         ("league", "When did Germany leave the League?", "October 1933"),
+        # names with two particles
+        ("nazi", "Who was arrested after the Reichstag fire?", "Marinus van der Lubbe"),
+        # the thing made, not the people who made it ("What were people ordered to make?")
+        ("leap", "What were people ordered to make?", "steel in backyard furnaces"),
+        # a passive's subject that is not a name
+        ("leap", "What was abolished?", "Private plots"),
+        # "afraid of ..." gives a reason; "too little to eat" is no purpose
+        ("leap", "Why did officials report false harvests?", "afraid of being called rightists"),
+        # the end or the start of a range
+        ("leap", "When did the famine end?", "1961"),
+        ("leap", "When did the famine begin?", "1959"),
+        # canals are places
+        ("suez", "Which canal did Nasser nationalise?", "Suez Canal Company"),
     ],
 )
 def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expected: str) -> None:
