@@ -14,8 +14,7 @@ from clio.mark.levels import Features, detect, place
 from clio.mark.prepare import (
     PreparedScheme,
     PreparedText,
-    prepare_answers,
-    prepare_scheme,
+    prepare_with_schemes,
     split_sentences,
 )
 from clio.mark.schemes import default_levels, is_levels_of_response
@@ -245,9 +244,10 @@ class PreparedItem:
 
 def prepare_items(items: Sequence[tuple[str, MarkScheme, str]]) -> list[PreparedItem]:
     """Embed many (question, scheme, answer) triples at once; the slow step of marking."""
-    prepared = [prepare_scheme(q, s) for q, s, _ in items]
     cleaned = [_clean(a) for _, _, a in items]
-    answers = prepare_answers([(text, p) for (text, _), p in zip(cleaned, prepared, strict=True)])
+    prepared, answers = prepare_with_schemes(
+        [(q, s, text) for (q, s, _), (text, _) in zip(items, cleaned, strict=True)]
+    )
     return [
         PreparedItem(question=q, prepared=p, answer=a, extra=extra)
         for (q, _, _), p, a, (_, extra) in zip(items, prepared, answers, cleaned, strict=True)
