@@ -170,9 +170,10 @@ def _words_by_initial() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarr
     out = {}
     for initial, group in index.items():
         lengths = np.array([len(w) for w in group], dtype=np.int64)
-        counts = np.array(
-            [[w.count(chr(c)) for c in _LETTERS] for w in group], dtype=np.int64
-        ).reshape(len(group), len(_LETTERS))
+        width = int(lengths.max())
+        padded = np.frombuffer("".join(w.ljust(width) for w in group).encode("latin-1"), np.uint8)
+        letters = padded.reshape(len(group), width)
+        counts = (letters[:, :, None] == _LETTERS[None, None, :]).sum(axis=1, dtype=np.int64)
         out[initial] = (tuple(group), lengths, counts)
     return out
 
