@@ -135,3 +135,14 @@ def test_vectors_do_not_depend_on_the_batch(embedder: Embedder) -> None:
         assert np.array_equal(alone[0], pooled[i])
         assert np.array_equal(alone_tokens[0], tokens[i])
         assert np.array_equal(alone_spans[0], per_span[i])
+
+
+def test_a_forked_child_gets_its_own_worker_threads(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    pool = embedder._workers()
+    assert embedder._workers() is pool
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as in a child after fork()
+    assert embedder._workers() is not pool

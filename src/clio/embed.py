@@ -123,6 +123,7 @@ class Embedder:
         # intra-op threads spent more on hand-offs than it saved, above all on a busy machine.
         self._session: Any = self._new_session()
         self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
         self._pool_lock = threading.Lock()
         self._inputs = {i.name for i in self._session.get_inputs()}
 
@@ -141,10 +142,13 @@ class Embedder:
         )
 
     def _workers(self) -> ThreadPoolExecutor:
-        if self._pool is None:
+        """The worker threads, made on first use (and again in a forked child: threads do not
+        survive a fork, and an executor whose threads are gone would never run its work)."""
+        if self._pool is None or self._pool_pid != os.getpid():
             with self._pool_lock:
-                if self._pool is None:
+                if self._pool is None or self._pool_pid != os.getpid():
                     self._pool = ThreadPoolExecutor(_cpus(), thread_name_prefix="clio-embed")
+                    self._pool_pid = os.getpid()
         return self._pool
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
