@@ -6,8 +6,10 @@ import threading
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from clio.embed import DIM, Embedder, get_embedder
+from clio.embed import BATCH_SIZE, BATCH_TOKENS, DIM, Embedder, get_embedder, plan_batches
 
 
 @pytest.fixture(scope="session")
@@ -106,3 +108,41 @@ def test_span_vectors_are_pooled_in_context(embedder: Embedder) -> None:
     alone = embedder.encode(["Stalin died in 1953.", "The Chinese signed a truce within a month."])
     assert float(vecs[0] @ alone[0]) > 0.7 and float(vecs[1] @ alone[1]) > 0.7
     assert float(vecs[0] @ alone[0]) > float(vecs[0] @ alone[1])
+
+
+@given(st.lists(st.integers(min_value=2, max_value=256), max_size=200))
+def test_plan_batches_covers_every_text_once_in_small_runs(lengths: list[int]) -> None:
+    batches = plan_batches(lengths)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    for batch in batches:
+        assert 1 <= len(batch) <= BATCH_SIZE
+        padded = len(batch) * max(lengths[i] for i in batch)
+        assert padded <= BATCH_TOKENS or len(batch) == 1
+    flat = [lengths[i] for b in batches for i in b]
+    assert flat == sorted(flat)  # similar lengths share a run: little padding
+
+
+def test_vectors_do_not_depend_on_the_batch(embedder: Embedder) -> None:
+    """Bit for bit: the marker batches and de-duplicates freely because of this."""
+    texts = [
+        f"The Soviets sent {i} advisers to China" + " in the 1950s" * (i % 7) for i in range(80)
+    ]
+    texts += texts[:5]  # repeats are run once and shared
+    spans = [[(0, 12), (4, len(t))] for t in texts]
+    pooled, tokens, per_span = embedder.encode_with_spans(texts, spans)
+    for i in (0, 3, 41, 79, 82):
+        alone, alone_tokens, alone_spans = embedder.encode_with_spans([texts[i]], [spans[i]])
+        assert np.array_equal(alone[0], pooled[i])
+        assert np.array_equal(alone_tokens[0], tokens[i])
+        assert np.array_equal(alone_spans[0], per_span[i])
+
+
+def test_a_forked_child_gets_its_own_worker_threads(
+    embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    pool = embedder._workers()
+    assert embedder._workers() is pool
+    monkeypatch.setattr(os, "getpid", lambda: -1)  # as in a child after fork()
+    assert embedder._workers() is not pool

@@ -8,8 +8,10 @@ attention mask and L2-normalised, so a dot product is the cosine similarity.
 from __future__ import annotations
 
 import hashlib
+import os
 import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,7 +23,10 @@ from clio.errors import ClioError
 
 DIM = 384
 MAX_TOKENS = 256
-BATCH_SIZE = 32
+BATCH_SIZE = 32  # texts per model run at most
+BATCH_TOKENS = 256  # padded tokens per model run at most (a longer text runs alone)
+RUN_COST = 8  # the fixed cost of one model run, in tokens (measured: ~3 ms, ~0.35 ms a token)
+MAX_WORKERS = 4  # model runs side by side, at most one per CPU
 MODEL_SHA256 = "8199be6f699a395f99f89df973f9dc5285fbcfcdb2ae1a4e1201dab014f3d2a6"
 TOKENIZER_SHA256 = "be50c3628f2bf5bb5e3a7f17b1f74611b2561a3a27eeab05e5aa30f411572037"
 
@@ -60,6 +65,47 @@ def _checked(path: Path, expected: str, what: str) -> Path:
     return path
 
 
+def plan_batches(lengths: Sequence[int]) -> list[list[int]]:
+    """Group texts (by index) into model runs: similar lengths together, little padding.
+
+    Texts are sorted by length and cut into runs of at most :data:`BATCH_SIZE` texts and
+    :data:`BATCH_TOKENS` padded tokens (a longer text runs alone), choosing the cuts that
+    minimise the padded tokens plus :data:`RUN_COST` per run (each run reads all the weights
+    once). Larger runs also cost more per token: their activations leave the CPU cache.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (lengths[i], i))
+    size = [lengths[i] for i in order]
+    best = [0] + [0] * len(size)  # best[j]: cost of the first j texts
+    cut = [0] * (len(size) + 1)
+    for j in range(1, len(size) + 1):
+        best[j] = -1
+        for i in range(j - 1, max(0, j - BATCH_SIZE) - 1, -1):
+            if j - i > 1 and (j - i) * size[j - 1] > BATCH_TOKENS:
+                break
+            cost = best[i] + RUN_COST + (j - i) * size[j - 1]
+            if best[j] < 0 or cost < best[j]:
+                best[j], cut[j] = cost, i
+    batches: list[list[int]] = []
+    j = len(size)
+    while j > 0:
+        batches.append(order[cut[j] : j])
+        j = cut[j]
+    return batches[::-1]
+
+
+def _cpus() -> int:
+    try:
+        count = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not Linux
+        count = os.cpu_count() or 1
+    return max(1, min(count, MAX_WORKERS))
+
+
+_Outputs = tuple[
+    npt.NDArray[np.float32], list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]
+]
+
+
 class Embedder:
     """Turns texts into 384-dimensional unit vectors with all-MiniLM-L6-v2."""
 
@@ -72,12 +118,16 @@ class Embedder:
         self._tokenizer.enable_truncation(max_length=MAX_TOKENS)
         self._tokenizer.no_padding()  # we pad each batch to its longest text ourselves
         self._model = model
-        self._session: Any = self._new_session(threads=0)
-        self._single: Any = None  # a one-thread session for one text at a time, made on first use
-        self._single_lock = threading.Lock()
+        # One session run on one thread at a time; many runs go side by side on worker threads
+        # (run() is thread-safe and releases the GIL). Splitting one small run over two
+        # intra-op threads spent more on hand-offs than it saved, above all on a busy machine.
+        self._session: Any = self._new_session()
+        self._pool: ThreadPoolExecutor | None = None
+        self._pool_pid = 0
+        self._pool_lock = threading.Lock()
         self._inputs = {i.name for i in self._session.get_inputs()}
 
-    def _new_session(self, *, threads: int) -> Any:
+    def _new_session(self) -> Any:
         import onnxruntime as ort
 
         options = ort.SessionOptions()
@@ -85,118 +135,135 @@ class Embedder:
         # Spinning threads waste CPU and slow everyone down when the machine is busy (a web server,
         # other processes): measured p50 9 ms against 26 ms per short answer on a loaded 2-core box.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-        if threads:
-            options.intra_op_num_threads = threads
+        options.intra_op_num_threads = 1
+        options.inter_op_num_threads = 1
         return ort.InferenceSession(
             str(self._model), sess_options=options, providers=["CPUExecutionProvider"]
         )
 
-    def _session_for(self, n: int) -> Any:
-        """One thread for a single text (a question): no thread hand-offs, same vectors."""
-        if n > 1:
-            return self._session
-        if self._single is None:
-            with self._single_lock:
-                if self._single is None:
-                    self._single = self._new_session(threads=1)
-        return self._single
+    def _workers(self) -> ThreadPoolExecutor:
+        """The worker threads, made on first use (and again in a forked child: threads do not
+        survive a fork, and an executor whose threads are gone would never run its work)."""
+        if self._pool is None or self._pool_pid != os.getpid():
+            with self._pool_lock:
+                if self._pool is None or self._pool_pid != os.getpid():
+                    self._pool = ThreadPoolExecutor(_cpus(), thread_name_prefix="clio-embed")
+                    self._pool_pid = os.getpid()
+        return self._pool
 
     def encode(self, texts: Sequence[str]) -> npt.NDArray[np.float32]:
         """Embed ``texts`` as an (n, 384) float32 array of L2-normalised rows, in input order."""
         if isinstance(texts, str):
             raise TypeError("encode() takes a sequence of strings, not one string")
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        if not texts:
-            return out
-        # Batching texts of similar length wastes less work on padding.
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start : start + BATCH_SIZE]
-            out[idx] = self._encode_batch([texts[i] for i in idx])
-        return out
+        return self._embed(texts, None, with_tokens=False)[0]
 
     def encode_with_tokens(
         self, texts: Sequence[str]
     ) -> tuple[npt.NDArray[np.float32], list[npt.NDArray[np.float32]]]:
         """Like :meth:`encode`, plus each text's unit token vectors (no [CLS]/[SEP]), in order."""
-        out = np.zeros((len(texts), DIM), dtype=np.float32)
-        tokens: list[npt.NDArray[np.float32]] = [np.zeros((0, DIM), np.float32)] * len(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start : start + BATCH_SIZE]
-            pooled, per_text, _ = self._run([texts[i] for i in idx])
-            out[idx] = pooled
-            for row, i in enumerate(idx):
-                tokens[i] = per_text[row]
+        out, tokens, _ = self._embed(texts, None, with_tokens=True)
         return out, tokens
 
     def encode_with_spans(
         self, texts: Sequence[str], spans: Sequence[Sequence[tuple[int, int]]]
-    ) -> tuple[
-        npt.NDArray[np.float32], list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]
-    ]:
+    ) -> _Outputs:
         """Like :meth:`encode_with_tokens`, plus a unit vector per character span of each text.
 
         A span's vector is the mean of the text's token states inside it, so sentences are
         embedded in context with no extra model run. A span past the 256-token limit gets a
         zero vector (callers embed it on its own).
         """
+        return self._embed(texts, spans, with_tokens=True)
+
+    def _embed(
+        self,
+        texts: Sequence[str],
+        spans: Sequence[Sequence[tuple[int, int]]] | None,
+        *,
+        with_tokens: bool,
+    ) -> _Outputs:
+        """Run the model once per distinct text, in length-sorted batches, on worker threads.
+
+        The model's output for a text does not depend on the other texts of its batch nor on
+        the padding (the float products are computed row by row), so batches are free.
+        """
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         tokens: list[npt.NDArray[np.float32]] = [np.zeros((0, DIM), np.float32)] * len(texts)
         pooled_spans: list[npt.NDArray[np.float32]] = [np.zeros((0, DIM), np.float32)] * len(texts)
-        order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
-        for start in range(0, len(order), BATCH_SIZE):
-            idx = order[start : start + BATCH_SIZE]
-            pooled, per_text, per_span = self._run(
-                [texts[i] for i in idx], spans=[spans[i] for i in idx]
-            )
-            out[idx] = pooled
-            for row, i in enumerate(idx):
-                tokens[i] = per_text[row]
-                pooled_spans[i] = per_span[row]
-        return out, tokens, pooled_spans
+        if not texts:
+            return out, tokens, pooled_spans
+        first: dict[str, int] = {}
+        copies: list[list[int]] = []  # per distinct text, the input rows that hold it
+        for i, text in enumerate(texts):
+            k = first.setdefault(text, len(first))
+            if k == len(copies):
+                copies.append([])
+            copies[k].append(i)
+        distinct = list(first)
+        # One text at a time: the tokenizer's thread pool costs more than it saves on short texts.
+        encodings = [self._tokenizer.encode(t) for t in distinct]
+        batches = plan_batches([len(e.ids) for e in encodings])
 
-    def _encode_batch(self, texts: list[str]) -> npt.NDArray[np.float32]:
-        return self._run(texts, with_tokens=False)[0]
+        def run(batch: list[int]) -> tuple[list[int], _Outputs]:
+            rows = [i for k in batch for i in copies[k]]
+            take = [n for n, k in enumerate(batch) for _ in copies[k]]
+            wanted = None if spans is None else [spans[i] for i in rows]
+            encs = [encodings[k] for k in batch]
+            return rows, self._run(encs, take, with_tokens=with_tokens, spans=wanted)
+
+        if len(batches) == 1:
+            results = [run(batches[0])]
+        else:
+            results = list(self._workers().map(run, batches))
+        for rows, (pooled, per_text, per_span) in results:
+            out[rows] = pooled
+            for n, i in enumerate(rows):
+                if with_tokens:
+                    tokens[i] = per_text[n]
+                if spans is not None:
+                    pooled_spans[i] = per_span[n]
+        return out, tokens, pooled_spans
 
     def _run(
         self,
-        texts: list[str],
+        encodings: list[Any],
+        take: list[int],
         *,
         with_tokens: bool = True,
         spans: Sequence[Sequence[tuple[int, int]]] | None = None,
-    ) -> tuple[
-        npt.NDArray[np.float32], list[npt.NDArray[np.float32]], list[npt.NDArray[np.float32]]
-    ]:
-        # One text at a time: the tokenizer's thread pool costs more than it saves on short texts.
-        encodings = [self._tokenizer.encode(t) for t in texts]
+    ) -> _Outputs:
+        """One model run over ``encodings``; the outputs are for rows ``take`` (repeats allowed)."""
         width = max(len(e.ids) for e in encodings)
-        ids = np.zeros((len(texts), width), dtype=np.int64)
-        mask = np.zeros((len(texts), width), dtype=np.int64)
+        ids = np.zeros((len(encodings), width), dtype=np.int64)
+        mask = np.zeros((len(encodings), width), dtype=np.int64)
         for row, enc in enumerate(encodings):
             ids[row, : len(enc.ids)] = enc.ids
             mask[row, : len(enc.ids)] = 1
         feeds = {"input_ids": ids, "attention_mask": mask}
         if "token_type_ids" in self._inputs:
             feeds["token_type_ids"] = np.zeros_like(ids)
-        hidden = self._session_for(len(texts)).run(None, feeds)[0].astype(np.float32)
+        hidden = self._session.run(None, feeds)[0].astype(np.float32)
         weights = mask[:, :, None].astype(np.float32)
         pooled = (hidden * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
         norms = np.linalg.norm(pooled, axis=1, keepdims=True)
         unit: npt.NDArray[np.float32] = (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
         per_text: list[npt.NDArray[np.float32]] = []
         if with_tokens:
-            for row, enc in enumerate(encodings):
-                vecs = hidden[row, 1 : len(enc.ids) - 1]
-                lengths = np.linalg.norm(vecs, axis=1, keepdims=True)
-                per_text.append((vecs / np.clip(lengths, 1e-12, None)).astype(np.float32))
+            done: dict[int, npt.NDArray[np.float32]] = {}
+            for row in take:
+                if row not in done:
+                    vecs = hidden[row, 1 : len(encodings[row].ids) - 1]
+                    lengths = np.linalg.norm(vecs, axis=1, keepdims=True)
+                    done[row] = (vecs / np.clip(lengths, 1e-12, None)).astype(np.float32)
+                per_text.append(done[row])
         per_span: list[npt.NDArray[np.float32]] = []
-        for row, enc in enumerate(encodings if spans is not None else ()):
+        for n, row in enumerate(take if spans is not None else ()):
             assert spans is not None
+            enc = encodings[row]
             offsets = np.array(enc.offsets[1 : len(enc.ids) - 1], dtype=np.int64).reshape(-1, 2)
             states = hidden[row, 1 : len(enc.ids) - 1]
-            vecs = np.zeros((len(spans[row]), DIM), dtype=np.float32)
-            for k, (a, b) in enumerate(spans[row]):
+            vecs = np.zeros((len(spans[n]), DIM), dtype=np.float32)
+            for k, (a, b) in enumerate(spans[n]):
                 inside = (
                     (offsets[:, 0] >= a) & (offsets[:, 1] <= b) & (offsets[:, 1] > offsets[:, 0])
                 )
@@ -204,7 +271,7 @@ class Embedder:
                     mean = states[inside].mean(axis=0)
                     vecs[k] = mean / max(float(np.linalg.norm(mean)), 1e-12)
             per_span.append(vecs)
-        return unit, per_text, per_span
+        return unit[take], per_text, per_span
 
 
 _LOCK = threading.Lock()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from difflib import get_close_matches
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,7 +14,9 @@ from clio.mark.guards import (
     _asked,
     _same_word,
     addressed_to_marker,
+    close_to_a_word,
     copied_share,
+    english_words,
     looks_like_code,
 )
 from clio.model.items import SourceQuestion
@@ -168,3 +172,32 @@ def test_guard_helpers() -> None:
 def test_asked_agrees_with_same_word(word: str, asked: frozenset[str]) -> None:
     """The indexed look-up gives exactly what comparing with every question word gives."""
     assert _asked(word, asked) == any(_same_word(word, a) for a in asked)
+
+
+def _difflib_close(token: str) -> bool:
+    pool = [w for w in english_words() if w[0] == token[0] and abs(len(w) - len(token)) <= 2]
+    return bool(get_close_matches(token, pool, n=1, cutoff=0.75))
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(english_words())),
+    st.lists(st.tuples(st.integers(0, 2), st.integers(0, 20), st.sampled_from("aeiostxzq"))),
+)
+def test_close_to_a_word_is_difflib(word: str, edits: list[tuple[int, int, str]]) -> None:
+    token = list(word)
+    for op, at, letter in edits[:3]:
+        at = min(at, len(token))
+        if op == 0:
+            token.insert(at, letter)
+        elif at < len(token) and (op == 1 or len(token) == 1):
+            token[at] = letter
+        elif at < len(token):
+            del token[at]
+    text = "".join(token)
+    assert close_to_a_word(text) == _difflib_close(text)
+
+
+@pytest.mark.parametrize("token", ["qzxvbn", "khruschev", "xAbc", "héllo", "zzzzzzzz"])
+def test_close_to_a_word_odd_tokens(token: str) -> None:
+    assert close_to_a_word(token) == _difflib_close(token)

@@ -115,3 +115,24 @@ def test_default_levels_cover_every_mark() -> None:
         levels = default_levels(top)
         covered = [m for lv in levels for m in range(lv.low, lv.high + 1)]
         assert covered == list(range(top + 1))
+
+
+def test_chunked_batches_mark_as_one_at_a_time(
+    scheme: MarkScheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Large batches are embedded chunk by chunk while the previous chunk is assessed."""
+    from clio.mark import marker
+    from clio.mark.prepare import _CACHE
+
+    other = scheme_from_points(["The army was limited to 100,000 men", "No air force"], 2)
+    answers = [
+        (QUESTION, scheme, "Mao got Soviet loans and experts."),
+        ("What did the treaty do to the army?", other, "It cut the army to 100k."),
+        (QUESTION, scheme, ""),
+        (QUESTION, scheme, "The Soviets lent money."),
+        ("What did the treaty do to the army?", other, "No planes were allowed."),
+    ]
+    _CACHE.clear()  # the chunks build their schemes themselves
+    monkeypatch.setattr(marker, "PIPELINE_CHUNK", 2)
+    batch = mark_answers(answers)
+    assert batch == [mark_answer(q, s, a) for q, s, a in answers]

@@ -9,9 +9,11 @@ from __future__ import annotations
 import json
 import re
 from dataclasses import dataclass
-from difflib import get_close_matches
+from difflib import SequenceMatcher
 from functools import lru_cache
 from importlib import resources
+
+import numpy as np
 
 from clio.mark.lexical import STOPWORDS, content_words, stem, words
 from clio.mark.normalise import name_similarity
@@ -112,21 +114,68 @@ def _split_identifiers(text: str) -> str:
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", text)
 
 
+_CUTOFF = 0.75  # difflib similarity from which a string is close to a word
+
+
 @lru_cache(maxsize=4096)
 def _near_word(token: str) -> bool:
     known = english_words()
     if token in known or token.rstrip("s") in known:
         return True
-    pool = [w for w in _words_by_initial().get(token[0], ()) if abs(len(w) - len(token)) <= 2]
-    return bool(get_close_matches(token, pool, n=1, cutoff=0.75))
+    return close_to_a_word(token)
+
+
+def close_to_a_word(token: str) -> bool:
+    """True if a known word of the same initial (length within 2) is difflib-close to ``token``.
+
+    The same answer as ``difflib.get_close_matches(token, pool, n=1, cutoff=0.75)``, but the
+    pool is first cut to the words whose letter counts allow that similarity (difflib's
+    ``quick_ratio``, an upper bound of its ratio, computed for all words at once).
+    """
+    if not token:
+        return False
+    pool = _words_by_initial().get(token[0])
+    if pool is None:
+        return False
+    words_, lengths, counts = pool
+    size = len(token)
+    mine = np.bincount(np.frombuffer(token.encode("latin-1", "replace"), np.uint8), minlength=256)
+    shared = np.minimum(counts, mine[_LETTERS]).sum(axis=1)
+    total = lengths + size
+    possible = (np.abs(lengths - size) <= 2) & (2.0 * np.minimum(lengths, size) / total >= _CUTOFF)
+    if token.isascii() and token.isalpha() and token.islower():  # else a-z counts are not all
+        possible &= 2.0 * shared / total >= _CUTOFF
+    matcher = SequenceMatcher()
+    matcher.set_seq2(token)
+    for k in np.flatnonzero(possible):
+        matcher.set_seq1(words_[k])
+        if (
+            matcher.real_quick_ratio() >= _CUTOFF
+            and matcher.quick_ratio() >= _CUTOFF
+            and matcher.ratio() >= _CUTOFF
+        ):
+            return True
+    return False
+
+
+_LETTERS = np.frombuffer(b"abcdefghijklmnopqrstuvwxyz", np.uint8)
 
 
 @lru_cache(maxsize=1)
-def _words_by_initial() -> dict[str, tuple[str, ...]]:
+def _words_by_initial() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarray]]:
+    """Known words by first letter, with their lengths and a-z letter counts."""
     index: dict[str, list[str]] = {}
-    for word in english_words():
+    for word in sorted(english_words()):
         index.setdefault(word[0], []).append(word)
-    return {k: tuple(v) for k, v in index.items()}
+    out = {}
+    for initial, group in index.items():
+        lengths = np.array([len(w) for w in group], dtype=np.int64)
+        width = int(lengths.max())
+        padded = np.frombuffer("".join(w.ljust(width) for w in group).encode("latin-1"), np.uint8)
+        letters = padded.reshape(len(group), width)
+        counts = (letters[:, :, None] == _LETTERS[None, None, :]).sum(axis=1, dtype=np.int64)
+        out[initial] = (tuple(group), lengths, counts)
+    return out
 
 
 def check_gibberish(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:

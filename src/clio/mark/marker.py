@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
 from clio.mark import guards as g
@@ -14,8 +15,7 @@ from clio.mark.levels import Features, detect, place
 from clio.mark.prepare import (
     PreparedScheme,
     PreparedText,
-    prepare_answers,
-    prepare_scheme,
+    prepare_with_schemes,
     split_sentences,
 )
 from clio.mark.schemes import default_levels, is_levels_of_response
@@ -245,9 +245,10 @@ class PreparedItem:
 
 def prepare_items(items: Sequence[tuple[str, MarkScheme, str]]) -> list[PreparedItem]:
     """Embed many (question, scheme, answer) triples at once; the slow step of marking."""
-    prepared = [prepare_scheme(q, s) for q, s, _ in items]
     cleaned = [_clean(a) for _, _, a in items]
-    answers = prepare_answers([(text, p) for (text, _), p in zip(cleaned, prepared, strict=True)])
+    prepared, answers = prepare_with_schemes(
+        [(q, s, text) for (q, s, _), (text, _) in zip(items, cleaned, strict=True)]
+    )
     return [
         PreparedItem(question=q, prepared=p, answer=a, extra=extra)
         for (q, _, _), p, a, (_, extra) in zip(items, prepared, answers, cleaned, strict=True)
@@ -259,12 +260,33 @@ def assess_prepared(item: PreparedItem, *, scorer: object = _USE_SHIPPED) -> Ass
     return _assess(item.question, item.prepared, item.answer, _scorer(scorer), item.extra)
 
 
+# Above this many answers, the next chunk is embedded while the previous one is assessed.
+PIPELINE_CHUNK = 128
+
+
 def assess_many(
     items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
 ) -> list[Assessment]:
-    """Assess many (question, scheme, answer) triples, embedding all answers in one call."""
+    """Assess many (question, scheme, answer) triples, embedding many answers per call.
+
+    Large inputs go in chunks: a helper thread embeds chunk k+1 (the model runs without the
+    GIL, on the embedder's worker threads) while this thread assesses chunk k, so the
+    assessment's Python work overlaps the model instead of waiting for it.
+    """
+    chosen = _scorer(scorer)
     with one_blas_thread():
-        return [assess_prepared(item, scorer=scorer) for item in prepare_items(items)]
+        if len(items) <= PIPELINE_CHUNK:
+            return [assess_prepared(item, scorer=chosen) for item in prepare_items(items)]
+        chunks = [items[i : i + PIPELINE_CHUNK] for i in range(0, len(items), PIPELINE_CHUNK)]
+        out: list[Assessment] = []
+        with ThreadPoolExecutor(1, thread_name_prefix="clio-mark") as feeder:
+            pending = feeder.submit(prepare_items, chunks[0])
+            for following in [*chunks[1:], None]:
+                ready = pending.result()
+                if following is not None:
+                    pending = feeder.submit(prepare_items, following)
+                out += [assess_prepared(item, scorer=chosen) for item in ready]
+        return out
 
 
 def mark_answer(

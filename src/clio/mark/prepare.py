@@ -134,21 +134,24 @@ def prepare_texts(
     texts: list[str],
     *,
     correctors: list[frozenset[str] | None] | None = None,
-    with_clauses: bool = False,
+    with_clauses: bool | list[bool] = False,
 ) -> list[PreparedText]:
     """Prepare several texts with one embedding call (whole texts and their sentences).
 
     ``correctors`` gives, per text, the vocabulary to correct its spelling against (or None);
-    ``with_clauses`` also pools a vector per clause of each multi-clause sentence (answers).
+    ``with_clauses`` (for all texts, or per text) also pools a vector per clause of each
+    multi-clause sentence (answers).
     """
     fixes = correctors if correctors is not None else [None] * len(texts)
+    clauses_of = with_clauses if isinstance(with_clauses, list) else [with_clauses] * len(texts)
 
     split = [split_sentences(t) for t in texts]
     # Sentences are pooled from their text's token states (one model run per text); only a
     # sentence past the 256-token limit is embedded on its own.
     spans = [_spans(t, parts) for t, parts in zip(texts, split, strict=True)]
     units = [
-        _clause_spans(t, sp) if with_clauses else [] for t, sp in zip(texts, spans, strict=True)
+        _clause_spans(t, sp) if wanted else []
+        for t, sp, wanted in zip(texts, spans, clauses_of, strict=True)
     ]
     embedder = get_embedder()
     all_spans = [sp + [(a, b) for _, a, b in u] for sp, u in zip(spans, units, strict=True)]
@@ -269,19 +272,31 @@ def _reference_text(scheme: MarkScheme) -> str:
     return " ".join(p.text.rstrip(".") + "." for p in scheme.points)
 
 
-def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
-    points = _scheme_points(scheme)
-    reference = _reference_text(scheme)
-    texts = [
+def _scheme_texts(question: str, scheme: MarkScheme) -> list[str]:
+    """The texts of a scheme that are embedded: question, reference, then each point."""
+    return [
         question,
-        reference,
-        *[matchable(p.text, keep_label=p.kind not in _CATEGORY_KINDS) for p in points],
+        _reference_text(scheme),
+        *[
+            matchable(p.text, keep_label=p.kind not in _CATEGORY_KINDS)
+            for p in _scheme_points(scheme)
+        ],
     ]
-    prepared = prepare_texts(texts)
+
+
+def _vocabulary(scheme: MarkScheme) -> frozenset[str]:
+    """Words of the reference side, to correct answers' spelling against (no model needed)."""
+    points = [p.text for p in _scheme_points(scheme)]
+    vocab_source = " ".join([_reference_text(scheme), scheme.source_text, *points])
+    return frozenset(content_words(vocab_source))
+
+
+def _assemble(question: str, scheme: MarkScheme, prepared: list[PreparedText]) -> PreparedScheme:
+    """The scheme from its embedded texts (in the order of :func:`_scheme_texts`)."""
+    points = _scheme_points(scheme)
     # The source is only read for its words and facts (quotes, copying), so it is not embedded.
     source = _unembedded(scheme.source_text) if scheme.source_text.strip() else None
-    vocab_source = " ".join([reference, scheme.source_text, *[p.text for p in points]])
-    vocabulary = frozenset(content_words(vocab_source))
+    vocabulary = _vocabulary(scheme)
     question_words = frozenset(words(question))
     return PreparedScheme(
         question=prepared[0],
@@ -298,6 +313,10 @@ def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
     )
 
 
+def _build(question: str, scheme: MarkScheme) -> PreparedScheme:
+    return _assemble(question, scheme, prepare_texts(_scheme_texts(question, scheme)))
+
+
 def reference_weights(reference: Vectors, question: Vectors) -> Vectors:
     """Each reference token's weight: 1 minus its best cosine to a question token (1 if none)."""
     if len(question) and len(reference):
@@ -311,19 +330,29 @@ _CACHE_SIZE = 512
 _CACHE_LOCK = threading.Lock()
 
 
-def prepare_scheme(question: str, scheme: MarkScheme) -> PreparedScheme:
-    """The prepared reference side of ``question`` and ``scheme``, from the cache when possible."""
-    key = (question, scheme)
+def _cached(key: tuple[str, MarkScheme]) -> PreparedScheme | None:
     with _CACHE_LOCK:
         hit = _CACHE.get(key)
         if hit is not None:
             _CACHE.move_to_end(key)
-            return hit
-    built = _build(question, scheme)
+        return hit
+
+
+def _store(key: tuple[str, MarkScheme], built: PreparedScheme) -> None:
     with _CACHE_LOCK:
         _CACHE[key] = built
         while len(_CACHE) > _CACHE_SIZE:
             _CACHE.popitem(last=False)
+
+
+def prepare_scheme(question: str, scheme: MarkScheme) -> PreparedScheme:
+    """The prepared reference side of ``question`` and ``scheme``, from the cache when possible."""
+    key = (question, scheme)
+    hit = _cached(key)
+    if hit is not None:
+        return hit
+    built = _build(question, scheme)
+    _store(key, built)
     return built
 
 
@@ -337,3 +366,36 @@ def prepare_answers(pairs: list[tuple[str, PreparedScheme]]) -> list[PreparedTex
     return prepare_texts(
         [a for a, _ in pairs], correctors=[p.vocabulary for _, p in pairs], with_clauses=True
     )
+
+
+def prepare_with_schemes(
+    items: list[tuple[str, MarkScheme, str]],
+) -> tuple[list[PreparedScheme], list[PreparedText]]:
+    """Prepare (question, scheme, answer) triples: schemes not cached yet and all the answers
+    are embedded in one call, so a first answer to a question costs one model run, not two.
+    """
+    keys = [(q, s) for q, s, _ in items]
+    found: dict[tuple[str, MarkScheme], PreparedScheme] = {}
+    missing: dict[tuple[str, MarkScheme], list[str]] = {}
+    for key in keys:
+        if key in found or key in missing:
+            continue
+        hit = _cached(key)
+        if hit is not None:
+            found[key] = hit
+        else:
+            missing[key] = _scheme_texts(*key)
+    vocab = {key: found[key].vocabulary if key in found else _vocabulary(key[1]) for key in keys}
+    scheme_texts = [t for texts in missing.values() for t in texts]
+    answers = [a for _, _, a in items]
+    prepared = prepare_texts(
+        [*scheme_texts, *answers],
+        correctors=[*[None] * len(scheme_texts), *[vocab[k] for k in keys]],
+        with_clauses=[*[False] * len(scheme_texts), *[True] * len(answers)],
+    )
+    at = 0
+    for key, texts in missing.items():
+        found[key] = _assemble(*key, prepared[at : at + len(texts)])
+        _store(key, found[key])
+        at += len(texts)
+    return [found[k] for k in keys], prepared[at:]
