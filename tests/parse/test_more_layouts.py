@@ -48,3 +48,19 @@ def test_a_work_of_its_author_names_the_author() -> None:
     source = parse_notes(text).sources[0]
     assert source.author == "Arthur Schlesinger"
     assert source.year == 1965
+
+
+def test_a_label_alone_on_its_line_belongs_to_the_next_line() -> None:
+    """ "a)" / "Quit India" / explanation: lists pasted from a word processor."""
+    text = (
+        "Indian Independence\n\nWhy Britain left India, 1942-47\n\na)\nQuit India\n"
+        "In August 1942 the Congress Party launched the Quit India campaign.\n\n"
+        "(b)\n\nThe naval mutiny\nIn February 1946 sailors mutinied in Bombay.\n"
+    )
+    section = parse_notes(text).sections[0]
+    assert [(p.label, p.title) for p in section.points] == [
+        ("a", "Quit India"),
+        ("b", "The naval mutiny"),
+    ]
+    assert section.points[0].text.startswith("In August 1942")
+    assert section.points[1].period is not None and section.points[1].period.start.month == 2

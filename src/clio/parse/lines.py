@@ -209,4 +209,32 @@ def _plausible_letter_item(label: str, rest: str) -> bool:
 def split_lines(text: str) -> list[Line]:
     """Classify every line of normalised text."""
     fields = _fields
-    return [_line(i, raw, fields(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
+    lines = [_line(i, raw, fields(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
+    if _LONE_LABEL_ANYWHERE.search(text):
+        _join_lone_labels(lines)
+    return lines
+
+
+# A label alone on its line ("a)" then "Quit India" on the next), as lists pasted from a word
+# processor come out: the label belongs to the next line of text.
+_LONE_LABEL = re.compile(r"^(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])$")
+_LONE_LABEL_ANYWHERE = re.compile(
+    r"^[ \t]*(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])[ \t]*$", re.MULTILINE
+)
+
+
+def _join_lone_labels(lines: list[Line]) -> None:
+    """Give each lone label to the next text line (the label's own line becomes blank)."""
+    for index, line in enumerate(lines):
+        if line.kind is not TEXT or not _LONE_LABEL.match(line.text):
+            continue
+        after = next((j for j in range(index + 1, len(lines)) if lines[j].kind is not BLANK), None)
+        if after is None or after - index > 2 or lines[after].kind is not TEXT:
+            continue
+        target = lines[after]
+        joined = _line_fields(f"{line.text} {target.text}")
+        if joined["kind"] is not MARKER:
+            continue
+        joined["indent"] = line.indent
+        lines[index] = _line(line.number, line.raw, {**_line_fields(""), "indent": 0})
+        lines[after] = _line(target.number, target.raw, joined)

@@ -10,7 +10,7 @@ from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
-from clio.search.binding import says_event, says_of_person, unit_text
+from clio.search.binding import says_event, says_of_person, says_scope, unit_text
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
@@ -25,6 +25,7 @@ _TYPED = frozenset(
     {AnswerType.DATE, AnswerType.NUMBER, AnswerType.PERSON, AnswerType.PLACE, AnswerType.REASON}
 )
 _BOUND = frozenset({AnswerType.DATE, AnswerType.PLACE})
+_SCOPED = frozenset({AnswerType.DATE, AnswerType.NUMBER})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -248,6 +249,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         # [Stalin's] death").
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
         or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
+        or (kind in _SCOPED and not says_scope(unit, question, expand=index.expand))
     )
 
 

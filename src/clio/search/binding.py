@@ -193,3 +193,29 @@ _NEGATED = re.compile(
     r"(?!\s+\w+\s+until\b)|n't\b(?!\s+\w+\s+until\b)",
     re.IGNORECASE,
 )
+
+
+_SCOPE = re.compile(
+    r"\b(?:in|during|at)\s+the\s+(?P<scope>(?:[\w’'-]+\s+){0,3}(?P<head>[\w’'-]+))\s*\??\s*$",
+    re.I,
+)
+# what "in the ..." must end with to set the question inside an event
+_EVENT_HEADS = frozenset(
+    [
+        "war", "wars", "battle", "battles", "mutiny", "riots", "riot", "crisis", "famine",
+        "revolution", "rising", "uprising", "rebellion", "revolt", "massacre", "purge", "purges",
+        "invasion", "campaign", "conference", "election", "elections", "strike", "strikes",
+        "siege", "blockade", "airlift", "coup", "putsch", "fire", "raid", "raids", "bombing",
+        "offensive", "landings", "evacuation", "retreat", "march", "trial", "trials",
+    ]
+)  # fmt: skip
+
+
+def says_scope(unit: Unit, question: str, *, expand: bool = True) -> bool:
+    """False when the question sets its figure or date inside an event the passage never names:
+    "How many people died in the naval mutiny?" against a point about the migrations."""
+    match = _SCOPE.search(question)
+    if not match or match["head"].lower() not in _EVENT_HEADS:
+        return True
+    scope = set(tokens(match["scope"], expand=expand))
+    return not scope or scope <= set(tokens(unit_text(unit), expand=expand))
