@@ -321,3 +321,16 @@ def test_key_question_headings_read_as_questions_in_cards() -> None:
     assert "What are the two points in your notes on how the West responded?" in prompts
     assert "How did the West respond? What do your notes say about ‘The airlift’?" in prompts
     assert not any("key question" in p.lower() for p in prompts)
+
+
+def test_the_notes_own_people_are_the_first_wrong_options() -> None:
+    """ "____ arrived as the last Viceroy": Nehru or Jinnah, not Nixon or de Gaulle."""
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "fixtures" / "ask" / "india-partition.txt"
+    topic = parse_notes(path.read_text(encoding="utf-8"), name="india")
+    kit = make_kit(topic, seed=4)
+    people = {e.text for _, p in topic.points() for e in p.entities if e.kind.value == "person"}
+    viceroy = [q for q in kit.questions if "arrived as the last Viceroy" in q.stem]
+    assert viceroy and all(set(q.options) <= people for q in viceroy)
+    assert not any("about How " in q.stem for q in kit.questions)

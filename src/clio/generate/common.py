@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 from collections.abc import Sequence
 
 from clio.generate.essay_question import indirect_question
@@ -95,9 +96,13 @@ def about(section: Section, *, with_date: bool = True) -> str:
         return with_article(heading)
     if heading.startswith("The "):
         return "the " + heading[4:]
-    if is_generic_heading(heading):
-        return heading[0].lower() + heading[1:]  # "in your notes on key terms"
+    if is_generic_heading(heading) or _INTERROGATIVE.match(heading):
+        # "in your notes on key terms", "... on how partition happened"
+        return heading[0].lower() + heading[1:]
     return heading
+
+
+_INTERROGATIVE = re.compile(r"^(?:How|What|Why|When|Where|Who|Which)\s")
 
 
 _GENERIC_HEADINGS = frozenset(

@@ -338,7 +338,10 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         ):
             continue
         if acceptable(name, entry):
-            scored.append((-(15 + 20 * shared), shown(name, entry)))
+            # the notes' own people first: the names a student could confuse (Clio's list
+            # knows places and bodies by type and region, but not every topic's people)
+            first = 40 if slot.kind == "person" else 15
+            scored.append((-(first + 20 * shared), shown(name, entry)))
     for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if len(scored) >= 12:
             break
