@@ -331,6 +331,6 @@ def test_the_notes_own_people_are_the_first_wrong_options() -> None:
     topic = parse_notes(path.read_text(encoding="utf-8"), name="india")
     kit = make_kit(topic, seed=4)
     people = {e.text for _, p in topic.points() for e in p.entities if e.kind.value == "person"}
-    viceroy = [q for q in kit.questions if "arrived as the last Viceroy" in q.stem]
+    viceroy = [q for q in kit.questions if "____ arrived as the last Viceroy" in q.stem]
     assert viceroy and all(set(q.options) <= people for q in viceroy)
     assert not any("about How " in q.stem for q in kit.questions)
