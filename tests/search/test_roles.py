@@ -22,6 +22,7 @@ def sheets() -> dict[str, SearchIndex]:
     refs |= {"berlin": ASK / "berlin-blockade.txt"}
     refs |= {"league": ASK.parent / "e2e" / "league-of-nations.txt"}
     refs |= {"leap": ASK / "great-leap-prose.txt", "india": ASK / "india-partition.txt"}
+    refs |= {"terms": ASK / "appeasement-terms.txt"}
     return {name: build_index([load_topic(str(ref))]) for name, ref in refs.items()}
 
 
@@ -81,6 +82,11 @@ def sheets() -> dict[str, SearchIndex]:
         # the end or the start of a range
         ("leap", "When did the famine end?", "1961"),
         ("leap", "When did the famine begin?", "1959"),
+        # "What does X mean?" asks for the definition
+        ("terms", "What does Lebensraum mean?", '"living space" for Germans in eastern Europe'),
+        ("terms", "Define rearmament.", "building up armed forces again"),
+        # "... two days later" counts from the point's date
+        ("terms", "When did Britain declare war on Germany?", "3 September 1939"),
         # canals are places
         ("suez", "Which canal did Nasser nationalise?", "Suez Canal Company"),
     ],

@@ -6,8 +6,9 @@ import re
 from collections.abc import Callable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from datetime import date, timedelta
 
-from clio.model.period import Precision
+from clio.model.period import Period, Precision
 from clio.parse import find_dates, parse_period
 from clio.parse.dates import DateMatch
 from clio.search.binding import last_person, unit_text
@@ -191,9 +192,58 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
                 continue  # another subject's date
             closeness += share
             out.append((_range_end(match, question), closeness))
+        # "... two days later" counts from the point's date, unless the point's title is the
+        # event asked about ("Nationalisation (26 July 1956)": "A week later Nasser ...")
+        titled = _event_share(unit.title, q, ex) > 0 if unit.title else False
+        later = None if titled else _later_date(sentence, unit.period)
+        if later is not None:
+            text, start = later
+            share = _event_share(clause_at(sentence, start), q, ex)
+            out.append((text, _proximity(sentence, start, q, ex) + share + 1.0))
         return out
 
     return find
+
+
+_NUMBER_WORD = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
+}  # fmt: skip
+_LATER = re.compile(
+    r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(?P<unit>day|week|month|year)s?\s+(?:later|afterwards)\b",
+    re.IGNORECASE,
+)
+
+
+def _later_date(sentence: str, period: Period | None) -> tuple[str, int] | None:
+    """ "Britain declared war two days later" under "Invasion of Poland (1 September 1939)":
+    the date it gives, worked out from the point's own date (at no finer a precision)."""
+    match = _LATER.search(sentence)
+    if match is None or period is None or period.is_range or period.approximate:
+        return None
+    count = _NUMBER_WORD.get(match["n"].lower()) or int(match["n"])
+    unit = match["unit"].lower()
+    start = period.start
+    if unit in ("day", "week"):
+        if start.day is None or start.month is None:
+            return None
+        day = date(start.year, start.month, start.day) + timedelta(
+            days=count * (7 if unit == "week" else 1)
+        )
+        return f"{day.day} {day.strftime('%B')} {day.year}", match.start()
+    if unit == "month":
+        if start.month is None:
+            return None
+        months = start.year * 12 + start.month - 1 + count
+        return f"{_MONTHS[months % 12]} {months // 12}", match.start()
+    return str(start.year + count), match.start()
+
+
+_MONTHS = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
 
 
 _JOINED_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+[^,;]*$", re.IGNORECASE)
@@ -408,9 +458,9 @@ def _predicate(
         return []  # "shot Röhm and other SA leaders": Röhm is not the one doing anything here
     stop = _PREDICATE_END.search(rest)
     text = rest[: stop.start() if stop else len(rest)].strip(" ,")
-    for date in find_dates(text):
-        if not text[date.end :].strip(" .)"):
-            text = text[: date.start].rstrip(" ,(")  # "banned, May 1933" (a title's date)
+    for found in find_dates(text):
+        if not text[found.end :].strip(" .)"):
+            text = text[: found.start].rstrip(" ,(")  # "banned, May 1933" (a title's date)
     return [(text, 2.5)] if 0 < len(words(text)) <= 12 else []
 
 

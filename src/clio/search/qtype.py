@@ -87,8 +87,19 @@ _PARTICIPLE = re.compile(
 )
 
 
+_MEANING = re.compile(
+    r"^\s*(?:what\s+(?:does|did|do)\s+(?:the\s+(?:word|term)\s+)?(?P<a>[^?]+?)\s+mean|"
+    r"what\s+(?:is|was)\s+meant\s+by\s+(?:the\s+(?:word|term)\s+)?(?P<b>[^?]+?)|"
+    r"define\s+(?:the\s+(?:word|term)\s+)?(?P<c>[^?.]+?))\s*[?.]?\s*$",
+    re.IGNORECASE,
+)
+
+
 def definition_subject(question: str) -> str | None:
     """What a "What was X?" / "Who was X?" question asks to describe, or None."""
+    meaning = _MEANING.match(question)  # "What does Lebensraum mean?", "Define appeasement."
+    if meaning:
+        return (meaning["a"] or meaning["b"] or meaning["c"]).strip(" '\"‘’“”")
     match = _DEFINITION.match(question)
     if not match:
         return None

@@ -23,7 +23,7 @@ STOP_WORDS = _wordset(
     this those through to too under until up very was we were what when where which while who whom
     whose why will with would you your yours yourself yourselves
     did does do done get got according notes say said tell many much happen happened occur
-    occurred
+    occurred mean means meant define
     """
 )
 
