@@ -334,3 +334,14 @@ def test_the_notes_own_people_are_the_first_wrong_options() -> None:
     viceroy = [q for q in kit.questions if "____ arrived as the last Viceroy" in q.stem]
     assert viceroy and all(set(q.options) <= people for q in viceroy)
     assert not any("about How " in q.stem for q in kit.questions)
+
+
+def test_a_key_terms_section_asks_what_each_term_means() -> None:
+    text = (
+        "Appeasement\n\nKey terms\n- Appeasement: giving in to the demands of an aggressor\n"
+        "- Lebensraum: living space for Germans in eastern Europe\n"
+    )
+    kit = make_kit(parse_notes(text), seed=1)
+    prompts = {c.prompt for c in kit.flashcards}
+    assert "What does ‘Appeasement’ mean?" in prompts
+    assert any(p.startswith("Which key term means this?") for p in prompts)

@@ -49,6 +49,11 @@ def make_flashcards(
     return valid_cards(cards)
 
 
+_GLOSSARY = re.compile(
+    r"^(?:key\s+)?(?:terms?|words|vocabulary|concepts|definitions|glossary)\b", re.IGNORECASE
+)
+
+
 def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     if not point.title or not point.text:
         return []
@@ -57,6 +62,8 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     cause = cause_phrase(section.heading)
     if cause:
         prompt = f"How does ‘{point.title}’ help to explain {cause.outcome}?"
+    elif _GLOSSARY.match(bare_heading(section.heading)) and not find_dates(point.title):
+        prompt = f"What does ‘{point.title}’ mean?"  # a key term and its definition
     elif is_agreement(title_without_date(section.heading)):
         prompt = (
             f"What was agreed about {title_without_date(point.title)} in "
@@ -78,10 +85,13 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     ):
         # the title's date is left out when the explanation gives it anyway
         answer = name if find_dates(point.title) and find_dates(text) else point.title
+        glossary = _GLOSSARY.match(bare_heading(section.heading)) is not None
         found.append(
             card(
                 CardKind.REVERSE,
-                f"Which point in your notes on {topic_words} is this? “{sentence(text)}”",
+                f"Which key term means this? “{sentence(text)}”"
+                if glossary
+                else f"Which point in your notes on {topic_words} is this? “{sentence(text)}”",
                 answer,
                 (point.id,),
                 context=section.heading,
