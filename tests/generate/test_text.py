@@ -108,3 +108,14 @@ def test_a_quoted_passage_is_split_without_its_quotation_marks() -> None:
     assert sentences("The kulaks were “liquidated as a class”.") == [
         "The kulaks were “liquidated as a class”."
     ]
+
+
+def test_a_coined_name_keeps_its_capital_mid_sentence() -> None:
+    from clio.generate.essay_text import looks_coined, noun_phrase
+
+    assert looks_coined("Bizonia") and looks_coined("Lebensraum")
+    assert not looks_coined("Pressure") and not looks_coined("Appeasement")
+    assert noun_phrase("Bizonia (Jan 1947)", proper=frozenset(), corpus="") == "Bizonia"
+    assert noun_phrase("Pressure from the army", proper=frozenset(), corpus="").startswith(
+        "pressure"
+    )

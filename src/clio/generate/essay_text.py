@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterable
-from functools import lru_cache
+from functools import cache, lru_cache
+from importlib import resources
 
 import snowballstemmer
 
@@ -279,6 +281,32 @@ def is_clause(title: str) -> bool:
     )
 
 
+_COMMON_ENDINGS = ("ation", "ition", "ism", "ment", "ity", "ness", "ing", "ance", "ence", "ship")
+
+
+def looks_coined(word: str) -> bool:
+    """True for a capitalised word that is no ordinary English word ("Bizonia", "Lebensraum"):
+    not in the encoder's 30,000-word vocabulary and without a common noun's ending."""
+    low = word.lower()
+    return (
+        word[:1].isupper()
+        and low.isalpha()
+        and not low.endswith(_COMMON_ENDINGS)
+        and low not in _vocabulary()
+    )
+
+
+@cache
+def _vocabulary() -> frozenset[str]:
+    """The whole-word entries of the bundled tokenizer's vocabulary (lower case)."""
+    path = resources.files("clio") / "data" / "model" / "tokenizer.json"
+    try:
+        vocab = json.loads(path.read_text(encoding="utf-8"))["model"]["vocab"]
+    except (OSError, ValueError, KeyError):
+        return frozenset()
+    return frozenset(w for w in vocab if w.isalpha())
+
+
 def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     """A point title as a noun phrase for use mid-sentence ("the Korean War", "fear of the USA")."""
     name = strip_trailing_date(title)
@@ -288,7 +316,14 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     named_place = first.lower() in _PLACE_HEADS and rest.lower().startswith("of ")
     # "Vienna Summit", "Human Wave tactics": a capitalised second word marks a name
     named_place = named_place or rest[:1].isupper()
-    if first.isupper() or first.lower() in proper or "'" in first or "’" in first or named_place:
+    if (
+        first.isupper()
+        or first.lower() in proper
+        or "'" in first
+        or "’" in first
+        or named_place
+        or (not rest and looks_coined(first))  # "Bizonia", "Anschluss": a name, not a noun
+    ):
         head = name
     else:
         head = first.lower() + (" " + rest if rest else "")
