@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from clio import ids
 from clio.model.period import PartialDate, Period
+from clio.model.topic import Entity, EntityKind
 from clio.parse import (
     checks,
     dates,
@@ -480,3 +481,44 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
     assert lines.split_lines(raw) == [
         lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.one_of(st.none(), st.integers(min_value=1000, max_value=2099)))
+def test_fast_date_matches_are_the_dataclass_ones(text: str, year: int | None) -> None:
+    for match in dates._scan_dates(text, year):
+        plain = dates.DateMatch(
+            period=match.period, start=match.start, end=match.end, text=match.text
+        )
+        assert match == plain and hash(match) == hash(plain) and repr(match) == repr(plain)
+        assert list(vars(match).items()) == list(vars(plain).items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(list(EntityKind)),
+    st.text(max_size=20),
+    st.one_of(st.none(), st.floats(allow_nan=False)),
+    st.one_of(st.none(), st.text(max_size=8)),
+)
+def test_fast_entities_are_the_dataclass_ones(
+    kind: EntityKind, text: str, value: float | None, unit: str | None
+) -> None:
+    for fast, plain in (
+        (
+            figures.make_entity(kind, text, text, value, unit),
+            Entity(kind=kind, text=text, name=text, value=value, unit=unit),
+        ),
+        (figures.make_entity(kind, text, "n"), Entity(kind=kind, text=text, name="n")),
+    ):
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert list(vars(fast).items()) == list(vars(plain).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS, _NAMES))
+def test_candidates_are_the_capitalised_words_and_lower_case_starts(text: str) -> None:
+    index = name_index.name_index()
+    expected = [(m.start(), m.group(0)) for m in name_index._CAPITALISED.finditer(text)]
+    expected = sorted(expected + name_index.lower_starts(text, index.lower_words))
+    assert name_index.candidates(text) == expected

@@ -330,10 +330,25 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
             if period is None:
                 continue
             taken.append((start, end))
-            found.append(DateMatch(period=period, start=start, end=end, text=match.group(0)))
+            found.append(_date_match(period, start, end, match.group(0)))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
     return found
+
+
+def _date_match(period: Period, start: int, end: int, text: str) -> DateMatch:
+    """``DateMatch(period=..., start=..., end=..., text=...)`` without running ``__init__``.
+
+    The same object (fields, equality, hash, repr), several times faster to make: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``.
+    """
+    match: DateMatch = object.__new__(DateMatch)
+    state = match.__dict__
+    state["period"] = period
+    state["start"] = start
+    state["end"] = end
+    state["text"] = text
+    return match
 
 
 def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:

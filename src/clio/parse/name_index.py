@@ -99,9 +99,14 @@ def _first_then_boundary(word: str) -> str:
 _CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<!\w.)(?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
 
 
+_START, _WORD = re.Match.start, re.Match.group
+
+
 def candidates(text: str) -> list[Token]:
     """Words that may start a name: capitalised ones, and known lower-case starts."""
-    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
+    matches = list(_CAPITALISED.finditer(text))
+    # (start, word) pairs made by C-level maps (a list comprehension runs Python per match)
+    found = list(zip(map(_START, matches), map(_WORD, matches), strict=True))
     index = name_index()
     if index.lower_plain:
         lower = lower_starts(text, index.lower_words)
