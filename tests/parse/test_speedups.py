@@ -522,3 +522,21 @@ def test_candidates_are_the_capitalised_words_and_lower_case_starts(text: str) -
     expected = [(m.start(), m.group(0)) for m in name_index._CAPITALISED.finditer(text)]
     expected = sorted(expected + name_index.lower_starts(text, index.lower_words))
     assert name_index.candidates(text) == expected
+
+
+_QUALIFIED = st.lists(
+    st.sampled_from(
+        [*list(" \t\n.,-1"), "nearly", "About", "more than", "up to", "ſome", "20,000"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _FIGURE_WORDS, _QUALIFIED))
+def test_figure_prechecks_match_their_regexes(text: str) -> None:
+    currency = "$" in text or "£" in text or "€" in text or "¥" in text
+    assert currency == bool(figures._ANY_CURRENCY.search(text))
+    for start in range(len(text) + 1):
+        if figures._QUALIFIER.search(text, max(0, start - 16), start):
+            assert start and text[start - 1].isspace()
