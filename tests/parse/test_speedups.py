@@ -540,3 +540,17 @@ def test_figure_prechecks_match_their_regexes(text: str) -> None:
     for start in range(len(text) + 1):
         if figures._QUALIFIER.search(text, max(0, start - 16), start):
             assert start and text[start - 1].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_written_out_date_triggers_are_the_plain_trigger_table(text: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is None:
+        return
+    table: set[str] = set()
+    for may_match, (_, kinds) in zip(dates._PLAIN_TRIGGERS, dates._TRIGGERS[1:], strict=True):
+        if not may_match(text, lower):
+            table |= kinds
+    assert dates._skipped(text, lower) - _SEPARATOR_KINDS == table
+

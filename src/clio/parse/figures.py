@@ -205,7 +205,7 @@ def _worded_start_in(text: str, lower: str | None) -> int | None:
     """
     if lower is None:
         return 0 if _ANY_SCALE_WORD.search(text) else None
-    found = [at for at in map(lower.find, ("thousand", "million", "billion")) if at >= 0]
+    found = [lower.find(word) for word in ("thousand", "million", "billion") if word in lower]
     if not found:
         return None
     at = min(found)
