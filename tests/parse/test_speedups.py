@@ -553,4 +553,3 @@ def test_written_out_date_triggers_are_the_plain_trigger_table(text: str) -> Non
         if not may_match(text, lower):
             table |= kinds
     assert dates._skipped(text, lower) - _SEPARATOR_KINDS == table
-
