@@ -136,10 +136,11 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     while True:
         words.append(token)
         for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
-            found = names.get((*key, word))
-            if found is not None and (
-                _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words)
-            ):
+            probe = (*key, word)
+            if probe not in names:
+                continue
+            found = names[probe]
+            if _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words):
                 best = (list(words), found[0])
         key = (*key, word_key)
         if key not in prefixes:
@@ -286,9 +287,13 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             continue
         end = start + len(word)
         key, bare = fold(word)
-        single = singles.get(key)
-        if single is None and bare is not key:
-            single = singles.get(bare)
+        # ("in" then indexing: cheaper than a dict.get call for the many words not there)
+        if key in singles:
+            single = singles[key]
+        elif bare is not key and bare in singles:
+            single = singles[bare]
+        else:
+            single = None
         if single is not None and not may_continue(text, end):
             # fast path: a one-word name that no longer name starts with ("USSR", "China")
             entry, spelling = single
