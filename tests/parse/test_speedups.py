@@ -553,3 +553,15 @@ def test_written_out_date_triggers_are_the_plain_trigger_table(text: str) -> Non
         if not may_match(text, lower):
             table |= kinds
     assert dates._skipped(text, lower) - _SEPARATOR_KINDS == table
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _NAMES, st.sampled_from(["'s", "’s", "s", "", "U.S.'s", "Mao’s"])))
+def test_word_folding_and_possessives_match_the_plain_forms(word: str) -> None:
+    plain = word
+    for char, replacement in (("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-")):
+        plain = plain.replace(char, replacement)
+    key = plain.replace(".", "").casefold()
+    assert name_index.fold.__wrapped__(word) == (key, key[:-2] if key.endswith("'s") else key)
+    stripped = word[:-2] if word.endswith(("'s", "’s")) else word
+    assert entities._strip_possessive(word) == stripped

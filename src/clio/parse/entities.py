@@ -362,7 +362,10 @@ _first = itemgetter(0)
 
 
 def _strip_possessive(name: str) -> str:
-    return name[:-2] if name.endswith(("'s", "’s")) else name
+    return name[:-2] if name[-2:] in _POSSESSIVES else name
+
+
+_POSSESSIVES = frozenset(["'s", "’s"])
 
 
 @lru_cache(maxsize=1 << 14)

@@ -30,8 +30,8 @@ def fold(word: str) -> tuple[str, str]:
         for char, plain in _FOLD_PAIRS:
             if char in word:
                 word = word.replace(char, plain)
-    key = word.replace(".", "").casefold()
-    return key, key[:-2] if key.endswith("'s") else key
+    key = (word.replace(".", "") if "." in word else word).casefold()
+    return key, key[:-2] if key[-2:] == "'s" else key
 
 
 def cap(token: Token) -> bool:
