@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from clio import ids
 from clio.model.period import PartialDate, Period
+from clio.model.topic import Entity, EntityKind
 from clio.parse import (
     checks,
     dates,
@@ -480,3 +481,87 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
     assert lines.split_lines(raw) == [
         lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
     ]
+
+
+@settings(max_examples=200, deadline=None)
+@given(_TEXTS, st.one_of(st.none(), st.integers(min_value=1000, max_value=2099)))
+def test_fast_date_matches_are_the_dataclass_ones(text: str, year: int | None) -> None:
+    for match in dates._scan_dates(text, year):
+        plain = dates.DateMatch(
+            period=match.period, start=match.start, end=match.end, text=match.text
+        )
+        assert match == plain and hash(match) == hash(plain) and repr(match) == repr(plain)
+        assert list(vars(match).items()) == list(vars(plain).items())
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(list(EntityKind)),
+    st.text(max_size=20),
+    st.one_of(st.none(), st.floats(allow_nan=False)),
+    st.one_of(st.none(), st.text(max_size=8)),
+)
+def test_fast_entities_are_the_dataclass_ones(
+    kind: EntityKind, text: str, value: float | None, unit: str | None
+) -> None:
+    for fast, plain in (
+        (
+            figures.make_entity(kind, text, text, value, unit),
+            Entity(kind=kind, text=text, name=text, value=value, unit=unit),
+        ),
+        (figures.make_entity(kind, text, "n"), Entity(kind=kind, text=text, name="n")),
+    ):
+        assert fast == plain and hash(fast) == hash(plain) and repr(fast) == repr(plain)
+        assert list(vars(fast).items()) == list(vars(plain).items())
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _WORDS, _NAMES))
+def test_candidates_are_the_capitalised_words_and_lower_case_starts(text: str) -> None:
+    index = name_index.name_index()
+    expected = [(m.start(), m.group(0)) for m in name_index._CAPITALISED.finditer(text)]
+    expected = sorted(expected + name_index.lower_starts(text, index.lower_words))
+    assert name_index.candidates(text) == expected
+
+
+_QUALIFIED = st.lists(
+    st.sampled_from(
+        [*list(" \t\n.,-1"), "nearly", "About", "more than", "up to", "ſome", "20,000"]
+    ),
+    max_size=20,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _FIGURE_WORDS, _QUALIFIED))
+def test_figure_prechecks_match_their_regexes(text: str) -> None:
+    currency = "$" in text or "£" in text or "€" in text or "¥" in text
+    assert currency == bool(figures._ANY_CURRENCY.search(text))
+    for start in range(len(text) + 1):
+        if figures._QUALIFIER.search(text, max(0, start - 16), start):
+            assert start and text[start - 1].isspace()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_written_out_date_triggers_are_the_plain_trigger_table(text: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is None:
+        return
+    table: set[str] = set()
+    for may_match, (_, kinds) in zip(dates._PLAIN_TRIGGERS, dates._TRIGGERS[1:], strict=True):
+        if not may_match(text, lower):
+            table |= kinds
+    assert dates._skipped(text, lower) - _SEPARATOR_KINDS == table
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(_TEXTS, _NAMES, st.sampled_from(["'s", "’s", "s", "", "U.S.'s", "Mao’s"])))
+def test_word_folding_and_possessives_match_the_plain_forms(word: str) -> None:
+    plain = word
+    for char, replacement in (("’", "'"), ("‘", "'"), ("–", "-"), ("—", "-")):
+        plain = plain.replace(char, replacement)
+    key = plain.replace(".", "").casefold()
+    assert name_index.fold.__wrapped__(word) == (key, key[:-2] if key.endswith("'s") else key)
+    stripped = word[:-2] if word.endswith(("'s", "’s")) else word
+    assert entities._strip_possessive(word) == stripped

@@ -114,6 +114,7 @@ _TRIGGERS = (
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
 # skipped; a false alarm only costs running the full pattern, which then finds nothing.
 # (The month trigger is :func:`month_starts`, which also says where such dates may begin.)
+_CIRCA_KINDS = _TRIGGERS[4][1]
 _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> may match
     lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
     lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
@@ -135,10 +136,17 @@ def _skipped(text: str, lower: str | None) -> set[str]:
     """The kinds other than month names' that cannot match (``lower``: see plain_lower)."""
     if lower is None:
         return _impossible_kinds_slow(text) - _MONTH_KINDS
+    # _PLAIN_TRIGGERS written out (a call per trigger costs more than its substring tests)
     skip: set[str] = set()
-    for may_match, (_, kinds) in zip(_PLAIN_TRIGGERS, _TRIGGERS[1:], strict=True):
-        if not may_match(text, lower):
-            skip |= kinds
+    s = lower
+    if not ("spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s):
+        skip.add("season")
+    if not ("0s" in text or "0's" in text or "0’s" in text):
+        skip.add("decade")
+    if "between" not in s:
+        skip.add("between")
+    if not ("c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s):
+        skip.update(_CIRCA_KINDS)
     # What the month-name forms need besides a month: a dash or "to" between two days, the
     # comma of "March 12, 1950", and a dash, "to" or "until" between two month names.
     dashes = "-" in text or "–" in text or "—" in text
@@ -160,7 +168,8 @@ def _two_month_words(lower: str) -> bool:
     """Whether month names' first three letters occur twice (anywhere) in ``lower``."""
     seen = 0
     for prefix in _MONTH_PREFIXES:
-        seen += lower.count(prefix)
+        if prefix in lower:  # cheaper than a str.count method call when it is not there
+            seen += lower.count(prefix)
         if seen > 1:
             return True
     return False
@@ -330,10 +339,25 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
             if period is None:
                 continue
             taken.append((start, end))
-            found.append(DateMatch(period=period, start=start, end=end, text=match.group(0)))
+            found.append(_date_match(period, start, end, match.group(0)))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
     return found
+
+
+def _date_match(period: Period, start: int, end: int, text: str) -> DateMatch:
+    """``DateMatch(period=..., start=..., end=..., text=...)`` without running ``__init__``.
+
+    The same object (fields, equality, hash, repr), several times faster to make: a frozen
+    dataclass's ``__init__`` sets each field through ``object.__setattr__``.
+    """
+    match: DateMatch = object.__new__(DateMatch)
+    state = match.__dict__
+    state["period"] = period
+    state["start"] = start
+    state["end"] = end
+    state["text"] = text
+    return match
 
 
 def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re.Match[str]]:
@@ -365,6 +389,8 @@ def month_starts(text: str, lower: str | None) -> list[int]:
         return [m.start() for m in _MONTH_START.finditer(text)]
     starts: list[int] = []
     for prefix in _MONTH_PREFIXES:
+        if prefix not in lower:
+            continue  # most months: "in" is cheaper than a str.find method call
         at = lower.find(prefix)
         while at >= 0:
             if at == 0 or not is_word_char(text[at - 1]):

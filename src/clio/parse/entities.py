@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from operator import itemgetter
 
 from clio.model.topic import Entity, EntityKind
-from clio.parse.figures import find_figures
+from clio.parse.figures import find_figures, make_entity
 from clio.parse.gazetteer import GazetteerEntry
 from clio.parse.name_index import Token as _Token
 from clio.parse.name_index import candidates as _candidates
@@ -135,10 +136,11 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     while True:
         words.append(token)
         for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
-            found = names.get((*key, word))
-            if found is not None and (
-                _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words)
-            ):
+            probe = (*key, word)
+            if probe not in names:
+                continue
+            found = names[probe]
+            if _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words):
                 best = (list(words), found[0])
         key = (*key, word_key)
         if key not in prefixes:
@@ -249,7 +251,7 @@ def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
 @lru_cache(maxsize=1 << 14)
 def _entity(kind: EntityKind, text: str, name: str) -> Entity:
     # entities are frozen, so one instance per (kind, text, name) can be shared
-    return Entity(kind=kind, text=text, name=name)
+    return make_entity(kind, text, name)
 
 
 def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
@@ -278,23 +280,30 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
 
     index = _index()
     singles, firsts = index.singles, index.firsts
+    fold, may_continue = _fold, _MAY_CONTINUE.match  # hot loop: local names
     for token in _candidates(text):
-        if token[0] < done:
+        start, word = token
+        if start < done:
             continue
-        end = token[0] + len(token[1])
-        key, bare = _fold(token[1])
-        single = singles.get(key) or singles.get(bare)
-        if single is not None and not _MAY_CONTINUE.match(text, end):
+        end = start + len(word)
+        key, bare = fold(word)
+        # ("in" then indexing: cheaper than a dict.get call for the many words not there)
+        if key in singles:
+            single = singles[key]
+        elif bare is not key and bare in singles:
+            single = singles[bare]
+        else:
+            single = None
+        if single is not None and not may_continue(text, end):
             # fast path: a one-word name that no longer name starts with ("USSR", "China")
             entry, spelling = single
-            if _word_case_ok(spelling, token[1]):
-                start = token[0]
+            if _word_case_ok(spelling, word):
                 if entry.kind is _PERSON:
                     start = _title_start(text, start, entry)
                 found.append((start, entry, end))
                 done = end
                 continue
-        capitalised = token[1][0].isupper()
+        capitalised = word[0].isupper()
         # only words that start a gazetteer name need the (memoised) walk along the text
         known = known_at(token) if key in firsts or bare in firsts else None
         if (
@@ -309,7 +318,6 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
         if known is not None:
             words, entry = known
             end = words[-1][0] + len(words[-1][1])
-            start = token[0]
             if entry.kind is _PERSON:
                 start = _title_start(text, start, entry)
             found.append((start, entry, end))
@@ -317,12 +325,12 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             continue
         if not capitalised or key in _CALENDAR:
             continue
-        if len(token[1]) > 1 and not _MAY_CONTINUE.match(text, end):
+        if len(word) > 1 and not may_continue(text, end):
             # one capitalised word on its own ("Chinese", "In"): no run to gather
             kind = _classify_word(token, key, text)
             if kind is not None:
-                word = _strip_possessive(token[1])
-                guessed.append((token[0], _entity(kind, word, word)))
+                word = _strip_possessive(word)
+                guessed.append((start, _entity(kind, word, word)))
             done = end
             continue
         run = _run(text, token)
@@ -339,22 +347,35 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             name = text[run[first][0] : _end(run[-1])]
             words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
             guessed.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
+    if not found:
+        return guessed  # found left to right: already in order
     named = [
         (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
         for start, entry, end in found
     ]
-    return sorted(named + guessed, key=lambda item: item[0])
+    named.extend(guessed)
+    named.sort(key=_first)
+    return named
+
+
+_first = itemgetter(0)
 
 
 def _strip_possessive(name: str) -> str:
-    return name[:-2] if name.endswith(("'s", "’s")) else name
+    return name[:-2] if name[-2:] in _POSSESSIVES else name
+
+
+_POSSESSIVES = frozenset(["'s", "’s"])
 
 
 @lru_cache(maxsize=1 << 14)
 def extract_entities(text: str) -> tuple[Entity, ...]:
     """People, places, organisations, events and figures in ``text``, in order, no repeats."""
-    found = find_names(text) + find_figures(text)
-    found.sort(key=lambda item: item[0])
+    found = find_names(text)  # in order already
+    figures = find_figures(text)
+    if figures:
+        found.extend(figures)
+        found.sort(key=_first)
     seen: set[tuple[EntityKind, str]] = set()
     result: list[Entity] = []
     for _, entity in found:

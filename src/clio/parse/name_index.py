@@ -30,8 +30,8 @@ def fold(word: str) -> tuple[str, str]:
         for char, plain in _FOLD_PAIRS:
             if char in word:
                 word = word.replace(char, plain)
-    key = word.replace(".", "").casefold()
-    return key, key[:-2] if key.endswith("'s") else key
+    key = (word.replace(".", "") if "." in word else word).casefold()
+    return key, key[:-2] if key[-2:] == "'s" else key
 
 
 def cap(token: Token) -> bool:
@@ -99,9 +99,14 @@ def _first_then_boundary(word: str) -> str:
 _CAPITALISED = re.compile(r"[^\W\d_a-zß-öø-ÿ](?<!\w.)(?:\.(?:[A-Z]\.)+|(?:[\w'’-]*\w)?)")
 
 
+_START, _WORD = re.Match.start, re.Match.group
+
+
 def candidates(text: str) -> list[Token]:
     """Words that may start a name: capitalised ones, and known lower-case starts."""
-    found = [(m.start(), m.group(0)) for m in _CAPITALISED.finditer(text)]
+    matches = list(_CAPITALISED.finditer(text))
+    # (start, word) pairs made by C-level maps (a list comprehension runs Python per match)
+    found = list(zip(map(_START, matches), map(_WORD, matches), strict=True))
     index = name_index()
     if index.lower_plain:
         lower = lower_starts(text, index.lower_words)
@@ -123,6 +128,8 @@ def lower_starts(text: str, words: tuple[str, ...]) -> list[Token]:
     found: list[Token] = []
     size = len(text)
     for word in words:
+        if word not in text:
+            continue  # most words: "in" is cheaper than a str.find method call
         at = text.find(word)
         while at >= 0:
             end = at + len(word)
