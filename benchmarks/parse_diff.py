@@ -1,6 +1,6 @@
 """Prove a parser change leaves every output as it was: parse the same texts with two checkouts.
 
-Run from a checkout:  python benchmarks/parse_diff.py [--other /work/main/src] [--sheets 2000]
+Run from a checkout:  python benchmarks/parse_diff.py --other ../other-checkout/src [--sheets 2000]
 
 The texts: every fixture in tests/fixtures/notes, the bundled sheet, ``--sheets`` generated
 sheets (benchmarks/parse.py's make_sheet, fixed seeds) and ``--mutants`` mutated texts (pieces
@@ -118,7 +118,9 @@ def _run(src: str, texts_file: str, out_file: str) -> list[list[object]]:
 def main() -> None:
     """Parse with both checkouts and print the differences."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--other", default="/work/main/src", help="the checkout to compare with")
+    parser.add_argument(
+        "--other", required=True, help="the src/ folder of the checkout to compare with"
+    )
     parser.add_argument("--sheets", type=int, default=2000)
     parser.add_argument("--mutants", type=int, default=600)
     parser.add_argument("--dump", nargs=3, help=argparse.SUPPRESS)
