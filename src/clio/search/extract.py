@@ -136,9 +136,7 @@ def _names_in_part(sentence: str, position: int, q: AbstractSet[str]) -> int:
     """How many of the question's name words the part of the sentence around ``position``
     (between commas, semicolons and "and", brackets included) has."""
     names: frozenset[str] = getattr(q, "names", frozenset())
-    starts = [0] + [m.end() for m in _PART_BREAK.finditer(sentence) if m.end() <= position]
-    ends = [m.start() for m in _PART_BREAK.finditer(sentence) if m.start() > position]
-    part = sentence[max(starts) : min(ends, default=len(sentence))]
+    part = clause_at(sentence, position, breaks=_PART_BREAK)
     return len(set(tokens(part)) & names)
 
 

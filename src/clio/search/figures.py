@@ -86,10 +86,11 @@ def counted_noun(question: str) -> str | None:
     return stem(head[0]) if head else None
 
 
-def clause_at(sentence: str, position: int) -> str:
-    """The clause of ``sentence`` around ``position`` ("Germany 17" in "... and Germany 17")."""
-    starts = [0] + [m.end() for m in _CLAUSE_BREAK.finditer(sentence) if m.end() <= position]
-    ends = [m.start() for m in _CLAUSE_BREAK.finditer(sentence) if m.start() > position]
+def clause_at(sentence: str, position: int, *, breaks: re.Pattern[str] = _CLAUSE_BREAK) -> str:
+    """The clause of ``sentence`` around ``position`` ("Germany 17" in "... and Germany 17"),
+    clauses ending at ``breaks``."""
+    starts = [0] + [m.end() for m in breaks.finditer(sentence) if m.end() <= position]
+    ends = [m.start() for m in breaks.finditer(sentence) if m.start() > position]
     return sentence[max(starts) : min(ends, default=len(sentence))]
 
 
