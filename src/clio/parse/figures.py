@@ -23,7 +23,7 @@ _SCALES = {
     "k": 1e3, "thousand": 1e3, "hundred": 1e2, "m": 1e6, "mn": 1e6, "million": 1e6,
     "bn": 1e9, "billion": 1e9, "trillion": 1e12,
 }  # fmt: skip
-_WORD_NUMBERS = {
+WORD_NUMBERS = {  # number words and their values ("two" -> 2), shared with clio.search
     "a": 1, "an": 1, "one": 1, "half a": 0.5, "two": 2, "three": 3, "four": 4, "five": 5,
     "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
     "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
@@ -79,7 +79,7 @@ def _value(number: str) -> float:
     return float(number.replace(",", ""))
 
 
-def _unit_after(text: str, position: int) -> tuple[str | None, int]:
+def unit_after(text: str, position: int) -> tuple[str | None, int]:
     """The unit words right after ``position``, and where they end."""
     words: list[str] = []
     end = position
@@ -175,7 +175,7 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
         number, scale = match.group("num"), match.group("scale")
         if _is_year(number, scale) or _ordinal_or_label(text, match.end()):
             continue
-        unit, end = _unit_after(text, match.end())
+        unit, end = unit_after(text, match.end())
         if unit is None and scale is None:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
@@ -184,8 +184,8 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
     worded = _WORDED.finditer(text, worded_from) if worded_from is not None else ()
     for match in worded:
         words = " ".join(match.group("words").lower().split())
-        unit, end = _unit_after(text, match.end())
-        value = _WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]
+        unit, end = unit_after(text, match.end())
+        value = WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]
         add(match.start(), end, value, unit)
     found.sort(key=lambda item: item[0])
     return [(start, entity) for start, _, entity in found]
@@ -230,8 +230,3 @@ def _has_scale_word_in(text: str, lower: str | None) -> bool:
 def _ordinal_or_label(text: str, end: int) -> bool:
     follow = text[end : end + 8].lstrip().lower()
     return follow.startswith(("marks", "mark)", "mark ")) and "(" in text[max(0, end - 6) : end]
-
-
-def unit_after(text: str, position: int) -> tuple[str | None, int]:
-    """The unit a figure ending at ``position`` counts ("390,000 [men dead]"), and its end."""
-    return _unit_after(text, position)

@@ -8,9 +8,10 @@ from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from clio.model.period import Period, Precision
+from clio.model.period import MONTH_NAMES, Period, Precision
 from clio.parse import find_dates, parse_period
 from clio.parse.dates import DateMatch
+from clio.parse.figures import WORD_NUMBERS
 from clio.search.binding import last_person, unit_text
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
@@ -203,10 +204,6 @@ def _dates_of(unit: Unit) -> Callable[[str, str, AbstractSet[str], bool], list[t
     return find
 
 
-_NUMBER_WORD = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-}  # fmt: skip
 _LATER = re.compile(
     r"\b(?P<n>\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(?P<unit>day|week|month|year)s?\s+(?:later|afterwards)\b",
@@ -220,7 +217,8 @@ def _later_date(sentence: str, period: Period | None) -> tuple[str, int] | None:
     match = _LATER.search(sentence)
     if match is None or period is None or period.is_range or period.approximate:
         return None
-    count = _NUMBER_WORD.get(match["n"].lower()) or int(match["n"])
+    word = match["n"].lower()
+    count = int(WORD_NUMBERS[word]) if word in WORD_NUMBERS else int(word)
     unit = match["unit"].lower()
     start = period.start
     if unit in ("day", "week"):
@@ -229,19 +227,13 @@ def _later_date(sentence: str, period: Period | None) -> tuple[str, int] | None:
         day = date(start.year, start.month, start.day) + timedelta(
             days=count * (7 if unit == "week" else 1)
         )
-        return f"{day.day} {day.strftime('%B')} {day.year}", match.start()
+        return f"{day.day} {MONTH_NAMES[day.month - 1]} {day.year}", match.start()
     if unit == "month":
         if start.month is None:
             return None
         months = start.year * 12 + start.month - 1 + count
-        return f"{_MONTHS[months % 12]} {months // 12}", match.start()
+        return f"{MONTH_NAMES[months % 12]} {months // 12}", match.start()
     return str(start.year + count), match.start()
-
-
-_MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July", "August", "September",
-    "October", "November", "December",
-)  # fmt: skip
 
 
 _JOINED_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+[^,;]*$", re.IGNORECASE)
