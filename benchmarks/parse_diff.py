@@ -118,9 +118,7 @@ def _run(src: str, texts_file: str, out_file: str) -> list[list[object]]:
 def main() -> None:
     """Parse with both checkouts and print the differences."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument(
-        "--other", required=True, help="the src/ folder of the checkout to compare with"
-    )
+    parser.add_argument("--other", help="the src/ folder of the checkout to compare with")
     parser.add_argument("--sheets", type=int, default=2000)
     parser.add_argument("--mutants", type=int, default=600)
     parser.add_argument("--dump", nargs=3, help=argparse.SUPPRESS)
@@ -128,6 +126,8 @@ def main() -> None:
     if args.dump:
         dump(*args.dump)
         return
+    if not args.other:
+        parser.error("--other is required: the src/ folder of the checkout to compare with")
     with tempfile.TemporaryDirectory(prefix="clio-diff-") as tmp:
         texts_file = str(Path(tmp) / "texts.json")
         items = texts(args.sheets, args.mutants)
