@@ -6,6 +6,7 @@ import re
 
 from clio.model.topic import Entity, EntityKind
 from clio.parse.folding import plain_lower
+from clio.parse.instances import assemble
 
 
 def _words(text: str) -> frozenset[str]:
@@ -124,20 +125,11 @@ def _is_year(number: str, scale: str | None) -> bool:
 def make_entity(
     kind: EntityKind, text: str, name: str, value: float | None = None, unit: str | None = None
 ) -> Entity:
-    """``Entity(kind=..., text=..., name=..., value=..., unit=...)`` without running ``__init__``.
-
-    The same object (fields, equality, hash, repr), several times faster to make: a frozen
-    dataclass's ``__init__`` sets each field through ``object.__setattr__``, and notes name
-    many people, places and figures.
-    """
-    entity: Entity = object.__new__(Entity)
-    state = entity.__dict__
-    state["kind"] = kind
-    state["text"] = text
-    state["name"] = name
-    state["value"] = value
-    state["unit"] = unit
-    return entity
+    """``Entity(kind=..., text=..., name=..., value=..., unit=...)``, made fast (notes name many
+    people, places and figures; see ``assemble``)."""
+    return assemble(
+        Entity, {"kind": kind, "text": text, "name": name, "value": value, "unit": unit}
+    )
 
 
 def find_figures(text: str) -> list[tuple[int, Entity]]:
