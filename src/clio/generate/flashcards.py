@@ -60,9 +60,10 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     text = clean(point.text)
     topic_words = about(section)
     cause = cause_phrase(section.heading)
+    glossary = _GLOSSARY.match(bare_heading(section.heading)) is not None
     if cause:
         prompt = f"How does ‘{point.title}’ help to explain {cause.outcome}?"
-    elif _GLOSSARY.match(bare_heading(section.heading)) and not find_dates(point.title):
+    elif glossary and not find_dates(point.title):
         prompt = f"What does ‘{point.title}’ mean?"  # a key term and its definition
     elif is_agreement(title_without_date(section.heading)):
         prompt = (
@@ -85,7 +86,6 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     ):
         # the title's date is left out when the explanation gives it anyway
         answer = name if find_dates(point.title) and find_dates(text) else point.title
-        glossary = _GLOSSARY.match(bare_heading(section.heading)) is not None
         found.append(
             card(
                 CardKind.REVERSE,

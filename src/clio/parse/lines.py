@@ -210,10 +210,9 @@ def split_lines(text: str) -> list[Line]:
 
 # A label alone on its line ("a)" then "Quit India" on the next), as lists pasted from a word
 # processor come out: the label belongs to the next line of text.
-_LONE_LABEL = re.compile(r"^(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])$")
-_LONE_LABEL_ANYWHERE = re.compile(
-    r"^[ \t]*(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])[ \t]*$", re.MULTILINE
-)
+_LABEL_ALONE = r"(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])"
+_LONE_LABEL = re.compile(rf"^{_LABEL_ALONE}$")  # a stripped line
+_LONE_LABEL_ANYWHERE = re.compile(rf"^[ \t]*{_LABEL_ALONE}[ \t]*$", re.MULTILINE)  # in a text
 
 
 def _join_lone_labels(lines: list[Line]) -> None:

@@ -65,7 +65,6 @@ _CANONICAL = {
     "harbor": "port",
     "dock": "port",
     "russia": "ussr",
-    "soviet": "ussr",
     "moscow": "moscow",
     "america": "usa",
     "us": "usa",
