@@ -10,7 +10,7 @@ from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
-from clio.search.binding import says_event, says_of_person, says_scope, unit_text
+from clio.search.binding import says_event, says_of_person, says_scope, unit_tokens
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
@@ -157,7 +157,7 @@ def _other_country(index: SearchIndex, question: str, kind: AnswerType, unit: Un
     if role is None:
         return False
     asked = {stem(w) for w in words(question[: role.start()])[-2:] if is_demonym(w)}
-    return bool(asked) and not asked <= set(tokens(unit_text(unit), expand=index.expand))
+    return bool(asked) and not asked <= unit_tokens(unit, expand=index.expand)
 
 
 def candidates(index: SearchIndex, question: str) -> tuple[AnswerType, list[Candidate]]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Set as AbstractSet
+from functools import lru_cache
 
 from clio.search.index import Unit
 from clio.search.names import Name, NameKind, find_names, is_known, is_title
@@ -31,6 +32,12 @@ def asked_people(question: str) -> list[frozenset[str]]:
 def unit_text(unit: Unit) -> str:
     """The unit's heading and text as one passage (the heading may name who a clause is about)."""
     return f"{unit.heading}; {unit.text}" if unit.heading else unit.text
+
+
+@lru_cache(maxsize=1024)
+def unit_tokens(unit: Unit, *, expand: bool = True) -> frozenset[str]:
+    """The tokens of the unit's heading and text (each rule that checks a candidate asks)."""
+    return frozenset(tokens(unit_text(unit), expand=expand))
 
 
 def last_person(unit: Unit, before: str, *, titles: bool = True) -> Name | None:
@@ -115,7 +122,7 @@ def _done_by_another(
     """True when the passage never names the question's doer (a country or body) and gives the
     event to another one: "When did Italy leave the League?" against "Germany left the League".
     A doer named through its leader ("Kim Il Sung ... attack South Korea") is not ruled out."""
-    if actor <= set(tokens(text, expand=expand)):
+    if actor <= unit_tokens(unit, expand=expand):
         return False
     events = set(tokens(question, expand=expand)) - actor
     events -= {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
@@ -173,9 +180,9 @@ def says_event(unit: Unit, question: str, *, expand: bool = True) -> bool:
     if not events:
         return True
     need = max(1, len(events) // 2)
-    text = unit_text(unit)
-    if len(events & set(tokens(text, expand=expand))) < need:
+    if len(events & unit_tokens(unit, expand=expand)) < need:
         return False
+    text = unit_text(unit)
     # ... nor when every clause that names it says it did not happen ("they did not win a
     # majority" for "When did the Nazis win a majority?").
     clauses = [c for s in split_sentences(text) for c in _CLAUSES.split(s)]
@@ -218,4 +225,4 @@ def says_scope(unit: Unit, question: str, *, expand: bool = True) -> bool:
     if not match or match["head"].lower() not in _EVENT_HEADS:
         return True
     scope = set(tokens(match["scope"], expand=expand))
-    return not scope or scope <= set(tokens(unit_text(unit), expand=expand))
+    return not scope or scope <= unit_tokens(unit, expand=expand)
