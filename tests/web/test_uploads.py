@@ -152,3 +152,16 @@ def test_documents_are_limited_by_their_own_setting() -> None:
     text = FormData([("file", UploadFile(io.BytesIO(b"x" * 2000), filename="a.txt"))])
     with pytest.raises(UploadTooLarge):
         upload_from_form(text, limit=1000, document_limit=5000)
+
+
+def test_a_part_heading_groups_its_sections_on_the_topic_page(client: WebClient) -> None:
+    text = (
+        "# Stalin\n\n## The <Five-Year> Plans\n\n"
+        "### First plan, 1928-32\n\n- Coal targets rose.\n\n"
+        "### Collectivisation, 1929-33\n\n- Kulaks were deported.\n"
+    )
+    response = _post_file(client, "/library", "plans.md", text.encode(), "text/markdown")
+    assert response.status_code == 303, response.text
+    page = client.get("/topics/plans").text
+    assert page.count('<h2 class="part">The &lt;Five-Year&gt; Plans</h2>') == 1  # escaped, once
+    assert '-h">First plan, 1928-32' in page and "</h3>" in page

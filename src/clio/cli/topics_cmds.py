@@ -42,9 +42,13 @@ def parse_command(
         typer.echo(json.dumps(topic_to_json(topic), ensure_ascii=False, indent=2))
         return
     tree = Tree(f"[bold]{topic.title}[/]")
+    part: tuple[str | None, Tree] = (None, tree)
     for section in topic.sections:
+        if section.part != part[0]:
+            holder = tree.add(f"[bold]{_esc(section.part)}[/]") if section.part else tree
+            part = (section.part, holder)
         period = f" [cyan]({section.period.label()})[/]" if section.period else ""
-        branch = tree.add(f"[bold]{_esc(section.heading)}[/]{period}")
+        branch = part[1].add(f"[bold]{_esc(section.heading)}[/]{period}")
         for point in section.points:
             when = f" [cyan]({point.period.label()})[/]" if point.period else ""
             branch.add(f"{_esc(point.label)}. {_esc(point.title or point.text[:60])}{when}")

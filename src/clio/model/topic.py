@@ -73,6 +73,9 @@ class Section:
     period: Period | None = None
     points: tuple[Point, ...] = ()
     lines: tuple[int, int] = (0, 0)
+    # the heading this section sits under when that heading has no points of its own
+    # ("The Five-Year Plans" over "## Collectivisation, 1929-33"), else None
+    part: str | None = None
 
     @property
     def is_why(self) -> bool:

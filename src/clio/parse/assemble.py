@@ -45,6 +45,7 @@ def build_sections(
                 period=period,
                 points=tuple(points),
                 lines=(draft.first_line, last_line),
+                part=draft.part or None,
             )
         )
     return tuple(sections)

@@ -40,6 +40,8 @@ class SectionDraft:
     heading: str
     first_line: int
     points: list[PointDraft] = field(default_factory=list)
+    level: int = 0  # a Markdown heading's level ("##" is 2); 0 for other headings
+    part: str = ""  # the empty heading this section sits under
 
 
 def list_item(line: Line, text: str, number: int) -> PointDraft:
@@ -142,3 +144,54 @@ _CLAUSE_VERB = re.compile(
     r"^(?:was|were|is|are|had|has|have|did|does|met|made|took|gave|became|began|won|lost|"
     r"led|left|sent|fled|fought|wanted|[a-z]{2,}ed)$"
 )
+
+
+def nest_sections(sections: list[SectionDraft]) -> list[SectionDraft]:
+    """Sections under a Markdown heading that has no points of its own, placed under it.
+
+    When every sub-heading holds only prose ("### Kirov's murder, December 1934" and a
+    paragraph), the sub-headings become the titled points of the empty heading. Otherwise
+    the sub-sections stay sections and name the empty heading as their ``part``, and the
+    empty heading itself is dropped.
+    """
+    result = list(sections)
+    for level in range(6, 0, -1):  # the deepest empty headings first
+        position = 0
+        while position < len(result):
+            parent = result[position]
+            end = position + 1
+            while end < len(result) and result[end].level > level:
+                end += 1
+            children = result[position + 1 : end]
+            if parent.level != level or parent.points or not children:
+                position += 1
+                continue
+            if all(p.style == "paragraph" for child in children for p in child.points) and all(
+                child.points for child in children
+            ):
+                parent.points = [_heading_point(child, k) for k, child in enumerate(children, 1)]
+                del result[position + 1 : end]
+                position += 1
+                continue
+            for child in children:
+                child.part = child.part or parent.heading
+            del result[position]
+            position = end - 1
+    return result
+
+
+def _heading_point(section: SectionDraft, number: int) -> PointDraft:
+    """A sub-heading and its paragraphs as one titled point."""
+    parts: list[tuple[str, str]] = []
+    for k, paragraph_draft in enumerate(section.points):
+        text = joined(paragraph_draft.text_lines)
+        parts.append((SPACE if k == 0 else PARAGRAPH, text))
+    return PointDraft(
+        label=str(number),
+        style="heading",
+        indent=0,
+        title=section.heading,
+        text_lines=parts,
+        first_line=section.first_line,
+        last_line=section.points[-1].last_line,
+    )

@@ -70,6 +70,8 @@ _QUESTIONS = re.compile(
 )
 
 
+# ">" quotation marks at a line start, but not "> 50% of peasants" (more than)
+_BLOCKQUOTE = re.compile(r"(?:>[ \t]*+)++(?!\d)")
 # The characters those case-insensitive patterns can start with (İ ı ſ are what such a regex
 # also takes for i and s), so that most lines skip them without running the regex.
 _QUESTIONS_FIRST = frozenset("#*eEpPqQ")
@@ -136,6 +138,9 @@ def _line_fields(raw: str) -> dict[str, Any]:
         "rest": "",
         "level": 0,
     }
+    if text[:1] == ">" and (quoted := _BLOCKQUOTE.match(text)):
+        # a Markdown quotation ("> Stalin originated ..."): the words without the marks
+        text = base["text"] = text[quoted.end() :]
     if not text:
         base["kind"] = BLANK
         return base

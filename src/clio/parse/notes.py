@@ -15,6 +15,7 @@ from clio.parse.drafts import (
     is_child,
     joined,
     list_item,
+    nest_sections,
     paragraph,
     start_point,
 )
@@ -147,8 +148,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
     items = list_item_flags(lines)
     headings = heading_flags(lines, nexts, items)
 
-    def new_section(heading: str, line_no: int) -> SectionDraft:
-        draft = SectionDraft(heading=heading, first_line=line_no)
+    def new_section(heading: str, line_no: int, level: int = 0) -> SectionDraft:
+        draft = SectionDraft(heading=heading, first_line=line_no, level=level)
         sections.append(draft)
         return draft
 
@@ -157,7 +158,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
             previous_blank = True
             continue
         if line.kind is MD_HEADING:
-            section, point = new_section(strip_emphasis(line.rest).rstrip(":"), line.number), None
+            heading = strip_emphasis(line.rest).rstrip(":")
+            section, point = new_section(heading, line.number, line.level), None
         elif line.kind is MARKER:
             if is_numbered_heading(lines, index, nexts):
                 section, point = (
@@ -203,7 +205,7 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
         section = new_section(title, intro_parts[0].first_line)
         section.points.extend(intro_parts)
         intro_parts = []
-    return "\n\n".join(joined(p.text_lines) for p in intro_parts), sections
+    return "\n\n".join(joined(p.text_lines) for p in intro_parts), nest_sections(sections)
 
 
 def _parse_sources(
