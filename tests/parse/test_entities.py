@@ -112,3 +112,21 @@ def test_lower_case_names_and_dotted_acronyms() -> None:
     assert ("event", "cold war", "Cold War") in found
     assert ("event", "détente", "Détente") in found
     assert ("event", "hyperinflation", "Hyperinflation") in found
+
+
+def test_a_given_name_makes_a_person_even_at_a_sentence_start() -> None:
+    assert ("person", "Sergei Kirov", "Sergei Kirov") in _found(
+        "Sergei Kirov, the popular Party boss in Leningrad, was shot in 1934."
+    )
+    assert ("person", "Cyril Radcliffe", "Cyril Radcliffe") in _found(
+        "A British lawyer, Cyril Radcliffe, drew the border."
+    )
+
+
+def test_who_after_a_name_makes_a_person() -> None:
+    found = _found("Stalin then turned on Bukharin, who wanted to keep the NEP.")
+    assert ("person", "Bukharin", "Bukharin") in found
+    assert ("person", "Yagoda", "Yagoda") in _found("Yagoda, whose NKVD ran the trials, fell.")
+    # a group is not a person, nor is a common word
+    assert "person" not in [k for k, *_ in _found("Later the Bolsheviks, who had few, grew.")]
+    assert _found("Many, who had voted for them, left.") == []

@@ -57,11 +57,33 @@ _PERSON_AFTER = _words(
     "said wrote argued claimed believed declared announced insisted feared wanted"
 )
 _GIVEN_NAMES = _words(
-    "adlai adolf alexander alexei andrei anthony boris charles david dean dwight edward "
-    "ernst erich franz friedrich george georgy gustav harold harry heinrich helmut henry "
-    "hermann jacques james jimmy john joseph karl kenneth konrad leon leonid lyndon margaret "
-    "mikhail neville nikita otto paul richard robert ronald rosa walter william winston "
-    "woodrow yuri zhou"
+    # English
+    "adlai albert alfred alice andrew ann anne anthony arthur barbara benjamin betty charles "
+    "charlotte christopher clement dean dorothy douglas dwight edith edmund edward eleanor "
+    "elizabeth emily emmeline ernest florence frances francis frank frederick geoffrey george "
+    "gerald harold harriet harry henry herbert hugh isaac jack james jane jimmy john joseph "
+    "katherine kenneth lionel basil cyril reginald rupert percy neil ian alan brian keith roy "
+    "gordon tony harriet lyndon margaret mary matthew michael neville nicholas oliver patrick "
+    "peter philip ramsay richard robert ronald rosa samuel sarah stanley stephen susan thomas "
+    "walter william winston woodrow "
+    # German, Dutch, Scandinavian
+    "adolf bernhard dietrich erich ernst franz friedrich fritz gerhard gustav hans heinrich "
+    "helmut hermann horst joachim johann jurgen jürgen karl klaus konrad kurt ludwig manfred "
+    "martin max otto reinhard rudolf sophie ulrich werner wilhelm willy wolfgang "
+    # French, Italian, Spanish, Portuguese
+    "antoine benito charles-maurice edouard édouard emile émile fernand francisco françois "
+    "georges giovanni giuseppe jacques jean jean-paul josé juan léon louis luigi marcel "
+    "maximilien pierre philippe raymond vittorio "
+    # Russian, Polish, Czech, Hungarian, Yugoslav
+    "alexander alexandr alexei aleksei alexey anastas andrei andrey boris dmitri dmitry "
+    "feliks felix fyodor georgi georgy grigori grigory grigoriy igor ivan josip kliment "
+    "konstantin lavrentiy lavrenti lazar lech leon leonid matyas mátyás mikhail nadezhda "
+    "nikita nikolai nikolay pavel pyotr sergei sergey semyon stepan vasily vladimir "
+    "vyacheslav wladyslaw władysław yakov yuri yury zinovy imre janos jános tomas tomáš "
+    "alexander "
+    # Middle East, South Asia, Africa
+    "ahmed ali anwar gamal hafez indira jawaharlal kwame mohammed muhammad nelson "
+    "yasser zhou"
 )
 _ABBREVIATIONS = _words("st mr mrs dr gen col capt lt sgt jr sr")
 _CONNECTORS = _words("of the de von van der al bin la le du")
@@ -213,10 +235,14 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
         return None if _ROMAN.fullmatch(written) else (_ORGANISATION, 0)
-    if _sentence_start(text, run[0][0]) or words[0] in _COMMON or words[0] in _CALENDAR:
-        return None
     if words[0] in _GIVEN_NAMES and len(words) >= 2:
-        return _PERSON, 0
+        return _PERSON, 0  # "Sergei Kirov", even at a sentence start
+    if words[0] in _COMMON or words[0] in _CALENDAR:
+        return None
+    if len(words) <= 3 and _WHO_AFTER.match(text, _end(run[-1])) and words[-1][-1:] != "s":
+        return _PERSON, 0  # "Bukharin, who wanted to keep the NEP"
+    if _sentence_start(text, run[0][0]):
+        return None
     previous_word = _previous_word(text, run[0][0])
     previous = _fold(previous_word)[0] if previous_word else ""
     if 2 <= len(words) <= 4:
@@ -230,6 +256,8 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+# a relative pronoun for people right after a name: "Trotsky, who ...", "Kirov, whose ..."
+_WHO_AFTER = re.compile(r"(?:['’]s)?,? (?:who|whom|whose)\b")
 
 
 def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
@@ -240,7 +268,11 @@ def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
     written = token[1]
     if written.isupper() and 2 <= len(written) <= 6:
         return None if _ROMAN.fullmatch(written) else _ORGANISATION
-    if key in _COMMON or key in _CALENDAR or _sentence_start(text, token[0]):
+    if key in _COMMON or key in _CALENDAR:
+        return None
+    if _WHO_AFTER.match(text, token[0] + len(written)) and key[-1:] != "s":
+        return _PERSON  # "Bukharin, who wanted to keep the NEP"
+    if _sentence_start(text, token[0]):
         return None
     previous_word = _previous_word(text, token[0])
     if not previous_word or previous_word[:1].isupper():
