@@ -18,6 +18,7 @@ from clio.generate.text import (
     with_subject,
 )
 from clio.parse import parse_notes
+from tests.conftest import FIXTURES
 
 PEOPLE = """Key people
 
@@ -345,3 +346,38 @@ def test_a_key_terms_section_asks_what_each_term_means() -> None:
     prompts = {c.prompt for c in kit.flashcards}
     assert "What does ‘Appeasement’ mean?" in prompts
     assert any(p.startswith("Which key term means this?") for p in prompts)
+
+
+# Found by reading the kit of an unseen Markdown sheet on Stalin's Russia (session 4).
+STALIN = (FIXTURES / "layouts" / "nested-headings.md").read_text("utf-8")
+
+
+def _scheme_texts() -> list[str]:
+    kit = make_kit(parse_notes(STALIN), seed=0)
+    return [p.text for q in kit.source_questions for p in q.mark_scheme.points]
+
+
+def test_warned_is_not_war() -> None:
+    from clio.generate.themes import classify_theme
+
+    text = "Lenin died. His Testament warned that Stalin was too rude to be General Secretary."
+    assert classify_theme("Lenin's death", text) != "military"
+    assert classify_theme("Korean War", "the war began") == "military"
+
+
+def test_a_headline_passive_reads_as_a_clause() -> None:
+    plan = plan_essay(parse_notes(STALIN), "Why was Stalin able to become leader by 1929?")
+    text = " ".join(p.text for p in plan.paragraphs)
+    assert "that the Right was defeated" in text
+    assert "that the Right defeated" not in text
+
+
+def test_a_passage_without_dates_is_timed_against_the_events_it_bears_on() -> None:
+    dates = [t for t in _scheme_texts() if "Date:" in t]
+    assert dates and all("18 years after" in d for d in dates), dates
+    assert not any("at the time of the events" in d for d in dates)
+
+
+def test_quotation_marks_inside_a_quoted_sentence_become_single() -> None:
+    quoted = [t for t in _scheme_texts() if "concept" in t]
+    assert quoted and all("the concept ‘enemy of the people’" in t for t in quoted), quoted

@@ -13,6 +13,7 @@ from clio.generate.essay_text import (
     clauses,
     content_tokens,
     has_detail,
+    headline_passive,
     is_clause,
     match_tokens,
     noun_phrase,
@@ -157,7 +158,7 @@ def build_factor(topic: Topic, section: Section, point: Point, *, corpus: str) -
     else:
         name = strip_trailing_date(title)
         if is_clause(name):
-            phrase = "that " + _lower_name(name, keep)
+            phrase = "that " + _lower_name(headline_passive(name), keep)
         else:
             phrase = noun_phrase(title, proper=proper_words(corpus), corpus=corpus)
         opening = phrase

@@ -281,6 +281,78 @@ def is_clause(title: str) -> bool:
     )
 
 
+# Verbs whose participle after a subject, with no object, can only be a headline's passive
+# ("The Right defeated", "Trotsky expelled"); intransitive ones ("Inflation soared") are left.
+_TRANSITIVE_PARTICIPLES = frozenset(
+    [
+        "abolished",
+        "annexed",
+        "appointed",
+        "arrested",
+        "assassinated",
+        "banned",
+        "captured",
+        "crushed",
+        "defeated",
+        "deported",
+        "deposed",
+        "dismissed",
+        "elected",
+        "executed",
+        "exiled",
+        "expelled",
+        "imprisoned",
+        "introduced",
+        "invaded",
+        "killed",
+        "liquidated",
+        "murdered",
+        "nationalised",
+        "nationalized",
+        "occupied",
+        "ousted",
+        "outlawed",
+        "overthrown",
+        "partitioned",
+        "persecuted",
+        "purged",
+        "ratified",
+        "rejected",
+        "removed",
+        "repealed",
+        "sacked",
+        "shot",
+        "signed",
+        "hanged",
+        "sentenced",
+        "isolated",
+        "humiliated",
+        "recognised",
+        "recognized",
+        "founded",
+        "established",
+        "passed",
+        "lifted",
+        "destroyed",
+        "sunk",
+        "released",
+    ]
+)
+_AUXILIARIES = frozenset(["was", "were", "is", "are", "be", "been", "being", "has", "have", "had"])
+
+
+def headline_passive(title: str) -> str:
+    """A headline's passive as a full clause: "The Right defeated" -> "The Right was defeated"."""
+    tokens = title.split()
+    if len(tokens) < 2 or tokens[-1].lower() not in _TRANSITIVE_PARTICIPLES:
+        return title
+    if any(t.lower() in _AUXILIARIES for t in tokens):
+        return title
+    subject = tokens[-2].lower()
+    plural = subject.endswith("s") and not subject.endswith(("ss", "us", "is"))
+    return " ".join([*tokens[:-1], "were" if plural else "was", tokens[-1]])
+
+
 _COMMON_ENDINGS = ("ation", "ition", "ism", "ment", "ity", "ness", "ing", "ance", "ence", "ship")
 
 

@@ -6,6 +6,7 @@ from clio.generate.essay_text import as_sentence, lower_first, sentences, strip_
 from clio.generate.mark_schemes import scheme_point
 from clio.generate.source_provenance import Provenance, cold_war_note, timing_note
 from clio.generate.source_subjects import SourceSubject
+from clio.generate.source_views import requote
 from clio.generate.themes import classify_theme
 from clio.model.marking import SchemePoint
 from clio.model.topic import Point, Section, Source, Topic
@@ -42,10 +43,11 @@ def content_points(source: Source, subject: SourceSubject, *, limit: int = 5) ->
     found: list[SchemePoint] = []
     for sentence in _key_sentences(source, subject)[:limit]:
         inference = inference_for(sentence, subject)
+        said = requote(sentence)
         if inference:
-            text = f'The source suggests that {inference}: it says "{sentence}"'
+            text = f'The source suggests that {inference}: it says "{said}"'
         else:
-            text = f'The source says that "{sentence}"'
+            text = f'The source says that "{said}"'
         found.append(scheme_point("content", text, (source.id,)))
     return found
 

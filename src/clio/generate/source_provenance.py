@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from clio.generate.essay_text import strip_trailing_date
-from clio.generate.source_subjects import clean_author, source_span
+from clio.generate.source_subjects import best_section, clean_author, section_span, source_span
 from clio.model.topic import Point, Source, Topic
 
 # (kind, words that reveal it, what it is, a strength, a limitation, its usual purpose)
@@ -168,12 +168,22 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
     if year is None:
         return None
     span = source_span(source)
-    if span is not None and year - span.end.year >= 2:
+    events = "the latest events it describes"
+    if span is None:
+        # a passage with no dates of its own: the events of the notes it bears on
+        section = best_section(topic, source)
+        span = section_span(section) if section is not None else None
+        events = "the events it bears on in the notes"
+    if span is None:
+        return f"It was produced in {year}; compare that date with the events it describes."
+    if year - span.end.year >= 2:
         gap = year - span.end.year
         return (
-            f"It was produced in {year}, {gap} years after the latest events it describes "
+            f"It was produced in {year}, {gap} years after {events} "
             f"({span.end.label()}), so the author had hindsight but was not writing at the time."
         )
+    if span.start.year - year >= 2:
+        return f"It was produced in {year}, before {events} ({span.start.label()})."
     when = _source_month(source)
     later: list[Point] = []
     if when is not None:

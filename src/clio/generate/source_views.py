@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from clio.generate.essay_factors import Factor, build_factor, section_is_why, topic_corpus
@@ -25,7 +26,17 @@ from clio.parse import find_dates
 
 def quote(sentence: str) -> str:
     """A sentence in double quotes, without its final full stop."""
-    return f'"{sentence.strip().rstrip(".")}"'
+    return f'"{requote(sentence.strip().rstrip("."))}"'
+
+
+_DOUBLE_QUOTED = re.compile(r'"([^"]*)"|“([^”]*)”')
+
+
+def requote(text: str) -> str:
+    """Double quotes inside a passage made single, so that it can be quoted in double quotes."""
+    if '"' not in text and "“" not in text:
+        return text
+    return _DOUBLE_QUOTED.sub(lambda m: f"‘{m.group(1) or m.group(2) or ''}’", text)
 
 
 _FUNCTION_STARTS = frozenset(

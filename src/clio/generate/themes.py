@@ -36,7 +36,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "currency",
     ),
     "military": (
-        "war", "troop", "army", "armies", "invasion", "invade", "attack", "weapon", "missile",
+        "war=", "wars=", "warfare", "wartime", "warship", "warlord", "warring", "warsaw", "troop",
+        "army", "armies", "invasion", "invade", "attack", "weapon", "missile",
         "nuclear", "military", "border", "clash", "deterren", "soldier", "naval", "navy", "bomb",
         "battle", "defen", "arms", "tactic", "casualt", "fight", "fought", "fighter", "plane",
         "threat", "security", "volunteer", "truce", "ceasefire", "armistice", "blockade", "cia",
@@ -50,9 +51,15 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
     ),
 }  # fmt: skip
 
+
+def _keyword(key: str) -> str:
+    # "war=" is the whole word only: "war" would also match "warned" and "ward"
+    return re.escape(key[:-1]) + r"(?![a-z])" if key.endswith("=") else re.escape(key)
+
+
 # one pattern per theme: a keyword at the start of a word (phrases match as written)
 _PATTERNS = {
-    theme: re.compile(r"(?<![a-z])(?:" + "|".join(re.escape(k) for k in keys) + ")")
+    theme: re.compile(r"(?<![a-z])(?:" + "|".join(_keyword(k) for k in keys) + ")")
     for theme, keys in _KEYWORDS.items()
 }
 
