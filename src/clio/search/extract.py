@@ -239,13 +239,22 @@ def _later_date(sentence: str, period: Period | None) -> tuple[str, int] | None:
 _JOINED_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+[^,;]*$", re.IGNORECASE)
 
 
-def _figures(
-    sentence: str, question: str, q: AbstractSet[str], ex: bool
-) -> list[tuple[str, float]]:
-    return [
-        (span, _proximity(sentence, start, q, ex) + bonus)
-        for span, start, bonus in find_figures(sentence, question, q)
-    ]
+def _figures_of(
+    unit: Unit,
+) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+    def find(
+        sentence: str, question: str, q: AbstractSet[str], ex: bool
+    ) -> list[tuple[str, float]]:
+        # the clause before a semicolon, for a figure whose unit it gives
+        at = unit.text.find(sentence)
+        before = unit.text[max(0, at - 300) : at].rstrip()
+        prior = before.rsplit(".", 1)[-1] if at > 0 and before.endswith(";") else ""
+        return [
+            (span, _proximity(sentence, start, q, ex) + bonus)
+            for span, start, bonus in find_figures(sentence, question, q, prior=prior)
+        ]
+
+    return find
 
 
 def _names_of(
@@ -255,7 +264,11 @@ def _names_of(
         sentence: str, question: str, q: AbstractSet[str], ex: bool
     ) -> list[tuple[str, float]]:
         names = [
-            n for n in find_names(sentence, unit.entities) if not _in_question(n.text, question)
+            n
+            for n in find_names(sentence, unit.entities)
+            if not _in_question(n.text, question)
+            # "Who replaced Yezhov?": not Nikolai Yezhov, the one the question names
+            and not (n.kind is NameKind.PERSON and _in_question(n.text.split()[-1], question))
         ]
         wanted = [n for n in names if n.kind is kind]
         # "Which river ...": rivers and seas are "the Nile", towns are "at Aswan".
@@ -700,7 +713,7 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
     )
     table: dict[AnswerType, list[Finder]] = {
         AnswerType.DATE: [_dates_of(unit)],
-        AnswerType.NUMBER: [_figures],
+        AnswerType.NUMBER: [_figures_of(unit)],
         AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],

@@ -45,6 +45,23 @@ _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 
 
+_PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|his|her|our|these|those)\s+", re.IGNORECASE)
+_SUBJECT_VERBS = frozenset(
+    [
+        "were",
+        "was",
+        "had",
+        "have",
+        "has",
+        "are",
+        "is",
+        "died",
+        "fled",
+        "remained",
+        "survived",
+        "returned",
+    ]
+)
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|–|-|—)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
 
@@ -98,8 +115,24 @@ def _names_in(text: str, names: AbstractSet[str]) -> bool:
     return bool(names) and any(stem(w) in names or w.lower() in names for w in words(text))
 
 
-def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tuple[str, int, float]]:
-    """Each figure not already in the question: its span with unit, start, and fit bonus."""
+def _last_unit(text: str) -> list[str]:
+    """What the last figure of ``text`` counts ("people" in "arrested 1.5 million people")."""
+    last: list[str] = []
+    for match in _FIGURE.finditer(text):
+        unit_words, _ = _unit(text, match.end())
+        if unit_words:
+            last = unit_words[:2]
+    return last
+
+
+def find_figures(
+    sentence: str, question: str, q: AbstractSet[str], *, prior: str = ""
+) -> list[tuple[str, int, float]]:
+    """Each figure not already in the question: its span with unit, start, and fit bonus.
+
+    ``prior`` is the clause before ``sentence`` when a semicolon parts them ("arrested 1.5
+    million people; around 680,000 were shot"): a figure with no unit counts what its last
+    figure counted."""
     out: list[tuple[str, int, float]] = []
     dates = find_dates(sentence)
     years = [(m.start, m.end) for m in dates]
@@ -108,7 +141,7 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
     counted = counted_noun(question)
     # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
     names: frozenset[str] = getattr(q, "names", frozenset())
-    last_unit: list[str] = []
+    last_unit: list[str] = _last_unit(prior) if prior else []
     prev_end = -1
     for match in _FIGURE.finditer(sentence):
         if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
@@ -124,13 +157,22 @@ def find_figures(sentence: str, question: str, q: AbstractSet[str]) -> list[tupl
             bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
         if unit_words:
             last_unit = unit_words[:2]
-        elif last_unit and not after:  # "Britain had 29 dreadnoughts and Germany 17."
+        elif last_unit and (not after or after[0].lower() in _SUBJECT_VERBS):
+            # "Britain had 29 dreadnoughts and Germany 17."; "arrested 1.5 million people;
+            # around 680,000 were shot": the figure counts what the one before it counted
             unit_words = last_unit
             bonus += 1.5 if any(stem(w) in q for w in unit_words) else 0.0
         if counted is not None and any(stem(w) == counted for w in unit_words[:2]):
             bonus += 3.0  # "How many communes": "26,000 communes", not "700 million peasants"
         own_unit = unit_end > match.end()  # else none, or borrowed from the figure before
         span = _with_unit(sentence[match.start() : unit_end] if own_unit else text, unit_words)
+        if out and _PARTITIVE.fullmatch(sentence[prev_end : match.start()]):
+            # "three of its five marshals": one answer, the part and the whole
+            _, first_start, first_bonus = out[-1]
+            whole = sentence[first_start : unit_end if own_unit else match.end()]
+            out[-1] = (whole.strip(), first_start, max(bonus, first_bonus))
+            prev_end = match.end()
+            continue
         if out and _RANGE_JOIN.fullmatch(sentence[prev_end : match.start()]):
             # "between 20 million and 45 million people", "30 to 40 per cent": one answer.
             first_start = out[-1][1]

@@ -52,11 +52,14 @@ _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"(?:the )?white house", "washington"),
         (r"(?:the )?kremlin", "moscow"),
         (r"downing street|whitehall", "london"),
+        # "the NKVD under Nikolai Yezhov", "Germany under Hitler": led by that person
+        (r"(?-i:[Uu]nder(?= [A-Z]))", "leader"),
     )
 )
 
 # Stems that mean the same thing in these notes; both the notes and the question are mapped.
 _CANONICAL = {
+    "head": "lead",  # "Who headed the NKVD?" / "the NKVD under Yezhov"
     "frontier": "border",
     "humiliat": "embarrass",
     "shame": "embarrass",
@@ -265,7 +268,7 @@ stem.cache_clear()
 
 _PHRASE_HINT = re.compile(
     r"hand|give|gave|surrender|transfer|soviet union|united|u\.s|people|great leap|take|took|"
-    r"pull|withdr|back|white house|kremlin|downing street|whitehall",
+    r"pull|withdr|back|white house|kremlin|downing street|whitehall|under",
     re.IGNORECASE,
 )
 
