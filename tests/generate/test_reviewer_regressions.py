@@ -381,3 +381,10 @@ def test_a_passage_without_dates_is_timed_against_the_events_it_bears_on() -> No
 def test_quotation_marks_inside_a_quoted_sentence_become_single() -> None:
     quoted = [t for t in _scheme_texts() if "concept" in t]
     assert quoted and all("the concept ‘enemy of the people’" in t for t in quoted), quoted
+
+
+def test_a_date_between_commas_leaves_one_comma() -> None:
+    from clio.generate.text import remove_dates
+
+    text = "On Black Tuesday, 29 October 1929, 16 million shares were sold."
+    assert remove_dates(text) == "On Black Tuesday, 16 million shares were sold"

@@ -44,3 +44,11 @@ def test_figures_with_units(text: str, expected: list[tuple[str, float, str]]) -
 )
 def test_dates_and_tariffs_are_not_figures(text: str) -> None:
     assert _figures(text) == []
+
+
+def test_a_plain_adjective_belongs_to_the_unit() -> None:
+    from clio.parse.figures import unit_after
+
+    text = "work for 2.5 million young men; 15 major laws"
+    assert unit_after(text, text.index(" young"))[0] == "young men"
+    assert unit_after(text, text.index(" major"))[0] == "major laws"

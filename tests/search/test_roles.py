@@ -142,6 +142,27 @@ def test_demonyms_fold_into_their_country() -> None:
     assert is_demonym("Egyptian") and is_demonym("Americans") and not is_demonym("Egypt")
 
 
+def test_a_change_from_one_figure_to_another_is_one_answer() -> None:
+    q = "How long did it take to build a Model T?"
+    sentence = "The assembly line cut the time to build a Model T from 12 hours to 93 minutes."
+    assert [s for s, *_ in find_figures(sentence, q, set())] == ["from 12 hours to 93 minutes"]
+
+
+def test_a_number_word_in_a_name_is_no_figure() -> None:
+    sentence = "In the Hundred Days he passed fifteen major laws."
+    found = [s for s, *_ in find_figures(sentence, "How many laws did he pass?", set())]
+    assert found == ["fifteen major laws"]
+
+
+def test_a_measure_never_counts_things() -> None:
+    from clio.search.text import tokens
+
+    question = "How many banks failed?"
+    sentence = "He closed the banks for four days."
+    ((_, _, bonus),) = find_figures(sentence, question, set(tokens(question)))
+    assert bonus < -5  # "four days" is no count of banks
+
+
 def test_units_stop_at_the_noun_phrase() -> None:
     def spans(sentence: str) -> list[str]:
         return [s for s, _, _ in find_figures(sentence, "How many?", frozenset())]

@@ -302,6 +302,8 @@ def remove_dates(text: str) -> str:
         result = before.rstrip() + (" " if before.strip() and after[:1].isalnum() else "") + after
     result = re.sub(r"\s+([,.;:)])", r"\1", result)
     result = re.sub(r"\(\s*\)", "", result)
+    result = re.sub(r",(?:\s*,)+", ",", result)  # "On Black Tuesday, 29 October 1929, 16 ..."
+    result = re.sub(r",\s*([.;:])", r"\1", result)
     return clean(result)
 
 

@@ -69,6 +69,11 @@ _MONTHS = _words(
 _ADJECTIVE_ENDINGS = ("ic", "al", "ian", "ese", "ish", "ed", "ive", "ary", "ern", "ful")
 _NATIONALITY = ("ese", "an", "ish", "ian", "ic", "ch", "ek", "qi", "ni", "li")
 _PROPER_ADJECTIVES = _words("soviet nazi communist nationalist allied red white thai swiss")
+# adjectives without an adjective's ending that come before what a figure counts
+_PLAIN_ADJECTIVES = _words(
+    "young old new major minor small large big great poor rich black white free skilled "
+    "unskilled elderly senior junior female male armed unarmed innocent ordinary"
+)
 _DIRECTIONS = _words("east west north south eastern western northern southern")
 _TRAILING = _words(
     "dead killed wounded injured missing captured homeless unemployed strong deep long high "
@@ -108,7 +113,8 @@ def _extends_unit(words: list[str], word: str) -> bool:
     first = words[0]
     if first[:1].isupper():  # only a capitalised adjective: "Chinese troops", not "Nazis tried"
         return _is_adjective(first) and (word[:1].islower() or first.lower() in _DIRECTIONS)
-    return word[:1].islower() and first.lower().endswith(_ADJECTIVE_ENDINGS)
+    low = first.lower()
+    return word[:1].islower() and (low.endswith(_ADJECTIVE_ENDINGS) or low in _PLAIN_ADJECTIVES)
 
 
 def _is_adjective(word: str) -> bool:

@@ -45,6 +45,46 @@ _COUNTED = re.compile(r"\bhow many\s+((?:[\w’'-]+\s*){1,3})", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b", re.IGNORECASE)
 
 
+_WORD_NUMBERS = frozenset(_NUMBER_WORDS.split())
+_FROM_TO = re.compile(r"\s+to\s+")
+
+
+# What a count of people may be given in: "How many people died?" - "390,000 men dead"
+_PEOPLE = frozenset(
+    map(
+        stem,
+        words(
+            "people persons men women children soldiers troops workers members peasants "
+            "civilians refugees prisoners victims casualties dead jews americans veterans"
+        ),
+    )
+)
+# Units of time and measure: "four days" can never count banks
+_MEASURES = frozenset(
+    map(
+        stem,
+        words(
+            "seconds minutes hours days weeks months years decades centuries miles kilometres "
+            "km metres meters feet tonnes tons kilograms kg acres hectares percent"
+        ),
+    )
+)
+
+
+def _mismatch(counted: str, unit_words: list[str]) -> float:
+    """How far a figure's unit is from what a question counts: 0 for the same kind (people as
+    men, troops ...), 2 for another thing, 10 for a measure ("four days" for banks)."""
+    stems = {stem(w) for w in unit_words[:2] if w[:1].isalpha()}
+    if not stems or counted in stems or (counted in _PEOPLE and stems & _PEOPLE):
+        return 0.0
+    return 10.0 if stems & _MEASURES and counted not in _MEASURES else 2.0
+
+
+def _starts(sentence: str, match: re.Match[str]) -> bool:
+    """True when ``match`` opens its sentence (so its capital says nothing)."""
+    return not sentence[: match.start()].strip(" \"'“‘(")
+
+
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|his|her|our|these|those)\s+", re.IGNORECASE)
 _SUBJECT_VERBS = frozenset(
     [
@@ -142,13 +182,15 @@ def find_figures(
     # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
     names: frozenset[str] = getattr(q, "names", frozenset())
     last_unit: list[str] = _last_unit(prior) if prior else []
-    prev_end = -1
+    prev_end = prev_unit_end = -1
     for match in _FIGURE.finditer(sentence):
         if any(s <= match.start() < e for s, e in years) or match.group(0).strip() in question:
             continue
         text = match.group(0).strip()
         if text.lower() in {"one", "a"}:
             continue
+        if text[:1].isupper() and text.lower() in _WORD_NUMBERS and not _starts(sentence, match):
+            continue  # "the Hundred Days", "the Five-Year Plan": a name, not a figure
         after = words(sentence[match.end() : match.end() + 40])[:3]
         unit_words, unit_end = _unit(sentence, match.end())
         bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
@@ -164,8 +206,21 @@ def find_figures(
             bonus += 1.5 if any(stem(w) in q for w in unit_words) else 0.0
         if counted is not None and any(stem(w) == counted for w in unit_words[:2]):
             bonus += 3.0  # "How many communes": "26,000 communes", not "700 million peasants"
+        elif counted is not None and unit_words:
+            bonus -= _mismatch(counted, unit_words)  # "How many banks failed?": not "four days"
         own_unit = unit_end > match.end()  # else none, or borrowed from the figure before
         span = _with_unit(sentence[match.start() : unit_end] if own_unit else text, unit_words)
+        if out and _FROM_TO.fullmatch(sentence[prev_unit_end : match.start()]):
+            # "from 12 hours to 93 minutes": the change is the answer, both ends of it
+            _, first_start, first_bonus = out[-1]
+            lo = (
+                first_start - 5 if sentence[:first_start].lower().endswith("from ") else first_start
+            )
+            whole = sentence[lo : unit_end if own_unit else match.end()]
+            out[-1] = (whole.strip(), lo, max(bonus, first_bonus))
+            prev_end = prev_unit_end = match.end()
+            continue
+        prev_unit_end = unit_end
         if out and _PARTITIVE.fullmatch(sentence[prev_end : match.start()]):
             # "three of its five marshals": one answer, the part and the whole
             _, first_start, first_bonus = out[-1]
