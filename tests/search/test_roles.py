@@ -174,7 +174,9 @@ def test_units_stop_at_the_noun_phrase() -> None:
     assert spans("Tolls, about $100 million a year, paid for it.") == ["about $100 million a year"]
 
 
-@pytest.mark.parametrize("name", ["nazi.json", "suez.json", "blind3.json", "stalin.json"])
+@pytest.mark.parametrize(
+    "name", ["nazi.json", "suez.json", "blind3.json", "stalin.json", "usa.json"]
+)
 def test_development_sets(name: str) -> None:
     """Floors for session 3's development sets (their misses were used to improve ask)."""
     from clio.search.evaluate import build_indexes, load_cases, score
