@@ -388,3 +388,37 @@ def test_a_date_between_commas_leaves_one_comma() -> None:
 
     text = "On Black Tuesday, 29 October 1929, 16 million shares were sold."
     assert remove_dates(text) == "On Black Tuesday, 16 million shares were sold"
+
+
+# Found by planning essays on an unseen 'Key Topic' sheet on the USA, 1919-41 (session 4).
+USA = (FIXTURES / "layouts" / "usa-key-topics.txt").read_text("utf-8")
+
+
+@pytest.mark.parametrize(
+    ("question", "clause"),
+    [
+        ("Why did the US economy boom in the 1920s?", "why the US economy boomed in the 1920s"),
+        ("Why did the policy of appeasement fail?", "why the policy of appeasement failed"),
+        (
+            "Why did the government nationalise industry?",
+            "why the government nationalised industry",
+        ),
+        ("How did the Nazi regime control Germany?", "how the Nazi regime controlled Germany"),
+        ("Why did Stalin become leader by 1929?", "why Stalin became leader by 1929"),
+        ("Why did Hitler rearm Germany?", "why Hitler rearmed Germany"),
+    ],
+)
+def test_a_many_word_subject_keeps_its_noun_out_of_the_verb(question: str, clause: str) -> None:
+    from clio.generate.essay_question import indirect_question
+
+    assert indirect_question(question) == clause
+
+
+def test_nothing_after_the_asked_period_is_a_cause_of_it() -> None:
+    plan = plan_essay(parse_notes(USA), "Why did the US economy boom in the 1920s?")
+    factors = [p.heading for p in plan.paragraphs if p.role == "factor"]
+    assert {f.split(" (")[0] for f in factors} == {
+        "Mass production",
+        "Hire purchase",
+        "Republican policies",
+    }

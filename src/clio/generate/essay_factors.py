@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from clio.errors import InputError
-from clio.generate.essay_question import WHY_DID, EssayQuestion
+from clio.generate.essay_question import WHY_DID, EssayQuestion, subject_verb
 from clio.generate.essay_text import (
     clauses,
     content_tokens,
@@ -535,6 +535,8 @@ def choose_factor_points(topic: Topic, question: EssayQuestion) -> list[tuple[Se
         if not in_time(section, point):
             continue
         if asked is not None and when is not None:
+            if when.start.first_day() > asked.end.last_day():
+                continue  # after what the question asks about: no cause of it
             score *= _period_factor(asked, when)
         if score > 0 and not _is_the_outcome(question, point):
             scored.append((score, index, section, point))
@@ -560,7 +562,7 @@ def _main_verb(question: str) -> frozenset[str]:
     """The verb of a "Why did X verb ...?" question, as tokens ("enter", "face", "win")."""
     text = question.strip()
     match = WHY_DID.match(text[:1].lower() + text[1:])
-    return match_tokens(match["verb"]) if match else frozenset()
+    return match_tokens(subject_verb(match)[1]) if match else frozenset()
 
 
 def _point_vocabulary(topic: Topic) -> frozenset[str]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clio.generate.essay_text import past_tense
+from clio.generate.essay_text import past_tense, vocabulary
 from clio.model.topic import bare_heading
 
 _RANK = (
@@ -53,6 +53,78 @@ WHY_DID = re.compile(
     r"over|under|within|during|against|after|before|its|their|his|her|both|all|many|most|"
     r"other|new|old|great|early|late|some)\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
 )
+_NEXT_WORD = re.compile(r"\s+(?P<word>[\w'’-]+)")
+_NOT_VERBS = frozenset(
+    [
+        "of",
+        "and",
+        "the",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "with",
+        "a",
+        "an",
+        "between",
+        "from",
+        "by",
+        "about",
+        "among",
+        "over",
+        "under",
+        "within",
+        "during",
+        "against",
+        "after",
+        "before",
+        "its",
+        "their",
+        "his",
+        "her",
+        "both",
+        "all",
+        "many",
+        "most",
+    ]
+)
+
+
+_DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "her", "its", "their"])
+
+
+def _reads_as_verb(word: str) -> bool:
+    """True when ``word`` has a past tense the encoder's vocabulary knows ("boomed")."""
+    return past_tense(word) in vocabulary()
+
+
+def subject_verb(match: re.Match[str]) -> tuple[str, str, str]:
+    """The subject, verb and rest of a "why did ..." match. A noun the pattern took for the verb
+    joins the subject when a word soon after reads as the verb: "the US economy | boom", not
+    "the US | economy"; "the policy of appeasement | fail"."""
+    subject, verb, rest = match["subject"], match["verb"], match["rest"]
+    if subject.lower() in _DETERMINERS:
+        # "the government nationalise industry": a determiner alone is no subject
+        following = _NEXT_WORD.match(rest)
+        if following is None or not following["word"].islower():
+            return subject, verb, rest
+        subject, verb, rest = f"{subject} {verb}", following["word"], rest[following.end() :]
+    if _reads_as_verb(verb):
+        return subject, verb, rest
+    position = 0
+    for _ in range(4):
+        following = _NEXT_WORD.match(rest, position)
+        if following is None or not following["word"].islower():
+            break
+        word = following["word"]
+        if word not in _NOT_VERBS and _reads_as_verb(word):
+            between = rest[: following.start("word")].rstrip()
+            return f"{subject} {verb}{between}", word, rest[following.end() :]
+        position = following.end()
+    return subject, verb, rest
+
+
 _WHY_WAS = re.compile(r"^why\s+(?P<aux>was|were|is|are|had|has|have)\s+(?P<rest>.+)$", re.I)
 _EXPLAIN = re.compile(
     r"^(?:explain|account\s+for|describe)\s+(?P<rest>(?:why|how|the\s+reasons?|the\s+causes?)\b.*)$",
@@ -90,7 +162,8 @@ def _focus_clause(body: str) -> str:
     low = body[:1].lower() + body[1:]
     match = WHY_DID.match(low)
     if match:
-        return f"why {match['subject']} {past_tense(match['verb'])}{match['rest']}"
+        subject, verb, rest = subject_verb(match)
+        return f"why {subject} {past_tense(verb)}{rest}"
     match = _WHY_WAS.match(low)
     if match:
         rest = match["rest"]
@@ -169,9 +242,8 @@ def indirect_question(question: str) -> str:
     low = body[:1].lower() + body[1:]
     match = _WH_DID.match(low)
     if match:
-        return (
-            f"{match['wh'].lower()} {match['subject']} {past_tense(match['verb'])}{match['rest']}"
-        )
+        subject, verb, rest = subject_verb(match)
+        return f"{match['wh'].lower()} {subject} {past_tense(verb)}{rest}"
     match = _WHAT_WAS.match(low)
     if match:
         return match["rest"]

@@ -364,12 +364,12 @@ def looks_coined(word: str) -> bool:
         word[:1].isupper()
         and low.isalpha()
         and not low.endswith(_COMMON_ENDINGS)
-        and low not in _vocabulary()
+        and low not in vocabulary()
     )
 
 
 @cache
-def _vocabulary() -> frozenset[str]:
+def vocabulary() -> frozenset[str]:
     """The whole-word entries of the bundled tokenizer's vocabulary (lower case)."""
     path = resources.files("clio") / "data" / "model" / "tokenizer.json"
     try:
@@ -431,7 +431,13 @@ def past_tense(verb: str) -> str:
         and low[-3] not in "aeiou"
     ):
         return low + low[-1] + "ed"
+    if low.endswith(_STRESSED_ENDINGS):
+        return low + low[-1] + "ed"  # "control" -> "controlled", "expel" -> "expelled"
     return low + "ed"
+
+
+# endings of longer verbs stressed on their last syllable, whose last consonant doubles
+_STRESSED_ENDINGS = ("trol", "pel", "bel", "cel", "fer", "cur", "mit", "gret", "bar", "stir")
 
 
 def join_names(items: list[str]) -> str:
