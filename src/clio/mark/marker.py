@@ -18,6 +18,7 @@ from clio.mark.prepare import (
     prepare_with_schemes,
     split_sentences,
 )
+from clio.mark.provenance import provenance_evidence
 from clio.mark.schemes import default_levels, is_levels_of_response
 from clio.mark.scorer import LinearScorer, content_fraction, load_scorer
 from clio.mark.threads import one_blas_thread
@@ -92,6 +93,16 @@ def _made_points(
                     point_id=point.id,
                     point_text=point.text,
                     evidence=evidence(answer, alignment),
+                    similarity=round(alignment.score, 3),
+                )
+            )
+        elif point.kind == "provenance" and (said := provenance_evidence(answer.sentences, point)):
+            # "a speech in 1956, 18 years later": the date's aspect, in the answer's own words
+            made.append(
+                PointMatch(
+                    point_id=point.id,
+                    point_text=point.text,
+                    evidence=said,
                     similarity=round(alignment.score, 3),
                 )
             )
