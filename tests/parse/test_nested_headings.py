@@ -70,3 +70,26 @@ def test_more_than_is_not_a_quotation_mark() -> None:
     topic = parse_notes("# T\n\n## S\n\n> quoted words\n>\n> 50% of the peasants\n")
     texts = [p.text for p in topic.sections[0].points]
     assert texts == ["quoted words", "> 50% of the peasants"]
+
+
+def test_plain_headings_in_capitals_hold_the_headings_after_them() -> None:
+    text = (
+        "Stalin\n\nTHE PURGES\n\nKirov\n- Shot on 1 December 1934.\n\nShow trials\n"
+        "- Zinoviev and Kamenev tried in 1936.\n\nTHE ECONOMY\n\nFive-Year Plans\n"
+        "- Targets raised in 1928.\n"
+    )
+    topic = parse_notes(text)
+    assert [(s.heading, s.part) for s in topic.sections] == [
+        ("Kirov", "THE PURGES"),
+        ("Show trials", "THE PURGES"),
+        ("Five-Year Plans", "THE ECONOMY"),
+    ]
+
+
+def test_headings_set_alike_stay_side_by_side() -> None:
+    text = (
+        "Apartheid\n\nKey people\n\nSteve Biko\n- Died in 1977.\n\n"
+        "Nelson Mandela\n- Freed in 1990.\n"
+    )
+    topic = parse_notes(text)
+    assert all(s.part is None for s in topic.sections)

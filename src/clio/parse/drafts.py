@@ -42,6 +42,7 @@ class SectionDraft:
     points: list[PointDraft] = field(default_factory=list)
     level: int = 0  # a Markdown heading's level ("##" is 2); 0 for other headings
     part: str = ""  # the empty heading this section sits under
+    style: str = ""  # how a plain-text heading is set ("upper", "bold+colon"; see heading_style)
 
 
 def list_item(line: Line, text: str, number: int) -> PointDraft:
@@ -154,7 +155,7 @@ def nest_sections(sections: list[SectionDraft]) -> list[SectionDraft]:
     the sub-sections stay sections and name the empty heading as their ``part``, and the
     empty heading itself is dropped.
     """
-    result = list(sections)
+    result = _nest_plain(list(sections))
     for level in range(6, 0, -1):  # the deepest empty headings first
         position = 0
         while position < len(result):
@@ -195,3 +196,32 @@ def _heading_point(section: SectionDraft, number: int) -> PointDraft:
         first_line=section.first_line,
         last_line=section.points[-1].last_line,
     )
+
+
+def _nest_plain(sections: list[SectionDraft]) -> list[SectionDraft]:
+    """Plain-text headings set apart from the ones after them ("THE TERROR" over "Kirov" and
+    "Show trials"): an empty one holds the following headings of another style, up to the
+    next heading set like it."""
+    result: list[SectionDraft] = []
+    position = 0
+    while position < len(sections):
+        parent = sections[position]
+        end = position + 1
+        if not parent.points and parent.style and parent.level == 0:
+            while (
+                end < len(sections)
+                and sections[end].level == 0
+                and sections[end].style
+                and sections[end].style != parent.style
+            ):
+                end += 1
+        children = sections[position + 1 : end]
+        if not children:
+            result.append(parent)
+            position += 1
+            continue
+        for child in children:
+            child.part = parent.heading
+        result.extend(children)
+        position = end
+    return result

@@ -36,6 +36,17 @@ def strip_emphasis(text: str) -> str:
     return _EMPHASIS.sub(lambda m: m.group(2) or m.group(4) or "", text).strip()
 
 
+def heading_style(text: str) -> str:
+    """How a plain-text heading is set: capitals, bold, a final colon ("upper+colon")."""
+    bare = strip_emphasis(text)
+    marks = [
+        "upper" if bare.isupper() else "",
+        "bold" if text.strip().startswith(("**", "__")) else "",
+        "colon" if bare.endswith(":") else "",
+    ]
+    return "+".join(m for m in marks if m) or "plain"
+
+
 def is_heading_like(text: str) -> bool:
     """A short line that reads as a heading or title, not a sentence."""
     plain = strip_emphasis(text).strip()

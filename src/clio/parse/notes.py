@@ -21,6 +21,7 @@ from clio.parse.drafts import (
 )
 from clio.parse.layout import (
     heading_flags,
+    heading_style,
     is_heading_like,
     is_numbered_heading,
     list_item_flags,
@@ -148,8 +149,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
     items = list_item_flags(lines)
     headings = heading_flags(lines, nexts, items)
 
-    def new_section(heading: str, line_no: int, level: int = 0) -> SectionDraft:
-        draft = SectionDraft(heading=heading, first_line=line_no, level=level)
+    def new_section(heading: str, line_no: int, level: int = 0, style: str = "") -> SectionDraft:
+        draft = SectionDraft(heading=heading, first_line=line_no, level=level, style=style)
         sections.append(draft)
         return draft
 
@@ -176,7 +177,8 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
         elif line.kind is TEXT:
             text = strip_emphasis(line.text)
             if headings[index] and not (point is not None and point.awaiting_text):
-                section, point = new_section(text.rstrip(":"), line.number), None
+                style = heading_style(line.text)
+                section, point = new_section(text.rstrip(":"), line.number, style=style), None
             elif items[index] and point is None:
                 # an unmarked list ("1917 – February Revolution" lines): one point per line
                 if section is None:
