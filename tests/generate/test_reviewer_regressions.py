@@ -7,7 +7,7 @@ import pytest
 from clio.errors import InputError
 from clio.generate.essay_factors import key_noun_phrase
 from clio.generate.essay_question import read_question
-from clio.generate.essays import plan_essay
+from clio.generate.essays import make_essay_plans, plan_essay
 from clio.generate.kit import make_kit
 from clio.generate.source_provenance import Provenance, cold_war_note
 from clio.generate.text import (
@@ -422,3 +422,24 @@ def test_nothing_after_the_asked_period_is_a_cause_of_it() -> None:
         "Hire purchase",
         "Republican policies",
     }
+
+
+# Found on an unseen thematic sheet (medicine, 19th century) with an "Interpretation 1" (session 4).
+MEDICINE = (FIXTURES / "layouts" / "medicine-key-question.txt").read_text("utf-8")
+
+
+def test_science_is_a_theme_and_public_health_reads_in_lower_case() -> None:
+    plan = make_essay_plans(parse_notes(MEDICINE), seed=0)[0]
+    themes = {p.heading.split(" (")[0]: p.theme for p in plan.paragraphs if p.role == "factor"}
+    assert themes["Germ theory"] == "scientific" and themes["Antiseptics"] == "scientific"
+    text = " ".join(p.text for p in plan.paragraphs)
+    assert "public health" in text and "the Public health" not in text
+
+
+def test_an_interpretation_is_named_and_never_about_key_terms() -> None:
+    kit = make_kit(parse_notes(MEDICINE), seed=0)
+    texts = [q.text for q in kit.source_questions]
+    assert texts[0].startswith("What can you learn from Interpretation 1 about why medicine")
+    assert not any("key terms" in t for t in texts)
+    dates = [p.text for q in kit.source_questions for p in q.mark_scheme.points]
+    assert any("97 years after" in d for d in dates)

@@ -388,9 +388,16 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     named_place = first.lower() in _PLACE_HEADS and rest.lower().startswith("of ")
     # "Vienna Summit", "Human Wave tactics": a capitalised second word marks a name
     named_place = named_place or rest[:1].isupper()
+    # "Public health": "Public" is a name's word elsewhere ("the Public Health Act"), but this
+    # title is only in sentence case unless the notes write it so mid-sentence
+    sentence_case = (
+        bool(rest)
+        and rest[:1].islower()
+        and re.search(r"[a-z,;]\s+" + re.escape(name) + r"\b", corpus) is None
+    )
     if (
         first.isupper()
-        or first.lower() in proper
+        or (first.lower() in proper and not sentence_case)
         or "'" in first
         or "’" in first
         or named_place

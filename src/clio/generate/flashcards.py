@@ -49,18 +49,13 @@ def make_flashcards(
     return valid_cards(cards)
 
 
-_GLOSSARY = re.compile(
-    r"^(?:key\s+)?(?:terms?|words|vocabulary|concepts|definitions|glossary)\b", re.IGNORECASE
-)
-
-
 def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     if not point.title or not point.text:
         return []
     text = clean(point.text)
     topic_words = about(section)
     cause = cause_phrase(section.heading)
-    glossary = _GLOSSARY.match(bare_heading(section.heading)) is not None
+    glossary = section.is_glossary
     if cause:
         prompt = f"How does ‘{point.title}’ help to explain {cause.outcome}?"
     elif glossary and not find_dates(point.title):

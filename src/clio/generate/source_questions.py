@@ -58,7 +58,8 @@ def make_source_questions(topic: Topic, *, seed: int) -> tuple[SourceQuestion, .
 
 def source_name(topic: Topic, source: Source) -> str:
     """How questions refer to the source: "Source A", or "the source" when it has no letter."""
-    if re.fullmatch(r"Source\s+\S+", source.label.strip(), re.I) and len(topic.sources) >= 1:
+    labelled = r"(?:Source|Interpretation|Extract|Document)\s+\S+"
+    if re.fullmatch(labelled, source.label.strip(), re.I) and len(topic.sources) >= 1:
         return source.label.strip()
     return "the source"
 

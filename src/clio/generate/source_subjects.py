@@ -187,6 +187,8 @@ def best_section(topic: Topic, source: Source) -> Section | None:
     dated = _citation_date(source) if not source.claims else None
     best: tuple[float, int, Section] | None = None
     for index, section in enumerate(topic.sections):
+        if section.is_glossary and len(topic.sections) > 1:
+            continue  # key terms are no enquiry a source bears on
         body = content_tokens(section.heading)
         for point in section.points:
             body |= content_tokens(point.full_text)

@@ -11,6 +11,7 @@ THEMES: tuple[str, ...] = (
     "political",
     "economic",
     "military",
+    "scientific",
     "personal/diplomatic",
 )
 
@@ -25,7 +26,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "government", "party", "parties", "power", "leader", "election", "politic", "policy",
         "policies", "reform", "constitution", "parliament", "dictator", "revolution", "overthr",
         "regime", "legitimate", "vote", "coup", "chancellor", "president", "independence",
-        "control", "rule", "opposition", "meddle", "affairs",
+        "control", "rule", "opposition", "meddle", "affairs", "act=", "council", "compulsory",
+        "law=", "laws=",
     ),
     "economic": (
         "econom", "aid", "loan", "money", "trade", "industr", "cost", "interest", "resource",
@@ -42,6 +44,12 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "battle", "defen", "arms", "tactic", "casualt", "fight", "fought", "fighter", "plane",
         "threat", "security", "volunteer", "truce", "ceasefire", "armistice", "blockade", "cia",
         "spy", "exiles", "landed",
+    ),
+    "scientific": (
+        "scien", "discover", "microb", "germ=", "germs=", "bacteri", "vaccin", "inocul",
+        "experiment", "research", "microscop", "technolog", "invent", "theory", "theories",
+        "anaesthe", "antisept", "asepti", "chloroform", "surg", "infection", "x-ray", "penicillin",
+        "antibiotic", "dna", "laborator",
     ),
     "personal/diplomatic": (
         "visit", "treated", "humiliat", "resent", "insult", "personal", "conference", "talks",

@@ -84,11 +84,19 @@ class Section:
         return head.startswith(("why ", "reasons ", "causes ", "the causes ", "the reasons "))
 
     @property
+    def is_glossary(self) -> bool:
+        """True for a section of key terms and their meanings ("Key terms", "Glossary")."""
+        return _GLOSSARY.match(self.bare_heading) is not None
+
+    @property
     def bare_heading(self) -> str:
         """The heading without a numbering label ("Key Question 1: Why ..." -> "Why ...")."""
         return bare_heading(self.heading)
 
 
+_GLOSSARY = re.compile(
+    r"^(?:key\s+)?(?:terms?|words|vocabulary|concepts|definitions|glossary)\b", re.IGNORECASE
+)
 _LABEL_PREFIX = re.compile(
     r"^\s*(?:key\s+(?:question|issue|topic|enquiry)|question|topic|section|part|unit|chapter|"
     r"theme|enquiry|lesson)\s*[\dA-Za-z]{0,3}(?:\.\d+)?\s*[:.–—-]\s+(?=\S)",
