@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from clio.generate.essay_text import strip_trailing_date
 from clio.generate.source_subjects import best_section, clean_author, section_span, source_span
-from clio.model.topic import Point, Source, Topic
+from clio.model.period import Period
+from clio.model.topic import EntityKind, Point, Source, Topic
+from clio.parse.entities import extract_entities
 
 # (kind, words that reveal it, what it is, a strength, a limitation, its usual purpose)
 _KINDS: tuple[tuple[str, str, str, str, str, str], ...] = (
@@ -175,6 +177,9 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
         span = section_span(section) if section is not None else None
         events = "the events it bears on in the notes"
     if span is None:
+        span = _title_span(topic)  # "The Cuban Missile Crisis: sources"
+        events = "the events of the notes"
+    if span is None:
         return f"It was produced in {year}; compare that date with the events it describes."
     if year - span.end.year >= 2:
         gap = year - span.end.year
@@ -206,6 +211,22 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
             "could not know how they would turn out."
         )
     return f"It was produced in {year}, at the time of the events it describes."
+
+
+def _title_span(topic: Topic) -> Period | None:
+    """The years the notes' title gives, or those of a known event it names."""
+    from clio.parse import find_dates
+    from clio.parse.gazetteer import load_gazetteer
+
+    dates = find_dates(topic.title)
+    if dates:
+        return dates[-1].period
+    gazetteer = load_gazetteer()
+    for entity in extract_entities(topic.title):
+        entry = gazetteer.lookup(entity.name)
+        if entry is not None and entry.kind is EntityKind.EVENT and entry.start is not None:
+            return Period.years(entry.start, entry.end or entry.start)
+    return None
 
 
 def _source_month(source: Source) -> tuple[int, int] | None:

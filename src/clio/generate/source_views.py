@@ -73,8 +73,13 @@ class InterpretationView:
         if self.challenging:
             quoted = join_names([quote(s) for s in self.challenging[:2]])
             parts.append(f"On the other hand, it also says {quoted}, which challenges the view.")
-        if con:
+        if con and self.challenging:
             parts.append(f"My own knowledge challenges it as well: {con[0].title} - {con[0].text}.")
+        elif con:
+            parts.append(
+                "On the other hand, the source does not weigh the other reasons, and my own "
+                f"knowledge challenges the view: {con[0].title} - {con[0].text}."
+            )
         weight = len(self.supporting) + len(pro)
         against = len(self.challenging) + len(con)
         verdict = "largely" if weight > against else "only partly"
@@ -126,11 +131,12 @@ def _factor_view(
     factor_tokens = content_tokens(factor.point.full_text) - common
     supporting: list[str] = []
     challenging: list[str] = []
+    others = [content_tokens(f.point.full_text) - common for f in siblings if f is not factor]
     for sentence in sentences(source.text):
         if _bears_on(sentence, factor_tokens, common):
             supporting.append(sentence)
-        else:
-            challenging.append(sentence)
+        elif any(_bears_on(sentence, tokens, common) for tokens in others):
+            challenging.append(sentence)  # it points to another of the reasons
     knowledge: list[tuple[str, Point]] = [("Supports the view", factor.point)]
     knowledge += [("Supports the view", p) for p in factor.support[:1]]
     knowledge += [("Challenges the view", f.point) for f in siblings if f is not factor][:3]
