@@ -54,6 +54,13 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
         return []
     text = clean(point.text)
     topic_words = about(section)
+    if is_date_only(point.title):
+        # "1918 – Kaiser abdicates", a key-dates table: the date cards ask when each event
+        # happened; a line of several events is asked as a whole
+        if ";" not in text or point.period is None:
+            return []
+        prompt = f"What happened {period_phrase(point.period)}, according to your notes?"
+        return [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
     cause = cause_phrase(section.heading)
     glossary = section.is_glossary
     if cause:

@@ -56,6 +56,19 @@ def list_item(line: Line, text: str, number: int) -> PointDraft:
     return draft
 
 
+def table_row(line: Line, number: int) -> PointDraft:
+    """A point from a table row: its first cell the title, the other cells the explanation."""
+    return PointDraft(
+        label=str(number),
+        style="paragraph:item",
+        indent=line.indent,
+        title=line.label,
+        text_lines=[(SPACE, line.rest)],
+        first_line=line.number,
+        last_line=line.number,
+    )
+
+
 def paragraph(line: Line, text: str, number: int) -> PointDraft:
     """A point that is a paragraph of prose, numbered in its section."""
     return PointDraft(

@@ -19,6 +19,7 @@ class LineKind(StrEnum):
     MARKER = "marker"
     SOURCE_HEADING = "source_heading"
     QUESTIONS_HEADING = "questions_heading"
+    TABLE_ROW = "table_row"
     TEXT = "text"
 
 
@@ -30,6 +31,7 @@ SOURCE_HEADING, QUESTIONS_HEADING, TEXT = (
     LineKind.QUESTIONS_HEADING,
     LineKind.TEXT,
 )
+TABLE_ROW = LineKind.TABLE_ROW
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -70,6 +72,8 @@ _QUESTIONS = re.compile(
 )
 
 
+_TABLE_RULE = re.compile(r"^\|?\s*:?-{2,}:?\s*(?:\|\s*:?-{2,}:?\s*)*\|?\s*$")
+_CELL_BREAK = re.compile(r"(?<!\\)\|")
 # ">" quotation marks at a line start, but not "> 50% of peasants" (more than)
 _BLOCKQUOTE = re.compile(r"(?:>[ \t]*+)++(?!\d)")
 # The characters those case-insensitive patterns can start with (İ ı ſ are what such a regex
@@ -145,6 +149,16 @@ def _line_fields(raw: str) -> dict[str, Any]:
         base["kind"] = BLANK
         return base
     first = text[0]
+    if first == "|" and text.count("|") >= 2:
+        # a Markdown table row: its first cell is the title, the others the explanation
+        if _TABLE_RULE.match(text):
+            base.update(kind=TABLE_ROW, style="rule")
+            return base
+        cells = [c.strip() for c in _CELL_BREAK.split(text.strip().strip("|"))]
+        cells = [strip_cell(c) for c in cells if c.strip()]
+        if cells:
+            base.update(kind=TABLE_ROW, label=cells[0], rest="; ".join(cells[1:]))
+            return base
     if first in _QUESTIONS_FIRST and _QUESTIONS.match(text):
         base["kind"] = QUESTIONS_HEADING
         return base
@@ -210,7 +224,25 @@ def split_lines(text: str) -> list[Line]:
     lines = [_line(i, raw, fields(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
     if _LONE_LABEL_ANYWHERE.search(text):
         _join_lone_labels(lines)
+    if "|-" in text or "|:-" in text or "| -" in text or "| :-" in text:
+        _mark_table_headers(lines)
     return lines
+
+
+def strip_cell(cell: str) -> str:
+    """A table cell's words, without Markdown emphasis or escaped pipes."""
+    return cell.replace("\\|", "|").replace("**", "").replace("__", "").strip()
+
+
+def _mark_table_headers(lines: list[Line]) -> None:
+    """The row just above a table's rule (``|---|---|``) names the columns: not a point."""
+    for index, line in enumerate(lines):
+        if line.kind is TABLE_ROW and line.style == "rule" and index > 0:
+            above = lines[index - 1]
+            if above.kind is TABLE_ROW and above.style != "rule":
+                lines[index - 1] = _line(
+                    above.number, above.raw, {**_fields(above.raw), "style": "header"}
+                )
 
 
 # A label alone on its line ("a)" then "Quit India" on the next), as lists pasted from a word

@@ -18,6 +18,7 @@ from clio.parse.drafts import (
     nest_sections,
     paragraph,
     start_point,
+    table_row,
 )
 from clio.parse.layout import (
     heading_flags,
@@ -36,6 +37,7 @@ from clio.parse.lines import (
     MD_HEADING,
     QUESTIONS_HEADING,
     SOURCE_HEADING,
+    TABLE_ROW,
     TEXT,
     Line,
     split_lines,
@@ -174,6 +176,12 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
                     section = new_section(title, line.number)
                 point = start_point(line, text_follows(lines, index, nexts, headings))
                 section.points.append(point)
+        elif line.kind is TABLE_ROW:
+            point = None
+            if line.style not in ("rule", "header"):
+                if section is None:
+                    section = new_section(title, line.number)
+                section.points.append(table_row(line, len(section.points) + 1))
         elif line.kind is TEXT:
             text = strip_emphasis(line.text)
             if headings[index] and not (point is not None and point.awaiting_text):
