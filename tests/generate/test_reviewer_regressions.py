@@ -443,3 +443,22 @@ def test_an_interpretation_is_named_and_never_about_key_terms() -> None:
     assert not any("key terms" in t for t in texts)
     dates = [p.text for q in kit.source_questions for p in q.mark_scheme.points]
     assert any("97 years after" in d for d in dates)
+
+
+def test_question_and_answer_notes_are_asked_as_written() -> None:
+    topic = parse_notes((FIXTURES / "layouts" / "questions-and-answers.txt").read_text("utf-8"))
+    cards = make_kit(topic, seed=0).flashcards
+    prompts = [c.prompt for c in cards]
+    assert "What was Operation Rolling Thunder?" in prompts
+    assert not any(c.kind.value == "section" for c in cards)  # no "points" list of questions
+    # "August 1964, when North Vietnamese boats ...": the date was the clause, no date card
+    assert not any(p.startswith("When did this happen? “When North") for p in prompts)
+
+
+def test_a_date_only_title_is_asked_as_what_happened() -> None:
+    text = (
+        "Weimar\n\nKEY DATES\n1918 – Kaiser abdicates (9 November)\n1923 – Hyperinflation; Putsch\n"
+    )
+    prompts = [c.prompt for c in make_kit(parse_notes(text), seed=0).flashcards]
+    assert "What happened in 1923, according to your notes?" in prompts
+    assert not any("what do your notes say about ‘19" in p for p in prompts)

@@ -36,3 +36,25 @@ def test_three_columns_and_no_header() -> None:
     (section,) = parse_notes(text).sections
     (point,) = section.points
     assert (point.title, point.text) == ("1933", "Hitler becomes Chancellor; January")
+
+
+QA = (FIXTURES / "layouts" / "questions-and-answers.txt").read_text("utf-8")
+
+
+def test_question_and_answer_notes_make_one_point_a_pair() -> None:
+    (section,) = parse_notes(QA).sections
+    assert [p.title for p in section.points] == [
+        "When did the Gulf of Tonkin incident happen?",
+        "What was Operation Rolling Thunder?",
+        "Why did the Tet Offensive matter?",
+    ]
+    assert (
+        section.points[1].text == "A US bombing campaign against North Vietnam from 1965 to 1968."
+    )
+    assert [p.label for p in section.points] == ["1", "2", "3"]
+    assert not parse_notes(QA).questions  # study questions with answers, not exam questions
+
+
+def test_a_q_line_without_an_answer_line_is_left_alone() -> None:
+    topic = parse_notes("Notes\n\nCauses\n\nQ: Why did it happen?\nNobody knows.\n")
+    assert all(not p.title.endswith("?") for s in topic.sections for p in s.points)

@@ -65,7 +65,17 @@ def _describe(text: str) -> str | None:
         return None
     if re.match(r"^[\w’'-]+,\s", plain):
         return None  # "Passed, it let Hitler ...": the date carried the sentence
+    dates = find_dates(text)
+    if _SUBORDINATE.match(plain) and dates and not text[: dates[0].start].strip():
+        return None  # "August 1964, when North Vietnamese boats ...": the date was the clause
     return capitalise(plain)
+
+
+_SUBORDINATE = re.compile(
+    r"^(?:when|whenever|while|whilst|although|though|because|since|as|if|unless|until|after|"
+    r"before|which|who|whose|where|so that)\b",
+    re.IGNORECASE,
+)
 
 
 def _dated_mentions(topic: Topic) -> list[tuple[str, tuple[Period, ...]]]:

@@ -57,10 +57,20 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     if is_date_only(point.title):
         # "1918 – Kaiser abdicates", a key-dates table: the date cards ask when each event
         # happened; a line of several events is asked as a whole
-        if ";" not in text or point.period is None:
-            return []
-        prompt = f"What happened {period_phrase(point.period)}, according to your notes?"
+        if point.period is None or (";" not in text and not point.period.approximate):
+            return []  # one event on an exact date: the date cards ask it
+        when = point.period
+        # "in the 1930s" as the notes put it, not "in 1930–1939"
+        title = point.title.strip()
+        said = f"in the{title[3:]}" if title.lower().startswith("the ") else ""
+        prompt = f"What happened {said or period_phrase(when)}, according to your notes?"
         return [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
+    if point.title.rstrip().endswith("?"):
+        # question-and-answer notes ("Q: What was Operation Rolling Thunder?"): ask it as written
+        return [
+            card(CardKind.BASIC, point.title.strip(), sentence(text), (point.id,),
+                 context=section.heading)
+        ]  # fmt: skip
     cause = cause_phrase(section.heading)
     glossary = section.is_glossary
     if cause:
@@ -103,7 +113,11 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
 
 
 def _section_card(section: Section) -> list[Flashcard]:
-    titled = [p for p in section.points if p.title and not is_date_only(p.title)]
+    titled = [
+        p
+        for p in section.points
+        if p.title and not is_date_only(p.title) and not p.title.rstrip().endswith("?")
+    ]
     if len(titled) < 2:
         return []
     count = number_word(len(titled))

@@ -56,6 +56,19 @@ def list_item(line: Line, text: str, number: int) -> PointDraft:
     return draft
 
 
+def question_point(line: Line) -> PointDraft:
+    """A point from a "Q: ...?" line: the question is its title, the "A:" line its text."""
+    return PointDraft(
+        label=line.label,
+        style=line.style,
+        indent=line.indent,
+        title=line.rest,
+        first_line=line.number,
+        last_line=line.number,
+        awaiting_text=True,
+    )
+
+
 def table_row(line: Line, number: int) -> PointDraft:
     """A point from a table row: its first cell the title, the other cells the explanation."""
     return PointDraft(

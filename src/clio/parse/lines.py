@@ -226,7 +226,35 @@ def split_lines(text: str) -> list[Line]:
         _join_lone_labels(lines)
     if "|-" in text or "|:-" in text or "| -" in text or "| :-" in text:
         _mark_table_headers(lines)
+    if _QA_ANYWHERE.search(text):
+        _mark_questions_and_answers(lines)
     return lines
+
+
+# Question-and-answer notes: "Q: When did ...?" then "A: In August 1964, ..."
+_QA_ANYWHERE = re.compile(r"^[ \t]*(?:Q|Question)[ \t]*[:.][ \t]+\S", re.MULTILINE)
+_QUESTION_LINE = re.compile(r"^(?:Q|Question)\s*[:.]\s+(?P<rest>\S.*)$")
+_ANSWER_LINE = re.compile(r"^(?:A|Answer)\s*[:.]\s+(?P<rest>\S.*)$")
+
+
+def _mark_questions_and_answers(lines: list[Line]) -> None:
+    """A "Q:" line followed by an "A:" line is a point: the question its title, the answer its
+    text (the "Q:" and "A:" taken off)."""
+    for index, line in enumerate(lines):
+        question = _QUESTION_LINE.match(line.text) if line.kind is TEXT else None
+        if question is None:
+            continue
+        after = next((j for j in range(index + 1, len(lines)) if lines[j].kind is not BLANK), None)
+        answer = _ANSWER_LINE.match(lines[after].text) if after is not None else None
+        if answer is None or after is None or after - index > 2:
+            continue
+        asked = {**_fields(line.raw), "kind": MARKER, "style": "paragraph:qa", "label": "Q"}
+        asked["rest"] = question["rest"].strip()
+        lines[index] = _line(line.number, line.raw, asked)
+        target = lines[after]
+        lines[after] = _line(
+            target.number, target.raw, {**_fields(target.raw), "text": answer["rest"].strip()}
+        )
 
 
 def strip_cell(cell: str) -> str:

@@ -17,6 +17,7 @@ from clio.parse.drafts import (
     list_item,
     nest_sections,
     paragraph,
+    question_point,
     start_point,
     table_row,
 )
@@ -174,7 +175,10 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
             else:
                 if section is None:
                     section = new_section(title, line.number)
-                point = start_point(line, text_follows(lines, index, nexts, headings))
+                if line.style == "paragraph:qa":
+                    point = question_point(line)  # "Q: ...?" whose answer follows
+                else:
+                    point = start_point(line, text_follows(lines, index, nexts, headings))
                 section.points.append(point)
         elif line.kind is TABLE_ROW:
             point = None
