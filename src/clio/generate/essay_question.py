@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from clio.generate.essay_text import past_tense, vocabulary
+from clio.generate.essay_text import past_tense, vocabulary, words
 from clio.model.topic import bare_heading
 
 _RANK = (
@@ -55,39 +55,10 @@ WHY_DID = re.compile(
 )
 _NEXT_WORD = re.compile(r"\s+(?P<word>[\w'’-]+)")
 _NOT_VERBS = frozenset(
-    [
-        "of",
-        "and",
-        "the",
-        "in",
-        "on",
-        "at",
-        "to",
-        "for",
-        "with",
-        "a",
-        "an",
-        "between",
-        "from",
-        "by",
-        "about",
-        "among",
-        "over",
-        "under",
-        "within",
-        "during",
-        "against",
-        "after",
-        "before",
-        "its",
-        "their",
-        "his",
-        "her",
-        "both",
-        "all",
-        "many",
-        "most",
-    ]
+    words(
+        "of and the in on at to for with a an between from by about among over under within "
+        "during against after before its their his her both all many most"
+    )
 )
 
 
