@@ -462,3 +462,26 @@ def test_a_date_only_title_is_asked_as_what_happened() -> None:
     prompts = [c.prompt for c in make_kit(parse_notes(text), seed=0).flashcards]
     assert "What happened in 1923, according to your notes?" in prompts
     assert not any("what do your notes say about ‘19" in p for p in prompts)
+
+
+# Found on an unseen sheet of titled paragraphs with an "Adapted from ..." source (session 4).
+TITLED = (FIXTURES / "layouts" / "titled-paragraphs.txt").read_text("utf-8")
+
+
+def test_a_journalists_book_is_a_book_timed_against_the_last_event() -> None:
+    topic = parse_notes(TITLED)
+    (source,) = topic.sources
+    assert (source.author, source.title, source.year) == (
+        "William Shirer",
+        "The Rise and Fall of the Third Reich",
+        1960,
+    )
+    texts = _scheme_texts_of(topic)
+    assert any(t.startswith("Nature: the source is a book") for t in texts)
+    assert any("William Shirer was an American journalist who worked in Berlin" in t for t in texts)
+    assert any("21 years after the events it bears on in the notes (1939)" in t for t in texts)
+
+
+def _scheme_texts_of(topic: object) -> list[str]:
+    kit = make_kit(topic, seed=0)  # type: ignore[arg-type]
+    return [p.text for q in kit.source_questions for p in q.mark_scheme.points]

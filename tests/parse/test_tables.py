@@ -58,3 +58,10 @@ def test_question_and_answer_notes_make_one_point_a_pair() -> None:
 def test_a_q_line_without_an_answer_line_is_left_alone() -> None:
     topic = parse_notes("Notes\n\nCauses\n\nQ: Why did it happen?\nNobody knows.\n")
     assert all(not p.title.endswith("?") for s in topic.sections for p in s.points)
+
+
+def test_a_title_line_with_its_paragraph_right_under_it_titles_the_point() -> None:
+    text = (FIXTURES / "layouts" / "titled-paragraphs.txt").read_text("utf-8")
+    (section,) = parse_notes(text).sections
+    assert [p.title for p in section.points] == ["The police state", "Propaganda", "The Churches"]
+    assert section.points[0].text.startswith("The SS, led by Heinrich Himmler")

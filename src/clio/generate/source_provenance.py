@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from clio.generate.essay_text import strip_trailing_date
 from clio.generate.source_subjects import best_section, clean_author, section_span, source_span
 from clio.model.period import Period
-from clio.model.topic import EntityKind, Point, Source, Topic
+from clio.model.topic import EntityKind, Point, Section, Source, Topic
 from clio.parse.entities import extract_entities
 
 # (kind, words that reveal it, what it is, a strength, a limitation, its usual purpose)
@@ -54,8 +54,34 @@ _KINDS: tuple[tuple[str, str, str, str, str, str], ...] = (
         "to make a point to the public, often by mocking opponents",
     ),
     (
+        "study",
+        r"historian|scholar|professor",
+        "a historian's analysis",
+        "it is based on study of documents, with the benefit of hindsight",
+        "it depends on the evidence the author could see and on the author's own interpretation",
+        "to analyse and explain the events for readers and other scholars",
+    ),
+    (
         "newspaper",
-        r"newspaper|article|editorial|magazine|journalist|report(?:ed|er)? in",
+        r"newspaper|article|editorial|magazine|report(?:ed|er)? in",
+        "a newspaper report",
+        "it was written close to the events for a wide readership",
+        "newspapers may simplify or take a political line to suit their readers",
+        "to inform readers and shape opinion",
+    ),
+    (
+        "book",
+        r"\bbook\b|\bpublished in (?:1[0-9]|20)[0-9]{2}\b",
+        "a book written for the public",
+        "its author could gather evidence and, as a journalist or witness, may have seen "
+        "events at first hand",
+        "it was written afterwards, with hindsight, and a book for the public may dramatise "
+        "events to tell a good story",
+        "to tell readers the story of the events and the author's view of them",
+    ),
+    (
+        "newspaper",
+        r"journalist|reporter|correspondent",
         "a newspaper report",
         "it was written close to the events for a wide readership",
         "newspapers may simplify or take a political line to suit their readers",
@@ -83,7 +109,7 @@ _NATIONALITY = re.compile(
     r"Indian|Italian|Polish|Vietnamese|Israeli|Egyptian|Irish)\b"
 )
 _APPOSITIVE = re.compile(r"[–—-]\s*(?P<who>an?\s+[^–—]{6,140}?)\s*[–—]")
-_WHO_IS = re.compile(r",\s*(?P<who>an?\s+[a-z][^,.]{4,80}?)(?:,|\.|$)")
+_WHO_IS = re.compile(r",\s*(?P<who>an?\s+[a-zA-Z][^,.]{4,80}?)(?:,|\.|$)")
 _AUDIENCE = re.compile(
     r"\bon\s+(?P<adj>[A-Z]\w+)\s+(?P<medium>television|radio)\b"
     r"|\bto\s+(?P<to>(?:the\s+)?[A-Z][^,.;]{2,60})"
@@ -174,7 +200,7 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
     if span is None:
         # a passage with no dates of its own: the events of the notes it bears on
         section = best_section(topic, source)
-        span = section_span(section) if section is not None else None
+        span = _events_span(section) if section is not None else None
         events = "the events it bears on in the notes"
     if span is None:
         span = _title_span(topic)  # "The Cuban Missile Crisis: sources"
@@ -211,6 +237,21 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
             "could not know how they would turn out."
         )
     return f"It was produced in {year}, at the time of the events it describes."
+
+
+def _events_span(section: Section) -> Period | None:
+    """From the first to the last date a section gives: its period, and every date its points
+    state ("by 1939 about 150,000 ..." in a point dated 1933)."""
+    from clio.parse import find_dates
+
+    span = section_span(section)
+    found = [m.period for p in section.points for m in find_dates(p.full_text)]
+    periods = ([span] if span is not None else []) + found
+    if not periods:
+        return None
+    start = min(periods, key=lambda p: p.start.first_day()).start
+    end = max(periods, key=lambda p: p.end.last_day()).end
+    return Period(start=start, end=end)
 
 
 def _title_span(topic: Topic) -> Period | None:

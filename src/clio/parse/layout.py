@@ -57,6 +57,22 @@ def is_heading_like(text: str) -> bool:
     return plain[0].isupper() or plain[0].isdigit() or plain[0] in "‘'\"“($£€"
 
 
+def titles_paragraph(lines: list[Line], index: int) -> bool:
+    """A short title-like line ("The police state") with a paragraph of sentences right under
+    it (no blank line between) is that paragraph's title."""
+    line = lines[index]
+    if index + 1 >= len(lines) or len(line.text.split()) > 8 or not is_heading_like(line.text):
+        return False
+    below = lines[index + 1]
+    return (
+        below.kind is TEXT
+        and below.indent <= line.indent
+        and len(below.text.split()) >= 8
+        and not is_heading_like(below.text)
+        and below.text[:1].isupper()
+    )
+
+
 def next_content(lines: list[Line], start: int) -> Line | None:
     """The first non-blank line from ``start`` on, or None."""
     for line in lines[start:]:

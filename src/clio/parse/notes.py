@@ -31,6 +31,7 @@ from clio.parse.layout import (
     next_indexes,
     strip_emphasis,
     text_follows,
+    titles_paragraph,
 )
 from clio.parse.lines import (
     BLANK,
@@ -211,7 +212,11 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
             elif section.points and not previous_blank:
                 section.points[-1].add(SPACE, text, line.number)
             else:
-                section.points.append(paragraph(line, text, len(section.points) + 1))
+                draft = paragraph(line, text, len(section.points) + 1)
+                if titles_paragraph(lines, index):
+                    # "The police state" on its own line, its paragraph straight under it
+                    draft.title, draft.text_lines = text.rstrip(":"), []
+                section.points.append(draft)
         previous_blank = False
 
     if not sections and intro_parts:

@@ -79,6 +79,16 @@ def _parse_citation(line: str) -> tuple[str | None, str | None, int | None]:
     return author, ", ".join(parts[1:]) or None, year
 
 
+# how an attribution line starts: "From a speech by ...", "Adapted from ... by ...", "A cartoon"
+_ATTRIBUTED = (
+    "from ", "a ", "an ", "adapted from ", "taken from ", "extract from ", "extracted from ",
+    "excerpt from ", "quoted in ", "part of ",
+)  # fmt: skip
+
+
+_QUOTED_WORK = re.compile(r"[\"“‘'](?P<work>[A-Z][^\"”’]{3,120}?)[\"”’](?=\s*(?:,|by\b|\(|$))")
+
+
 def _looks_like_citation(line: str) -> bool:
     text = line.strip().rstrip(".")
     if len(text) > 200 or "," not in text or is_instruction(text):
@@ -148,7 +158,7 @@ def build_source(block: list[Line]) -> Source:
             and not instruction
             and not passage
             and (
-                text.lower().startswith(("from ", "a ", "an ", "the "))
+                text.lower().startswith((*_ATTRIBUTED, "the "))
                 and len(text) < 250
                 and (_YEAR.search(text) or _attribution_author(text))
             )
@@ -162,19 +172,21 @@ def build_source(block: list[Line]) -> Source:
     passage_text = "\n".join(passage).strip()
     passage_text = re.sub(r"\n{3,}", "\n\n", passage_text)
     author, work, year = _parse_citation(citation) if citation else (None, None, None)
-    if citation and (author is None or citation.lower().startswith(("from ", "a ", "an "))):
-        attributed = citation.lower().startswith(("from ", "a ", "an "))
+    if citation and (author is None or citation.lower().startswith(_ATTRIBUTED)):
+        attributed = citation.lower().startswith(_ATTRIBUTED)
         author = (
             _attribution_author(citation)
             or _possessive_author(citation)
             or (None if attributed else author)
         )
-        work = None if citation.lower().startswith(("from ", "a ", "an ")) else work
+        work = None if citation.lower().startswith(_ATTRIBUTED) else work
+        if work is None and (quoted := _QUOTED_WORK.search(citation)):
+            work = quoted["work"]  # Adapted from "The Rise and Fall of the Third Reich" by ...
         dates = find_dates(citation)
         if dates and year is None:
             year = dates[-1].period.start.year
     provenance = " ".join(provenance_parts)
-    if not provenance and citation.lower().startswith(("from ", "a ", "an ")):
+    if not provenance and citation.lower().startswith(_ATTRIBUTED):
         provenance = citation
     claims = _claims(passage_text)
     return Source(
