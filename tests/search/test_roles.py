@@ -24,6 +24,7 @@ def sheets() -> dict[str, SearchIndex]:
     refs |= {"leap": ASK / "great-leap-prose.txt", "india": ASK / "india-partition.txt"}
     refs |= {"terms": ASK / "appeasement-terms.txt"}
     refs |= {"stalin": ASK.parent / "layouts" / "nested-headings.md"}
+    refs |= {"control": ASK.parent / "layouts" / "titled-paragraphs.txt"}
     return {name: build_index([load_topic(str(ref))]) for name, ref in refs.items()}
 
 
@@ -47,6 +48,13 @@ def sheets() -> dict[str, SearchIndex]:
         ("stalin", "How many marshals did the Red Army lose?", "three of its five marshals"),
         # the person the question names is not its answer, even by their full name
         ("stalin", "Who was tried with Zinoviev in August 1936?", "Kamenev"),
+        # a figure goes with the date after it ("from 52,000 members in 1933 to 240,000 by 1939")
+        ("control", "How many members did the SS have in 1933?", "52,000 members"),
+        ("control", "How many members did the SS have by 1939?", "240,000 members"),
+        # "Adapted from ... by William Shirer": "Adapted" starts the line, it names no one
+        ("control", "Who wrote The Rise and Fall of the Third Reich?", "William Shirer"),
+        # "Niemöller" is one word, and "Nazi control" names no one "he" could be
+        ("control", "When was Niemöller arrested?", "1937"),
         # what the sentence says of the subject, up to the next clause
         ("nazi", "What happened to the Communist deputies?", "had been arrested"),
         (

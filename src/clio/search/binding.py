@@ -161,6 +161,16 @@ def _asked_actor(question: str) -> list[frozenset[str]]:
 
 # Verbs whose event is the named thing itself: "When was the Social Security Act passed?" is
 # answered by "the Social Security Act of 1935" (not so "finished", "repealed", "abolished").
+# parties, faiths and movements: who the question is about, not the event it asks of
+_GROUPS = frozenset(
+    stem(w)
+    for w in [
+        "nazi", "nazis", "communist", "communists", "bolshevik", "bolsheviks", "fascist",
+        "fascists", "socialist", "socialists", "protestant", "protestants", "catholic",
+        "catholics", "jew", "jews", "muslim", "muslims", "hindu", "hindus", "sikh", "sikhs",
+        "christian", "christians",
+    ]
+)  # fmt: skip
 _NAMING_EVENTS = frozenset(
     stem(w)
     for w in [
@@ -176,7 +186,7 @@ def says_event(unit: Unit, question: str, *, expand: bool = True) -> bool:
     """False when the unit never says what the question asks the date or place of: "When was
     the Aswan Dam finished?" against a point that names the dam but not its finishing."""
     names = {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
-    events = set(tokens(question, expand=expand)) - names - _NAMING_EVENTS
+    events = set(tokens(question, expand=expand)) - names - _NAMING_EVENTS - _GROUPS
     if not events:
         return True
     need = max(1, len(events) // 2)

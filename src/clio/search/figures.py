@@ -6,6 +6,7 @@ import re
 from collections.abc import Set as AbstractSet
 
 from clio.parse import find_dates
+from clio.parse.dates import DateMatch
 from clio.parse.figures import unit_after
 from clio.search.text import STOP_WORDS, stem, words
 
@@ -47,6 +48,7 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s|\b(?:and|but|while|whereas)\b
 
 _WORD_NUMBERS = frozenset(_NUMBER_WORDS.split())
 _FROM_TO = re.compile(r"\s+to\s+")
+_TO_BEFORE = re.compile(r"\bto\s+$")
 
 
 # What a count of people may be given in: "How many people died?" - "390,000 men dead"
@@ -78,6 +80,16 @@ def _mismatch(counted: str, unit_words: list[str]) -> float:
     if not stems or counted in stems or (counted in _PEOPLE and stems & _PEOPLE):
         return 0.0
     return 10.0 if stems & _MEASURES and counted not in _MEASURES else 2.0
+
+
+def _date_of(dates: list[DateMatch], start: int, end: int) -> DateMatch | None:
+    """The date a figure goes with: the first within 25 characters after it ("52,000 members
+    in 1933"), else the last within 25 before it ("by November 1923 a loaf cost ...")."""
+    after = [d for d in dates if end <= d.start < end + 25]
+    if after:
+        return after[0]
+    before = [d for d in dates if start - 25 < d.end <= start]
+    return before[-1] if before else None
 
 
 def _starts(sentence: str, match: re.Match[str]) -> bool:
@@ -177,7 +189,7 @@ def find_figures(
     dates = find_dates(sentence)
     years = [(m.start, m.end) for m in dates]
     asked = {m.text.lower() for m in find_dates(question)}
-    anchors = [m.start for m in dates if m.text.lower() in asked]
+    anchored = bool(asked) and any(m.text.lower() in asked for m in dates)
     counted = counted_noun(question)
     # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
     names: frozenset[str] = getattr(q, "names", frozenset())
@@ -195,11 +207,17 @@ def find_figures(
         unit_words, unit_end = _unit(sentence, match.end())
         bonus = 1.5 if any(stem(w) in q for w in after) else 0.0
         bonus += 3 * _figure_fit(" ".join([text, *after[:1]]), q)
-        if anchors and min(abs(a - match.end()) for a in anchors) < 25:
+        own_date = _date_of(dates, match.start(), match.end()) if anchored else None
+        if own_date is not None and own_date.text.lower() in asked:
             bonus += 2.0  # "200,000 million marks by November 1923" when November 1923 is asked
         if unit_words:
             last_unit = unit_words[:2]
-        elif last_unit and (not after or after[0].lower() in _SUBJECT_VERBS):
+        elif last_unit and (
+            not after
+            or after[0].lower() in _SUBJECT_VERBS
+            # "grew from 52,000 members in 1933 to 240,000 by 1939"
+            or (prev_end >= 0 and _TO_BEFORE.search(sentence, prev_end, match.start()))
+        ):
             # "Britain had 29 dreadnoughts and Germany 17."; "arrested 1.5 million people;
             # around 680,000 were shot": the figure counts what the one before it counted
             unit_words = last_unit

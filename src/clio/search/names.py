@@ -69,6 +69,8 @@ _ROLE_WORDS = _wordset(
     "commander premier ruler dictator"
 )
 
+# a sentence's first word that is a verb form, not a name: "Adapted from ...", "Taken from ..."
+_VERB_FORM = re.compile(r"^[A-Z][a-z]{3,}ed$|^(?:Taken|Written|Drawn|Given|Shown|Seen)$")
 _NOT_NAMES = _wordset(
     """
     the a an in on at by of to for from and but or so though thus although especially when while
@@ -80,6 +82,8 @@ _NOT_NAMES = _wordset(
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december spring summer autumn fall winter read source
     why what who where how which yes no mao's
+    nazi nazis protestant protestants catholic catholics jewish jews muslim muslims hindu hindus
+    sikh sikhs christian christians bolshevik bolsheviks fascist fascists socialist socialists
     """
 )
 
@@ -122,7 +126,19 @@ def find_names(sentence: str, entities: tuple[Entity, ...] = ()) -> list[Name]:
         text = _strip_possessive(match.group(0).rstrip("."))
         words = text.split()
         # Drop leading words that are capitalised only because they start the sentence.
-        while words and words[0].lower() in _NOT_NAMES and words[0].lower() not in known:
+        while (
+            words
+            and words[0].lower() not in known
+            and (
+                words[0].lower() in _NOT_NAMES
+                or (
+                    not sentence[: match.start()].strip()
+                    and _VERB_FORM.match(words[0]) is not None
+                    and words[0].lower() not in _gazetteer()
+                )
+            )
+        ):
+            # capitalised only because it starts the sentence: "the", "Adapted from ..."
             words = words[1:]
         if not words:
             continue

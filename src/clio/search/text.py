@@ -10,7 +10,8 @@ def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z\-]*(?:['’][A-Za-z]+)?|\d[\d,.]*")
+# letters of any alphabet ("Niemöller" is one word, not "Niem" and "ller")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|-)*(?:['’][^\W\d_]+)?|\d[\d,.]*")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘'\"“(])|\n+|;\s*")
 
 STOP_WORDS = _wordset(
