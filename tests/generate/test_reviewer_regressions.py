@@ -485,3 +485,12 @@ def test_a_journalists_book_is_a_book_timed_against_the_last_event() -> None:
 def _scheme_texts_of(topic: object) -> list[str]:
     kit = make_kit(topic, seed=0)  # type: ignore[arg-type]
     return [p.text for q in kit.source_questions for p in q.mark_scheme.points]
+
+
+def test_the_notes_interpretation_question_is_marked_as_one() -> None:
+    kit = make_kit(parse_notes(MEDICINE), seed=0)
+    (asked,) = [q for q in kit.source_questions if q.text.startswith("How far do you agree")]
+    assert (asked.style, asked.marks) == ("interpretation", 16)
+    kinds = {p.kind for p in asked.mark_scheme.points}
+    assert {"content", "own_knowledge", "judgement"} <= kinds
+    assert max(lv.high for lv in asked.mark_scheme.levels) == 16

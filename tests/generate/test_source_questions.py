@@ -102,8 +102,12 @@ def test_fixture_sources_and_notes_questions(cuba: Topic) -> None:
     questions = make_source_questions(cuba, seed=0)
     for question in questions:
         check_question(question, cuba)
-    notes = [q for q in questions if q.style == "notes"]
+    asked = {q.text for q in cuba.questions}
+    notes = [q for q in questions if q.text in asked]
     assert [q.marks for q in notes] == [4, 8, 12]
+    # a question on one source in an exam style gets that style's scheme, with its tariff
+    assert notes[0].style == "inference"
+    assert any(p.kind == "judgement" for p in notes[0].mark_scheme.points)
     speech = next(
         q
         for q in questions

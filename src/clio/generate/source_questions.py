@@ -431,6 +431,9 @@ def _notes_question(
     else:
         style = _style_of(asked.text)
         enquiry = _ENQUIRY.search(asked.text)
+        exam = _exam_styled(topic, asked, named, generated, marks, style, enquiry)
+        if exam is not None:
+            return exam
         if style == "usefulness" and enquiry:
             matching = [
                 _usefulness_for(
@@ -464,6 +467,48 @@ def _notes_question(
         marks=marks,
         mark_scheme=scheme,
         source_ids=ids,
+    )
+
+
+def _exam_styled(
+    topic: Topic,
+    asked: Question,
+    named: list[Source],
+    generated: list[SourceQuestion],
+    marks: int,
+    style: str | None,
+    enquiry: re.Match[str] | None,
+) -> SourceQuestion | None:
+    """A notes' question on one source in an exam style ("How far do you agree with
+    Interpretation 1 ...?"): the scheme of Clio's own question of that style on that source,
+    with the notes' wording and tariff."""
+    if style is None or len(named) != 1:
+        return None
+    source = named[0]
+    if style == "usefulness" and enquiry:
+        base: SourceQuestion | None = _usefulness_for(
+            topic, source, enquiry.group("what") or enquiry.group("what2")
+        )
+    else:
+        base = next((q for q in generated if q.source_id == source.id and q.style == style), None)
+    if base is None:
+        return None
+    scheme = build_scheme(
+        style=style,
+        max_marks=marks,
+        points=list(base.mark_scheme.points),
+        reference=base.mark_scheme.reference,
+        source_text=source.text,
+    )
+    cited = tuple(dict.fromkeys(sid for p in scheme.points for sid in p.source_ids))
+    return SourceQuestion(
+        id=content_id("sq", "notes", asked.text),
+        source_id=source.id,
+        style=style,
+        text=asked.text,
+        marks=marks,
+        mark_scheme=scheme,
+        source_ids=cited or (source.id,),
     )
 
 
