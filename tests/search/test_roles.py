@@ -127,6 +127,8 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
         ("league", "When did Italy leave the League?"),
         # a figure set inside an event the passage never names
         ("india", "How many people died in the naval mutiny?"),
+        # the SS was led by Himmler; the sentence about the Gestapo names no leader
+        ("control", "Who led the Gestapo?"),
     ],
 )
 def test_refusals(sheets: dict[str, SearchIndex], sheet: str, question: str) -> None:

@@ -13,6 +13,7 @@ from clio.parse import find_dates
 from clio.search.binding import says_event, says_of_person, says_scope, unit_tokens
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
+from clio.search.names import NameKind, find_names
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
 from clio.search.text import is_demonym, split_sentences, stem, tokens, words
@@ -250,7 +251,28 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
         or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
         or (kind in _SCOPED and not says_scope(unit, question, expand=index.expand))
+        # ... nor a person from a sentence that never names what the question names ("Who led
+        # the Gestapo?" answered from "The SS, led by Heinrich Himmler, ...").
+        or (kind is AnswerType.PERSON and _names_elsewhere(index, question, unit, candidate))
     )
+
+
+def _names_elsewhere(index: SearchIndex, question: str, unit: Unit, candidate: Candidate) -> bool:
+    """True when the question names something (not the answer) that the answer's sentence, its
+    point's title and heading never name."""
+    asked = [
+        n.text
+        for n in find_names(question)
+        if n.kind is not NameKind.PERSON and not is_demonym(n.text) and n.start > 0
+    ]
+    if not asked:
+        return False
+    quote = candidate.span.quote
+    # a name found in the heading ("Steve Biko" over "Founded the Black Consciousness ...")
+    # is about the whole point under it
+    said = unit.text if quote in (unit.heading, unit.title) else quote
+    around = set(tokens(f"{said} {unit.title} {unit.heading}", expand=index.expand))
+    return not any(set(tokens(name, expand=index.expand)) <= around for name in asked)
 
 
 def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:
