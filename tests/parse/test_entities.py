@@ -124,9 +124,10 @@ def test_a_given_name_makes_a_person_even_at_a_sentence_start() -> None:
 
 
 def test_who_after_a_name_makes_a_person() -> None:
-    found = _found("Stalin then turned on Bukharin, who wanted to keep the NEP.")
-    assert ("person", "Bukharin", "Bukharin") in found
-    assert ("person", "Yagoda", "Yagoda") in _found("Yagoda, whose NKVD ran the trials, fell.")
+    found = _found("Stalin then turned on Tomsky, who wanted to keep the NEP.")
+    assert ("person", "Tomsky", "Tomsky") in found
+    found = _found("Frinovsky, whose NKVD ran the trials, fell.")
+    assert ("person", "Frinovsky", "Frinovsky") in found
     # a group is not a person, nor is a common word
     assert "person" not in [k for k, *_ in _found("Later the Bolsheviks, who had few, grew.")]
     assert _found("Many, who had voted for them, left.") == []
