@@ -334,6 +334,17 @@ def vocabulary() -> frozenset[str]:
     return frozenset(w for w in vocab if w.isalpha())
 
 
+# parties, faiths and peoples: capitalised wherever they stand
+_PARTY_WORDS = frozenset(
+    words(
+        "republican republicans democratic democrat democrats labour conservative conservatives "
+        "liberal liberals communist communists nationalist nationalists nazi nazis soviet "
+        "bolshevik bolsheviks marxist catholic catholics protestant protestants christian "
+        "jewish muslim hindu sikh tory tories whig whigs confederate unionist fascist fascists"
+    )
+)
+
+
 def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     """A point title as a noun phrase for use mid-sentence ("the Korean War", "fear of the USA")."""
     name = strip_trailing_date(title)
@@ -352,6 +363,7 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
     )
     if (
         first.isupper()
+        or first.lower() in _PARTY_WORDS  # "Republican policies", "Nazi propaganda"
         or (first.lower() in proper and not sentence_case)
         or "'" in first
         or "’" in first
