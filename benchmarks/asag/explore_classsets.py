@@ -296,10 +296,75 @@ def fairness() -> None:
     )
 
 
+def _semeval_columns(items: list, data: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """The consensus variants on one SemEval split, each answer against its question's others."""
+    qids = np.array([it.qid for it in items])
+    live, V, w = data["cap"] > 0, data["vectors"].astype(np.float64), peer_weights(data["X"])
+    names = ("class_consensus", "unweighted consensus", "weighted centroid", "centroid")
+    names += ("mean cosine", "top-half centroid", "max cosine to 3 pseudo-references")
+    out = {k: np.zeros(len(qids)) for k in names}
+    for q in np.unique(qids):
+        idx = np.flatnonzero(qids == q)
+        out["class_consensus"][idx] = consensus(V[idx], w[idx], live[idx])
+        out["unweighted consensus"][idx] = consensus(V[idx], np.ones(len(idx)), live[idx])
+        for i in idx:
+            p = idx[(idx != i) & live[idx]]
+            if len(p) < 2:
+                continue
+            for name, c in (
+                ("weighted centroid", (w[p][:, None] * V[p]).sum(0)),
+                ("centroid", V[p].sum(0)),
+                ("top-half centroid", V[p[w[p] >= np.median(w[p])]].sum(0)),
+            ):
+                out[name][i] = float(V[i] @ c) / max(float(np.linalg.norm(c)), 1e-9)
+            out["mean cosine"][i] = float((V[p] @ V[i]).mean())
+            out["max cosine to 3 pseudo-references"][i] = float(
+                (V[p[np.argsort(-w[p])[:3]]] @ V[i]).max()
+            )
+    for col in out.values():
+        col[~live] = 0.0
+    return out
+
+
+def semeval() -> None:
+    """The consensus variants on SciEntsBank 3-way: training leave-one-module-out and tests."""
+    from datasets import LABELS, load_semeval
+    from evaluate import Softmax, choose_softmax_l2, f1_scores
+
+    train = load_semeval("train")
+    train_data = features("semeval-train", train, max_marks=1)
+    y = np.array([LABELS.index(str(it.gold)) for it in train])
+    modules = np.array([it.qid.split("_")[0] for it in train])
+    train_cols = _semeval_columns(train, train_data)
+    tests = {}
+    for split in ("UA", "UQ", "UD"):
+        items = load_semeval(split)
+        data = features(f"semeval-{split}", items, max_marks=1)
+        gold = np.array([LABELS.index(str(it.gold)) for it in items])
+        tests[split] = (data, gold, _semeval_columns(items, data))
+    print("| features | train leave-one-module-out acc / macro-F1 | UA | UQ | UD |")
+    print("|---|---|---|---|---|")
+    for name in (None, *train_cols):
+        X = train_data["X"] if name is None else with_class_sets(train_data["X"], train_cols[name])
+        l2 = choose_softmax_l2(X, y, modules)
+        preds = np.zeros(len(y), dtype=int)
+        for module in np.unique(modules):
+            test = modules == module
+            preds[test] = Softmax(l2).fit(X[~test], y[~test]).predict(X[test])
+        inner = f1_scores(y, preds)
+        model = Softmax(l2).fit(X, y)
+        cells = [f"{inner['accuracy']:.3f} / {inner['macro_f1']:.3f}"]
+        for data, gold, cols in tests.values():
+            rows = data["X"] if name is None else with_class_sets(data["X"], cols[name])
+            got = f1_scores(gold, model.predict(rows))
+            cells.append(f"{got['accuracy']:.3f} / {got['macro_f1']:.3f}")
+        print(f"| {name or 'single-answer features'} | " + " | ".join(cells) + " |", flush=True)
+
+
 def main() -> None:
     """Run the chosen parts."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--only", choices=["variants", "sizes", "fairness"])
+    parser.add_argument("--only", choices=["variants", "sizes", "fairness", "semeval"])
     args = parser.parse_args()
     if args.only in (None, "variants", "sizes"):
         m = Mohler()
@@ -309,6 +374,8 @@ def main() -> None:
             sizes(m)
     if args.only in (None, "fairness"):
         fairness()
+    if args.only in (None, "semeval"):
+        semeval()
 
 
 if __name__ == "__main__":
