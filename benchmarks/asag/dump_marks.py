@@ -1,7 +1,7 @@
 """Dump the marks of a benchmark set from one source tree, and diff two dumps.
 
     python benchmarks/asag/dump_marks.py dump --src /path/to/clio/src --out main.jsonl [--single]
-    python benchmarks/asag/dump_marks.py diff main.jsonl branch.jsonl
+    python benchmarks/asag/dump_marks.py diff main.jsonl branch.jsonl [--ignore scorer]
 
 ``dump`` marks every Mohler answer (``--dataset semeval-UA`` etc. for SemEval) with the code in
 ``--src``: by default through ``clio mark --batch`` (a subprocess, so the two trees never mix),
@@ -88,10 +88,16 @@ def dump(src: str, out: str, *, single: bool, dataset: str, limit: int | None) -
         os.unlink(batch)
 
 
-def diff(a: str, b: str) -> int:
-    """Print the differences between two dumps; return the number of answers whose mark differs."""
+def diff(a: str, b: str, *, ignore: tuple[str, ...] = ()) -> int:
+    """Print the differences between two dumps; return the number of answers whose mark differs.
+
+    Keys in ``ignore`` are left out (``scorer``, which older trees do not print).
+    """
     left = [json.loads(x) for x in Path(a).read_text().splitlines()]
     right = [json.loads(x) for x in Path(b).read_text().splitlines()]
+    for entry in [*left, *right]:
+        for key in ignore:
+            entry.pop(key, None)
     if len(left) != len(right):
         print(f"different lengths: {len(left)} and {len(right)}")
         return max(len(left), len(right))
@@ -131,13 +137,14 @@ def main() -> None:
     c = sub.add_parser("diff")
     c.add_argument("a")
     c.add_argument("b")
+    c.add_argument("--ignore", action="append", default=[], help="a key to leave out")
     w = sub.add_parser("_worker")
     w.add_argument("path")
     args = parser.parse_args()
     if args.command == "dump":
         dump(args.src, args.out, single=args.single, dataset=args.dataset, limit=args.limit)
     elif args.command == "diff":
-        sys.exit(1 if diff(args.a, args.b) else 0)
+        sys.exit(1 if diff(args.a, args.b, ignore=tuple(args.ignore)) else 0)
     else:
         _single_worker(args.path)
 

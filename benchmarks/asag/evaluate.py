@@ -9,6 +9,7 @@ from datasets import LABELS, REPO
 
 sys.path.insert(0, str(REPO / "src"))
 
+from clio.mark.classset import MIN_CLASS_SIZE, consensus, peer_weights
 from clio.mark.marker import apply_cap, round_half_up
 from clio.mark.scorer import choose_l2, expand, fit_ridge
 
@@ -36,8 +37,38 @@ def whole_marks(fractions: np.ndarray, caps: np.ndarray, max_marks: int) -> np.n
     )
 
 
+def class_set_column(
+    data: dict[str, np.ndarray], keys: list[str] | np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """``class_consensus`` of every answer against the other answers with the same key.
+
+    As the marker computes it (clio.mark.classset): no labels, the answer itself excluded, only
+    answers marked on content (not empty, not capped to 0) as peers. Also returns which answers
+    are in a set big enough for the class-set scorer (MIN_CLASS_SIZE live answers).
+    """
+    keys = np.asarray(keys)
+    live = data["cap"] > 0.0
+    column, big = np.zeros(len(keys)), np.zeros(len(keys), dtype=bool)
+    for key in np.unique(keys):
+        idx = np.flatnonzero(keys == key)
+        column[idx] = consensus(data["vectors"][idx], peer_weights(data["X"][idx]), live[idx])
+        big[idx] = live[idx].sum() >= MIN_CLASS_SIZE
+    column[~live] = 0.0  # as the feature rows of empty answers
+    return column, big
+
+
+def with_class_sets(X: np.ndarray, column: np.ndarray) -> np.ndarray:
+    """The feature rows with the class-set feature appended."""
+    return np.hstack([X, column[:, None]])
+
+
 def mohler_cross_validated(
-    X: np.ndarray, gold: np.ndarray, groups: np.ndarray, caps: np.ndarray
+    X: np.ndarray,
+    gold: np.ndarray,
+    groups: np.ndarray,
+    caps: np.ndarray,
+    *,
+    grid: tuple[float, ...] = L2_GRID,
 ) -> dict[str, np.ndarray]:
     """Leave-one-assignment-out: fit the ridge scorer on 11 assignments, predict the 12th.
 
@@ -46,7 +77,7 @@ def mohler_cross_validated(
     fractions = np.zeros(len(gold))
     for group in np.unique(groups):
         test = groups == group
-        l2 = choose_l2(X[~test], gold[~test] / 5.0, groups[~test], grid=L2_GRID)
+        l2 = choose_l2(X[~test], gold[~test] / 5.0, groups[~test], grid=grid)
         model = fit_ridge(X[~test], gold[~test] / 5.0, l2=l2)
         fractions[test] = model.predict_many(X[test])
     return {

@@ -27,7 +27,9 @@ CHUNK = 512
 def _code_hash() -> str:
     digest = hashlib.sha256()
     src = REPO / "src" / "clio"
-    for path in sorted([*src.glob("mark/*.py"), src / "embed.py"]):
+    # classset.py is read when the figures are computed, never stored in the cache.
+    paths = [p for p in src.glob("mark/*.py") if p.name != "classset.py"]
+    for path in sorted([*paths, src / "embed.py"]):
         digest.update(path.read_bytes())
     return digest.hexdigest()[:12]
 
@@ -40,7 +42,7 @@ def _data_hash(items: list[Item], max_marks: int) -> str:
 
 
 def features(name: str, items: list[Item], *, max_marks: int) -> dict[str, np.ndarray]:
-    """Feature rows, guard caps and zero-training scores for every item (cached on disk)."""
+    """Feature rows, guard caps, zero-training scores and answer vectors (cached on disk)."""
     CACHE.mkdir(exist_ok=True)
     (CACHE / ".gitignore").write_text("*\n")
     path = CACHE / f"{name}-{_code_hash()}-{_data_hash(items, max_marks)}.npz"
@@ -48,7 +50,7 @@ def features(name: str, items: list[Item], *, max_marks: int) -> dict[str, np.nd
         with np.load(path) as data:
             return {k: data[k] for k in data.files}
     started = time.perf_counter()
-    rows, caps, zero_score, zero_raw = [], [], [], []
+    rows, caps, zero_score, zero_raw, vectors = [], [], [], [], []
     schemes = {}
     for start in range(0, len(items), CHUNK):
         chunk = items[start : start + CHUNK]
@@ -65,12 +67,14 @@ def features(name: str, items: list[Item], *, max_marks: int) -> dict[str, np.nd
             caps.append(result.cap)
             zero_score.append(result.mark.score)
             zero_raw.append(result.capped)
+            vectors.append(prepared.answer.vector)
         print(f"  {name}: {min(start + CHUNK, len(items))}/{len(items)} answers", file=sys.stderr)
     out = {
         "X": np.asarray(rows, dtype=np.float64),
         "cap": np.asarray(caps, dtype=np.float64),
         "zero_score": np.asarray(zero_score, dtype=np.float64),
         "zero_raw": np.asarray(zero_raw, dtype=np.float64),
+        "vectors": np.asarray(vectors, dtype=np.float32),  # the answers' vectors (class sets)
         "seconds": np.asarray(time.perf_counter() - started),
     }
     np.savez(path, **out)

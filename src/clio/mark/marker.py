@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import TypeVar
 
 from clio.mark import guards as g
 from clio.mark.align import evidence
+from clio.mark.classset import Member, class_fractions, may_form_class_set
 from clio.mark.features import AnswerFeatures, answer_features
 from clio.mark.feedback import write_feedback
 from clio.mark.levels import Features, detect, place
@@ -20,7 +22,7 @@ from clio.mark.prepare import (
 )
 from clio.mark.provenance import provenance_evidence
 from clio.mark.schemes import default_levels, is_levels_of_response
-from clio.mark.scorer import LinearScorer, content_fraction, load_scorer
+from clio.mark.scorer import LinearScorer, content_fraction, load_class_scorer, load_scorer
 from clio.mark.threads import one_blas_thread
 from clio.model.marking import Level, Mark, MarkScheme, PointMatch, SchemePoint
 
@@ -120,17 +122,46 @@ def _judgement_sentence(answer: PreparedText) -> str:
     return answer.sentences[-1] if answer.sentences else answer.text
 
 
+@dataclass(frozen=True, kw_only=True)
+class Analysis:
+    """An answer's features and the guards that fired, before its content score."""
+
+    features: AnswerFeatures | None  # None for an empty answer
+    fired: tuple[g.Guard, ...]
+
+    @property
+    def cap(self) -> float:
+        """The lowest cap of the guards that fired (1 = none)."""
+        return min((x.cap for x in self.fired), default=1.0)
+
+
+def _analyse(
+    prepared: PreparedScheme, answer: PreparedText, extra: tuple[g.Guard, ...]
+) -> Analysis:
+    empty = g.check_empty(answer)
+    if empty is not None:
+        return Analysis(features=None, fired=(empty, *extra))
+    feats = answer_features(answer, prepared)
+    best_point = max((a.semantic for a in feats.alignment), default=0.0)
+    return Analysis(features=feats, fired=(*extra, *_run_guards(answer, prepared, best_point)))
+
+
 def _assess(
     question: str,
     prepared: PreparedScheme,
     answer: PreparedText,
     scorer: LinearScorer | None,
     extra: tuple[g.Guard, ...] = (),
+    *,
+    analysis: Analysis | None = None,
+    fraction: float | None = None,
+    scored_by: str = "",
 ) -> Assessment:
     scheme = prepared.scheme
     levels = scheme.levels or default_levels(scheme.max_marks)
-    empty = g.check_empty(answer)
-    if empty is not None:
+    found = analysis if analysis is not None else _analyse(prepared, answer, extra)
+    label = scored_by or ("single" if scorer is not None else "rule")
+    if found.features is None:
         feedback = write_feedback(
             question=question,
             made=(),
@@ -138,7 +169,7 @@ def _assess(
             features=None,
             missing_for_next=(),
             next_level=None,
-            guards=(empty, *extra),
+            guards=found.fired,
             score=0,
             max_marks=scheme.max_marks,
         )
@@ -148,13 +179,14 @@ def _assess(
             level=_level_for(levels, 0),
             missed=tuple(prepared.points),
             feedback=feedback,
-            flags=tuple(x.flag for x in (empty, *extra)),
+            flags=tuple(x.flag for x in found.fired),
+            scorer=label,
         )
         return Assessment(mark=mark, fraction=0.0, capped=0.0, cap=0.0, features=None)
-    feats = answer_features(answer, prepared)
-    fraction = content_fraction(feats, scorer)
-    best_point = max((a.semantic for a in feats.alignment), default=0.0)
-    fired = (*extra, *_run_guards(answer, prepared, best_point))
+    feats = found.features
+    if fraction is None:
+        fraction = content_fraction(feats, scorer)
+    fired = found.fired
     on_question = float(answer.vector @ prepared.question.vector) >= 0.4
     relevant = fraction >= 0.1 or on_question or any(a.made for a in feats.alignment)
     relevant = relevant and not any(x.flag == "off_topic" for x in fired)
@@ -209,6 +241,7 @@ def _assess(
         missed=missed,
         feedback=feedback,
         flags=tuple(x.flag for x in fired),
+        scorer=label,
     )
     capped = min(fraction, cap) * scheme.max_marks
     return Assessment(mark=mark, fraction=fraction, capped=capped, cap=cap, features=feats)
@@ -274,30 +307,81 @@ def assess_prepared(item: PreparedItem, *, scorer: object = _USE_SHIPPED) -> Ass
 # Above this many answers, the next chunk is embedded while the previous one is assessed.
 PIPELINE_CHUNK = 128
 
+T = TypeVar("T")
+
+
+def _pipelined(
+    items: Sequence[tuple[str, MarkScheme, str]], work: Callable[[PreparedItem], T]
+) -> list[T]:
+    """Prepare the items and apply ``work`` to each, embedding chunk k+1 during chunk k's work."""
+    if len(items) <= PIPELINE_CHUNK:
+        return [work(item) for item in prepare_items(items)]
+    chunks = [items[i : i + PIPELINE_CHUNK] for i in range(0, len(items), PIPELINE_CHUNK)]
+    out: list[T] = []
+    with ThreadPoolExecutor(1, thread_name_prefix="clio-mark") as feeder:
+        pending = feeder.submit(prepare_items, chunks[0])
+        for following in [*chunks[1:], None]:
+            ready = pending.result()
+            if following is not None:
+                pending = feeder.submit(prepare_items, following)
+            out += [work(item) for item in ready]
+    return out
+
+
+def _assess_class_sets(
+    items: Sequence[tuple[str, MarkScheme, str]],
+    scorer: LinearScorer | None,
+    class_scorer: LinearScorer,
+) -> list[Assessment]:
+    """Assess with the class-set scorer for every class set of at least MIN_CLASS_SIZE."""
+    analysed = _pipelined(items, lambda it: (it, _analyse(it.prepared, it.answer, it.extra)))
+    members = [
+        Member(
+            key=(item.question, item.prepared.scheme),
+            text=item.answer.text,
+            vector=item.answer.vector,
+            features=found.features,
+            live=found.features is not None and found.cap > 0.0,
+        )
+        for item, found in analysed
+    ]
+    fractions, in_sets = class_fractions(members, class_scorer)
+    return [
+        _assess(
+            item.question,
+            item.prepared,
+            item.answer,
+            scorer,
+            item.extra,
+            analysis=found,
+            fraction=fractions.get(index),
+            scored_by="class_set" if index in in_sets else "",
+        )
+        for index, (item, found) in enumerate(analysed)
+    ]
+
 
 def assess_many(
-    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
+    items: Sequence[tuple[str, MarkScheme, str]],
+    *,
+    scorer: object = _USE_SHIPPED,
+    class_sets: bool = True,
 ) -> list[Assessment]:
     """Assess many (question, scheme, answer) triples, embedding many answers per call.
 
     Large inputs go in chunks: a helper thread embeds chunk k+1 (the model runs without the
     GIL, on the embedder's worker threads) while this thread assesses chunk k, so the
-    assessment's Python work overlaps the model instead of waiting for it.
+    assessment's Python work overlaps the model instead of waiting for it. With the shipped
+    scorer and ``class_sets``, the answers to one question (same question and scheme) form a
+    class set, and sets of at least ``MIN_CLASS_SIZE`` answers are scored by the class-set
+    scorer (see :mod:`clio.mark.classset`).
     """
     chosen = _scorer(scorer)
+    class_scorer = load_class_scorer() if class_sets and scorer is _USE_SHIPPED else None
     with one_blas_thread():
-        if len(items) <= PIPELINE_CHUNK:
-            return [assess_prepared(item, scorer=chosen) for item in prepare_items(items)]
-        chunks = [items[i : i + PIPELINE_CHUNK] for i in range(0, len(items), PIPELINE_CHUNK)]
-        out: list[Assessment] = []
-        with ThreadPoolExecutor(1, thread_name_prefix="clio-mark") as feeder:
-            pending = feeder.submit(prepare_items, chunks[0])
-            for following in [*chunks[1:], None]:
-                ready = pending.result()
-                if following is not None:
-                    pending = feeder.submit(prepare_items, following)
-                out += [assess_prepared(item, scorer=chosen) for item in ready]
-        return out
+        if class_scorer is not None and may_form_class_set([(q, s) for q, s, _ in items]):
+            return _assess_class_sets(items, chosen, class_scorer)
+        return _pipelined(items, lambda item: assess_prepared(item, scorer=chosen))
 
 
 def mark_answer(
@@ -307,11 +391,19 @@ def mark_answer(
 
     ``scorer`` defaults to the shipped learned weights; pass None to use the zero-training rule.
     """
-    return assess_many([(question, scheme, answer)], scorer=scorer)[0].mark
+    return assess_many([(question, scheme, answer)], scorer=scorer, class_sets=False)[0].mark
 
 
 def mark_answers(
-    items: Sequence[tuple[str, MarkScheme, str]], *, scorer: object = _USE_SHIPPED
+    items: Sequence[tuple[str, MarkScheme, str]],
+    *,
+    scorer: object = _USE_SHIPPED,
+    class_sets: bool = True,
 ) -> list[Mark]:
-    """Mark many answers at once (faster than one by one)."""
-    return [a.mark for a in assess_many(items, scorer=scorer)]
+    """Mark many answers at once (faster than one by one).
+
+    The answers to one question with one scheme form a class set; with the shipped scorer, sets
+    of at least ``MIN_CLASS_SIZE`` answers are marked with the class-set scorer (each mark's
+    ``scorer`` says which marked it). ``class_sets=False`` marks every answer on its own.
+    """
+    return [a.mark for a in assess_many(items, scorer=scorer, class_sets=class_sets)]

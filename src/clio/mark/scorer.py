@@ -58,13 +58,22 @@ class LinearScorer:
         out: npt.NDArray[np.float64] = np.clip(z @ np.asarray(self.weights) + self.bias, 0.0, 1.0)
         return out
 
-    def predict(self, features: AnswerFeatures) -> float:
-        """The content score of one answer as a fraction of the marks."""
-        return float(self.predict_many(np.asarray([features.values], dtype=np.float64))[0])
+    def predict(self, features: AnswerFeatures, extra: tuple[float, ...] = ()) -> float:
+        """The content score of one answer as a fraction of the marks.
+
+        ``extra`` holds the values of features beyond :data:`FEATURE_NAMES` (class sets).
+        """
+        row = np.asarray([features.values + extra], dtype=np.float64)
+        return float(self.predict_many(row)[0])
 
 
 def fit_ridge(
-    rows: Matrix, target: Sequence[float], *, l2: float, trained_on: str = ""
+    rows: Matrix,
+    target: Sequence[float],
+    *,
+    l2: float,
+    trained_on: str = "",
+    names: tuple[str, ...] = FEATURE_NAMES,
 ) -> LinearScorer:
     """Fit ridge regression of ``target`` (fractions 0..1) on expanded ``rows``."""
     x = expand(np.asarray(rows, dtype=np.float64))
@@ -74,7 +83,7 @@ def fit_ridge(
     bias = float(y.mean())
     weights = np.linalg.solve(z.T @ z + l2 * np.eye(z.shape[1]), z.T @ (y - bias))
     return LinearScorer(
-        features=FEATURE_NAMES,
+        features=names,
         mean=tuple(float(v) for v in mean),
         scale=tuple(float(v) for v in scale),
         weights=tuple(float(v) for v in weights),
@@ -103,6 +112,7 @@ def choose_l2(
 
 
 DEFAULT_PATH = "data/mark/scorer.json"
+CLASS_SET_PATH = "data/mark/scorer_classset.json"
 
 
 def save_scorer(scorer: LinearScorer, path: Path) -> None:
@@ -112,7 +122,9 @@ def save_scorer(scorer: LinearScorer, path: Path) -> None:
 
 
 @lru_cache(maxsize=4)
-def load_scorer(path: str | None = None) -> LinearScorer | None:
+def load_scorer(
+    path: str | None = None, *, names: tuple[str, ...] = FEATURE_NAMES
+) -> LinearScorer | None:
     """The shipped scorer, or None if the file is missing or was trained on other features."""
     file = Path(path) if path else Path(str(resources.files("clio") / DEFAULT_PATH))
     if not file.is_file():
@@ -130,9 +142,17 @@ def load_scorer(path: str | None = None) -> LinearScorer | None:
         )
     except (ValueError, KeyError, TypeError):
         return None
-    if scorer.features != FEATURE_NAMES or len(scorer.weights) != 2 * len(FEATURE_NAMES):
+    if scorer.features != names or len(scorer.weights) != 2 * len(names):
         return None
     return scorer
+
+
+def load_class_scorer() -> LinearScorer | None:
+    """The shipped class-set scorer (features + class-set features), or None if missing."""
+    from clio.mark.classset import CLASS_FEATURE_NAMES
+
+    path = str(resources.files("clio") / CLASS_SET_PATH)
+    return load_scorer(path, names=FEATURE_NAMES + CLASS_FEATURE_NAMES)
 
 
 def content_fraction(features: AnswerFeatures, scorer: LinearScorer | None) -> float:

@@ -58,3 +58,6 @@ class Mark:
     missed: tuple[SchemePoint, ...] = ()
     feedback: str = ""
     flags: tuple[str, ...] = ()  # guards that fired, e.g. "empty", "copied", "off_topic"
+    # Which content scorer marked it: "single" (the answer alone), "class_set" (with the other
+    # answers to the same question in the batch), "rule" (zero-training rule); "" if not clio.mark.
+    scorer: str = ""

@@ -12,8 +12,6 @@ from clio.mark import mark_answers, scheme_from_points, scheme_from_reference
 from clio.model.marking import Mark, MarkScheme
 from clio.model.serialise import to_jsonable
 
-BATCH_CHUNK = 256
-
 
 def build_scheme(
     *, reference: str | None, points: list[str] | None, max_marks: int, source: str = ""
@@ -122,7 +120,11 @@ class BatchResult:
 
 
 def mark_batch(lines: Iterable[str], *, file: str = "<batch>") -> Iterator[BatchResult]:
-    """Mark every line of a JSONL batch, in order; a bad line gives an error, the rest go on."""
+    """Mark every line of a JSONL batch, in order; a bad line gives an error, the rest go on.
+
+    All the lines are marked in one call, so the answers to one question form one class set
+    whatever their order in the file (see clio.mark.classset).
+    """
     pending: list[BatchItem | BatchResult] = []
 
     def flush() -> Iterator[BatchResult]:
@@ -144,6 +146,4 @@ def mark_batch(lines: Iterable[str], *, file: str = "<batch>") -> Iterator[Batch
             pending.append(parse_batch_line(text, line=number, file=file))
         except InputError as error:
             pending.append(BatchResult(line=number, error=error))
-        if len(pending) >= BATCH_CHUNK:
-            yield from flush()
     yield from flush()
