@@ -200,6 +200,12 @@ _PLAIN_COUNT = re.compile(
     rf"(?<![\w.,$£€/:–-])(?P<num>{figures._NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
 )
+_YEAR_COUNTS = st.lists(
+    st.sampled_from(
+        [*list("0123456789,.-–%/: aA"), "1949", "2001", "2100", "999", " million", " BN", "٣"]
+    ),
+    max_size=30,
+).map("".join)
 _NUMBERS = st.lists(
     st.sampled_from([*list("0123456789,.-–$£/: aA"), "1,000", "2.5", " million", "20,000 "]),
     max_size=40,
@@ -212,6 +218,19 @@ def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
     fast = [(m.span(), m.groupdict()) for m in figures._COUNT.finditer(text)]
     assert fast == [(m.span(), m.groupdict()) for m in _PLAIN_COUNT.finditer(text)]
     assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
+
+
+def _ascii_year(match: re.Match[str]) -> bool:
+    year = re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", match.group("num"))
+    return match.group("scale") is None and year is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS, _YEAR_COUNTS))
+def test_count_scan_without_years_is_the_count_scan_less_its_years(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._COUNT_NOT_YEAR.finditer(text)]
+    every = figures._COUNT.finditer(text)
+    assert fast == [(m.span(), m.groupdict()) for m in every if not _ascii_year(m)]
 
 
 _PLAIN_PERCENT = re.compile(

@@ -209,7 +209,15 @@ def _expand_year(first: int, second: str) -> int:
 
 def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period | None:
     """The period a pattern's match states (built once per distinct reading, then cached)."""
-    return _build_from(kind, match.group(0), tuple(match.groupdict().items()), year)
+    return _build_from(kind, match.group(0), match.groups(), year)
+
+
+# Each kind's group names in group order: match.groups() and these make match.groupdict()
+# (a tuple the match hands out as is, cheaper than a dict made and turned into a tuple).
+_GROUP_NAMES = {
+    kind: tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__))
+    for kind, pattern in _WITH_YEARLESS
+}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -232,10 +240,11 @@ def _years(
 
 @lru_cache(maxsize=1 << 12)
 def _build_from(
-    kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
+    kind: str, matched: str, groups: tuple[Any, ...], year: int | None
 ) -> Period | None:
     text = matched.strip()
-    g: dict[str, Any] = dict(groups)  # as groupdict(): a group that took part is a str
+    # as groupdict(): a group that took part is a str
+    g: dict[str, Any] = dict(zip(_GROUP_NAMES[kind], groups, strict=True))
     if year is not None:
         g["y"] = str(year)
     try:
@@ -336,11 +345,14 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
             start, end = match.span()
             if taken and any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            period = _build(kind, match, year if kind in _YEARLESS_KINDS else None)
+            matched = match.group(0)
+            period = _build_from(
+                kind, matched, match.groups(), year if kind in _YEARLESS_KINDS else None
+            )
             if period is None:
                 continue
             taken.append((start, end))
-            found.append(_date_match(period, start, end, match.group(0)))
+            found.append(_date_match(period, start, end, matched))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
     return found

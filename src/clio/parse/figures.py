@@ -45,6 +45,19 @@ _COUNT = re.compile(
     rf"(?P<num>{_COUNT_NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
 )
+# _COUNT without the matches find_figures skips as years: four ASCII digits 1000-2099 and no
+# scale word after them. The check stands after the first digit (so that the scan still jumps
+# from digit to digit); inside a skipped year no match can start (a digit follows a digit), so
+# every other match is the same as _COUNT's, and the loop runs no Python for plain years.
+_NOT_A_YEAR = (
+    r"(?!(?:(?<=1)[0-9]{3}|(?<=2)0[0-9]{2})(?![\w%/:]|[.,]\d|[-–]\d)"
+    r"(?!\s+(?i:thousand|million|billion|trillion|bn)\b))"
+)
+_COUNT_NOT_YEAR = re.compile(
+    rf"(?P<num>{_COUNT_NUM[: _COUNT_NUM.index(')') + 1]}{_NOT_A_YEAR}"
+    rf"{_COUNT_NUM[_COUNT_NUM.index(')') + 1 :]})(?![\w%/:]|[.,]\d|[-–]\d)"
+    r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
+)
 _WORDED = re.compile(
     r"\b(?P<words>(?i:half\s+a|a\s+hundred|a|an|one|two|three|four|five|six|"
     r"seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|sixty|seventy|"
@@ -163,7 +176,7 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
     percent = _PERCENT.finditer(text) if "%" in text or "cent" in text else ()
     for match in percent:
         add(match.start(), match.end(), _value(match.group("num")), "%")
-    for match in _COUNT.finditer(text):
+    for match in _COUNT_NOT_YEAR.finditer(text):
         number, scale = match.group("num"), match.group("scale")
         if _is_year(number, scale) or _ordinal_or_label(text, match.end()):
             continue
