@@ -241,7 +241,8 @@ _FIGURE_WORDS = st.lists(
         [
             *list(" \n\t,.-%$1234567890aA"),
             *["half", "a", "hundred", "one", "ſix", "Twenty", "per cent", "thousand", "MILLION"],
-            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5"],
+            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5", "\u00a0", "_", "xone"],
+            *["an", "Half", "two", "millions", "THOUSAND", "ninety", "\u0131", "\u212a"],
         ]
     ),
     max_size=30,
@@ -258,6 +259,10 @@ def test_percent_and_worded_scans_match_the_plain_forms(text: str) -> None:
     expected = list(figures._WORDED.finditer(text)) if figures._has_scale_word(text) else []
     assert [(m.span(), m.groupdict()) for m in worded] == [
         (m.span(), m.groupdict()) for m in expected
+    ]
+    anchored = figures.worded_matches(text, folding.plain_lower(text))
+    assert [(m.span(), m.groupdict()) for m in anchored] == [
+        (m.span(), m.groupdict()) for m in figures._WORDED.finditer(text)
     ]
 
 

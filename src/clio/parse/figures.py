@@ -185,15 +185,51 @@ def find_figures(text: str) -> list[tuple[int, Entity]]:
             continue
         value = _value(number) * _SCALES.get((scale or "").lower(), 1)
         add(match.start(), end, value, unit)
-    worded_from = _worded_start_in(text, lower)
-    worded = _WORDED.finditer(text, worded_from) if worded_from is not None else ()
-    for match in worded:
+    for match in worded_matches(text, lower):
         words = " ".join(match.group("words").lower().split())
         unit, end = unit_after(text, match.end())
         value = WORD_NUMBERS[words] * _SCALES[match.group("scale").lower()]
         add(match.start(), end, value, unit)
     found.sort(key=lambda item: item[0])
     return [(start, entity) for start, _, entity in found]
+
+
+def worded_matches(text: str, lower: str | None) -> list[re.Match[str]]:
+    """``_WORDED.finditer(text)``, trying only where a worded figure can start.
+
+    A worded figure is one or two words ("two", "half a") then white space and a scale word,
+    so it starts where the first or the second word before a scale word does (``lower`` as
+    :func:`_worded_start_in`). Trying those places in order, and going on after each match's
+    end, gives the matches finditer gives; the regex runs a few times instead of at every
+    place of the text (most of the cost of finding figures in a passage with a scale word).
+    """
+    if lower is None:
+        start = _worded_start_in(text, lower)
+        return [] if start is None else list(_WORDED.finditer(text, start))
+    if "thousand" not in lower and "million" not in lower and "billion" not in lower:
+        return []
+    starts: set[int] = set()
+    for word in ("thousand", "million", "billion"):
+        at = lower.find(word)
+        while at >= 0:
+            back = at
+            for _ in range(2):
+                while back > 0 and text[back - 1].isspace():
+                    back -= 1
+                while back > 0 and text[back - 1].isalpha():
+                    back -= 1
+                starts.add(back)
+            at = lower.find(word, at + 1)
+    matches = []
+    end = 0
+    for start in sorted(starts):
+        if start < end:
+            continue
+        match = _WORDED.match(text, start)
+        if match is not None:
+            matches.append(match)
+            end = match.end()
+    return matches
 
 
 def _worded_start(text: str) -> int | None:
