@@ -124,6 +124,19 @@ def _plain_scan(text: str, year: int | None) -> list[dates.DateMatch]:
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_day_first_dates_found_from_their_possible_starts_are_the_full_scans(text: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is None:
+        return  # such text is scanned in full
+    days = dates.day_starts(text, dates.month_starts(text, lower))
+    for kind, pattern in dates._WITH_YEARLESS:
+        if kind in ("dmy_range", "dmy", "dm_range", "dm"):
+            anchored = [(m.span(), m.groupdict()) for m in dates._anchored(pattern, text, days)]
+            assert anchored == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
 def test_find_dates_equals_the_plain_scan_of_every_pattern(text: str) -> None:
     assert dates._scan_dates(text, None) == _plain_scan(text, None)
     assert dates._scan_dates(text, 1962) == _plain_scan(text, 1962)

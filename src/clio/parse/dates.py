@@ -332,13 +332,21 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
     lower = plain_lower(text)
     skip = _skipped(text, lower)
     months = month_starts(text, lower)
+    days: list[int] | None = None
     for kind, pattern in _PATTERNS if year is None else _WITH_YEARLESS:
         if kind in skip:
             continue
         if kind in _MONTH_KINDS:
             if not months:
                 continue  # no month name anywhere
-            matches = _anchored(pattern, text, months) if kind in _MONTH_FIRST else None
+            if kind in _MONTH_FIRST:
+                matches = _anchored(pattern, text, months)
+            elif lower is not None:  # day first: "31st of March 1948", "12-14 Mar 1948"
+                if days is None:
+                    days = day_starts(text, months)
+                matches = _anchored(pattern, text, days)
+            else:
+                matches = None
         else:
             matches = None
         for match in pattern.finditer(text) if matches is None else matches:
@@ -379,6 +387,34 @@ def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re
             matches.append(match)
             end = match.end()
     return matches
+
+
+# What may stand between a day-first date's first digit and its month: digits, white space,
+# "st" "nd" "rd" "th", "of", "to" and dashes (the letters in either case; text with a character
+# a case-insensitive regex folds oddly never gets here).
+_BEFORE_MONTH = frozenset("ofstndrhOFSTNDRH-–—")
+
+
+def day_starts(text: str, months: list[int]) -> list[int]:
+    """Sorted offsets where a day-first date ("31 March 1948", "12-14 Mar 1948") may begin.
+
+    Such a date's month is at one of ``months`` (see :func:`month_starts`) and only digits,
+    white space, ordinal endings, "of", "to" and dashes stand between its first digit and the
+    month; so it begins at a digit in the stretch of those characters just before a month
+    (``text`` must have no character that :func:`clio.parse.folding.plain_lower` refuses).
+    """
+    starts: set[int] = set()
+    before = _BEFORE_MONTH
+    for month in months:
+        at = month
+        while at > 0:
+            char = text[at - 1]
+            if not (char in before or char.isspace() or char.isdecimal()):
+                break
+            at -= 1
+            if char.isdecimal():
+                starts.add(at)
+    return sorted(starts)
 
 
 def month_starts(text: str, lower: str | None) -> list[int]:
