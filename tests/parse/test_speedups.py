@@ -602,3 +602,15 @@ def test_word_folding_and_possessives_match_the_plain_forms(word: str) -> None:
     assert name_index.fold.__wrapped__(word) == (key, key[:-2] if key.endswith("'s") else key)
     stripped = word[:-2] if word.endswith(("'s", "’s")) else word
     assert entities._strip_possessive(word) == stripped
+
+
+_LABEL_LINES = st.lists(
+    st.sampled_from([*list("\n\n \t\r.)(aB3x"), "12", "(b)", "c.", "7)", "1234)", "a) x"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _LABEL_LINES))
+def test_lone_label_check_is_the_multiline_search(text: str) -> None:
+    assert lines.has_lone_label(text) == bool(lines._LONE_LABEL_ANYWHERE.search(text))
