@@ -124,6 +124,19 @@ def _plain_scan(text: str, year: int | None) -> list[dates.DateMatch]:
 
 @settings(max_examples=500, deadline=None)
 @given(st.one_of(_TEXTS, _MONTH_TEXTS))
+def test_day_first_dates_found_from_their_possible_starts_are_the_full_scans(text: str) -> None:
+    lower = folding.plain_lower(text)
+    if lower is None:
+        return  # such text is scanned in full
+    days = dates.day_starts(text, dates.month_starts(text, lower))
+    for kind, pattern in dates._WITH_YEARLESS:
+        if kind in ("dmy_range", "dmy", "dm_range", "dm"):
+            anchored = [(m.span(), m.groupdict()) for m in dates._anchored(pattern, text, days)]
+            assert anchored == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.one_of(_TEXTS, _MONTH_TEXTS))
 def test_find_dates_equals_the_plain_scan_of_every_pattern(text: str) -> None:
     assert dates._scan_dates(text, None) == _plain_scan(text, None)
     assert dates._scan_dates(text, 1962) == _plain_scan(text, 1962)
@@ -200,6 +213,12 @@ _PLAIN_COUNT = re.compile(
     rf"(?<![\w.,$£€/:–-])(?P<num>{figures._NUM})(?![\w%/:]|[.,]\d|[-–]\d)"
     r"(?:\s+(?P<scale>(?i:thousand|million|billion|trillion|bn))\b)?"
 )
+_YEAR_COUNTS = st.lists(
+    st.sampled_from(
+        [*list("0123456789,.-–%/: aA"), "1949", "2001", "2100", "999", " million", " BN", "٣"]
+    ),
+    max_size=30,
+).map("".join)
 _NUMBERS = st.lists(
     st.sampled_from([*list("0123456789,.-–$£/: aA"), "1,000", "2.5", " million", "20,000 "]),
     max_size=40,
@@ -214,6 +233,19 @@ def test_count_scan_matches_the_lookbehind_form(text: str) -> None:
     assert bool(figures.find_figures(text)) <= bool(figures._ANY_FIGURE.search(text))
 
 
+def _ascii_year(match: re.Match[str]) -> bool:
+    year = re.fullmatch(r"1[0-9]{3}|20[0-9]{2}", match.group("num"))
+    return match.group("scale") is None and year is not None
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _NUMBERS, _YEAR_COUNTS))
+def test_count_scan_without_years_is_the_count_scan_less_its_years(text: str) -> None:
+    fast = [(m.span(), m.groupdict()) for m in figures._COUNT_NOT_YEAR.finditer(text)]
+    every = figures._COUNT.finditer(text)
+    assert fast == [(m.span(), m.groupdict()) for m in every if not _ascii_year(m)]
+
+
 _PLAIN_PERCENT = re.compile(
     rf"(?<![\w.,$£€-])(?P<num>{figures._NUM})\s?(?:%|(?i:per\s?cent|percent)\b)"
 )
@@ -222,7 +254,8 @@ _FIGURE_WORDS = st.lists(
         [
             *list(" \n\t,.-%$1234567890aA"),
             *["half", "a", "hundred", "one", "ſix", "Twenty", "per cent", "thousand", "MILLION"],
-            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5"],
+            *["billion", "ſeven", "men", "2.5", "1,000", "-3", "£5", "\u00a0", "_", "xone"],
+            *["an", "Half", "two", "millions", "THOUSAND", "ninety", "\u0131", "\u212a"],
         ]
     ),
     max_size=30,
@@ -239,6 +272,10 @@ def test_percent_and_worded_scans_match_the_plain_forms(text: str) -> None:
     expected = list(figures._WORDED.finditer(text)) if figures._has_scale_word(text) else []
     assert [(m.span(), m.groupdict()) for m in worded] == [
         (m.span(), m.groupdict()) for m in expected
+    ]
+    anchored = figures.worded_matches(text, folding.plain_lower(text))
+    assert [(m.span(), m.groupdict()) for m in anchored] == [
+        (m.span(), m.groupdict()) for m in figures._WORDED.finditer(text)
     ]
 
 
@@ -565,3 +602,15 @@ def test_word_folding_and_possessives_match_the_plain_forms(word: str) -> None:
     assert name_index.fold.__wrapped__(word) == (key, key[:-2] if key.endswith("'s") else key)
     stripped = word[:-2] if word.endswith(("'s", "’s")) else word
     assert entities._strip_possessive(word) == stripped
+
+
+_LABEL_LINES = st.lists(
+    st.sampled_from([*list("\n\n \t\r.)(aB3x"), "12", "(b)", "c.", "7)", "1234)", "a) x"]),
+    max_size=30,
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.one_of(_TEXTS, _LABEL_LINES))
+def test_lone_label_check_is_the_multiline_search(text: str) -> None:
+    assert lines.has_lone_label(text) == bool(lines._LONE_LABEL_ANYWHERE.search(text))

@@ -209,7 +209,15 @@ def _expand_year(first: int, second: str) -> int:
 
 def _build(kind: str, match: re.Match[str], year: int | None = None) -> Period | None:
     """The period a pattern's match states (built once per distinct reading, then cached)."""
-    return _build_from(kind, match.group(0), tuple(match.groupdict().items()), year)
+    return _build_from(kind, match.group(0), match.groups(), year)
+
+
+# Each kind's group names in group order: match.groups() and these make match.groupdict()
+# (a tuple the match hands out as is, cheaper than a dict made and turned into a tuple).
+_GROUP_NAMES = {
+    kind: tuple(sorted(pattern.groupindex, key=pattern.groupindex.__getitem__))
+    for kind, pattern in _WITH_YEARLESS
+}
 
 
 @lru_cache(maxsize=1 << 12)
@@ -232,10 +240,11 @@ def _years(
 
 @lru_cache(maxsize=1 << 12)
 def _build_from(
-    kind: str, matched: str, groups: tuple[tuple[str, str | None], ...], year: int | None
+    kind: str, matched: str, groups: tuple[Any, ...], year: int | None
 ) -> Period | None:
     text = matched.strip()
-    g: dict[str, Any] = dict(groups)  # as groupdict(): a group that took part is a str
+    # as groupdict(): a group that took part is a str
+    g: dict[str, Any] = dict(zip(_GROUP_NAMES[kind], groups, strict=True))
     if year is not None:
         g["y"] = str(year)
     try:
@@ -323,24 +332,35 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
     lower = plain_lower(text)
     skip = _skipped(text, lower)
     months = month_starts(text, lower)
+    days: list[int] | None = None
     for kind, pattern in _PATTERNS if year is None else _WITH_YEARLESS:
         if kind in skip:
             continue
         if kind in _MONTH_KINDS:
             if not months:
                 continue  # no month name anywhere
-            matches = _anchored(pattern, text, months) if kind in _MONTH_FIRST else None
+            if kind in _MONTH_FIRST:
+                matches = _anchored(pattern, text, months)
+            elif lower is not None:  # day first: "31st of March 1948", "12-14 Mar 1948"
+                if days is None:
+                    days = day_starts(text, months)
+                matches = _anchored(pattern, text, days)
+            else:
+                matches = None
         else:
             matches = None
         for match in pattern.finditer(text) if matches is None else matches:
             start, end = match.span()
             if taken and any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            period = _build(kind, match, year if kind in _YEARLESS_KINDS else None)
+            matched = match.group(0)
+            period = _build_from(
+                kind, matched, match.groups(), year if kind in _YEARLESS_KINDS else None
+            )
             if period is None:
                 continue
             taken.append((start, end))
-            found.append(_date_match(period, start, end, match.group(0)))
+            found.append(_date_match(period, start, end, matched))
     if len(found) > 1:
         found.sort(key=lambda m: m.start)
     return found
@@ -367,6 +387,34 @@ def _anchored(pattern: re.Pattern[str], text: str, starts: list[int]) -> list[re
             matches.append(match)
             end = match.end()
     return matches
+
+
+# What may stand between a day-first date's first digit and its month: digits, white space,
+# "st" "nd" "rd" "th", "of", "to" and dashes (the letters in either case; text with a character
+# a case-insensitive regex folds oddly never gets here).
+_BEFORE_MONTH = frozenset("ofstndrhOFSTNDRH-–—")
+
+
+def day_starts(text: str, months: list[int]) -> list[int]:
+    """Sorted offsets where a day-first date ("31 March 1948", "12-14 Mar 1948") may begin.
+
+    Such a date's month is at one of ``months`` (see :func:`month_starts`) and only digits,
+    white space, ordinal endings, "of", "to" and dashes stand between its first digit and the
+    month; so it begins at a digit in the stretch of those characters just before a month
+    (``text`` must have no character that :func:`clio.parse.folding.plain_lower` refuses).
+    """
+    starts: set[int] = set()
+    before = _BEFORE_MONTH
+    for month in months:
+        at = month
+        while at > 0:
+            char = text[at - 1]
+            if not (char in before or char.isspace() or char.isdecimal()):
+                break
+            at -= 1
+            if char.isdecimal():
+                starts.add(at)
+    return sorted(starts)
 
 
 def month_starts(text: str, lower: str | None) -> list[int]:

@@ -222,7 +222,7 @@ def split_lines(text: str) -> list[Line]:
     """Classify every line of normalised text."""
     fields = _fields
     lines = [_line(i, raw, fields(raw)) for i, raw in enumerate(text.split("\n"), start=1)]
-    if _LONE_LABEL_ANYWHERE.search(text):
+    if has_lone_label(text):
         _join_lone_labels(lines)
     if "|-" in text or "|:-" in text or "| -" in text or "| :-" in text:
         _mark_table_headers(lines)
@@ -278,6 +278,14 @@ def _mark_table_headers(lines: list[Line]) -> None:
 _LABEL_ALONE = r"(?:\((?:[a-zA-Z]|\d{1,3})\)|(?:[a-zA-Z]|\d{1,3})[.)])"
 _LONE_LABEL = re.compile(rf"^{_LABEL_ALONE}$")  # a stripped line
 _LONE_LABEL_ANYWHERE = re.compile(rf"^[ \t]*{_LABEL_ALONE}[ \t]*$", re.MULTILINE)  # in a text
+# The same after a line break: a regex that starts with "\n" jumps from one line break to the
+# next, where the one above tries every place of the text to see whether a line starts there.
+_LONE_LABEL_AFTER_BREAK = re.compile(rf"\n[ \t]*{_LABEL_ALONE}[ \t]*$", re.MULTILINE)
+
+
+def has_lone_label(text: str) -> bool:
+    """``bool(_LONE_LABEL_ANYWHERE.search(text))``: whether a line holds a label alone."""
+    return bool(_LONE_LABEL_ANYWHERE.match(text) or _LONE_LABEL_AFTER_BREAK.search(text))
 
 
 def _join_lone_labels(lines: list[Line]) -> None:
