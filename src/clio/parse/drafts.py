@@ -181,8 +181,11 @@ def nest_sections(sections: list[SectionDraft]) -> list[SectionDraft]:
     the sub-sections stay sections and name the empty heading as their ``part``, and the
     empty heading itself is dropped.
     """
+    if all(section.points for section in sections):
+        return sections  # no empty heading: nothing to nest (most notes)
     result = _nest_plain(list(sections))
-    for level in range(6, 0, -1):  # the deepest empty headings first
+    levels = {section.level for section in result if not section.points and section.level}
+    for level in sorted(levels, reverse=True):  # the deepest empty headings first
         position = 0
         while position < len(result):
             parent = result[position]
