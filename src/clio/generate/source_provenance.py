@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from clio.generate.essay_text import strip_trailing_date
-from clio.generate.source_subjects import best_section, clean_author, section_span, source_span
+from clio.generate.source_subjects import (
+    best_section,
+    clean_author,
+    section_span,
+    source_span,
+    span_of,
+)
 from clio.model.period import Period
 from clio.model.topic import EntityKind, Point, Section, Source, Topic
 from clio.parse.entities import extract_entities
@@ -246,12 +252,7 @@ def _events_span(section: Section) -> Period | None:
 
     span = section_span(section)
     found = [m.period for p in section.points for m in find_dates(p.full_text)]
-    periods = ([span] if span is not None else []) + found
-    if not periods:
-        return None
-    start = min(periods, key=lambda p: p.start.first_day()).start
-    end = max(periods, key=lambda p: p.end.last_day()).end
-    return Period(start=start, end=end)
+    return span_of(([span] if span is not None else []) + found)
 
 
 def _title_span(topic: Topic) -> Period | None:

@@ -161,14 +161,18 @@ def view_subject(subject: SourceSubject) -> str | None:
     return None
 
 
-def source_span(source: Source) -> Period | None:
-    """The span of time the source's dated claims cover."""
-    periods = [c.period for c in source.claims]
+def span_of(periods: list[Period]) -> Period | None:
+    """From the earliest start to the latest end of ``periods`` (None for none)."""
     if not periods:
         return None
     start = min(periods, key=lambda p: p.start.first_day()).start
     end = max(periods, key=lambda p: p.end.last_day()).end
     return Period(start=start, end=end)
+
+
+def source_span(source: Source) -> Period | None:
+    """The span of time the source's dated claims cover."""
+    return span_of([c.period for c in source.claims])
 
 
 def _when(source: Source) -> Period | None:
@@ -221,12 +225,7 @@ def section_span(section: Section) -> Period | None:
     """The section's period, or else the span of its points' periods."""
     if section.period is not None:
         return section.period
-    periods = [p.period for p in section.points if p.period is not None]
-    if not periods:
-        return None
-    start = min(periods, key=lambda p: p.start.first_day()).start
-    end = max(periods, key=lambda p: p.end.last_day()).end
-    return Period(start=start, end=end)
+    return span_of([p.period for p in section.points if p.period is not None])
 
 
 def _overlap_share(when: Period, other: Period | None) -> float:
