@@ -96,14 +96,14 @@ def test_numbered_points_and_ranges() -> None:
 
 def test_bullets_nested_and_name_headings() -> None:
     topic = _load("bullets.txt")
-    headings = [s.heading for s in topic.sections]
+    headings = [(s.heading, s.part) for s in topic.sections]
     assert headings == [
-        "The February Revolution",
-        "Key people",
-        "Lenin",
-        "Kerensky",
-        "Trotsky",
-        "The October Revolution",
+        ("The February Revolution", None),
+        # "Key people" has no points of its own: the names under it are its part
+        ("Lenin", "Key people"),
+        ("Kerensky", "Key people"),
+        ("Trotsky", "Key people"),
+        ("The October Revolution", None),
     ]
     february = topic.sections[0]
     assert [p.title for p in february.points] == ["Causes", "Events", "Outcome"]
@@ -113,10 +113,10 @@ def test_bullets_nested_and_name_headings() -> None:
         "Defeats in the First World War: nearly 2 million soldiers dead by 1917",
         "Food and fuel shortages in Petrograd",
     ]
-    assert [len(s.points) for s in topic.sections] == [3, 0, 2, 2, 2, 3]
-    assert [p.label for p in topic.sections[5].points] == ["1", "2", "3"]
+    assert [len(s.points) for s in topic.sections] == [3, 2, 2, 2, 3]
+    assert [p.label for p in topic.sections[4].points] == ["1", "2", "3"]
     # a year-less date takes the year of the title ("... of 1917")
-    assert _iso(topic.sections[5].points[1].period) == "1917-10-25/1917-10-26"
+    assert _iso(topic.sections[4].points[1].period) == "1917-10-25/1917-10-26"
     assert topic.warnings == ()
 
 

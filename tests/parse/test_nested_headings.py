@@ -86,10 +86,20 @@ def test_plain_headings_in_capitals_hold_the_headings_after_them() -> None:
     ]
 
 
-def test_headings_set_alike_stay_side_by_side() -> None:
+def test_headings_that_are_people_group_under_an_empty_heading() -> None:
     text = (
         "Apartheid\n\nKey people\n\nSteve Biko\n- Died in 1977.\n\n"
-        "Nelson Mandela\n- Freed in 1990.\n"
+        "Nelson Mandela\n- Freed in 1990.\n\nThe end of apartheid\n- Talks began in 1990.\n"
     )
+    topic = parse_notes(text)
+    assert [(s.heading, s.part) for s in topic.sections] == [
+        ("Steve Biko", "Key people"),
+        ("Nelson Mandela", "Key people"),
+        ("The end of apartheid", None),
+    ]
+
+
+def test_headings_set_alike_stay_side_by_side() -> None:
+    text = "Russia\n\nCauses\n\nWar\n- Defeats in 1915.\n\nHunger\n- Bread queues in 1917.\n"
     topic = parse_notes(text)
     assert all(s.part is None for s in topic.sections)

@@ -244,6 +244,12 @@ def _nest_plain(sections: list[SectionDraft]) -> list[SectionDraft]:
                 and sections[end].style != parent.style
             ):
                 end += 1
+            if end == position + 1:
+                # "Key people" over "Lenin", "Kerensky": headings that are each a person's name
+                while (
+                    end < len(sections) and sections[end].points and _names_a_person(sections[end])
+                ):
+                    end += 1
         children = sections[position + 1 : end]
         if not children:
             result.append(parent)
@@ -254,3 +260,16 @@ def _nest_plain(sections: list[SectionDraft]) -> list[SectionDraft]:
         result.extend(children)
         position = end
     return result
+
+
+def _names_a_person(section: SectionDraft) -> bool:
+    """True when a plain heading is a person's name and nothing more ("Lenin", "Steve Biko")."""
+    from clio.model.topic import EntityKind
+    from clio.parse.entities import extract_entities
+
+    found = extract_entities(section.heading) if section.level == 0 else ()
+    return (
+        len(found) == 1
+        and found[0].kind is EntityKind.PERSON
+        and (found[0].text == section.heading.strip())
+    )
