@@ -47,19 +47,19 @@ _STATEMENT_BODY = re.compile(
     rf"^(?P<named>.+?)\s+(?:was|were|is|are)\s+{_RANK}\s+{_LINK}\s+(?P<focus>.+)$", re.I
 )
 # "Why did <subject> <verb> <rest>?"
-WHY_DID = re.compile(
-    r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)(?<!['’]s)\s+"  # "the Tsar's regime", not "'s"
-    r"(?!(?:of|and|the|in|on|at|to|for|with|a|an|de|von|van|between|from|by|about|among|"
-    r"over|under|within|during|against|after|before|its|their|his|her|both|all|many|most|"
-    r"other|new|old|great|early|late|some)\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
-)
-_NEXT_WORD = re.compile(r"\s+(?P<word>[\w'’-]+)")
+# words that start no verb: what "why did X <verb>" skips when it looks for the verb
 _NOT_VERBS = frozenset(
     words(
-        "of and the in on at to for with a an between from by about among over under within "
-        "during against after before its their his her both all many most"
+        "of and the in on at to for with a an de von van between from by about among over "
+        "under within during against after before its their his her both all many most other "
+        "new old great early late some"
     )
 )
+WHY_DID = re.compile(
+    r"^why\s+(?:did|do|does)\s+(?P<subject>.+?)(?<!['’]s)\s+"  # "the Tsar's regime", not "'s"
+    rf"(?!(?:{'|'.join(sorted(_NOT_VERBS))})\b)(?P<verb>[a-z]+)\b(?P<rest>.*)$"
+)
+_NEXT_WORD = re.compile(r"\s+(?P<word>[\w'’-]+)")
 
 
 _DETERMINERS = frozenset(["the", "a", "an", "this", "these", "those", "his", "her", "its", "their"])
@@ -94,6 +94,12 @@ def subject_verb(match: re.Match[str]) -> tuple[str, str, str]:
             return f"{subject} {verb}{between}", word, rest[following.end() :]
         position = following.end()
     return subject, verb, rest
+
+
+def _past_clause(wh: str, match: re.Match[str]) -> str:
+    """A "wh- did X verb ...?" question as a clause: "why the US economy boomed in ..."."""
+    subject, verb, rest = subject_verb(match)
+    return f"{wh} {subject} {past_tense(verb)}{rest}"
 
 
 _WHY_WAS = re.compile(r"^why\s+(?P<aux>was|were|is|are|had|has|have)\s+(?P<rest>.+)$", re.I)
@@ -133,8 +139,7 @@ def _focus_clause(body: str) -> str:
     low = body[:1].lower() + body[1:]
     match = WHY_DID.match(low)
     if match:
-        subject, verb, rest = subject_verb(match)
-        return f"why {subject} {past_tense(verb)}{rest}"
+        return _past_clause("why", match)
     match = _WHY_WAS.match(low)
     if match:
         rest = match["rest"]
@@ -213,8 +218,7 @@ def indirect_question(question: str) -> str:
     low = body[:1].lower() + body[1:]
     match = _WH_DID.match(low)
     if match:
-        subject, verb, rest = subject_verb(match)
-        return f"{match['wh'].lower()} {subject} {past_tense(verb)}{rest}"
+        return _past_clause(match["wh"].lower(), match)
     match = _WHAT_WAS.match(low)
     if match:
         return match["rest"]
