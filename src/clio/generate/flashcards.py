@@ -65,7 +65,7 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
         said = f"in the{title[3:]}" if title.lower().startswith("the ") else ""
         prompt = f"What happened {said or period_phrase(when)}, according to your notes?"
         return [card(CardKind.BASIC, prompt, sentence(text), (point.id,), context=section.heading)]
-    if point.title.rstrip().endswith("?"):
+    if _is_question(point.title):
         # question-and-answer notes ("Q: What was Operation Rolling Thunder?"): ask it as written
         return [
             card(CardKind.BASIC, point.title.strip(), sentence(text), (point.id,),
@@ -112,11 +112,16 @@ def _point_cards(section: Section, point: Point) -> list[Flashcard]:
     return found
 
 
+def _is_question(title: str) -> bool:
+    """True for a title that is a question ("What was Operation Rolling Thunder?")."""
+    return title.rstrip().endswith("?")
+
+
 def _section_card(section: Section) -> list[Flashcard]:
     titled = [
         p
         for p in section.points
-        if p.title and not is_date_only(p.title) and not p.title.rstrip().endswith("?")
+        if p.title and not is_date_only(p.title) and not _is_question(p.title)
     ]
     if len(titled) < 2:
         return []

@@ -15,7 +15,9 @@ from clio.generate.source_subjects import (
 )
 from clio.model.period import Period
 from clio.model.topic import EntityKind, Point, Section, Source, Topic
+from clio.parse import find_dates
 from clio.parse.entities import extract_entities
+from clio.parse.gazetteer import load_gazetteer
 
 # (kind, words that reveal it, what it is, a strength, a limitation, its usual purpose)
 _KINDS: tuple[tuple[str, str, str, str, str, str], ...] = (
@@ -248,8 +250,6 @@ def timing_note(topic: Topic, source: Source, provenance: Provenance) -> str | N
 def _events_span(section: Section) -> Period | None:
     """From the first to the last date a section gives: its period, and every date its points
     state ("by 1939 about 150,000 ..." in a point dated 1933)."""
-    from clio.parse import find_dates
-
     span = section_span(section)
     found = [m.period for p in section.points for m in find_dates(p.full_text)]
     return span_of(([span] if span is not None else []) + found)
@@ -257,9 +257,6 @@ def _events_span(section: Section) -> Period | None:
 
 def _title_span(topic: Topic) -> Period | None:
     """The years the notes' title gives, or those of a known event it names."""
-    from clio.parse import find_dates
-    from clio.parse.gazetteer import load_gazetteer
-
     dates = find_dates(topic.title)
     if dates:
         return dates[-1].period
@@ -272,8 +269,6 @@ def _title_span(topic: Topic) -> Period | None:
 
 
 def _source_month(source: Source) -> tuple[int, int] | None:
-    from clio.parse import find_dates
-
     for match in find_dates(source.citation or source.provenance):
         start = match.period.start
         if start.month is not None:
