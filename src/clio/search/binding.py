@@ -13,7 +13,7 @@ from collections.abc import Set as AbstractSet
 from functools import lru_cache
 
 from clio.search.index import Unit
-from clio.search.names import Name, NameKind, find_names, is_known, is_title
+from clio.search.names import GROUP_WORDS, Name, NameKind, find_names, is_known, is_title
 from clio.search.text import split_sentences, stem, tokens
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -162,15 +162,7 @@ def _asked_actor(question: str) -> list[frozenset[str]]:
 # Verbs whose event is the named thing itself: "When was the Social Security Act passed?" is
 # answered by "the Social Security Act of 1935" (not so "finished", "repealed", "abolished").
 # parties, faiths and movements: who the question is about, not the event it asks of
-_GROUPS = frozenset(
-    stem(w)
-    for w in [
-        "nazi", "nazis", "communist", "communists", "bolshevik", "bolsheviks", "fascist",
-        "fascists", "socialist", "socialists", "protestant", "protestants", "catholic",
-        "catholics", "jew", "jews", "muslim", "muslims", "hindu", "hindus", "sikh", "sikhs",
-        "christian", "christians",
-    ]
-)  # fmt: skip
+_GROUPS = frozenset(stem(w) for w in GROUP_WORDS)
 _NAMING_EVENTS = frozenset(
     stem(w)
     for w in [

@@ -239,9 +239,7 @@ def _later_date(sentence: str, period: Period | None) -> tuple[str, int] | None:
 _JOINED_CLAUSE = re.compile(r"(?:,\s*(?:and|but|while|whereas)|;)\s+[^,;]*$", re.IGNORECASE)
 
 
-def _figures_of(
-    unit: Unit,
-) -> Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]:
+def _figures_of(unit: Unit) -> Finder:
     def find(
         sentence: str, question: str, q: AbstractSet[str], ex: bool
     ) -> list[tuple[str, float]]:

@@ -99,20 +99,7 @@ def _starts(sentence: str, match: re.Match[str]) -> bool:
 
 _PARTITIVE = re.compile(r"\s+of\s+(?:its|their|the|his|her|our|these|those)\s+", re.IGNORECASE)
 _SUBJECT_VERBS = frozenset(
-    [
-        "were",
-        "was",
-        "had",
-        "have",
-        "has",
-        "are",
-        "is",
-        "died",
-        "fled",
-        "remained",
-        "survived",
-        "returned",
-    ]
+    words("were was had have has are is died fled remained survived returned")
 )
 _RANGE_JOIN = re.compile(r"\s*(?:and|to|–|-|—)\s*", re.IGNORECASE)
 _BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)

@@ -71,8 +71,17 @@ _ROLE_WORDS = _wordset(
 
 # a sentence's first word that is a verb form, not a name: "Adapted from ...", "Taken from ..."
 _VERB_FORM = re.compile(r"^[A-Z][a-z]{3,}ed$|^(?:Taken|Written|Drawn|Given|Shown|Seen)$")
-_NOT_NAMES = _wordset(
+# parties, faiths and movements: groups of people, no one's name ("Nazi control")
+GROUP_WORDS = _wordset(
     """
+    nazi nazis communist communists bolshevik bolsheviks fascist fascists socialist socialists
+    protestant protestants catholic catholics jew jews jewish muslim muslims hindu hindus
+    sikh sikhs christian christians
+    """
+)
+_NOT_NAMES = (
+    _wordset(
+        """
     the a an in on at by of to for from and but or so though thus although especially when while
     after before during only also however this that these those there their his her its it he she
     they we i first second third soviet soviets chinese american americans russian british french
@@ -82,9 +91,9 @@ _NOT_NAMES = _wordset(
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december spring summer autumn fall winter read source
     why what who where how which yes no mao's
-    nazi nazis protestant protestants catholic catholics jewish jews muslim muslims hindu hindus
-    sikh sikhs christian christians bolshevik bolsheviks fascist fascists socialist socialists
     """
+    )
+    | GROUP_WORDS
 )
 
 # A run of capitalised words, allowing joiners like "Il", "Kai-shek" and "of the".
