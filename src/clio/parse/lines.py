@@ -154,8 +154,7 @@ def _line_fields(raw: str) -> dict[str, Any]:
         if _TABLE_RULE.match(text):
             base.update(kind=TABLE_ROW, style="rule")
             return base
-        cells = [c.strip() for c in _CELL_BREAK.split(text.strip().strip("|"))]
-        cells = [strip_cell(c) for c in cells if c.strip()]
+        cells = [strip_cell(c) for c in _CELL_BREAK.split(text.strip().strip("|")) if c.strip()]
         if cells:
             base.update(kind=TABLE_ROW, label=cells[0], rest="; ".join(cells[1:]))
             return base
@@ -248,13 +247,14 @@ def _mark_questions_and_answers(lines: list[Line]) -> None:
         answer = _ANSWER_LINE.match(lines[after].text) if after is not None else None
         if answer is None or after is None or after - index > 2:
             continue
-        asked = {**_fields(line.raw), "kind": MARKER, "style": "paragraph:qa", "label": "Q"}
-        asked["rest"] = question["rest"].strip()
-        lines[index] = _line(line.number, line.raw, asked)
-        target = lines[after]
-        lines[after] = _line(
-            target.number, target.raw, {**_fields(target.raw), "text": answer["rest"].strip()}
-        )
+        rest = question["rest"].strip()
+        lines[index] = _reclassified(line, kind=MARKER, style="paragraph:qa", label="Q", rest=rest)
+        lines[after] = _reclassified(lines[after], text=answer["rest"].strip())
+
+
+def _reclassified(line: Line, **changes: Any) -> Line:
+    """``line`` classified as its raw text is, with ``changes`` to its fields."""
+    return _line(line.number, line.raw, {**_fields(line.raw), **changes})
 
 
 def strip_cell(cell: str) -> str:
@@ -268,9 +268,7 @@ def _mark_table_headers(lines: list[Line]) -> None:
         if line.kind is TABLE_ROW and line.style == "rule" and index > 0:
             above = lines[index - 1]
             if above.kind is TABLE_ROW and above.style != "rule":
-                lines[index - 1] = _line(
-                    above.number, above.raw, {**_fields(above.raw), "style": "header"}
-                )
+                lines[index - 1] = _reclassified(above, style="header")
 
 
 # A label alone on its line ("a)" then "Quit India" on the next), as lists pasted from a word
