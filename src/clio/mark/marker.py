@@ -90,16 +90,13 @@ def _made_points(
                 missed.append(point)
             continue
         if alignment.made:
-            made.append(
-                PointMatch(
-                    point_id=point.id,
-                    point_text=point.text,
-                    evidence=evidence(answer, alignment),
-                    similarity=round(alignment.score, 3),
-                )
-            )
-        elif point.kind == "provenance" and (said := provenance_evidence(answer.sentences, point)):
+            said = evidence(answer, alignment)
+        elif point.kind == "provenance":
             # "a speech in 1956, 18 years later": the date's aspect, in the answer's own words
+            said = provenance_evidence(answer.sentences, point)
+        else:
+            said = ""
+        if alignment.made or said:
             made.append(
                 PointMatch(
                     point_id=point.id,
