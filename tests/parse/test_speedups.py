@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import re
 import unicodedata
@@ -11,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from clio import ids
-from clio.model.period import PartialDate, Period
+from clio.model.period import PartialDate, Period, days_in_month
 from clio.model.topic import Entity, EntityKind
 from clio.parse import (
     checks,
@@ -614,3 +615,8 @@ _LABEL_LINES = st.lists(
 @given(st.one_of(_TEXTS, _LABEL_LINES))
 def test_lone_label_check_is_the_multiline_search(text: str) -> None:
     assert lines.has_lone_label(text) == bool(lines._LONE_LABEL_ANYWHERE.search(text))
+
+
+@given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
+def test_days_in_month_is_the_calendars(year: int, month: int) -> None:
+    assert days_in_month(year, month) == calendar.monthrange(year, month)[1]

@@ -8,6 +8,14 @@ from enum import StrEnum
 
 MONTH_ABBR = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 MONTH_NAMES = tuple(calendar.month_name)[1:]
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def days_in_month(year: int, month: int) -> int:
+    """``calendar.monthrange(year, month)[1]``, without working out a weekday (much faster)."""
+    if month == 2 and calendar.isleap(year):
+        return 29
+    return _MONTH_DAYS[month - 1]
 
 
 class Precision(StrEnum):
@@ -32,7 +40,7 @@ class PartialDate:
         if self.month is not None and not 1 <= self.month <= 12:
             raise ValueError(f"month out of range: {self.month}")
         if self.day is not None and self.month is not None:
-            last = calendar.monthrange(self.year, self.month)[1]
+            last = days_in_month(self.year, self.month)
             if not 1 <= self.day <= last:
                 raise ValueError(f"day out of range: {self.day}")
 
@@ -71,7 +79,7 @@ class PartialDate:
     def last_day(self) -> tuple[int, int, int]:
         """The latest day this date could mean, as (year, month, day)."""
         month = self.month or 12
-        day = self.day or calendar.monthrange(self.year, month)[1]
+        day = self.day or days_in_month(self.year, month)
         return (self.year, month, day)
 
     def label(self) -> str:

@@ -243,6 +243,8 @@ def _build_from(
     kind: str, matched: str, groups: tuple[Any, ...], year: int | None
 ) -> Period | None:
     text = matched.strip()
+    if kind == "year" and year is None:  # the commonest by far: one group, the year
+        return _years(int(groups[0]), text=text)
     # as groupdict(): a group that took part is a str
     g: dict[str, Any] = dict(zip(_GROUP_NAMES[kind], groups, strict=True))
     if year is not None:

@@ -288,8 +288,8 @@ def _entity(kind: EntityKind, text: str, name: str) -> Entity:
 
 def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
     """Where a known person's name starts, counting a title before it ("President Kennedy")."""
-    if entry.kind is not _PERSON:
-        return start
+    if entry.kind is not _PERSON or start < 2 or text[start - 1] != " ":
+        return start  # a title ends in the one space before the name
     title = _previous_word(text, start)
     if title and _fold(title)[0] in _TITLES:
         title_start = start - len(title) - 1
@@ -300,7 +300,7 @@ def _title_start(text: str, start: int, entry: GazetteerEntry) -> int:
 
 def find_names(text: str) -> list[tuple[int, Entity]]:
     """Named people, places, organisations and events in ``text``, with start offsets."""
-    found: list[tuple[int, GazetteerEntry, int]] = []  # known names: start, entry, end
+    found: list[tuple[int, Entity]] = []  # known names
     guessed: list[tuple[int, Entity]] = []
     done = 0
     memo: dict[int, tuple[list[_Token], GazetteerEntry] | None] = {}
@@ -332,7 +332,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             if _word_case_ok(spelling, word):
                 if entry.kind is _PERSON:
                     start = _title_start(text, start, entry)
-                found.append((start, entry, end))
+                found.append((start, _known_entity(text, start, end, entry)))
                 done = end
                 continue
         capitalised = word[0].isupper()
@@ -352,7 +352,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             end = words[-1][0] + len(words[-1][1])
             if entry.kind is _PERSON:
                 start = _title_start(text, start, entry)
-            found.append((start, entry, end))
+            found.append((start, _known_entity(text, start, end, entry)))
             done = end
             continue
         if not capitalised or key in _CALENDAR:
@@ -379,15 +379,21 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             name = text[run[first][0] : _end(run[-1])]
             words_text = _strip_possessive(text[run[0][0] : _end(run[-1])])
             guessed.append((run[0][0], _entity(kind, words_text, _strip_possessive(name))))
+    if not guessed:
+        return found  # found left to right: already in order
     if not found:
-        return guessed  # found left to right: already in order
-    named = [
-        (start, _entity(entry.kind, _strip_possessive(text[start:end]), entry.name))
-        for start, entry, end in found
-    ]
-    named.extend(guessed)
-    named.sort(key=_first)
-    return named
+        return guessed
+    found.extend(guessed)
+    found.sort(key=_first)
+    return found
+
+
+def _known_entity(text: str, start: int, end: int, entry: GazetteerEntry) -> Entity:
+    """The entity of a gazetteer name written as ``text[start:end]``."""
+    written = text[start:end]
+    if written[-2:] in _POSSESSIVES:
+        written = written[:-2]
+    return _entity(entry.kind, written, entry.name)
 
 
 _first = itemgetter(0)
