@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from clio.model.period import PartialDate
-from clio.parse import parse_notes
+from clio.parse import parse_notes, parse_period
 from tests.conftest import FIXTURES
 
 NOTES = FIXTURES / "notes"
@@ -64,3 +66,102 @@ def test_a_label_alone_on_its_line_belongs_to_the_next_line() -> None:
     ]
     assert section.points[0].text.startswith("In August 1942")
     assert section.points[1].period is not None and section.points[1].period.start.month == 2
+
+
+LAYOUTS = FIXTURES / "layouts"
+
+
+def _span(period: object) -> tuple[str, str, bool] | None:
+    from clio.model.period import Period
+
+    assert period is None or isinstance(period, Period)
+    return None if period is None else (period.start.iso(), period.end.iso(), period.approximate)
+
+
+def test_underlined_headings_are_headings_and_thematic_dates_are_periods() -> None:
+    """Setext headings ("===" / "---" under a line) and the dates of thematic studies."""
+    topic = parse_notes((LAYOUTS / "medicine-setext.txt").read_text("utf-8"))
+    assert topic.title == "Medicine in Britain, c1250-present"
+    assert [s.heading.split(":")[0] for s in topic.sections] == [
+        "Key topic 1",
+        "Key topic 2",
+        "Key topic 3",
+    ]
+    assert [_span(s.period) for s in topic.sections] == [
+        ("1250", "1500", True),  # c1250-c1500
+        ("1500", "1700", True),
+        ("1700", "1899", False),  # the 18th and 19th centuries
+    ]
+    first = topic.sections[0].points
+    assert [p.title for p in first] == [
+        "Ideas about the cause of disease",
+        "The Black Death, 1348-49",
+    ]
+    assert not any("---" in p.text or "===" in p.text for s in topic.sections for p in s.points)
+    # a century in a point's text is too vague to date the point
+    jenner = topic.sections[2].points[0]
+    assert _span(jenner.period) == ("1796", "1796", False)
+
+
+def test_dashes_under_a_blank_line_are_no_heading() -> None:
+    text = "Notes\n\nCauses\n\n- Hunger was widespread in 1917.\n\n---\n\n- The army mutinied.\n"
+    topic = parse_notes(text)
+    assert all(s.heading != "" for s in topic.sections)
+    assert [p.text for p in topic.sections[0].points] == [
+        "Hunger was widespread in 1917.",
+        "The army mutinied.",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Crime and punishment, c1000-present", ("1000", "1000", True)),
+        ("Norman England, c1066-c1100", ("1066", "1100", True)),
+        ("the 19th century", ("1800", "1899", False)),
+        ("the mid-nineteenth century", ("1833", "1866", True)),
+        ("the 16th-17th centuries", ("1500", "1699", False)),
+        ("in AD 43 the Romans invaded", ("0043", "0043", False)),
+        ("Lindisfarne was raided in 793 AD", ("0793", "0793", False)),
+        ("early 1942", ("1942-01", "1942-04", True)),
+        ("by mid-1943", ("1943-05", "1943-08", True)),
+        ("late 1944", ("1944-09", "1944-12", True)),
+        ("the 1920s-30s", ("1920", "1939", False)),
+        ("the 1920s and 1930s", ("1920", "1939", False)),
+        ("the late 1950s", ("1956", "1959", True)),
+    ],
+)
+def test_dates_of_longer_and_vaguer_periods(text: str, expected: tuple[str, str, bool]) -> None:
+    assert _span(parse_period(text)) == expected
+
+
+@pytest.mark.parametrize("text", ["His second century of runs", "in 793 the Vikings came", "55 BC"])
+def test_no_date_where_none_is_sure(text: str) -> None:
+    assert parse_period(text) is None
+
+
+def test_roman_numeral_headings_c_ranges_and_a_glossary_not_dated_by_its_century() -> None:
+    topic = parse_notes((LAYOUTS / "crime-roman-numerals.txt").read_text("utf-8"))
+    assert [len(s.points) for s in topic.sections] == [3, 2, 3, 2, 3]
+    assert [p.title for p in topic.sections[0].points] == ["Tithings", "Trial by ordeal", "Wergild"]
+    assert _span(topic.sections[1].period) == ("1066", "1200", True)  # 1066-c1200
+    assert _span(topic.sections[3].period) == ("1700", "1899", False)
+    glossary = topic.sections[-1].points
+    assert glossary[2].title == "Bloody Code" and glossary[2].period is None
+
+
+def test_timeline_columns_and_bold_titled_star_bullets() -> None:
+    topic = parse_notes((LAYOUTS / "elizabeth-timeline.md").read_text("utf-8"))
+    timeline, plots, armada = topic.sections
+    assert [(p.title, p.text) for p in timeline.points][:2] == [
+        ("1558", "Elizabeth becomes queen"),
+        ("1568", "Mary, Queen of Scots flees to England"),
+    ]
+    assert _span(timeline.points[2].period) == ("1577", "1580", False)
+    assert [p.title for p in plots.points] == [
+        "The Ridolfi Plot (1571)",
+        "The Throckmorton Plot (1583)",
+        "The Babington Plot (1586)",
+    ]
+    assert _span(armada.points[2].period) == ("1588-09", "1588-12", True)  # late 1588
+    assert topic.title == "Elizabethan England, 1568-1603"

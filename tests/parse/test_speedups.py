@@ -54,6 +54,8 @@ _MONTH_TEXTS = st.lists(
             *["2nd", " 12 ", "1958-62", "Jan 1950 to", "4 ", "٣", "12 March 1950", "Dec 1949"],
             *["3rd of May, 1945", "March 12, 1950", "12-14 Mar 1948", "Jan-Mar 1950"],
             *["Jan 1950 - Feb 1951", "22 October", "October 22", "1–3 June"],
+            *["century", "CENTURIES", "19th", "nineteenth", "AD", "A.D.", "CE", "793", "43"],
+            *["early", "mid-", "Late", "c1250", "C1500", "1920s", "30s", " and ", "-c"],
         ]
     ),
     max_size=30,
@@ -283,7 +285,8 @@ def test_percent_and_worded_scans_match_the_plain_forms(text: str) -> None:
 _PLAIN_YEAR = r"(?P<{0}>1[0-9]{{3}}|20[0-9]{{2}})"
 _PLAIN_DATE_PATTERNS = {
     "range": re.compile(
-        rf"\b{_PLAIN_YEAR.format('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b"
+        rf"\b{_PLAIN_YEAR.format('y1')}\s*(?:-|–|—|/|to)\s*(?P<c2>c\.?\s*)?"
+        r"(?P<y2>[0-9]{2}(?:[0-9]{2})?)\b"
         r"(?![,.]?\d)",
         re.I,
     ),

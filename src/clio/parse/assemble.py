@@ -12,6 +12,7 @@ from clio.parse.drafts import PointDraft, SectionDraft, joined
 from clio.parse.entities import extract_entities
 
 _DECADE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)", re.I)
+_CENTURY = re.compile(r"centur(?:y|ies)$", re.I)
 
 
 def build_sections(
@@ -119,12 +120,18 @@ def _point_period(title: str, text: str, section_period: Period | None) -> Perio
         if from_title is not None:
             return _refined(title, text, from_title)
     found = find_dates(text)
-    dates = [d for d in found if not d.period.approximate or not _DECADE.search(d.text)]
+    # vague dates in the text are its context, not the point's date: a part of a decade, a
+    # season, a century
+    dates = [
+        d
+        for d in found
+        if (not d.period.approximate or not _DECADE.search(d.text)) and not _CENTURY.search(d.text)
+    ]
     if dates:
         return dates[0].period
     if section_period is not None and section_period.start.year == section_period.end.year:
         # "on 22 October" under "The thirteen days, October 1962" means 22 October 1962
         dated = find_dates(f"{title}. {text}", year=section_period.start.year)
-        exact = [d for d in dated if not d.period.approximate]
+        exact = [d for d in dated if not d.period.approximate and not _CENTURY.search(d.text)]
         return exact[0].period if exact else None
     return None

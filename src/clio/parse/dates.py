@@ -55,6 +55,19 @@ def _d_first(name: str) -> str:
     return rf"(?P<{name}>\d(?<!\w.)(?:(?<=[0-3])\d)?)"
 
 
+# "c. 1920", "ca. 1920", "circa 1920", "around 1920", and the exam boards' "c1250"
+_CIRCA = r"(?:c\.|ca\.|circa|around|about|c(?=[12][0-9]{3}))"
+# (in words from the eleventh only: "the second century" is more often not a date)
+_ORDINAL_WORDS = {
+    "eleventh": 11, "twelfth": 12, "thirteenth": 13,
+    "fourteenth": 14, "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18,
+    "nineteenth": 19, "twentieth": 20, "twenty-first": 21, "twenty first": 21,
+}  # fmt: skip
+# "19th", "nineteenth": a century's number (1st to 21st)
+_CENTURY_NUMBER = r"(?:[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|" + "|".join(
+    sorted((w.replace(" ", r"\s") for w in _ORDINAL_WORDS), key=len, reverse=True)
+)
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
     ("dmy_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
@@ -64,11 +77,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("mm_range", re.compile(rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y')}\b", re.I)),
     ("my", re.compile(rf"\b{_m('m')}\s*,?\s+(?:of\s+)?{_y('y')}\b", re.I)),
     ("season", re.compile(rf"\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_y('y')}\b", re.I)),
-    ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b", re.I)),
+    # "the late 1950s", and "the 1920s-30s", "the 1920s and 1930s"
+    ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b(?:\s*(?:-|–|—|to|and)\s*(?:the\s+)?(?P<dec2>(?:1[0-9]|20)?[0-9]0)'?s\b)?", re.I)),
+    ("century", re.compile(rf"\b(?:(?P<q>early|mid|late)[\s-]+)?(?P<n>{_CENTURY_NUMBER})(?:(?:\s+and\s+|\s*(?:-|–|—)\s*|\s+to\s+)(?:the\s+)?(?P<n2>{_CENTURY_NUMBER}))?[\s-]+centur(?:y|ies)\b", re.I)),
     ("between", re.compile(rf"\bbetween\s+{_y('y1')}\s+and\s+{_y('y2')}\b", re.I)),
-    ("circa_range", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y1')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
-    ("range", re.compile(rf"{_y_first('y1', '')}\s*(?:-|–|—|/|to)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
-    ("circa", re.compile(rf"\b(?:c\.|ca\.|circa|around|about)\s*{_y('y')}\b", re.I)),
+    ("circa_range", re.compile(rf"\b{_CIRCA}\s*{_y('y1')}\s*(?:-|–|—|/|to)\s*(?:c\.?\s*)?(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
+    ("range", re.compile(rf"{_y_first('y1', '')}\s*(?:-|–|—|/|to)\s*(?P<c2>c\.?\s*)?(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?)\b(?![,.]?\d)", re.I)),
+    ("part_year", re.compile(rf"\b(?P<q>early|mid|late)(?:-|\s+)(?:in\s+)?{_y('y')}\b(?![,.]\d|\s*%)", re.I)),
+    ("circa", re.compile(rf"\b{_CIRCA}\s*{_y('y')}\b", re.I)),
+    # "AD 43", "793 AD", "410 CE": years before 1000 are read only with their era
+    ("era", re.compile(r"\b(?:AD|A\.D\.)\s*(?P<y>[1-9][0-9]{0,3})\b|\b(?P<y2>[1-9][0-9]{0,3})\s*(?:AD|A\.D\.|CE|C\.E\.)(?!\w)")),
     ("year", re.compile(rf"{_y_first('y', ',.$£€')}\b(?![,.]\d|\s*%)", re.I)),
 ]  # fmt: skip
 
@@ -109,7 +127,10 @@ _TRIGGERS = (
     (re.compile(r"(?i:spring|summer|fall|autumn|winter)"), frozenset(["season"])),
     (re.compile(r"0['’]?s"), frozenset(["decade"])),
     (re.compile(r"(?i:between)"), frozenset(["between"])),
-    (re.compile(r"(?i:c\.|ca\.|circa|around|about)"), frozenset(["circa", "circa_range"])),
+    (re.compile(r"(?i:c\.|ca\.|circa|around|about|c[12])"), frozenset(["circa", "circa_range"])),
+    (re.compile(r"(?i:early|mid|late)"), frozenset(["part_year"])),
+    (re.compile(r"(?i:centur)"), frozenset(["century"])),
+    (re.compile(r"AD|A\.D\.|CE|C\.E\."), frozenset(["era"])),
 )
 # The triggers as plain substrings of the lower-cased text (of the text itself for the
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
@@ -120,7 +141,11 @@ _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> 
     lambda _, s: "spring" in s or "summer" in s or "fall" in s or "autumn" in s or "winter" in s,
     lambda t, _: "0s" in t or "0's" in t or "0’s" in t,
     lambda _, s: "between" in s,
-    lambda _, s: "c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s,
+    lambda _, s: "c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s
+    or "c1" in s or "c2" in s,
+    lambda _, s: "early" in s or "mid" in s or "late" in s,
+    lambda _, s: "centur" in s,
+    lambda t, _: "AD" in t or "A.D." in t or "CE" in t or "C.E." in t,
 )  # fmt: skip
 
 
@@ -146,8 +171,17 @@ def _skipped(text: str, lower: str | None) -> set[str]:
         skip.add("decade")
     if "between" not in s:
         skip.add("between")
-    if not ("c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s):
+    if not (
+        "c." in s or "ca." in s or "circa" in s or "around" in s or "about" in s
+        or "c1" in s or "c2" in s
+    ):  # fmt: skip
         skip.update(_CIRCA_KINDS)
+    if not ("early" in s or "mid" in s or "late" in s):
+        skip.add("part_year")
+    if "centur" not in s:
+        skip.add("century")
+    if not ("AD" in text or "A.D." in text or "CE" in text or "C.E." in text):
+        skip.add("era")
     # What the month-name forms need besides a month: a dash or "to" between two days, the
     # comma of "March 12, 1950", and a dash, "to" or "until" between two month names.
     dashes = "-" in text or "–" in text or "—" in text
@@ -197,6 +231,15 @@ class DateMatch:
 
 def _month(token: str) -> int:
     return _MONTHS[token.lower().rstrip(".")]
+
+
+_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+
+
+def _century(number: str) -> int:
+    """19 for "19th" or "nineteenth"."""
+    word = " ".join(number.lower().replace("-", " ").split())
+    return _ORDINAL_WORDS[word] if word in _ORDINAL_WORDS else int(number[:-2])
 
 
 def _expand_year(first: int, second: str) -> int:
@@ -284,9 +327,34 @@ def _build_from(
                 approximate=True,
                 text=text,
             )
+        if kind == "century":
+            first = (_century(g["n"]) - 1) * 100
+            if g.get("n2"):
+                last = (_century(g["n2"]) - 1) * 100 + 99
+                return _years(first, last, text=text) if last > first else None
+            part = (g.get("q") or "").lower()
+            if part:
+                offset = {"early": 0, "mid": 33, "late": 66}[part]
+                return _years(first + offset, first + offset + 33, approximate=True, text=text)
+            return _years(first, first + 99, text=text)
+        if kind == "part_year":
+            first, last = _PART_MONTHS[g["q"].lower()]
+            year = int(g["y"])
+            return Period(
+                start=_date(year, month=first),
+                end=_date(year, month=last),
+                approximate=True,
+                text=text,
+            )
+        if kind == "era":
+            return _years(int(g["y"] or g["y2"]), text=text)
         if kind == "decade":
             decade = int(g["dec"])
             part = (g.get("q") or "").lower()
+            last = _expand_year(decade, g["dec2"]) + 9 if g.get("dec2") else 0
+            if decade < last - 9 <= decade + 50:  # "the 1920s-30s": to the end of the second
+                start = decade + {"early": 0, "mid": 3, "late": 6}.get(part, 0)
+                return _years(start, last, approximate=bool(part), text=text)
             if part == "early":
                 return _years(decade, decade + 3, approximate=True, text=text)
             if part == "mid":
@@ -297,11 +365,12 @@ def _build_from(
         if kind in ("range", "between", "circa_range"):
             first = int(g["y1"])
             second = _expand_year(first, g["y2"])
-            if second - first > 200:
-                return None
+            if second - first > (1000 if kind == "circa_range" else 200):
+                return None  # "1000-1500 men" are no years; "c1000-c1500" are
             if second < first:
                 return None
-            return _years(first, second, approximate=kind == "circa_range", text=text)
+            approximate = kind == "circa_range" or bool(g.get("c2"))  # "1066-c1200"
+            return _years(first, second, approximate=approximate, text=text)
         if kind == "circa":
             return _years(int(g["y"]), approximate=True, text=text)
         if kind == "year":
@@ -325,10 +394,21 @@ def _dates_in(text: str, year: int | None) -> tuple[DateMatch, ...]:
     return tuple(_scan_dates(text, year))
 
 
+def _no_year_form(text: str) -> bool:
+    """Whether ``text`` may hold a date with no four-digit year: a century or an era's year."""
+    return (
+        "AD" in text
+        or "A.D." in text
+        or "CE" in text
+        or "C.E." in text
+        or ("centur" in text.lower())
+    )
+
+
 def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
     """The dates in ``text`` (uncached; see :func:`find_dates`)."""
-    if not (_YEARISH if year is None else _DIGIT).search(text):
-        return []  # every date form has a four-digit year: most lines of notes have none
+    if not (_YEARISH if year is None else _DIGIT).search(text) and not _no_year_form(text):
+        return []  # nearly every date form has a four-digit year: most lines of notes have none
     taken: list[tuple[int, int]] = []
     found: list[DateMatch] = []
     lower = plain_lower(text)
@@ -349,6 +429,8 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
                 matches = _anchored(pattern, text, days)
             else:
                 matches = None
+        elif kind == "part_year" and lower is not None:  # "early 1942": at those words only
+            matches = _anchored(pattern, text, _starts_of(lower, _PART_WORDS))
         else:
             matches = None
         for match in pattern.finditer(text) if matches is None else matches:
@@ -417,6 +499,22 @@ def day_starts(text: str, months: list[int]) -> list[int]:
             if char.isdecimal():
                 starts.add(at)
     return sorted(starts)
+
+
+_PART_WORDS = ("early", "mid", "late")
+
+
+def _starts_of(lower: str, words: tuple[str, ...]) -> list[int]:
+    """Sorted offsets of every occurrence of ``words`` in ``lower`` (a pattern that starts with
+    one of them after a ``\\b`` checks the boundary itself)."""
+    starts: list[int] = []
+    for word in words:
+        at = lower.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = lower.find(word, at + 1)
+    starts.sort()
+    return starts
 
 
 def month_starts(text: str, lower: str | None) -> list[int]:

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from clio.model.topic import EntityKind
+from clio.parse.dates import find_dates
 from clio.parse.entities import extract_entities
 from clio.parse.layout import inline_title, is_heading_like, strip_emphasis
 from clio.parse.lines import Line
@@ -55,7 +56,20 @@ def list_item(line: Line, text: str, number: int) -> PointDraft:
     if inline and inline.group("sep") != ";":
         draft.title = inline.group("title").strip()
         draft.text_lines = [(SPACE, inline.group("text"))]
+    elif (gap := _DATE_THEN_GAP.match(text)) and _whole_date(gap.group("title")):
+        # a timeline's columns: "1558    Elizabeth becomes queen"
+        draft.title = gap.group("title")
+        draft.text_lines = [(SPACE, gap.group("text"))]
     return draft
+
+
+_DATE_THEN_GAP = re.compile(r"(?P<title>\S.{0,38}?\S)(?:\s{2,}|\t\s*)(?P<text>\S.*)")
+
+
+def _whole_date(text: str) -> bool:
+    """Whether ``text`` is one date and nothing else ("1558", "Dec 1949", "1577-80")."""
+    dates = find_dates(text)
+    return len(dates) == 1 and dates[0].start == 0 and dates[0].end == len(text)
 
 
 def question_point(line: Line) -> PointDraft:

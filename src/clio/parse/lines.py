@@ -183,8 +183,8 @@ def _line_fields(raw: str) -> dict[str, Any]:
         label = match.group("label")
         rest = match.group("rest").strip()
         if style == "bullet":
-            if label in "-*" and rest.startswith(label):
-                continue  # "--" or "**bold**" at line start is not a bullet
+            if label in "-*" and not rest.strip(f"{label} \t"):
+                continue  # "- - -" or "* * *" is a rule, not a bullet ("* **Bold** ..." is one)
             style = f"bullet:{'-' if label in '-–—' else label}"
         elif style == "paren":
             style = "paren_number" if label.isdigit() else "paren_letter"
@@ -227,7 +227,31 @@ def split_lines(text: str) -> list[Line]:
         _mark_table_headers(lines)
     if _QA_ANYWHERE.search(text):
         _mark_questions_and_answers(lines)
+    if _RULE_AT_START.match(text) or _RULE_AFTER_BREAK.search(text):  # (see has_lone_label)
+        _mark_rules(lines)
     return lines
+
+
+# A line of "=" or "-" under a line of text underlines a heading (Setext: "=" level 1, "-"
+# level 2); such a line anywhere else, or one of "*" or "_", is a rule between parts.
+_UNDERLINE = re.compile(r"[ \t]{0,3}(?:={2,}|-{2,})[ \t]*")
+_RULE = re.compile(r"[ \t]{0,3}(?:(?:-[ \t]*){3,}|(?:\*[ \t]*){3,}|(?:_[ \t]*){3,}|={3,}[ \t]*)")
+_RULE_AT_START = re.compile(r"[ \t]{0,3}(?:[-*_=][ \t]*){2,}(?:\n|$)")
+_RULE_AFTER_BREAK = re.compile(r"\n[ \t]{0,3}(?:[-*_=][ \t]*){2,}(?:\n|$)")
+
+
+def _mark_rules(lines: list[Line]) -> None:
+    """Headings underlined with "===" or "---", and rules, which are no text of the notes."""
+    for index, line in enumerate(lines):
+        if line.kind is BLANK or line.raw[-1] not in "-*_= \t":
+            continue
+        above = lines[index - 1] if index else None
+        if above is not None and above.kind is TEXT and _UNDERLINE.fullmatch(line.raw):
+            level = 1 if "=" in line.raw else 2
+            lines[index - 1] = _reclassified(above, kind=MD_HEADING, level=level, rest=above.text)
+        elif not _RULE.fullmatch(line.raw):
+            continue
+        lines[index] = _line(line.number, line.raw, {**_line_fields(""), "indent": 0})
 
 
 # Question-and-answer notes: "Q: When did ...?" then "A: In August 1964, ..."
