@@ -177,12 +177,14 @@ _NAMING_EVENTS = frozenset(
 def says_event(unit: Unit, question: str, *, expand: bool = True, every: bool = False) -> bool:
     """False when the unit never says what the question asks the date or place of: "When was
     the Aswan Dam finished?" against a point that names the dam but not its finishing. With
-    ``every``, each of the event's words must be there, not half of them."""
+    ``every``, each of the event's words must be there (all but one of three or more), not half
+    of them."""
     names = {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
     events = set(tokens(question, expand=expand)) - names - _NAMING_EVENTS - _GROUPS
     if not events:
         return True
-    need = len(events) if every else max(1, len(events) // 2)
+    # (every word of a short event; all but one of a longer one, which may be worded otherwise)
+    need = (len(events) - (len(events) > 2)) if every else max(1, len(events) // 2)
     if len(events & unit_tokens(unit, expand=expand)) < need:
         return False
     text = unit_text(unit)

@@ -116,8 +116,6 @@ _IRREGULAR = {
     "won": "win",
     "lost": "lose",
     "losses": "lose",
-    "lose": "lose",
-    "loses": "lose",
     "loss": "lose",
     "losing": "lose",
     "broke": "break",
@@ -248,8 +246,6 @@ def _strip_suffix(w: str) -> str:
         if len(root) >= 4 and root[-1] not in "aeiou":
             return root  # "assassination", "assassinated" -> "assassin"; "liberation" -> "liber"
         w = w[:-2] if w.endswith("ated") else w
-    elif len(w) > 5 and w.endswith("ied"):
-        return _strip_suffix(w[:-3] + "y")  # "occupied", "supplied": as "occupy", "supply"
     elif len(w) > 4 and w.endswith("ed"):
         w = w[:-2]
     elif len(w) > 6 and w.endswith(("asion", "usion", "ision", "osion")):
