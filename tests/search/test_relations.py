@@ -11,12 +11,14 @@ from clio.search.figures import find_figures
 from clio.search.index import SearchIndex
 from clio.search.names import NameKind, find_names
 from clio.search.relations import (
+    asked_work,
     asks_authorship,
     asks_winner,
     counted_fate,
     counted_thing,
     fates,
     names_event,
+    other_phase,
     says_winner,
 )
 from clio.search.text import stem
@@ -78,6 +80,27 @@ def test_winners_and_authors() -> None:
     assert not asks_authorship("Who won the 1932 election?")
 
 
+def test_an_amount_is_no_count_of_people() -> None:
+    sentence = "The USA dropped an atomic bomb that killed about 80,000 people instantly."
+    assert _spans(sentence, "How much did the USSR spend on the atomic bomb?") == []
+    assert _spans("It lent $300m in loans.", "How much did the USSR lend?") == ["$300m"]
+
+
+def test_the_maker_of_a_work() -> None:
+    assert asked_work("Who drew the Daily Mail cartoon?") == stem("cartoon")
+    assert asked_work("Who is shown in the cartoon?") is None  # shown, not made
+    assert asked_work("Who won the election?") is None
+
+
+def test_when_it_ended_is_not_when_it_began() -> None:
+    asked = "When did the Bolsheviks abandon War Communism?"
+    assert other_phase(asked, "Under War Communism, introduced in June 1918, ...")
+    assert other_phase("When did Lister stop using carbolic spray?", "used it from 1865")
+    assert not other_phase("When did the famine end?", "the famine, from 1959 to 1961, killed")
+    assert not other_phase("When did Stalin end the blockade?", "Stalin lifted the blockade")
+    assert other_phase("When did the war begin?", "the war ended in 1953")
+
+
 def test_an_event_is_no_person() -> None:
     assert names_event("Great Terror") and names_event("Enabling Act")
     assert not names_event("Nikolai Yezhov")
@@ -92,6 +115,10 @@ def sheets() -> dict[str, SearchIndex]:
         "usa": FIXTURES / "layouts" / "usa-key-topics.txt",
         "nazi": FIXTURES / "ask" / "nazi-consolidation.txt",
         "ww1": FIXTURES / "e2e" / "ww1-causes.txt",
+        "sa": FIXTURES / "e2e" / "apartheid.txt",
+        "med": FIXTURES / "layouts" / "medicine-key-question.txt",
+        "cw": FIXTURES / "notes" / "cold-war-origins.md",
+        "rcw": FIXTURES / "e2e" / "russian-civil-war.txt",
     }
     indexes = {name: build_index([load_topic(str(ref))]) for name, ref in refs.items()}
     indexes["china"] = build_index([load_topic("china-and-the-ussr")])
@@ -115,6 +142,12 @@ def sheets() -> dict[str, SearchIndex]:
         ("nazi", "Who did the Dutch communist work for?"),
         # the points about the experts are dated, but never say they were withdrawn
         ("china", "When did the USSR withdraw its experts?"),
+        # a person who did something else to something else
+        ("med", "Who discovered penicillin?"),
+        # the people a cartoon shows did not draw it
+        ("cw", "Who drew the Daily Mail cartoon?"),
+        # its start is not its end
+        ("rcw", "When did the Bolsheviks abandon War Communism?"),
     ],
 )
 def test_refusals(sheets: dict[str, SearchIndex], sheet: str, question: str) -> None:
@@ -131,6 +164,10 @@ def test_refusals(sheets: dict[str, SearchIndex], sheet: str, question: str) -> 
         ("usa", "Who did Hoover send to clear the veterans' camp?", "General Douglas MacArthur"),
         # a provenance line answers what it says of its author
         ("ww1", "Who was the British Foreign Secretary?", "Sir Edward Grey"),
+        # a person named in a point's title did what the point says
+        ("sa", "Who founded the Black Consciousness Movement?", "Steve Biko"),
+        # a range of dates says when it ended
+        ("stalin", "When did the First Five-Year Plan end?", "1932"),
     ],
 )
 def test_answers_kept(

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from clio.search.index import Unit
 from clio.search.names import GROUP_WORDS, Name, NameKind, find_names, is_known, is_title
+from clio.search.relations import PHASE_WORDS
 from clio.search.text import split_sentences, stem, tokens
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -184,6 +185,10 @@ def says_event(unit: Unit, question: str, *, expand: bool = True, every: bool = 
     if not events:
         return True
     # (every word of a short event; all but one of a longer one, which may be worded otherwise)
+    if every:  # (a range of dates says when it began and ended: "First Five-Year Plan, 1928-32")
+        events -= PHASE_WORDS
+        if not events:
+            return True
     need = (len(events) - (len(events) > 2)) if every else max(1, len(events) // 2)
     if len(events & unit_tokens(unit, expand=expand)) < need:
         return False

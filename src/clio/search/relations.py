@@ -106,6 +106,98 @@ def asks_authorship(question: str) -> bool:
     return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
 
 
+_WORKS = frozenset(
+    map(
+        stem,
+        words(
+            "cartoon poster painting photograph speech letter book article report diary memoir "
+            "memoirs telegram broadcast song poem novel film pamphlet leaflet drawing sketch "
+            "interview account source interpretation extract"
+        ),
+    )
+)
+_MAKING = frozenset(
+    map(
+        stem,
+        words(
+            "write wrote written draw drew drawn paint painted publish published author authored "
+            "produce produced make made compose composed deliver delivered give gave send sent "
+            "create created take took photograph photographed film filmed"
+        ),
+    )
+)
+
+
+def asked_work(question: str) -> str | None:
+    """The work a question asks the maker of ("Who drew the cartoon?" -> cartoon), or None."""
+    found = [stem(w) for w in words(question)]
+    if not set(found) & _MAKING:
+        return None
+    return next((w for w in found if w in _WORKS - _MAKING), None)
+
+
+# When something ended is not when it began ("When did the Bolsheviks abandon War Communism?"
+# against "War Communism, introduced in June 1918"), nor the other way round.
+_ENDING = frozenset(
+    map(
+        stem,
+        words(
+            "end ended ends abandon abandoned stop stopped repeal repealed abolish abolished "
+            "scrap scrapped drop dropped lift lifted cancel cancelled finish finished dissolve "
+            "dissolved collapse collapsed fall fell"
+        ),
+    )
+)
+_STARTING = frozenset(
+    map(
+        stem,
+        words(
+            "begin began begun start started introduce introduced launch launched found "
+            "founded create created establish established open opened adopt adopted"
+        ),
+    )
+)
+# "from 1865" (and no "to ..." after it): when it began
+_FROM_DATE = re.compile(
+    r"\bfrom\s+(?:[A-Za-z]+\s+){0,2}\d{3,4}\b(?!\s*(?:to|-|–|—|until|till)\b)", re.I
+)
+
+
+PHASE_WORDS = frozenset(
+    map(stem, words("begin began begun start started end ended finish finished stop stopped"))
+)
+"""Words that say only that an event began or ended (a range of dates says both)."""
+
+
+def _phase(text: str) -> tuple[bool, bool]:
+    found = {stem(w) for w in words(text)}
+    return bool(found & _STARTING) or _FROM_DATE.search(text) is not None, bool(found & _ENDING)
+
+
+def other_phase(question: str, clause: str) -> bool:
+    """True when a question asks when something ended and the clause says only when it began,
+    or asks when it began and the clause says only when it ended."""
+    asks_start, asks_end = _phase(question)
+    says_start, says_end = _phase(clause)
+    if asks_end and not asks_start:
+        return says_start and not says_end
+    if asks_start and not asks_end:
+        return says_end and not says_start
+    return False
+
+
+def says_phase(question: str, text: str) -> bool:
+    """False when a question asks only when something began (or ended) and ``text`` never
+    says it began (or ended)."""
+    asks_start, asks_end = _phase(question)
+    says_start, says_end = _phase(text)
+    if asks_end and not asks_start:
+        return says_end
+    if asks_start and not asks_end:
+        return says_start
+    return True
+
+
 # Names of events and documents: "the Great Terror" did nothing, so it answers no "who".
 _EVENT_NAME_HEADS = frozenset(
     words(
