@@ -169,8 +169,7 @@ def test_a_measure_never_counts_things() -> None:
 
     question = "How many banks failed?"
     sentence = "He closed the banks for four days."
-    ((_, _, bonus),) = find_figures(sentence, question, set(tokens(question)))
-    assert bonus < -5  # "four days" is no count of banks
+    assert find_figures(sentence, question, set(tokens(question))) == []  # no count of banks
 
 
 def test_units_stop_at_the_noun_phrase() -> None:
@@ -185,7 +184,7 @@ def test_units_stop_at_the_noun_phrase() -> None:
 
 
 @pytest.mark.parametrize(
-    "name", ["nazi.json", "suez.json", "blind3.json", "stalin.json", "usa.json"]
+    "name", ["nazi.json", "suez.json", "blind3.json", "stalin.json", "usa.json", "honest.json"]
 )
 def test_development_sets(name: str) -> None:
     """Floors for session 3's development sets (their misses were used to improve ask)."""
@@ -198,3 +197,4 @@ def test_development_sets(name: str) -> None:
     assert result.exact_accuracy >= 0.9
     assert result.citation_accuracy >= 0.9
     assert result.refusal_precision >= 0.75
+    assert result.refusal_recall >= 0.9  # session 5: every set's unanswerable questions refused

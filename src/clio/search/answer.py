@@ -15,6 +15,16 @@ from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.names import NameKind, find_names
 from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
+from clio.search.relations import (
+    asked_work,
+    asks_authorship,
+    asks_winner,
+    counted_fate,
+    fates,
+    other_phase,
+    says_phase,
+    says_winner,
+)
 from clio.search.retrieve import Hit, Query, coverage, prepare_query, retrieve, sigmoid
 from clio.search.text import is_demonym, split_sentences, stem, tokens, words
 
@@ -250,10 +260,119 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         # [Stalin's] death").
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
         or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
-        or (kind in _SCOPED and not says_scope(unit, question, expand=index.expand))
+        # ... nor the date a passage is filed under (its title's or heading's) unless the
+        # passage says all of the question's event ("When did the USSR withdraw its experts?"
+        # against a point about the experts that never says they were withdrawn)
+        or (
+            kind is AnswerType.DATE
+            and candidate.span.quote in (unit.title, unit.heading)
+            and not _dates_event(index, question, unit, candidate.span)
+        )
+        or (
+            kind in _SCOPED
+            and not says_scope(
+                unit, question, expand=index.expand, topic_title=_topic_title(index, unit)
+            )
+        )
         # ... nor a person from a sentence that never names what the question names ("Who led
         # the Gestapo?" answered from "The SS, led by Heinrich Himmler, ...").
         or (kind is AnswerType.PERSON and _names_elsewhere(index, question, unit, candidate))
+        or _relation_unsaid(question, kind, unit, candidate.span)
+    )
+
+
+_PROVENANCE = re.compile(r"^\W*(?:(?:adapted|taken|extracts?)\s+)?from\b", re.IGNORECASE)
+
+
+_DESCRIBED_SUBJECT = re.compile(
+    r"^\W*(?:who|whom)\s+(?:did|does|do|had|has|have|would|will|could|should)\s+"
+    r"(?:the|a|an)\s+(?P<rest>[^?]+)",
+    re.IGNORECASE,
+)
+
+
+def _subject_unsaid(question: str, said: str) -> bool:
+    """True when a question asks whom someone it describes did something to ("Who did the Dutch
+    communist work for?") and the answer's sentence does not speak of that someone: "... a
+    communist uprising and persuaded President Hindenburg" is about Hitler."""
+    match = _DESCRIBED_SUBJECT.match(question)
+    if not match:
+        return False
+    wanted = set(tokens(match["rest"]))
+    return len(wanted - set(tokens(said))) > 1
+
+
+_ACTIVE_WHO = re.compile(
+    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will|should)\b)"
+    r"[a-z]+\b(?P<rest>[^?]*)",
+    re.IGNORECASE,
+)
+
+
+def _object_unsaid(question: str, said: str) -> bool:
+    """True when "Who <verb> <object>?" is answered by a sentence that never names the object:
+    "Who discovered penicillin?" is not answered by "James Simpson discovered the anaesthetic
+    effects of chloroform" (all of a short object must be there, all but one word of a long
+    one, which the notes may word otherwise)."""
+    match = _ACTIVE_WHO.match(question)
+    if not match:
+        return False
+    wanted = set(tokens(match["rest"]))
+    missing = len(wanted - set(tokens(said)))
+    return missing > (1 if len(wanted) > 2 else 0)
+
+
+def _topic_title(index: SearchIndex, unit: Unit) -> str:
+    """The title of the sheet a unit comes from ("" when the index does not keep its topics)."""
+    return next((t.title for t in index.topics if t.id == unit.topic_id), "")
+
+
+def _dates_event(index: SearchIndex, question: str, unit: Unit, span: Span) -> bool:
+    """True when the date a passage is filed under answers the question: the passage says all
+    of its event, and when it asks when the event ended (or began), the passage says it ended
+    (or began), or the date is a range ("First Five-Year Plan, 1928-32" ended in 1932)."""
+    if not says_event(unit, question, expand=index.expand, every=True):
+        return False
+    ranged = any(m.period.is_range for m in find_dates(span.quote))
+    return ranged or says_phase(question, unit.text)
+
+
+def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) -> bool:
+    """True when the answer's sentence lacks what the question asks of it beyond its type: the
+    fate a count is of ("How many kulaks died?" against "about 5 million were deported"), a
+    winner ("Who won the 1932 election?" against a campaign speech's author), or, for a
+    source's provenance, a question about who made the source."""
+    said = f"{span.quote} {unit.title}"
+    if kind is AnswerType.NUMBER:
+        fate = counted_fate(question)
+        return fate is not None and fate not in fates(said)
+    if kind is AnswerType.DATE:
+        return other_phase(question, span.quote)
+    if kind is not AnswerType.PERSON:
+        return False
+    if asks_winner(question) and not says_winner(span.quote):
+        return True
+    # a person named in a title or heading ("Steve Biko") is the one the whole point is about
+    about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
+    if _subject_unsaid(question, f"{about} {unit.title} {unit.heading}"):
+        return True
+    if _object_unsaid(question, f"{about} {unit.title} {unit.heading}"):
+        return True
+    work = asked_work(question)
+    if work is not None and unit.kind is UnitKind.SOURCE and work in tokens(unit.heading):
+        # "Who drew the cartoon?" of a cartoon: its author, not the people it shows
+        return not unit.title or not (span.text in unit.title or unit.title in span.text)
+    provenance = unit.kind is UnitKind.SOURCE and (
+        span.quote == unit.heading
+        or _PROVENANCE.match(span.quote) is not None
+        or (bool(unit.title) and span.text in unit.title)
+    )
+    # A provenance line answers who made the source, and what it says of them ("Sir Edward
+    # Grey, the British Foreign Secretary"), nothing else ("Who won the 1932 election?").
+    return (
+        provenance
+        and not asks_authorship(question)
+        and not set(tokens(strip_asking(question))) <= set(tokens(span.quote))
     )
 
 

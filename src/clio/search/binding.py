@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from clio.search.index import Unit
 from clio.search.names import GROUP_WORDS, Name, NameKind, find_names, is_known, is_title
+from clio.search.relations import PHASE_WORDS
 from clio.search.text import split_sentences, stem, tokens
 
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
@@ -174,14 +175,21 @@ _NAMING_EVENTS = frozenset(
 )  # fmt: skip
 
 
-def says_event(unit: Unit, question: str, *, expand: bool = True) -> bool:
+def says_event(unit: Unit, question: str, *, expand: bool = True, every: bool = False) -> bool:
     """False when the unit never says what the question asks the date or place of: "When was
-    the Aswan Dam finished?" against a point that names the dam but not its finishing."""
+    the Aswan Dam finished?" against a point that names the dam but not its finishing. With
+    ``every``, each of the event's words must be there (all but one of three or more), not half
+    of them."""
     names = {t for n in find_names(question) for t in tokens(n.text, expand=expand)}
     events = set(tokens(question, expand=expand)) - names - _NAMING_EVENTS - _GROUPS
     if not events:
         return True
-    need = max(1, len(events) // 2)
+    # (every word of a short event; all but one of a longer one, which may be worded otherwise)
+    if every:  # (a range of dates says when it began and ended: "First Five-Year Plan, 1928-32")
+        events -= PHASE_WORDS
+        if not events:
+            return True
+    need = (len(events) - (len(events) > 2)) if every else max(1, len(events) // 2)
     if len(events & unit_tokens(unit, expand=expand)) < need:
         return False
     text = unit_text(unit)
@@ -220,11 +228,25 @@ _EVENT_HEADS = frozenset(
 )  # fmt: skip
 
 
-def says_scope(unit: Unit, question: str, *, expand: bool = True) -> bool:
+_NAMED_SCOPE = re.compile(
+    r"\b(?:in|during|at)\s+(?:the\s+)?(?P<scope>(?-i:[A-Z][\w’'-]*)(?:\s+(?-i:[A-Z][\w’'-]*)){0,3})"
+    r"\s*\??\s*$",
+    re.I,
+)
+
+
+def says_scope(unit: Unit, question: str, *, expand: bool = True, topic_title: str = "") -> bool:
     """False when the question sets its figure or date inside an event the passage never names:
-    "How many people died in the naval mutiny?" against a point about the migrations."""
+    "How many people died in the naval mutiny?" against a point about the migrations, "How
+    many people died in the Gulag?" against the famine (a name the passage never gives). The
+    sheet's title counts as said by every passage ("in China" on a sheet about China)."""
     match = _SCOPE.search(question)
-    if not match or match["head"].lower() not in _EVENT_HEADS:
-        return True
-    scope = set(tokens(match["scope"], expand=expand))
-    return not scope or scope <= unit_tokens(unit, expand=expand)
+    if match and match["head"].lower() in _EVENT_HEADS:
+        scope = set(tokens(match["scope"], expand=expand))
+    else:
+        named = _NAMED_SCOPE.search(question)
+        if not named:
+            return True
+        scope = set(tokens(named["scope"], expand=expand))
+    around = unit_tokens(unit, expand=expand) | set(tokens(topic_title, expand=expand))
+    return not scope or scope <= around

@@ -17,6 +17,7 @@ from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import Name, NameKind, find_names, has_place_word
 from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
+from clio.search.relations import names_event
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
 
@@ -267,6 +268,9 @@ def _names_of(
             if not _in_question(n.text, question)
             # "Who replaced Yezhov?": not Nikolai Yezhov, the one the question names
             and not (n.kind is NameKind.PERSON and _in_question(n.text.split()[-1], question))
+            # "Who did the Dutch communist work for?": not "A Dutch communist, Marinus van der
+            # Lubbe", the one the question is about
+            and not (kind is NameKind.PERSON and _described(sentence, n, question))
         ]
         wanted = [n for n in names if n.kind is kind]
         # "Which river ...": rivers and seas are "the Nile", towns are "at Aswan".
@@ -285,7 +289,8 @@ def _names_of(
             penalty = 0.2
         role = ROLE_NOUN.search(question)
         if not wanted and kind is NameKind.PERSON and role is None:  # "only the USSR"
-            wanted = [n for n in names if n.kind is not NameKind.PERSON]
+            # ... but an event or a document did nothing ("the Great Terror")
+            wanted = [n for n in names if n.kind is not NameKind.PERSON and not names_event(n.text)]
             penalty = 0.5
         focus = _focus_positions(sentence, question, ex)
         asked = {stem(w) for w in words(question) if w.lower() not in STOP_WORDS}
@@ -334,6 +339,33 @@ def _names_of(
         return out
 
     return find
+
+
+_OBJECT_QUESTION = re.compile(
+    r"^\W*(?:who|whom)\s+(?:did|does|do|had|has|have|would|will|could|should)\b", re.I
+)
+_DESCRIPTION = r"(?:(?:a|an|the)\s+)?(?P<d>[\w’'-]+(?:\s+[\w’'-]+){0,3})"
+_DESCRIPTION_BEFORE = re.compile(rf"(?:^|[,;:(]\s*){_DESCRIPTION},\s*$")
+_DESCRIPTION_AFTER = re.compile(rf"^\s*,\s*{_DESCRIPTION}\s*[,;)]")
+
+
+def _described(sentence: str, name: Name, question: str) -> bool:
+    """True when ``name`` is in apposition to a description made of the words of a question
+    that asks for someone else ("Who did the Dutch communist work for?" against "A Dutch
+    communist, Marinus van der Lubbe, was arrested"): the question's subject, not its answer."""
+    if not _OBJECT_QUESTION.match(question):
+        return False
+    asked = {stem(w) for w in words(question)}
+    for found in (
+        _DESCRIPTION_BEFORE.search(sentence[: name.start]),
+        _DESCRIPTION_AFTER.match(sentence[name.end :]),
+    ):
+        if found is None:
+            continue
+        described = {stem(w) for w in words(found["d"]) if w.lower() not in STOP_WORDS}
+        if described and described <= asked:
+            return True
+    return False
 
 
 _WATER_ASKED = re.compile(r"\b(?:river|sea|ocean|lake|canal|strait|gulf)s?\b", re.I)

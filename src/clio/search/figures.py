@@ -8,6 +8,7 @@ from collections.abc import Set as AbstractSet
 from clio.parse import find_dates
 from clio.parse.dates import DateMatch
 from clio.parse.figures import unit_after
+from clio.search.relations import counted_thing
 from clio.search.text import STOP_WORDS, stem, words
 
 _NUMBER_WORDS = (
@@ -80,6 +81,36 @@ def _mismatch(counted: str, unit_words: list[str]) -> float:
     if not stems or counted in stems or (counted in _PEOPLE and stems & _PEOPLE):
         return 0.0
     return 10.0 if stems & _MEASURES and counted not in _MEASURES else 2.0
+
+
+def _counts_other(thing: str, unit_words: list[str], text: str) -> bool:
+    """True when a figure counts another thing than the question does: "fifteen major laws"
+    for "How many banks ...", "about 60%" for "How many cars ..." (a share is no count)."""
+    stems = {stem(w) for w in unit_words if w[:1].isalpha()}
+    if not stems:
+        money = text.lstrip("~").strip()[:1] in "$£€¥"
+        share = "%" in text or "cent" in text.lower()
+        return (money or share) and thing not in _SHARE_WORDS | _MONEY_WORDS
+    return not (
+        thing in stems
+        or (thing in _PEOPLE and bool(stems & _PEOPLE))
+        or (thing in _MEASURES and bool(stems & _MEASURES))
+    )
+
+
+def _unit_and_after(unit_words: list[str], after: list[str]) -> list[str]:
+    """A figure's unit and the words after it ("42 medium-range missiles": the unit
+    "medium-range" qualifies "missiles"); nothing for a figure with no unit of its own."""
+    return [*unit_words, *after] if unit_words else []
+
+
+_HOW_MUCH = re.compile(r"\bhow much\b", re.IGNORECASE)
+
+
+def _other(thing: str | None, unit_words: list[str], text: str, *, amount: bool = False) -> bool:
+    if amount:  # "How much did the USSR spend?": people are counted, never an amount
+        return bool({stem(w) for w in unit_words[:2] if w[:1].isalpha()} & _PEOPLE)
+    return thing is not None and _counts_other(thing, unit_words, text)
 
 
 def _date_of(dates: list[DateMatch], start: int, end: int) -> DateMatch | None:
@@ -178,6 +209,9 @@ def find_figures(
     asked = {m.text.lower() for m in find_dates(question)}
     anchored = bool(asked) and any(m.text.lower() in asked for m in dates)
     counted = counted_noun(question)
+    thing = counted_thing(question)
+    amount = _HOW_MUCH.search(question) is not None
+    other: list[bool] = []  # per figure found: it counts another thing than the question
     # The question's subject ("did Germany have"): prefer the figure in the clause that names it.
     names: frozenset[str] = getattr(q, "names", frozenset())
     last_unit: list[str] = _last_unit(prior) if prior else []
@@ -214,6 +248,8 @@ def find_figures(
         elif counted is not None and unit_words:
             bonus -= _mismatch(counted, unit_words)  # "How many banks failed?": not "four days"
         own_unit = unit_end > match.end()  # else none, or borrowed from the figure before
+        # (the words after it count too: "42 medium-range missiles" has the unit "medium-range")
+        counts_other = _other(thing, _unit_and_after(unit_words, after), text, amount=amount)
         span = _with_unit(sentence[match.start() : unit_end] if own_unit else text, unit_words)
         if out and _FROM_TO.fullmatch(sentence[prev_unit_end : match.start()]):
             # "from 12 hours to 93 minutes": the change is the answer, both ends of it
@@ -223,6 +259,7 @@ def find_figures(
             )
             whole = sentence[lo : unit_end if own_unit else match.end()]
             out[-1] = (whole.strip(), lo, max(bonus, first_bonus))
+            other[-1] = other[-1] and counts_other
             prev_end = prev_unit_end = match.end()
             continue
         prev_unit_end = unit_end
@@ -231,6 +268,7 @@ def find_figures(
             _, first_start, first_bonus = out[-1]
             whole = sentence[first_start : unit_end if own_unit else match.end()]
             out[-1] = (whole.strip(), first_start, max(bonus, first_bonus))
+            other[-1] = other[-1] and counts_other
             prev_end = match.end()
             continue
         if out and _RANGE_JOIN.fullmatch(sentence[prev_end : match.start()]):
@@ -242,10 +280,13 @@ def find_figures(
                 whole = sentence[lo : match.end()].strip()
                 span = _with_unit(sentence[lo:unit_end] if own_unit else whole, unit_words)
                 out[-1] = (span, lo, max(bonus, out[-1][2]))
+                other[-1] = other[-1] and counts_other
                 prev_end = match.end()
                 continue
         prev_end = match.end()
         out.append((span, match.start(), bonus))
+        other.append(counts_other)
+    out = [found for found, elsewhere in zip(out, other, strict=True) if not elsewhere]
     # Only when the sentence gives figures for several subjects does naming one pick the figure.
     named = [_names_in(clause_at(sentence, start), names) for _, start, _ in out]
     if any(named) and not all(named):

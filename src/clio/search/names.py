@@ -14,6 +14,7 @@ from functools import lru_cache
 from importlib import resources
 
 from clio.model.topic import Entity, EntityKind
+from clio.search.relations import names_event
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -177,6 +178,8 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
         return NameKind.PLACE
     if all(w in _NOT_NAMES for w in words):
         return None
+    if names_event(text):
+        return NameKind.OTHER  # "the Great Terror", "the Hundred Days": an event, not a person
     if words[0] in _PERSON_TITLES:
         return NameKind.PERSON
     if words[-1].endswith("ese"):
