@@ -157,14 +157,16 @@ def _known_at(text: str, first: _Token) -> tuple[list[_Token], GazetteerEntry] |
     token = first
     while True:
         words.append(token)
-        for word in (word_key,) if word_bare == word_key else (word_key, word_bare):
-            probe = (*key, word)
-            if probe not in names:
-                continue
+        probe = (*key, word_key)
+        if probe in names:
             found = names[probe]
             if _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words):
                 best = (list(words), found[0])
-        key = (*key, word_key)
+        if word_bare != word_key and (bare_probe := (*key, word_bare)) in names:
+            found = names[bare_probe]
+            if _word_case_ok(found[1], token[1]) if len(words) == 1 else _case_ok(found[1], words):
+                best = (list(words), found[0])
+        key = probe
         if key not in prefixes:
             break
         following = _next(text, token)
