@@ -63,3 +63,59 @@ def _comments_on(kind: str, body: str, sentence: str) -> bool:
     if kind == "audience":
         return bool(_AUDIENCE.search(sentence))
     return False
+
+
+# Why a source's provenance affects it: the author's position or side, the time it was made,
+# its purpose or audience, the evidence its author had. Naming the author ("it is by
+# Khrushchev") or the kind of source ("it is by a historian") gives none of these.
+_ROLE = re.compile(
+    r"\b(?:leader|president|premier|prime minister|chairman|dictator|king|queen|emperor|general|"
+    r"minister|official|government|politician|spokes(?:man|woman|person)|diplomat|ambassador|"
+    r"eye-?witness|witness|took part|"
+    r"taking part|involved|insider|participant|was there|side|enemy|rival|opponent|supporter|"
+    r"member of|soviet|american|british|german|chinese|russian|french|japanese|communist|nazi|"
+    r"capitalist|socialist|fascist|democrat|republican|party)\b",
+    re.I,
+)
+_REASONED_PURPOSE = re.compile(
+    r"\b(?:purpose|aim(?:ed|s)? to|wanted to|wants to|intended|to (?:persuade|convince|justify|"
+    r"blame|win|encourage|frighten|criticise|criticize|attack|defend|mock|inform|explain|"
+    r"make .{1,30} look|show (?:himself|herself|themselves|his|her|their))|propaganda|"
+    r"in order to|motive|look good|reputation|record)\b",
+    re.I,
+)
+_EVIDENCE = re.compile(
+    r"\b(?:documents|archives|records|access to|secret|private papers|research|could see|"
+    r"first-?hand|second-?hand)\b",
+    re.I,
+)
+_CONTEXT = re.compile(r"\bcold war\b|\b(?:rivalry|propaganda war|at war)\b", re.I)
+
+
+def gives_reason(text: str, points: tuple[SchemePoint, ...]) -> bool:
+    """True if ``text`` says why the provenance matters: position, date, purpose, audience.
+
+    The date counts by the source's year (as the scheme's date point gives it) or by timing
+    words ("years later", "hindsight"); the position by role words ("the Soviet leader", "took
+    part") or the words the scheme's origin point uses for the author ("an American scholar").
+    """
+    if _ROLE.search(text) or _REASONED_PURPOSE.search(text) or _AUDIENCE.search(text):
+        return True
+    if _TIMING.search(text) or _EVIDENCE.search(text) or _CONTEXT.search(text):
+        return True
+    for point in points:
+        label = _LABEL.match(point.text)
+        kind = label["label"].lower() if label else ""
+        body = point.text[label.end() :] if label else point.text
+        if kind == "date" and set(_YEAR.findall(body)) & set(_YEAR.findall(text)):
+            return True
+        who = re.match(r"(?P<author>.+?) was (?P<who>.+)$", body) if kind == "origin" else None
+        if who:
+            author = set(who["author"].lower().split())
+            role = {w for w in re.findall(r"[a-z]{4,}", who["who"].lower()) if w not in author}
+            if role & set(re.findall(r"[a-z]{4,}", text.lower())) - _PLAIN:
+                return True
+    return False
+
+
+_PLAIN = frozenset({"that", "this", "with", "from", "became", "were", "when", "which", "about"})
