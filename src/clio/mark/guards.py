@@ -328,8 +328,12 @@ _CODE_RE = re.compile(r"[{};]|->|=>|[=!<>]=|::|\+\+|\b\w+\([^()]*\)|[<>]")
 
 
 def looks_like_code(text: str) -> bool:
-    """True if ``text`` is written as code or a formula (three or more pieces of notation)."""
-    return len(_CODE_RE.findall(text)) >= 3
+    """True if ``text`` is written as code or a formula (three or more pieces of notation).
+
+    Semicolons alone are a list's separators ("treaty; aid; loans"), not code.
+    """
+    found = _CODE_RE.findall(text)
+    return len(found) >= 3 and any(f != ";" for f in found)
 
 
 # Words that give a string of words clause structure: a verb form that cannot be a noun

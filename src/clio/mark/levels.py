@@ -71,6 +71,11 @@ class Features:
     judgement: bool
     weighing: bool
 
+    @property
+    def provenance_or_knowledge(self) -> bool:
+        """Either way of testing a source's reliability: its provenance, or own knowledge."""
+        return self.provenance or self.own_knowledge
+
 
 def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
@@ -188,7 +193,13 @@ LADDERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "inference": (("relevant",), ("supported_inference",)),
     "change": (("relevant",), ("supported_detail", "change"), ("own_knowledge",)),
     "usefulness": (("relevant",), ("provenance",), ("own_knowledge", "judgement")),
-    "reliability": (("relevant",), ("provenance",), ("own_knowledge", "judgement", "weighing")),
+    # Level 2 of reliability: "specific features of the provenance ... or test the content
+    # against own knowledge"; level 3 weighs both.
+    "reliability": (
+        ("relevant",),
+        ("provenance_or_knowledge",),
+        ("provenance", "own_knowledge", "judgement", "weighing"),
+    ),
     "interpretation": (
         ("relevant",),
         ("supported_detail",),
@@ -219,6 +230,11 @@ NEXT_STEP_ADVICE = {
     "provenance": (
         "comment on the provenance by naming who wrote it, when, why (purpose) or for whom "
         "(audience), and say how that affects it, rather than just saying it is biased"
+    ),
+    "provenance_or_knowledge": (
+        "comment on the provenance by naming who wrote it, when, why (purpose) or for whom "
+        "(audience), and say how that affects it, rather than just saying it is biased; or test "
+        "what the source says against your own knowledge"
     ),
     "both_sides": "show how the source both supports and challenges the view",
     "judgement": "finish with a clear judgement that answers the question",
