@@ -180,6 +180,19 @@ def _words_by_initial() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarr
     return out
 
 
+def lists_points(prepared: PreparedScheme) -> bool:
+    """True for a scheme without levels that lists what to credit, point by point.
+
+    A list of points, or a model answer of two or more sentences long enough to be an extended
+    answer (LONG_REFERENCE content words): each of its sentences is a point a teacher credits.
+    A short model answer (a short-answer test) is a whole to compare with, not a list.
+    """
+    scheme = prepared.scheme
+    if is_levels_of_response(scheme) or len(prepared.points) < 2:
+        return False
+    return scheme.style == "points" or prepared.reference.n_words >= LONG_REFERENCE
+
+
 # A point is "near" an answer from these scores: well under the made thresholds (0.47/0.52), so
 # an answer that half-makes a point in other words is never caught.
 NEAR_SCORE = 0.3
@@ -198,10 +211,7 @@ def check_no_point(
     a question about the Treaty of Friendship). Short references are left to the content score:
     a right answer in other words (as often in short-answer tests) can look unlike them.
     """
-    scheme = prepared.scheme
-    if len(alignment) < 2 or is_levels_of_response(scheme):
-        return None
-    if scheme.style != "points" and prepared.reference.n_words < LONG_REFERENCE:
+    if len(alignment) < 2 or not lists_points(prepared):
         return None
     if answer.n_words >= prepared.reference.n_words:
         return None
