@@ -303,3 +303,19 @@ def test_terse_answers_are_not_keyword_lists(answer: str) -> None:
 def test_keyword_list_capped_when_marked(why_scheme: object) -> None:
     result = mark_answer(WHY_TREATY, why_scheme, "treaty aid experts loans Korea Mao")  # type: ignore[arg-type]
     assert "keyword_list" in result.flags and result.score <= 1
+
+
+def test_an_answer_sharing_a_name_with_a_point_is_near_it(embedder: Embedder) -> None:
+    # "pulled out the advisers" for "withdrew its experts": the embedding barely sees it, the
+    # shared name (Khrushchev) keeps the answer from the no_point guard.
+    reference = (
+        "Mao disagreed with Khrushchev's policy of peaceful coexistence with the West and his "
+        "attack on Stalin's memory. The USSR withdrew its experts from China in 1960 and refused "
+        "to share nuclear technology. Border clashes followed in 1969."
+    )
+    scheme = scheme_from_reference(reference, 6)
+    question = "Why did the Sino-Soviet split happen?"
+    near = mark_answer(question, scheme, "Khrushchev pulled out the Soviet advisers.")
+    assert "no_point" not in near.flags and near.score >= 1
+    # A verb every sentence may share ("wanted") is not such a word.
+    assert "no_point" in mark_answer(question, scheme, "Hitler wanted power.").flags

@@ -193,31 +193,39 @@ def lists_points(prepared: PreparedScheme) -> bool:
     return scheme.style == "points" or prepared.reference.n_words >= LONG_REFERENCE
 
 
-# A point is "near" an answer from these scores: well under the made thresholds (0.47/0.52), so
-# an answer that half-makes a point in other words is never caught.
-NEAR_SCORE = 0.3
+# A point is "near" an answer from this embedding similarity (the made thresholds combine it
+# with word overlap: 0.47/0.52), or when the answer shares an informative word with it.
 NEAR_SEMANTIC = 0.5
+# Verbs that any sentence may share with a point without saying the same thing ("Hitler wanted
+# power" and "Mao wanted Soviet protection").
+_GENERIC_VERB_TEXT = """
+    want need make get give take go come see know think say tell become cause happen start use
+    try seem put keep let feel mean show lead
+"""
+_GENERIC_VERBS = frozenset(stem(w) for w in _GENERIC_VERB_TEXT.split())
 
 
 def check_no_point(
     answer: PreparedText, prepared: PreparedScheme, alignment: tuple[PointAlignment, ...]
 ) -> Guard | None:
-    """A short answer that makes none of a several-point scheme's points, nor comes near one.
+    """A short answer that makes none of a listed scheme's points, nor comes near one.
 
-    Only for schemes marked without levels that list what to credit: a list of points, or a
-    model answer of several sentences long enough to be an extended answer (LONG_REFERENCE
-    content words). There an answer shorter than the model answer that touches none of its
-    points has said nothing creditworthy ("The Nazis caused it because Hitler wanted power." to
-    a question about the Treaty of Friendship). Short references are left to the content score:
-    a right answer in other words (as often in short-answer tests) can look unlike them.
+    Only for schemes that list what to credit (:func:`lists_points`): there an answer shorter
+    than the model answer that touches none of its points has said nothing creditworthy ("The
+    Nazis caused it because Hitler wanted power." to a question about the Treaty of
+    Friendship). It comes near a point by meaning (NEAR_SEMANTIC) or by sharing an informative
+    word with it (a name or a noun beyond the question's words: "Khrushchev pulled out the
+    advisers" for "Khrushchev's policy..."). Short references are left to the content score: a
+    right answer in other words (as often in short-answer tests) can look unlike them.
     """
     if len(alignment) < 2 or not lists_points(prepared):
         return None
     if answer.n_words >= prepared.reference.n_words:
         return None
-    near = any(a.made or a.score >= NEAR_SCORE or a.semantic >= NEAR_SEMANTIC for a in alignment)
-    if near:
-        return None
+    mine = answer.stems - prepared.question_stems - _GENERIC_VERBS
+    for a in alignment:
+        if a.made or a.semantic >= NEAR_SEMANTIC or mine & prepared.point_texts[a.index].stems:
+            return None
     return Guard(
         flag="no_point",
         cap=CAP_NO_POINT,
