@@ -70,3 +70,11 @@ def test_a_reason_is_more_than_the_authors_name() -> None:
     scholar = _point("Origin: Kenneth G. Lieberthal was an American scholar.")
     assert gives_reason("Lieberthal was a scholar so it is reliable.", (scholar,))
     assert not gives_reason("Lieberthal wrote it so it is reliable.", (scholar,))
+
+
+def test_an_origin_point_about_the_authors_part_needs_more_than_the_name() -> None:
+    took_part = _point("Origin: Nikita Khrushchev took part in the events; he led the USSR.")
+    assert provenance_evidence(("It is biased because it is by Khrushchev.",), took_part) == ""
+    assert provenance_evidence(("It is by Khrushchev.",), ORIGIN) == "It is by Khrushchev."
+    said = ("Khrushchev was the Soviet leader, so he took part.",)
+    assert provenance_evidence(said, took_part) == said[0]

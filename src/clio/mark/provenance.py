@@ -57,7 +57,12 @@ def _comments_on(kind: str, body: str, sentence: str) -> bool:
         return bool(noun) and re.search(rf"\b{re.escape(noun)}e?s?\b", sentence, re.I) is not None
     if kind in ("origin", "author"):
         names = {n.rstrip("'’s") for n in _NAME.findall(body)} - {"The", "It", "Its"}
-        return any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names)
+        if not any(re.search(rf"\b{re.escape(n)}\b", sentence) for n in names):
+            return False
+        # "the source comes from X" is made by naming X; "X took part in the events" or "X was
+        # an American scholar" also needs what the point says of X (the author's position).
+        bare = re.match(r"(?:the source|it) comes from\b", body.strip(), re.I) is not None
+        return bare or _ROLE.search(sentence) is not None or _names_role(body, sentence)
     if kind == "purpose":
         return bool(_PURPOSE.search(sentence))
     if kind == "audience":
@@ -71,7 +76,7 @@ def _comments_on(kind: str, body: str, sentence: str) -> bool:
 _ROLE = re.compile(
     r"\b(?:leader|president|premier|prime minister|chairman|dictator|king|queen|emperor|general|"
     r"minister|official|government|politician|spokes(?:man|woman|person)|diplomat|ambassador|"
-    r"eye-?witness|witness|took part|"
+    r"eye-?witness|witness|took part|take part|primary|secondary|"
     r"taking part|involved|insider|participant|was there|side|enemy|rival|opponent|supporter|"
     r"member of|soviet|american|british|german|chinese|russian|french|japanese|communist|nazi|"
     r"capitalist|socialist|fascist|democrat|republican|party)\b",
@@ -109,13 +114,20 @@ def gives_reason(text: str, points: tuple[SchemePoint, ...]) -> bool:
         body = point.text[label.end() :] if label else point.text
         if kind == "date" and set(_YEAR.findall(body)) & set(_YEAR.findall(text)):
             return True
-        who = re.match(r"(?P<author>.+?) was (?P<who>.+)$", body) if kind == "origin" else None
-        if who:
-            author = set(who["author"].lower().split())
-            role = {w for w in re.findall(r"[a-z]{4,}", who["who"].lower()) if w not in author}
-            if role & set(re.findall(r"[a-z]{4,}", text.lower())) - _PLAIN:
-                return True
+        if kind == "origin" and _names_role(body, text):
+            return True
     return False
+
+
+def _names_role(body: str, text: str) -> bool:
+    """True if ``text`` uses the words an origin point gives for the author ("X was an American
+    scholar" -> "American", "scholar")."""
+    who = re.match(r"(?P<author>.+?) was (?P<who>.+)$", body)
+    if not who:
+        return False
+    author = set(who["author"].lower().split())
+    role = {w for w in re.findall(r"[a-z]{4,}", who["who"].lower()) if w not in author}
+    return bool(role & set(re.findall(r"[a-z]{4,}", text.lower())) - _PLAIN)
 
 
 _PLAIN = frozenset({"that", "this", "with", "from", "became", "were", "when", "which", "about"})
