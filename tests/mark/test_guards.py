@@ -265,6 +265,7 @@ def test_no_point_needs_a_scheme_that_lists_what_to_credit(embedder: Embedder) -
         "treaty aid and experts loans Korea Mao",
         "Treaty; aid; experts; loans; Korea",
         "Khrushchev Mao Taiwan India planes Stalin coexistence",
+        "Lieberthal Mao Khrushchev 1976 hindsight American biased reliable Cold War",
     ],
 )
 def test_keyword_list_without_clause_structure(answer: str) -> None:
