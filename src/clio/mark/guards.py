@@ -183,14 +183,17 @@ def _words_by_initial() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarr
 def lists_points(prepared: PreparedScheme) -> bool:
     """True for a scheme without levels that lists what to credit, point by point.
 
-    A list of points, or a model answer of two or more sentences long enough to be an extended
-    answer (LONG_REFERENCE content words): each of its sentences is a point a teacher credits.
-    A short model answer (a short-answer test) is a whole to compare with, not a list.
+    A list of points, or a model answer worth two or more marks, of two or more sentences, long
+    enough to be an extended answer (LONG_REFERENCE content words): each of its sentences is a
+    point a teacher credits. A short model answer (a short-answer test), or one worth a single
+    mark (an explanation judged right or wrong as a whole), is a whole to compare with.
     """
     scheme = prepared.scheme
     if is_levels_of_response(scheme) or len(prepared.points) < 2:
         return False
-    return scheme.style == "points" or prepared.reference.n_words >= LONG_REFERENCE
+    if scheme.style == "points":
+        return True
+    return scheme.max_marks >= 2 and prepared.reference.n_words >= LONG_REFERENCE
 
 
 # A point is "near" an answer from this embedding similarity (the made thresholds combine it
