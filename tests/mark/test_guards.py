@@ -320,3 +320,17 @@ def test_an_answer_sharing_a_name_with_a_point_is_near_it(embedder: Embedder) ->
     assert "no_point" not in near.flags and near.score >= 1
     # A verb every sentence may share ("wanted") is not such a word.
     assert "no_point" in mark_answer(question, scheme, "Hitler wanted power.").flags
+
+
+def test_a_one_mark_explanation_is_judged_as_a_whole(embedder: Embedder) -> None:
+    # SciEntsBank-like: one mark for a model explanation of several sentences; an answer in
+    # other words is not held to its sentences one by one.
+    reference = (
+        "You can not tell because we do not know the strength of the magnets. If the magnets "
+        "are weak, the second piece of foam might put too much distance between them so they "
+        "would not attract each other any more."
+    )
+    scheme = scheme_from_reference(reference, 1)
+    answer = "Because the magnets might go through the foam blocks but it might not go through."
+    result = mark_answer("Can you tell if the magnets will still stick?", scheme, answer)
+    assert "no_point" not in result.flags
