@@ -207,6 +207,9 @@ ANSWERS: list[tuple[str, str, int, int]] = [
         4,
     ),
     ("inference", "It tells me about Mao.", 0, 1),
+    ("inference", "He thought the Russians might invade.", 1, 2),
+    ("inference", "Mao stopped trusting Moscow.", 1, 2),
+    ("change", "Mao went from friend to enemy of Moscow.", 1, 2),
     ("inference", "What can you learn from the source about Mao's view of the USSR?", 0, 0),
     (
         "change",

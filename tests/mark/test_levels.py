@@ -237,3 +237,19 @@ def test_a_reason_tied_to_the_author_is_specific_provenance(
     q = khrushchev_reliability
     result = mark_answer(q.text, q.mark_scheme, answer)
     assert result.level == 2, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("style", "answer"),
+    [
+        ("inference", "He thought the Russians might invade."),
+        ("inference", "Mao stopped trusting Moscow."),
+        ("change", "Mao went from friend to enemy of Moscow."),
+    ],
+)
+def test_a_weak_answer_in_other_words_is_still_relevant(
+    source_questions: dict[str, SourceQuestion], style: str, answer: str
+) -> None:
+    q = source_questions[style]
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 1 and result.score >= 1

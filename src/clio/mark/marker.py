@@ -33,6 +33,9 @@ from clio.mark.threads import one_blas_thread
 from clio.model.marking import Level, Mark, MarkScheme, PointMatch, SchemePoint
 
 _USE_SHIPPED = object()
+# An answer this close to a scheme point (cosine) is about the question even unmade ("He
+# thought the Russians might invade" for "he hinted at concern about a Soviet armed attack").
+NEAR_POINT = 0.42
 
 
 def round_half_up(value: float) -> int:
@@ -197,7 +200,7 @@ def _assess(
     relevant = (
         zero_training_fraction(feats) >= 0.1
         or on_question
-        or any(a.made for a in feats.alignment)
+        or any(a.made or a.semantic >= NEAR_POINT for a in feats.alignment)
         or comments_on_task(answer.text, scheme.style)
     )
     relevant = relevant and not any(x.flag == "off_topic" for x in fired)
