@@ -1,8 +1,9 @@
 """Levels of response: spot what moves a history answer up a level, and place it in a level.
 
 The features are the ones history mark schemes reward: an inference supported by a detail, own
-knowledge beyond the source, provenance comments that name the author, date, purpose or audience
-(not just "it is biased"), both sides of a view, and a judgement reached by weighing.
+knowledge beyond the source, provenance comments that give a reason tied to the author's
+position, the date, the purpose or the audience (not just "it is biased", nor only the author's
+name), both sides of a view, and a judgement reached by weighing.
 """
 
 from __future__ import annotations
