@@ -108,8 +108,11 @@ def detect(
     inference = bool(INFERENCE_RE.search(text))
     source_facts = prepared.source.facts if prepared.source else None
     # Facts of the source and of its provenance (its author, its year) are not own knowledge.
-    given = [prepared.point_texts[i].facts for i, p in enumerate(prepared.points)]
-    given = [f for f, p in zip(given, prepared.points, strict=True) if p.kind == "provenance"]
+    given = [
+        t.facts
+        for p, t in zip(prepared.points, prepared.point_texts, strict=True)
+        if p.kind == "provenance"
+    ]
     if source_facts:
         given.append(source_facts)
     new_years = {d for d in answer.facts.dates if d[1] == 0} - {d for f in given for d in f.dates}
