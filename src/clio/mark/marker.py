@@ -217,7 +217,7 @@ def _assess(
         missing_next = placement.missing_for_next
         rewarded = placement.rewarded
     else:
-        if feats.alignment and g.lists_points(prepared):
+        if feats.alignment and (scheme.style == "points" or g.lists_points(prepared)):
             made_share = sum(1 for a in feats.alignment if a.made) / len(feats.alignment)
             # One mark per point, or an equal share of the marks when there are fewer points.
             share = len(feats.alignment) / min(len(feats.alignment), scheme.max_marks)
