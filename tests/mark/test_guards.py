@@ -201,3 +201,136 @@ def test_close_to_a_word_is_difflib(word: str, edits: list[tuple[int, int, str]]
 @pytest.mark.parametrize("token", ["qzxvbn", "khruschev", "xAbc", "héllo", "zzzzzzzz"])
 def test_close_to_a_word_odd_tokens(token: str) -> None:
     assert close_to_a_word(token) == _difflib_close(token)
+
+
+# A 4-mark question with a model answer of several sentences (the teacher's reference).
+WHY_TREATY = "Why did Mao sign the Treaty of Friendship with the USSR in 1949?"
+WHY_REFERENCE = (
+    "Mao had no experience of industrialisation and no resources for it, so China needed Soviet "
+    "economic aid. The Soviets sent experts, aid and loans. Mao also feared a US invasion and "
+    "needed the USSR as a deterrent."
+)
+
+
+@pytest.fixture(scope="module")
+def why_scheme(embedder: Embedder) -> object:
+    return scheme_from_reference(WHY_REFERENCE, 4)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "The Nazis caused it because Hitler wanted power.",
+        "Because of the weather.",
+        "Stalin was nice.",
+        "The Korean War started in 1950 when Kim Il Sung attacked South Korea.",
+        "I like pizza and football.",
+    ],
+)
+def test_short_answer_making_no_point_gets_nothing(why_scheme: object, answer: str) -> None:
+    result = mark_answer(WHY_TREATY, why_scheme, answer)  # type: ignore[arg-type]
+    assert result.score == 0 and result.made == ()
+
+
+@pytest.mark.parametrize(
+    ("answer", "least"),
+    [
+        ("China needed money.", 1),
+        ("Mao needed Soviet aid and protection from America.", 2),
+        ("Mao was afraid the USA would invade China, so he wanted the USSR to protect him.", 1),
+    ],
+)
+def test_short_right_answers_keep_their_marks(why_scheme: object, answer: str, least: int) -> None:
+    result = mark_answer(WHY_TREATY, why_scheme, answer)  # type: ignore[arg-type]
+    assert "no_point" not in result.flags and result.score >= least
+
+
+def test_no_point_needs_a_scheme_that_lists_what_to_credit(embedder: Embedder) -> None:
+    # A one-sentence reference (a short-answer test): a right answer in other words can look
+    # unlike it, so the content score decides.
+    scheme = scheme_from_reference("By the number, types and order of their parameters.", 5)
+    result = mark_answer("How are overloaded functions told apart?", scheme, "paremeters")
+    assert "no_point" not in result.flags
+    # A list of points: making none of them earns nothing.
+    from clio.mark import scheme_from_points
+
+    points = scheme_from_points(["Soviet Communism", "Economic aid", "Fear of the USA"], 3)
+    assert mark_answer(WHY_TREATY, points, "The Nazis were strong.").score == 0
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "treaty aid experts loans Korea Mao",
+        "treaty aid and experts loans Korea Mao",
+        "Treaty; aid; experts; loans; Korea",
+        "Khrushchev Mao Taiwan India planes Stalin coexistence",
+        "Lieberthal Mao Khrushchev 1976 hindsight American biased reliable Cold War",
+    ],
+)
+def test_keyword_list_without_clause_structure(answer: str) -> None:
+    from types import SimpleNamespace
+
+    from clio.mark.guards import check_keyword_list
+
+    guard = check_keyword_list(SimpleNamespace(text=answer))  # type: ignore[arg-type]
+    assert guard is not None and guard.flag == "keyword_list"
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        # Terse real answers from Mohler and SciEntsBank: a verb, a function word or phrases.
+        "Surface tension makes the water bead.",
+        "data members, class variables, and functions",
+        "Refining stage, Production stage, and Maintenance stage.",
+        "Array based implementation requires less memory than lined lists based implementation",
+        "Short string high pitch, long string low pitch.",
+        "Best case-1 Worst Case-N",
+        "Calcite crystals, salt crystals, acid, vinegar.",
+        "Mao needed Soviet aid and loans",
+        "China signed the treaty for Soviet money",
+        "Soviet loans, experts, military protection",
+    ],
+)
+def test_terse_answers_are_not_keyword_lists(answer: str) -> None:
+    from types import SimpleNamespace
+
+    from clio.mark.guards import check_keyword_list
+
+    assert check_keyword_list(SimpleNamespace(text=answer)) is None  # type: ignore[arg-type]
+
+
+def test_keyword_list_capped_when_marked(why_scheme: object) -> None:
+    result = mark_answer(WHY_TREATY, why_scheme, "treaty aid experts loans Korea Mao")  # type: ignore[arg-type]
+    assert "keyword_list" in result.flags and result.score <= 1
+
+
+def test_an_answer_sharing_a_name_with_a_point_is_near_it(embedder: Embedder) -> None:
+    # "pulled out the advisers" for "withdrew its experts": the embedding barely sees it, the
+    # shared name (Khrushchev) keeps the answer from the no_point guard.
+    reference = (
+        "Mao disagreed with Khrushchev's policy of peaceful coexistence with the West and his "
+        "attack on Stalin's memory. The USSR withdrew its experts from China in 1960 and refused "
+        "to share nuclear technology. Border clashes followed in 1969."
+    )
+    scheme = scheme_from_reference(reference, 6)
+    question = "Why did the Sino-Soviet split happen?"
+    near = mark_answer(question, scheme, "Khrushchev pulled out the Soviet advisers.")
+    assert "no_point" not in near.flags and near.score >= 1
+    # A verb every sentence may share ("wanted") is not such a word.
+    assert "no_point" in mark_answer(question, scheme, "Hitler wanted power.").flags
+
+
+def test_a_one_mark_explanation_is_judged_as_a_whole(embedder: Embedder) -> None:
+    # SciEntsBank-like: one mark for a model explanation of several sentences; an answer in
+    # other words is not held to its sentences one by one.
+    reference = (
+        "You can not tell because we do not know the strength of the magnets. If the magnets "
+        "are weak, the second piece of foam might put too much distance between them so they "
+        "would not attract each other any more."
+    )
+    scheme = scheme_from_reference(reference, 1)
+    answer = "Because the magnets might go through the foam blocks but it might not go through."
+    result = mark_answer("Can you tell if the magnets will still stick?", scheme, answer)
+    assert "no_point" not in result.flags

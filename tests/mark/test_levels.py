@@ -145,3 +145,111 @@ def test_essay_question_from_the_notes_uses_a_ladder_from_its_scheme(embedder: o
     assert model.level == top and model.score >= q.marks - 2
     assert weak.level == 1 and weak.score <= 4
     assert "the source" not in weak.feedback.split("To reach")[-1]
+
+
+WRONG = "The Nazis caused it because Hitler wanted power."
+
+
+@pytest.mark.parametrize("style", sorted(GOOD))
+def test_an_answer_about_something_else_gets_nothing(
+    source_questions: dict[str, SourceQuestion], style: str
+) -> None:
+    # The learned content score gives any answer about a third of the marks (it follows
+    # generous graders), so it no longer makes an answer relevant: a wrong answer is level 0.
+    q = source_questions[style]
+    result = mark_answer(q.text, q.mark_scheme, WRONG)
+    assert result.score == 0 and result.level == 0 and result.made == ()
+
+
+@pytest.mark.parametrize(
+    ("style", "answer"),
+    [
+        ("reliability", "It is biased."),
+        ("usefulness", "It is useful."),
+        ("interpretation", "Yes it supports the view."),
+    ],
+)
+def test_a_bare_comment_on_the_task_is_level_one(
+    source_questions: dict[str, SourceQuestion], style: str, answer: str
+) -> None:
+    q = source_questions[style]
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 1 and result.score >= 1
+
+
+def test_supports_the_view_is_a_category_not_a_point(
+    source_questions: dict[str, SourceQuestion],
+) -> None:
+    q = source_questions["interpretation"]
+    result = mark_answer(q.text, q.mark_scheme, "Yes it supports the view.")
+    assert not [m for m in result.made if m.point_text.startswith("Supports the view")]
+
+
+def test_the_sources_own_date_is_not_own_knowledge(
+    source_questions: dict[str, SourceQuestion],
+) -> None:
+    q = source_questions["reliability"]
+    answer = (
+        "It was written in 1976 by an American scholar with hindsight, so it is fairly "
+        "reliable, but during the Cold War an American might be hostile to the USSR."
+    )
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 2, result.feedback
+    assert "own knowledge" in result.feedback.split("To reach")[-1]
+
+
+@pytest.fixture(scope="module")
+def khrushchev_reliability(embedder: object) -> SourceQuestion:
+    """A reliability question on a source by Khrushchev (his memoirs, 1970)."""
+    from pathlib import Path
+
+    from clio.generate.source_questions import make_source_questions
+    from clio.services.topics import load_topic
+
+    fixture = Path(__file__).resolve().parents[1] / "generate" / "fixtures"
+    questions = make_source_questions(load_topic(str(fixture / "cuban-missile-crisis.txt")), seed=1)
+    return next(q for q in questions if q.style == "reliability" and "Source B" in q.text)
+
+
+@pytest.mark.parametrize(
+    "answer",
+    ["It is biased because it is by Khrushchev.", "Khrushchev wrote it so it is unreliable."],
+)
+def test_naming_the_author_is_a_simple_comment(
+    khrushchev_reliability: SourceQuestion, answer: str
+) -> None:
+    q = khrushchev_reliability
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 1 and 1 <= result.score <= 2, result.feedback
+
+
+@pytest.mark.parametrize(
+    "answer",
+    [
+        "It is biased because Khrushchev was the Soviet leader and wanted to justify his actions.",
+        "It is unreliable because Khrushchev wrote his memoirs in 1970, years after the crisis, "
+        "to defend his record.",
+    ],
+)
+def test_a_reason_tied_to_the_author_is_specific_provenance(
+    khrushchev_reliability: SourceQuestion, answer: str
+) -> None:
+    q = khrushchev_reliability
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 2, result.feedback
+
+
+@pytest.mark.parametrize(
+    ("style", "answer"),
+    [
+        ("inference", "He thought the Russians might invade."),
+        ("inference", "Mao stopped trusting Moscow."),
+        ("change", "Mao went from friend to enemy of Moscow."),
+    ],
+)
+def test_a_weak_answer_in_other_words_is_still_relevant(
+    source_questions: dict[str, SourceQuestion], style: str, answer: str
+) -> None:
+    q = source_questions[style]
+    result = mark_answer(q.text, q.mark_scheme, answer)
+    assert result.level == 1 and result.score >= 1

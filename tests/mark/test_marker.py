@@ -136,3 +136,27 @@ def test_chunked_batches_mark_as_one_at_a_time(
     monkeypatch.setattr(marker, "PIPELINE_CHUNK", 2)
     batch = mark_answers(answers)
     assert batch == [mark_answer(q, s, a) for q, s, a in answers]
+
+
+BREAK_QUESTION = "Why did relations between China and the USSR break down after 1956?"
+BREAK_REFERENCE = (
+    "Mao disagreed with Khrushchev's policy of peaceful coexistence and his attack on Stalin. "
+    "Khrushchev mocked the Great Leap Forward as harebrained. The USSR refused to support Mao "
+    "over Taiwan and gave fighter-planes to India in 1962."
+)
+
+
+def test_an_extended_model_answer_is_marked_point_by_point(embedder: Embedder) -> None:
+    # Its sentences are the points a teacher credits: half of them is not full marks.
+    scheme = scheme_from_reference(BREAK_REFERENCE, 6)
+    half = (
+        "Khrushchev called the Great Leap Forward harebrained and the USSR did not help China "
+        "over Taiwan."
+    )
+    full = (
+        "Relations broke down because Mao hated Khrushchev's peaceful coexistence with the West "
+        "and his criticism of Stalin. Khrushchev insulted the Great Leap Forward. The USSR would "
+        "not back China over Taiwan in 1958 and even gave planes to India in 1962."
+    )
+    assert mark_answer(BREAK_QUESTION, scheme, half).score <= 4
+    assert mark_answer(BREAK_QUESTION, scheme, full).score == 6

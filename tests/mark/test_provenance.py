@@ -55,3 +55,26 @@ def test_a_marked_answer_lists_the_provenance_it_commented_on() -> None:
     made = {aspect(SchemePoint(id="x", text=m.point_text)) for m in mark.made}
     assert {"date", "nature", "origin", "purpose"} <= made
     assert "when the source was made" not in mark.feedback
+
+
+def test_a_reason_is_more_than_the_authors_name() -> None:
+    from clio.mark.provenance import gives_reason
+
+    points = (DATE, NATURE, ORIGIN, PURPOSE)
+    assert not gives_reason("It is biased because it is by Khrushchev.", points)
+    assert not gives_reason("It is useful because it is by a historian.", points)
+    assert gives_reason("Khrushchev was the Soviet leader, so it is biased.", points)
+    assert gives_reason("He wanted to blame Stalin.", points)
+    assert gives_reason("It is from 1956, so it is reliable.", points)
+    assert gives_reason("He wrote it years later.", points)
+    scholar = _point("Origin: Kenneth G. Lieberthal was an American scholar.")
+    assert gives_reason("Lieberthal was a scholar so it is reliable.", (scholar,))
+    assert not gives_reason("Lieberthal wrote it so it is reliable.", (scholar,))
+
+
+def test_an_origin_point_about_the_authors_part_needs_more_than_the_name() -> None:
+    took_part = _point("Origin: Nikita Khrushchev took part in the events; he led the USSR.")
+    assert provenance_evidence(("It is biased because it is by Khrushchev.",), took_part) == ""
+    assert provenance_evidence(("It is by Khrushchev.",), ORIGIN) == "It is by Khrushchev."
+    said = ("Khrushchev was the Soviet leader, so he took part.",)
+    assert provenance_evidence(said, took_part) == said[0]

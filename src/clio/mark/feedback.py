@@ -68,7 +68,10 @@ def write_feedback(
             "Saying a source is biased or reliable is not enough: say who wrote it, when, why or "
             "for whom, and how that affects it."
         )
-    if missed and not blocking and score < max_marks:
+    # An answer that made none of the points still gets hints at them (its fault is what it
+    # left out); other blocking guards (gibberish, copying the question...) get none.
+    hinted = not blocking or all(g.flag == "no_point" for g in blocking)
+    if missed and hinted and score < max_marks:
         lines.append("To improve: " + " ".join(hints_for(missed, question)))
     if missing_for_next and next_level is not None and not blocking:
         table = NEXT_STEP_ADVICE if has_source else {**NEXT_STEP_ADVICE, **NO_SOURCE_ADVICE}

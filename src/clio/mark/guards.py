@@ -15,10 +15,11 @@ from importlib import resources
 
 import numpy as np
 
+from clio.mark.align import PointAlignment
 from clio.mark.lexical import STOPWORDS, content_words, stem, words
 from clio.mark.normalise import name_similarity
 from clio.mark.prepare import PreparedScheme, PreparedText
-from clio.mark.schemes import HISTORY_STYLES
+from clio.mark.schemes import HISTORY_STYLES, is_levels_of_response
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -41,6 +42,7 @@ CAP_OFF_TOPIC = 0.0
 CAP_KEYWORDS = 0.25
 CAP_SCHEME_PASTED = 0.0
 CAP_ADDRESSED = 0.5
+CAP_NO_POINT = 0.0
 
 _MARKER_RE = re.compile(
     r"(give|award|grant)\s+(me|this( answer)?|it)\s+(full|top|maximum|max|all( the)?|the highest|"
@@ -178,6 +180,62 @@ def _words_by_initial() -> dict[str, tuple[tuple[str, ...], np.ndarray, np.ndarr
     return out
 
 
+def lists_points(prepared: PreparedScheme) -> bool:
+    """True for a scheme without levels that lists what to credit, point by point.
+
+    A list of points, or a model answer worth two or more marks, of two or more sentences, long
+    enough to be an extended answer (LONG_REFERENCE content words): each of its sentences is a
+    point a teacher credits. A short model answer (a short-answer test), or one worth a single
+    mark (an explanation judged right or wrong as a whole), is a whole to compare with.
+    """
+    scheme = prepared.scheme
+    if is_levels_of_response(scheme) or len(prepared.points) < 2:
+        return False
+    if scheme.style == "points":
+        return True
+    return scheme.max_marks >= 2 and prepared.reference.n_words >= LONG_REFERENCE
+
+
+# A point is "near" an answer from this embedding similarity (the made thresholds combine it
+# with word overlap: 0.47/0.52), or when the answer shares an informative word with it.
+NEAR_SEMANTIC = 0.5
+# Verbs that any sentence may share with a point without saying the same thing ("Hitler wanted
+# power" and "Mao wanted Soviet protection").
+_GENERIC_VERB_TEXT = """
+    want need make get give take go come see know think say tell become cause happen start use
+    try seem put keep let feel mean show lead
+"""
+_GENERIC_VERBS = frozenset(stem(w) for w in _GENERIC_VERB_TEXT.split())
+
+
+def check_no_point(
+    answer: PreparedText, prepared: PreparedScheme, alignment: tuple[PointAlignment, ...]
+) -> Guard | None:
+    """A short answer that makes none of a listed scheme's points, nor comes near one.
+
+    Only for schemes that list what to credit (:func:`lists_points`): there an answer shorter
+    than the model answer that touches none of its points has said nothing creditworthy ("The
+    Nazis caused it because Hitler wanted power." to a question about the Treaty of
+    Friendship). It comes near a point by meaning (NEAR_SEMANTIC) or by sharing an informative
+    word with it (a name or a noun beyond the question's words: "Khrushchev pulled out the
+    advisers" for "Khrushchev's policy..."). Short references are left to the content score: a
+    right answer in other words (as often in short-answer tests) can look unlike them.
+    """
+    if len(alignment) < 2 or not lists_points(prepared):
+        return None
+    if answer.n_words >= prepared.reference.n_words:
+        return None
+    mine = answer.stems - prepared.question_stems - _GENERIC_VERBS
+    for a in alignment:
+        if a.made or a.semantic >= NEAR_SEMANTIC or mine & prepared.point_texts[a.index].stems:
+            return None
+    return Guard(
+        flag="no_point",
+        cap=CAP_NO_POINT,
+        reason="the answer makes none of the points the question is looking for",
+    )
+
+
 def check_gibberish(answer: PreparedText, prepared: PreparedScheme) -> Guard | None:
     """Mostly strings that are not words, nor close to words (keyboard mashing, random letters)."""
     tokens = [
@@ -291,19 +349,74 @@ _CODE_RE = re.compile(r"[{};]|->|=>|[=!<>]=|::|\+\+|\b\w+\([^()]*\)|[<>]")
 
 
 def looks_like_code(text: str) -> bool:
-    """True if ``text`` is written as code or a formula (three or more pieces of notation)."""
-    return len(_CODE_RE.findall(text)) >= 3
+    """True if ``text`` is written as code or a formula (three or more pieces of notation).
+
+    Semicolons alone are a list's separators ("treaty; aid; loans"), not code.
+    """
+    found = _CODE_RE.findall(text)
+    return len(found) >= 3 and any(f != ";" for f in found)
+
+
+# Words that give a string of words clause structure: a verb form that cannot be a noun
+# (auxiliaries, irregular pasts, regular pasts in -ed). Present-tense verbs look like plural
+# nouns ("loans", "equals"), so a terse sentence with only those and no function word can still
+# read as a list: such an answer is flagged only from six words (see check_keyword_list).
+_VERB_WORDS = frozenset(
+    """
+    am is are was were be been being had has have did does do would could should must might may
+    will can shall lost took gave made became said saw sent won began led paid left fell rose
+    broke brought bought built came chose drew drove felt fought found got grew held kept knew
+    lay meant met ran sold set shot spoke spent stood struck swore taught thought threw told
+    understood wrote sought lent overthrew withdrew sank went
+    """.split()  # noqa: SIM905
+)
+_NOT_PAST = frozenset("speed greed breed creed steed hundred sacred naked wicked seed need".split())  # noqa: SIM905
+_LIST_GLUE = frozenset({"and", "or"})  # the words a list may have between its items
+
+
+def _verb_like(word: str) -> bool:
+    """True for a word that can only be a verb form ("was", "gave", "signed")."""
+    return word in _VERB_WORDS or (len(word) > 4 and word.endswith("ed") and word not in _NOT_PAST)
+
+
+def no_clause(tokens: list[str]) -> bool:
+    """True if the words have no clause structure: no verb form and no function word but
+    "and" / "or" (these only join a list's items, and at most one word in five)."""
+    glue = sum(1 for t in tokens if t in _LIST_GLUE)
+    if any(t in STOPWORDS and t not in _LIST_GLUE for t in tokens):
+        return False
+    return not any(_verb_like(t) for t in tokens) and glue < 0.2 * len(tokens)
 
 
 def check_keyword_list(answer: PreparedText) -> Guard | None:
-    """A bare list of key words with no sentences to connect them (code is not such a list)."""
+    """A bare list of key words with no sentences to connect them (code is not such a list).
+
+    Three shapes: 6+ short items (separated by commas, semicolons, new lines...) with few
+    function words; 8+ words with under 10% function words and at most one verb form in eight
+    ("biased" in a list of names); or, with no clause structure at all (no verb form, no
+    function word), 6+ words run together ("treaty aid experts loans Korea Mao") or 5+
+    separated items.
+    """
     tokens = words(answer.text)
     if len(tokens) < 5 or looks_like_code(answer.text):
         return None
     function_share = sum(1 for t in tokens if t in STOPWORDS) / len(tokens)
+    verb_share = sum(1 for t in tokens if _verb_like(t)) / len(tokens)
     pieces = [p for p in re.split(r"[,;\n/|]+", answer.text) if p.strip()]
-    listy = len(pieces) >= 6 and max(len(p.split()) for p in pieces) <= 3
-    if (len(tokens) >= 8 and function_share < 0.1) or (listy and function_share < 0.2):
+    short_items = max(len(p.split()) for p in pieces) <= 3
+    listy = len(pieces) >= 6 and short_items
+    # Items: a run of 6+ words with no separator at all, or 5+ short separated items.
+    named = [t for t in tokens if len(t) > 1 and t.isalpha()]
+    many = (len(pieces) == 1 and len(named) >= 6) or (len(pieces) >= 5 and short_items)
+    bare = many and no_clause(tokens)
+    phrases = (
+        len(pieces) >= 2 and min(len(p.split()) for p in pieces) >= 3
+    )  # "short string high pitch, ..."
+    if (
+        (len(tokens) >= 8 and function_share < 0.1 and verb_share <= 0.125 and not phrases)
+        or (listy and function_share < 0.2)
+        or bare
+    ):
         return Guard(
             flag="keyword_list",
             cap=CAP_KEYWORDS,

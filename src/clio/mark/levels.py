@@ -1,8 +1,9 @@
 """Levels of response: spot what moves a history answer up a level, and place it in a level.
 
 The features are the ones history mark schemes reward: an inference supported by a detail, own
-knowledge beyond the source, provenance comments that name the author, date, purpose or audience
-(not just "it is biased"), both sides of a view, and a judgement reached by weighing.
+knowledge beyond the source, provenance comments that give a reason tied to the author's
+position, the date, the purpose or the audience (not just "it is biased", nor only the author's
+name), both sides of a view, and a judgement reached by weighing.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from clio.mark.align import PointAlignment
 from clio.mark.lexical import words
 from clio.mark.prepare import PreparedScheme, PreparedText
+from clio.mark.provenance import aspect, gives_reason
 from clio.model.marking import Level
 
 INFERENCE_RE = re.compile(
@@ -70,6 +72,11 @@ class Features:
     judgement: bool
     weighing: bool
 
+    @property
+    def provenance_or_knowledge(self) -> bool:
+        """Either way of testing a source's reliability: its provenance, or own knowledge."""
+        return self.provenance or self.own_knowledge
+
 
 def _ngrams(tokens: list[str], n: int) -> set[tuple[str, ...]]:
     return {tuple(tokens[i : i + n]) for i in range(len(tokens) - n + 1)}
@@ -100,18 +107,20 @@ def detect(
     detail = content_made or quotes_source(answer, prepared) or _has_source_fact(answer, prepared)
     inference = bool(INFERENCE_RE.search(text))
     source_facts = prepared.source.facts if prepared.source else None
-    new_years = {d for d in answer.facts.dates if d[1] == 0} - (
-        {d for d in source_facts.dates} if source_facts else set()
-    )
-    known_names = answer.facts.names - (source_facts.names if source_facts else frozenset())
+    # Facts of the source and of its provenance (its author, its year) are not own knowledge.
+    given = [
+        t.facts
+        for p, t in zip(prepared.points, prepared.point_texts, strict=True)
+        if p.kind == "provenance"
+    ]
+    if source_facts:
+        given.append(source_facts)
+    new_years = {d for d in answer.facts.dates if d[1] == 0} - {d for f in given for d in f.dates}
+    known_names = answer.facts.names - {n for f in given for n in f.names}
     own = "own_knowledge" in kinds or (
         prepared.source is not None and bool(new_years) and bool(known_names)
     )
-    provenance = "provenance" in kinds or (
-        prepared.source is not None
-        and bool(PROVENANCE_RE.search(text))
-        and _names_provenance(text, prepared)
-    )
+    provenance = prepared.source is not None and _specific_provenance(answer, prepared, alignment)
     generic = bool(GENERIC_PROVENANCE_RE.search(text)) and not provenance
     years = {d for d in answer.facts.dates if d[1] == 0}
     return Features(
@@ -128,6 +137,32 @@ def detect(
     )
 
 
+# Words that make even a bare answer a comment on the task the style sets (level 1: "it is
+# biased", "it is useful", "it supports the view").
+_ON_TASK = {
+    "reliability": re.compile(
+        r"\b(biased?|one-sided|unreliable|reliable|reliability|trust\w*)\b", re.I
+    ),
+    "usefulness": re.compile(r"\b(useful|useless|usefulness|helpful)\b", re.I),
+    "interpretation": re.compile(
+        r"\b(supports?|agrees?|challenges?|disagrees?|contradicts?|confirms?)\b", re.I
+    ),
+}
+
+
+# Essays and other "how far / how important" questions: a bare judgement is a simple comment.
+_JUDGED = re.compile(r"\b(important|significant|main (reason|cause)|key (reason|cause))\b", re.I)
+
+
+def comments_on_task(text: str, style: str) -> bool:
+    """True if ``text`` makes the simple comment a style's level 1 credits ("it is biased")."""
+    if style in _ON_TASK:
+        return _ON_TASK[style].search(text) is not None
+    if style in ("inference", "change"):  # these need something the source says
+        return False
+    return bool(JUDGEMENT_RE.search(text) or _JUDGED.search(text))
+
+
 def _has_source_fact(answer: PreparedText, prepared: PreparedScheme) -> bool:
     if prepared.source is None:
         return False
@@ -135,20 +170,26 @@ def _has_source_fact(answer: PreparedText, prepared: PreparedScheme) -> bool:
     return bool(answer.facts.dates & src.dates) or bool(answer.facts.numbers & src.numbers)
 
 
-def _names_provenance(text: str, prepared: PreparedScheme) -> bool:
-    """A provenance comment is specific if it names who, when, why or for whom."""
-    folded = text.lower()
-    provenance_points = [p.text for p in prepared.points if p.kind == "provenance"]
-    names = {n for p in provenance_points for n in re.findall(r"\b[A-Z][a-z]{3,}\b", p)}
-    if any(n.lower() in folded for n in names):
-        return True
-    return bool(
-        re.search(
-            r"\b((written|published|produced|wrote|said|speech) (in|on) \d{4}|purpose|audience|"
-            r"readers|intended|aim|hindsight|eyewitness|historian|scholar|author)\b",
-            folded,
-        )
-    )
+def _specific_provenance(
+    answer: PreparedText, prepared: PreparedScheme, alignment: tuple[PointAlignment, ...]
+) -> bool:
+    """A provenance comment is specific if it says why who, when, why or for whom matters.
+
+    As the schemes' level 2 asks ("specific features of the provenance (author, date, purpose,
+    audience)"): a provenance point made in so many words (its date, purpose, context...), or a
+    comment on the provenance with a reason tied to the author's position, the date, the
+    purpose or the audience. Naming the author with an assertion ("it is biased because it is
+    by Khrushchev") is the simple comment of level 1, and so is naming the kind of source.
+    """
+    points = tuple(p for p in prepared.points if p.kind == "provenance")
+    for a in alignment:
+        point = prepared.points[a.index]
+        if a.made and point.kind == "provenance" and aspect(point) not in ("origin", "nature"):
+            return True
+    talks = PROVENANCE_RE.search(answer.text) or GENERIC_PROVENANCE_RE.search(answer.text)
+    names = {n for p in points for n in re.findall(r"\b[A-Z][a-z]{3,}\b", p.text)}
+    about = talks or any(re.search(rf"\b{n}\b", answer.text) for n in names)
+    return bool(about) and gives_reason(answer.text, points)
 
 
 # What each level asks for, by question style (cumulative: a level needs everything below it).
@@ -156,7 +197,13 @@ LADDERS: dict[str, tuple[tuple[str, ...], ...]] = {
     "inference": (("relevant",), ("supported_inference",)),
     "change": (("relevant",), ("supported_detail", "change"), ("own_knowledge",)),
     "usefulness": (("relevant",), ("provenance",), ("own_knowledge", "judgement")),
-    "reliability": (("relevant",), ("provenance",), ("own_knowledge", "judgement", "weighing")),
+    # Level 2 of reliability: "specific features of the provenance ... or test the content
+    # against own knowledge"; level 3 weighs both.
+    "reliability": (
+        ("relevant",),
+        ("provenance_or_knowledge",),
+        ("provenance", "own_knowledge", "judgement", "weighing"),
+    ),
     "interpretation": (
         ("relevant",),
         ("supported_detail",),
@@ -187,6 +234,11 @@ NEXT_STEP_ADVICE = {
     "provenance": (
         "comment on the provenance by naming who wrote it, when, why (purpose) or for whom "
         "(audience), and say how that affects it, rather than just saying it is biased"
+    ),
+    "provenance_or_knowledge": (
+        "comment on the provenance by naming who wrote it, when, why (purpose) or for whom "
+        "(audience), and say how that affects it, rather than just saying it is biased; or test "
+        "what the source says against your own knowledge"
     ),
     "both_sides": "show how the source both supports and challenges the view",
     "judgement": "finish with a clear judgement that answers the question",

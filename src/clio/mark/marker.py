@@ -13,7 +13,7 @@ from clio.mark.align import evidence
 from clio.mark.classset import Member, class_fractions, may_form_class_set
 from clio.mark.features import AnswerFeatures, answer_features
 from clio.mark.feedback import write_feedback
-from clio.mark.levels import Features, detect, place
+from clio.mark.levels import Features, comments_on_task, detect, place
 from clio.mark.prepare import (
     PreparedScheme,
     PreparedText,
@@ -22,11 +22,20 @@ from clio.mark.prepare import (
 )
 from clio.mark.provenance import provenance_evidence
 from clio.mark.schemes import default_levels, is_levels_of_response
-from clio.mark.scorer import LinearScorer, content_fraction, load_class_scorer, load_scorer
+from clio.mark.scorer import (
+    LinearScorer,
+    content_fraction,
+    load_class_scorer,
+    load_scorer,
+    zero_training_fraction,
+)
 from clio.mark.threads import one_blas_thread
 from clio.model.marking import Level, Mark, MarkScheme, PointMatch, SchemePoint
 
 _USE_SHIPPED = object()
+# An answer this close to a scheme point (cosine) is about the question even unmade ("He
+# thought the Russians might invade" for "he hinted at concern about a Soviet armed attack").
+NEAR_POINT = 0.42
 
 
 def round_half_up(value: float) -> int:
@@ -51,8 +60,9 @@ def _strip_marker_talk(answer: str) -> str:
 
 
 def _run_guards(
-    answer: PreparedText, prepared: PreparedScheme, best_point: float
+    answer: PreparedText, prepared: PreparedScheme, feats: AnswerFeatures
 ) -> tuple[g.Guard, ...]:
+    best_point = max((a.semantic for a in feats.alignment), default=0.0)
     checks = (
         g.check_short(answer, prepared),
         g.check_gibberish(answer, prepared),
@@ -61,6 +71,7 @@ def _run_guards(
         g.check_off_topic(answer, prepared, best_point),
         g.check_keyword_list(answer),
         g.check_scheme_pasted(answer, prepared),
+        g.check_no_point(answer, prepared, feats.alignment),
     )
     return tuple(c for c in checks if c is not None)
 
@@ -139,8 +150,7 @@ def _analyse(
     if empty is not None:
         return Analysis(features=None, fired=(empty, *extra))
     feats = answer_features(answer, prepared)
-    best_point = max((a.semantic for a in feats.alignment), default=0.0)
-    return Analysis(features=feats, fired=(*extra, *_run_guards(answer, prepared, best_point)))
+    return Analysis(features=feats, fired=(*extra, *_run_guards(answer, prepared, feats)))
 
 
 def _assess(
@@ -185,7 +195,14 @@ def _assess(
         fraction = content_fraction(feats, scorer)
     fired = found.fired
     on_question = float(answer.vector @ prepared.question.vector) >= 0.4
-    relevant = fraction >= 0.1 or on_question or any(a.made for a in feats.alignment)
+    # Relevance rests on the zero-training match, not on the learned score: the learned scorer
+    # follows generous graders and gives any answer a floor of about a third of the marks.
+    relevant = (
+        zero_training_fraction(feats) >= 0.1
+        or on_question
+        or any(a.made or a.semantic >= NEAR_POINT for a in feats.alignment)
+        or comments_on_task(answer.text, scheme.style)
+    )
     relevant = relevant and not any(x.flag == "off_topic" for x in fired)
     level_feats: Features | None = None
     missing_next: tuple[str, ...] = ()
@@ -200,7 +217,7 @@ def _assess(
         missing_next = placement.missing_for_next
         rewarded = placement.rewarded
     else:
-        if scheme.style == "points" and feats.alignment:
+        if feats.alignment and (scheme.style == "points" or g.lists_points(prepared)):
             made_share = sum(1 for a in feats.alignment if a.made) / len(feats.alignment)
             # One mark per point, or an equal share of the marks when there are fewer points.
             share = len(feats.alignment) / min(len(feats.alignment), scheme.max_marks)
@@ -211,7 +228,7 @@ def _assess(
     score = apply_cap(score, cap, scheme.max_marks)
     level = _level_for(levels, score)
     made, missed = _made_points(answer, prepared, feats, level_feats)
-    if any(x.cap == 0.0 for x in fired):
+    if any(x.cap == 0.0 for x in fired) or (level_feats is not None and not relevant):
         made = ()
     above = sorted(lv.level for lv in levels if lv.level > level)
     next_level = above[0] if above else None

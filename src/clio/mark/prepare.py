@@ -248,10 +248,17 @@ _BOILERPLATE_RE = re.compile(r"\b(the source|it) (says|states|suggests|shows)( t
 _CATEGORY_KINDS = frozenset({"provenance", "own_knowledge", "judgement"})
 
 
+# Labels that sort a point rather than name its content ("Supports the view: the source says").
+_CATEGORY_LABELS = frozenset({"supports the view", "challenges the view"})
+
+
 def point_label(text: str) -> str:
     """The short "Label:" that opens a point ("Diktat" in "Diktat: not allowed..."), or ""."""
     label = _LABEL_RE.match(text)
-    return label.group(1).strip() if label and len(label.group(1).split()) <= 3 else ""
+    if not label or len(label.group(1).split()) > 3:
+        return ""
+    found = label.group(1).strip()
+    return "" if found.lower() in _CATEGORY_LABELS else found
 
 
 def matchable(text: str, *, keep_label: bool = False) -> str:
@@ -260,7 +267,7 @@ def matchable(text: str, *, keep_label: bool = False) -> str:
     ``keep_label`` keeps a content label ("Diktat: not allowed to take part in talks").
     """
     label = _LABEL_RE.match(text)
-    if label and len(label.group(1).split()) <= 3 and not keep_label:
+    if label and len(label.group(1).split()) <= 3 and not (keep_label and point_label(text)):
         text = text[label.end() :]
     cleaned = _BOILERPLATE_RE.sub("", text).strip()
     return cleaned or text
