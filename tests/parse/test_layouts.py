@@ -90,7 +90,7 @@ def test_numbered_points_and_ranges() -> None:
     assert _iso(telegram.period) == "1946-02"
     assert telegram.text.startswith("Kennan warned")
     blockade = topic.sections[2].points[1]
-    assert _iso(blockade.period) == "1948-06-24"
+    assert _iso(blockade.period) == "1948-06-24/1949-05-12"  # "from 24 June 1948 to 12 May 1949"
     assert topic.sections[0].period is None and _iso(topic.sections[2].period) == "1947/1949"
 
 

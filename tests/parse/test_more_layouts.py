@@ -129,6 +129,11 @@ def test_dashes_under_a_blank_line_are_no_heading() -> None:
         ("the 1920s-30s", ("1920", "1939", False)),
         ("the 1920s and 1930s", ("1920", "1939", False)),
         ("the late 1950s", ("1956", "1959", True)),
+        ("1 September 1939 – 2 September 1945", ("1939-09-01", "1945-09-02", False)),
+        ("Barbarossa (22 June – 5 December 1941)", ("1941-06-22", "1941-12-05", False)),
+        ("D-Day was on June 6th 1944", ("1944-06-06", "1944-06-06", False)),
+        ("signed on 30/9/1938", ("1938-09-30", "1938-09-30", False)),
+        ("the winter of 1941–42", ("1941-12", "1942-02", True)),
     ],
 )
 def test_dates_of_longer_and_vaguer_periods(text: str, expected: tuple[str, str, bool]) -> None:
@@ -165,3 +170,22 @@ def test_timeline_columns_and_bold_titled_star_bullets() -> None:
     ]
     assert _span(armada.points[2].period) == ("1588-09", "1588-12", True)  # late 1588
     assert topic.title == "Elizabethan England, 1568-1603"
+
+
+def test_decimal_numbered_points_under_their_numbered_headings() -> None:
+    """ "1 Origins of the Cold War" then "1.1 Yalta Conference (February 1945): ..." """
+    topic = parse_notes((LAYOUTS / "cold-war-decimal.txt").read_text("utf-8"))
+    assert [s.heading for s in topic.sections] == [
+        "Origins of the Cold War",
+        "Crises of the Cold War",
+        "The end of the Cold War",
+    ]
+    assert [[p.label for p in s.points] for s in topic.sections] == [
+        ["1.1", "1.2", "1.3"],
+        ["2.1", "2.2", "2.3"],
+        ["3.1", "3.2"],
+    ]
+    assert not topic.warnings
+    crisis = topic.sections[1].points[1]
+    assert crisis.title == "Cuban Missile Crisis (16-28 October 1962)"
+    assert _span(crisis.period) == ("1962-10-16", "1962-10-28", False)

@@ -56,6 +56,7 @@ _MONTH_TEXTS = st.lists(
             *["Jan 1950 - Feb 1951", "22 October", "October 22", "1–3 June"],
             *["century", "CENTURIES", "19th", "nineteenth", "AD", "A.D.", "CE", "793", "43"],
             *["early", "mid-", "Late", "c1250", "C1500", "1920s", "30s", " and ", "-c"],
+            *["1 September 1939 – ", "22 June – ", "30/9/1938", "3.9.", "winter of 1941-42"],
         ]
     ),
     max_size=30,
@@ -63,7 +64,7 @@ _MONTH_TEXTS = st.lists(
 
 
 # Skipped for lack of a separator ("-", "to", ","), which the trigger regexes do not look at.
-_SEPARATOR_KINDS = {"dm_range", "dmy_range", "mdy", "my_range", "mm_range"}
+_SEPARATOR_KINDS = {"dm_range", "dmy_range", "dmdmy_range", "my_range", "mm_range"}
 
 
 @settings(max_examples=300, deadline=None)
@@ -133,7 +134,7 @@ def test_day_first_dates_found_from_their_possible_starts_are_the_full_scans(tex
         return  # such text is scanned in full
     days = dates.day_starts(text, dates.month_starts(text, lower))
     for kind, pattern in dates._WITH_YEARLESS:
-        if kind in ("dmy_range", "dmy", "dm_range", "dm"):
+        if kind in ("dmdmy_range", "dmy_range", "dmy", "dm_range", "dm"):
             anchored = [(m.span(), m.groupdict()) for m in dates._anchored(pattern, text, days)]
             assert anchored == [(m.span(), m.groupdict()) for m in pattern.finditer(text)]
 
@@ -519,9 +520,16 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
         fast, plain = lines.classify(number, line), lines._classify(number, line)
         assert vars(fast) == vars(plain) and list(vars(fast)) == list(vars(plain))
         assert hash(fast) == hash(plain) and repr(fast) == repr(plain)
-    assert lines.split_lines(raw) == [
-        lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
-    ]
+    passes = (  # the whole-text passes that may reclassify a line after its neighbours
+        lines.has_lone_label(raw),
+        "|" in raw,
+        lines._QA_ANYWHERE.search(raw),
+        lines._RULE_AT_START.match(raw) or lines._RULE_AFTER_BREAK.search(raw),
+    )
+    if not any(passes):
+        assert lines.split_lines(raw) == [
+            lines._classify(number, line) for number, line in enumerate(raw.split("\n"), start=1)
+        ]
 
 
 @settings(max_examples=200, deadline=None)

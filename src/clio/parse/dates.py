@@ -70,13 +70,17 @@ _CENTURY_NUMBER = r"(?:[1-9]|1[0-9]|2[01])(?:st|nd|rd|th)|" + "|".join(
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # 31 March 1948 - 2 April 1948 / 31 March - 2 April 1948 are rare; single full dates first
+    # "1 September 1939 - 2 September 1945", "22 June - 5 December 1941"
+    ("dmdmy_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m1')}(?:\s*,?\s+{_y('y1')})?\s*(?:-|–|—|to|until)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("dmy_range", re.compile(rf"{_d_first('d1')}(?:st|nd|rd|th)?\s*(?:-|–|—|to)\s*(?P<d>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
     ("dmy", re.compile(rf"{_d_first('d')}(?:st|nd|rd|th)?\s+(?:of\s+)?{_m('m')}\s*,?\s+{_y('y')}\b", re.I)),
-    ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?,\s*{_y('y')}\b", re.I)),
+    ("mdy", re.compile(rf"\b{_m('m')}\s+(?P<d>[0-3]?\d)(?:st|nd|rd|th)?(?:,\s*|\s+){_y('y')}\b", re.I)),
     ("my_range", re.compile(rf"\b{_m('m1')}\s+{_y('y1')}{_DASH}{_m('m2')}\s+{_y('y2')}\b", re.I)),
     ("mm_range", re.compile(rf"\b{_m('m1')}{_DASH}{_m('m2')}\s+{_y('y')}\b", re.I)),
     ("my", re.compile(rf"\b{_m('m')}\s*,?\s+(?:of\s+)?{_y('y')}\b", re.I)),
-    ("season", re.compile(rf"\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_y('y')}\b", re.I)),
+    ("season", re.compile(rf"\b(?P<s>spring|summer|fall|autumn|winter)\s+(?:of\s+)?{_y('y')}(?:\s*(?:-|–|—|/)\s*(?P<y2>[0-9]{{2}}(?:[0-9]{{2}})?))?\b(?![,.]?\d)", re.I)),
+    # "30/9/1938", read day first as British notes write it (month first when the day says so)
+    ("numeric", re.compile(rf"(?<![\w/.])(?P<a>[0-3]?[0-9])/(?P<b>[0-3]?[0-9])/{_y('y')}\b(?![/.]?\d)")),
     # "the late 1950s", and "the 1920s-30s", "the 1920s and 1930s"
     ("decade", re.compile(r"\b(?:the\s+)?(?P<q>early|mid|late)?[\s-]*(?P<dec>1[0-9]{2}0|20[0-9]0)'?s\b(?:\s*(?:-|–|—|to|and)\s*(?:the\s+)?(?P<dec2>(?:1[0-9]|20)?[0-9]0)'?s\b)?", re.I)),
     ("century", re.compile(rf"\b(?:(?P<q>early|mid|late)[\s-]+)?(?P<n>{_CENTURY_NUMBER})(?:(?:\s+and\s+|\s*(?:-|–|—)\s*|\s+to\s+)(?:the\s+)?(?P<n2>{_CENTURY_NUMBER}))?[\s-]+centur(?:y|ies)\b", re.I)),
@@ -102,7 +106,7 @@ _WITH_YEARLESS = [*_PATTERNS[:3], *_YEARLESS, *_PATTERNS[3:]]  # the order when 
 _YEARISH = re.compile(r"(?:1\d|20)\d\d")
 _DIGIT = re.compile(r"\d")
 _MONTH_KINDS = frozenset(
-    ["dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
+    ["dmdmy_range", "dmy_range", "dmy", "mdy", "my_range", "mm_range", "my", "dm_range", "dm", "md"]
 )
 _MONTH_START = re.compile(r"\b(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
 _MONTH_PREFIXES = (
@@ -131,6 +135,7 @@ _TRIGGERS = (
     (re.compile(r"(?i:early|mid|late)"), frozenset(["part_year"])),
     (re.compile(r"(?i:centur)"), frozenset(["century"])),
     (re.compile(r"AD|A\.D\.|CE|C\.E\."), frozenset(["era"])),
+    (re.compile(r"/"), frozenset(["numeric"])),
 )
 # The triggers as plain substrings of the lower-cased text (of the text itself for the
 # case-sensitive decade one). Each is implied by its regex, so nothing that could match is
@@ -146,6 +151,7 @@ _PLAIN_TRIGGERS: tuple[Callable[[str, str], bool], ...] = (  # (text, lower) -> 
     lambda _, s: "early" in s or "mid" in s or "late" in s,
     lambda _, s: "centur" in s,
     lambda t, _: "AD" in t or "A.D." in t or "CE" in t or "C.E." in t,
+    lambda t, _: "/" in t,
 )  # fmt: skip
 
 
@@ -180,6 +186,8 @@ def _skipped(text: str, lower: str | None) -> set[str]:
         skip.add("part_year")
     if "centur" not in s:
         skip.add("century")
+    if "/" not in text:
+        skip.add("numeric")
     if not ("AD" in text or "A.D." in text or "CE" in text or "C.E." in text):
         skip.add("era")
     # What the month-name forms need besides a month: a dash or "to" between two days, the
@@ -189,14 +197,12 @@ def _skipped(text: str, lower: str | None) -> set[str]:
         skip.add("dm_range")
     if not (dashes or "to" in lower):
         skip.add("dmy_range")
-    if "," not in text:
-        skip.add("mdy")
     if not (dashes or "to" in lower or "until" in lower) or not _two_month_words(lower):
         skip |= _TWO_MONTH_KINDS
     return skip
 
 
-_TWO_MONTH_KINDS = frozenset(["my_range", "mm_range"])
+_TWO_MONTH_KINDS = frozenset(["my_range", "mm_range", "dmdmy_range"])
 
 
 def _two_month_words(lower: str) -> bool:
@@ -293,6 +299,18 @@ def _build_from(
     if year is not None:
         g["y"] = str(year)
     try:
+        if kind == "dmdmy_range":
+            end_date = _date(int(g["y"]), month=_month(g["m"]), day=int(g["d"]))
+            first_year = int(g["y1"]) if g.get("y1") else end_date.year
+            return Period(
+                start=_date(first_year, month=_month(g["m1"]), day=int(g["d1"])),
+                end=end_date,
+                text=text,
+            )
+        if kind == "numeric":
+            first, second = int(g["a"]), int(g["b"])
+            day, month = (second, first) if first <= 12 < second else (first, second)
+            return Period.single(_date(int(g["y"]), month=month, day=day), text=text)
         if kind in ("dmy_range", "dm_range"):
             month = _month(g["m"])
             return Period(
@@ -321,9 +339,14 @@ def _build_from(
         if kind == "season":
             first, last = _SEASONS[g["s"].lower()]
             year = int(g["y"])
+            end_year = _expand_year(year, g["y2"]) if g.get("y2") else year
+            if end_year == year + 1 and first == 12:
+                first, last = 12, 2  # "the winter of 1941-42": December to February
+            elif end_year != year:
+                return None  # "summer 1940-45" is no season
             return Period(
                 start=_date(year, month=first),
-                end=_date(year, month=last),
+                end=_date(end_year, month=last),
                 approximate=True,
                 text=text,
             )

@@ -154,18 +154,18 @@ _LETTER_STYLES = ("letter", "paren_letter")
 
 
 def is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) -> bool:
-    """A numbered line with lettered points under it ("1. Causes" then "a) ...") heads a section."""
+    """A numbered line with lettered or sub-numbered points under it heads a section
+    ("1. Causes" then "a) ...", "1 Origins" then "1.1 Yalta ...")."""
     line = lines[index]
     after = nexts[index]
     if line.style not in _NUMBER_STYLES or after is None:
         return False
     following = lines[after]
-    return (
-        following.kind is MARKER
-        and following.style in _LETTER_STYLES
-        and following.label.lower() in ("a", "i")
-        and is_heading_like(line.rest)
-    )
+    if following.kind is not MARKER or not is_heading_like(line.rest):
+        return False
+    if following.style in _LETTER_STYLES:
+        return following.label.lower() in ("a", "i")
+    return following.style == "number" and following.label == f"{line.label}.1"
 
 
 def text_follows(
