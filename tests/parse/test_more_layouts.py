@@ -189,3 +189,18 @@ def test_decimal_numbered_points_under_their_numbered_headings() -> None:
     crisis = topic.sections[1].points[1]
     assert crisis.title == "Cuban Missile Crisis (16-28 October 1962)"
     assert _span(crisis.period) == ("1962-10-16", "1962-10-28", False)
+
+
+def test_a_persons_years_in_a_title_are_a_life_not_the_points_date() -> None:
+    """ "Nicholas II (1868–1918) – the last Tsar, who abdicated in March 1917." """
+    topic = parse_notes((LAYOUTS / "russia-key-individuals.txt").read_text("utf-8"))
+    people, events = topic.sections
+    assert people.points[0].title == "Nicholas II (1868–1918)"
+    assert [_span(p.period) for p in people.points] == [
+        ("1917-03", "1917-03", False),
+        ("1917-10", "1917-10", False),
+        ("1940", "1940", False),
+        ("1922", "1922", False),
+    ]
+    # an event's range in its title still dates it
+    assert _span(events.points[2].period) == ("1918", "1921", False)

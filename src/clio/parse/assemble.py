@@ -6,10 +6,10 @@ import re
 
 from clio.ids import content_id
 from clio.model.period import Period
-from clio.model.topic import ParseWarning, Point, Section
+from clio.model.topic import EntityKind, ParseWarning, Point, Section
 from clio.parse.dates import find_dates
 from clio.parse.drafts import PointDraft, SectionDraft, joined
-from clio.parse.entities import extract_entities
+from clio.parse.entities import extract_entities, find_names
 
 _DECADE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)", re.I)
 _CENTURY = re.compile(r"centur(?:y|ies)$", re.I)
@@ -114,10 +114,20 @@ def _refined(title: str, text: str, period: Period) -> Period:
     return period
 
 
+def _is_lifespan(title: str, period: Period) -> bool:
+    """Whether the title is a person with their years ("Joseph Stalin (1878–1953)"): a life,
+    not the date of what the point tells."""
+    if period.start.year + 15 > period.end.year or not period.text:
+        return False
+    name = title.replace(period.text, "").strip(" ()[],–—-")
+    found = find_names(name)
+    return len(found) == 1 and found[0][1].kind is EntityKind.PERSON and found[0][1].text == name
+
+
 def _point_period(title: str, text: str, section_period: Period | None) -> Period | None:
     if title:
         from_title = heading_period(title)
-        if from_title is not None:
+        if from_title is not None and not _is_lifespan(title, from_title):
             return _refined(title, text, from_title)
     found = find_dates(text)
     # vague dates in the text are its context, not the point's date: a part of a decade, a
