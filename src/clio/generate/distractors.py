@@ -13,6 +13,7 @@ from clio.generate.facts import (
     DATE,
     FIGURE,
     NAME_KINDS,
+    PERSON,
     Clause,
     Facts,
     Slot,
@@ -22,6 +23,7 @@ from clio.generate.facts import (
 )
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
+from clio.generate.people import person_candidates
 from clio.generate.text import EVENT_WORDS, WordMatcher, date_bound, significant_words, words
 from clio.generate.vague_dates import is_vague, vague_options
 from clio.ids import normalise_for_id
@@ -324,6 +326,15 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             return False
         return not _stated(clause, slot, shown(name, entry), facts)
 
+    title = facts.topic.title.casefold()
+    if slot.kind == PERSON:
+        home, near, other_side = (
+            [d for d in found if d.casefold() not in title]
+            for found in person_candidates(slot, clause, facts, era=era, acceptable=acceptable)
+        )
+        tiers = (home[:5], home[5:8] + near[:4], other_side[:4])
+        return Candidates(tiers=tiers, answer=slot.text)
+
     scored: list[tuple[int, str]] = []
     for name in facts.names.get(slot.kind, ()):
         entry = lexicon.lookup(name)
@@ -350,7 +361,6 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             scored.append((negative, display))
     scored.sort()
     ranked = [display if with_the else bare(display) for _, display in scored]
-    title = facts.topic.title.casefold()
     ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
     return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
 
