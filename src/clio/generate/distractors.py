@@ -203,13 +203,47 @@ def _date_candidates(
 # -- figures -------------------------------------------------------------------------------
 
 
-def _figure_candidates(slot: Slot, facts: Facts, *, side: int = 0) -> Candidates | None:
-    """Wrong figures with the answer's unit, written the same way (beyond a bound's reach)."""
+_FELL = re.compile(r"\b(?:fell|dropped|declined|decreased|shrank|cut|reduced|went down)\b", re.I)
+_ROSE = re.compile(r"\b(?:rose|grew|increased|climbed|doubled|went up|expanded)\b", re.I)
+
+
+def _change_limit(slot: Slot, clause: Clause) -> tuple[float, int] | None:
+    """For "fell from 46% to 15%": the other figure and which side of it wrong options must
+    stay on (a fall starts above where it ends), or None when the clause is no such change."""
     figure = slot.figure
     if figure is None:
         return None
+    others = [s for s in clause.slots if s.figure is not None and s is not slot]
+    same = [s for s in others if s.figure and s.figure.unit == figure.unit]
+    before, after = clause.text[: slot.start], clause.text[slot.end :]
+    trend = -1 if _FELL.search(before) else (1 if _ROSE.search(before) else 0)
+    if not trend:
+        return None
+    if re.match(r"\s+to\s", after):
+        target = next((s for s in same if s.start >= slot.end), None)
+        return (target.figure.value, -trend) if target and target.figure else None
+    if re.search(r"\bto\s+$", before):
+        origin = next((s for s in reversed(same) if s.end <= slot.start), None)
+        return (origin.figure.value, trend) if origin and origin.figure else None
+    return None
+
+
+def _figure_candidates(
+    slot: Slot, clause: Clause, facts: Facts, *, side: int = 0
+) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way (beyond a bound's reach);
+    never a figure the clause itself gives, nor one that turns a fall into a rise."""
+    figure = slot.figure
+    if figure is None:
+        return None
+    in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
+    limit = _change_limit(slot, clause)
 
     def beyond(value: float) -> bool:
+        if value in in_clause:
+            return False  # "fell from 15% to 15%"
+        if limit is not None and (value - limit[0]) * limit[1] <= 0:
+            return False  # "fell from 46% to 70%"
         return side == 0 or (value - figure.value) * side > 0
 
     same: list[str] = []
@@ -490,5 +524,5 @@ def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         side = _bound_side(slot, clause)
         return _date_candidates(slot.period, forbidden, facts, side=side)
     if slot.kind == FIGURE:
-        return _figure_candidates(slot, facts, side=_bound_side(slot, clause))
+        return _figure_candidates(slot, clause, facts, side=_bound_side(slot, clause))
     return _name_candidates(slot, clause, facts)
