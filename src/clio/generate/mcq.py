@@ -15,8 +15,9 @@ from clio.generate.common import (
 )
 from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
-from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
+from clio.generate.facts import DATE, PERSON, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
+from clio.generate.lexicon import key
 from clio.generate.text import (
     cause_phrase,
     gives_away,
@@ -81,6 +82,13 @@ def shuffled_slots(slots: list[Slot], rng: random.Random) -> list[Slot]:
 
 
 def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> QuizQuestion | None:
+    if slot.kind == PERSON and key(slot.text) in {
+        key(clause.section.bare_heading),
+        key(clause.point.title),
+    }:
+        # "____ returned from exile in a sealed train" under "Lenin": the notes' page on him
+        # gives him as the subject, and says nothing of who else did it (Zinoviev was aboard)
+        return None
     wrong = slot_options(slot, clause, facts, rng)
     if wrong is None:
         return None
