@@ -24,6 +24,7 @@ from clio.generate.facts import (
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
 from clio.generate.people import person_candidates
+from clio.generate.roles import leading_title
 from clio.generate.text import EVENT_WORDS, WordMatcher, date_bound, significant_words, words
 from clio.generate.vague_dates import is_vague, vague_options
 from clio.ids import normalise_for_id
@@ -394,7 +395,12 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         if acceptable(display, entry):
             scored.append((negative, display))
     scored.sort()
-    ranked = [display if with_the else bare(display) for _, display in scored]
+    # "a bombing campaign against the USA": a name keeps its article unless the stem has one
+    the_before = re.search(r"\bthe\s+$", clause.text[: slot.start], re.I) is not None
+    ranked = [
+        display if with_the or (display.startswith("the ") and not the_before) else bare(display)
+        for _, display in scored
+    ]
     ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
     return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
 
@@ -404,7 +410,9 @@ def _entry_info(entry: LexEntry) -> tuple[frozenset[str], tuple[str, ...], tuple
     """An entry's lookup keys (with near names), folded forms and words, worked out once."""
     keys = frozenset(key(f) for f in (*entry.forms, *entry.near))
     folded = tuple(dict.fromkeys(f.casefold() for f in entry.forms))
-    form_words = tuple(dict.fromkeys(w for f in entry.forms for w in significant_words(f)))
+    # a title is no part of the name: "Marshal Zhukov" may answer "... five marshals, ____"
+    untitled = (f[len(leading_title(f)) :] for f in entry.forms)
+    form_words = tuple(dict.fromkeys(w for f in untitled for w in significant_words(f)))
     return keys, folded, form_words
 
 

@@ -191,8 +191,13 @@ class _Wanted:
             return None  # an outsider: no country, theme or role in common with the answer
         foreign = bool(self.places) and bool(person.places) and not same_place
         against = bool(person.sides & {_OPPOSED[s] for s in answer.sides})
-        if foreign and (against or not _regions(person.places) & _regions(self.places)):
-            return None  # MacArthur for Stalin, Attlee for Goebbels
+        if foreign and (
+            against
+            or not _regions(person.places) & _regions(self.places)
+            or not (person.sides & answer.sides or shared_themes)
+        ):
+            return None  # MacArthur for Stalin, Attlee for Goebbels, de Gaulle for a Red Army
+            # marshal; but Mussolini for Hitler (a side), Pasteur for Jenner (a theme)
         # someone of a looser kind only when the answer's own kind runs short
         level = 2 if against else int(foreign or (role_fit == 0 and bool(answer.roles)))
         score = 40 * in_notes + 15 * role_fit + 25 * same_place + 10 * min(2, shared_themes)
@@ -238,6 +243,11 @@ def person_candidates(
     assert lexicon is not None
     noted = notes_roles(facts)
     before, after = clause.text[: slot.start], clause.text[slot.end :]
+    own = [s.period for s in clause.slots if s.period is not None]
+    if not own and clause.point.period is not None:
+        own = [clause.point.period]
+    if own:  # the sentence's or its point's own date, not its section's span
+        era = (min(p.start.year for p in own), max(p.end.year for p in own))
     answer = _person(slot.text, slot.entry, noted)
     wanted = _Wanted(
         answer=answer,

@@ -87,6 +87,7 @@ _TITLE_ROLES = {
     "activist": "activist",
     "revolutionary": "revolutionary",
     "nationalist": "activist revolutionary",
+    "worker": "worker",
     "lawyer": "judge",
     "judge": "judge",
 }
@@ -100,6 +101,10 @@ _TITLE_BEFORE = re.compile(
 _LOWER_TITLES = frozenset({"leader", "senator", "president", "dictator", "gangster"})
 # "A British lawyer, ____," / "the Soviet leader, ____,"
 _ROLE_BEFORE = re.compile(rf"\b(?:a|an|the)\s+(?:[\w’'-]+\s+){{0,3}}?({_TITLE_WORDS}),\s+$", re.I)
+# "three of its five marshals, including ____", "Workers like ____", "generals such as ____"
+_KIND_BEFORE = re.compile(
+    rf"\b({_TITLE_WORDS})s?,?\s+(?:including|such\s+as|like)\s+(?:{_NAME},\s+)*$", re.I
+)
 _LEADING_TITLE = re.compile(rf"^({_TITLE_WORDS})\s+(?=[A-Z])", re.I)
 # ", a senator from Louisiana", ", the Soviet leader", ", leader of the SS"
 _APPOSITION = re.compile(
@@ -127,7 +132,7 @@ def demanded_roles(before: str, after: str) -> frozenset[str]:
     found = _TITLE_BEFORE.search(before)
     if found and (found.group(1)[0].isupper() or found.group(1).lower() in _LOWER_TITLES):
         return _roles_of(found.group(1))
-    found = _ROLE_BEFORE.search(before)
+    found = _ROLE_BEFORE.search(before) or _KIND_BEFORE.search(before)
     if found:
         return _roles_of(found.group(1))
     if _UNDER.search(before):

@@ -184,9 +184,20 @@ def _needs_antecedent(clause: str) -> bool:
     return len(names) < 2
 
 
+# "All confessed to absurd crimes", "Most of them fled": a quantifier standing for people
+# named before
+_QUANTIFIER_START = re.compile(
+    r"^(?:all|both|each|many|most|some|several|none|others)\s+(?:of\s+them\b|were\b|was\b|"
+    r"had\b|have\b|are\b|is\b|[a-z]+ed\b)",
+    re.I,
+)
+
+
 def starts_with_pronoun(text: str) -> bool:
-    """True when a fragment cannot stand alone ("he signed...", "this meant...")."""
-    return bool(_PRONOUN_START.match(text.strip(" ‘’'\"(")))
+    """True when a fragment cannot stand alone ("he signed...", "this meant...", "all
+    confessed...")."""
+    stripped = text.strip(" ‘’'\"(")
+    return bool(_PRONOUN_START.match(stripped) or _QUANTIFIER_START.match(stripped))
 
 
 def words(text: str) -> list[str]:
