@@ -99,13 +99,18 @@ def notes_roles(facts: Facts) -> dict[str, frozenset[str]]:
     return found
 
 
-def _alive(entry: LexEntry | None, era: tuple[int, int] | None, *, slack: int) -> bool | None:
+def _alive(entry: LexEntry | None, era: tuple[int, int] | None) -> bool | None:
     """Whether a person was an adult during the era (None: not known)."""
     if entry is None or entry.start is None or era is None:
         return None
     low, high = era
     grown, died = entry.start + 18, entry.end if entry.end is not None else entry.start + 90
-    return not (died < low - slack or grown > high + slack)
+    return not (died < low or grown > high)
+
+
+def _died_before(entry: LexEntry | None, era: tuple[int, int] | None) -> bool:
+    """True when a person was dead before the era began."""
+    return entry is not None and entry.end is not None and era is not None and entry.end < era[0]
 
 
 def _active(entry: LexEntry, era: tuple[int, int] | None) -> bool:
@@ -181,8 +186,11 @@ class _Wanted:
         if self.sex and person.sex != self.sex and (person.sex or self.sex == "female"):
             return None
         if in_notes:
-            if self.answer_alive and _alive(entry, self.era, slack=0) is False:
-                return None  # "Stalin called the Great Leap Forward 'harebrained'" (d. 1953)
+            # "Stalin called the Great Leap Forward 'harebrained'": he died in 1953. (Someone
+            # the notes name who was born later may still be offered: "who did what" across a
+            # century of medicine is a fair question.)
+            if self.answer_alive and _died_before(entry, self.era):
+                return None
         elif entry is None or not _active(entry, self.era):
             return None
         same_place = bool(person.places & self.places)
@@ -255,7 +263,7 @@ def person_candidates(
         sex=answer.sex or pronoun_sex(after),
         places=answer.places or _topic_places(facts),
         era=era,
-        answer_alive=_alive(slot.entry, era, slack=0),
+        answer_alive=_alive(slot.entry, era),
     )
     ranked: list[tuple[int, int, str, LexEntry | None]] = []
     in_notes: set[str] = set()
