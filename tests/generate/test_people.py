@@ -22,7 +22,7 @@ def _layout(name: str):  # type: ignore[no-untyped-def]
     return parse_notes((LAYOUTS / name).read_text(encoding="utf-8"), name=name)
 
 
-def _questions(topic, fragment: str, seeds: range = range(8)) -> list[QuizQuestion]:  # type: ignore[no-untyped-def]
+def _questions(topic, fragment: str, seeds: range = range(4)) -> list[QuizQuestion]:  # type: ignore[no-untyped-def]
     found = []
     for seed in seeds:
         found += [

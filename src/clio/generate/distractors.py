@@ -271,6 +271,8 @@ def _display(entry: LexEntry, facts: Facts) -> str:
 
 def event_type(name: str | None) -> str:
     """The word that says what kind of event a name is ("war", "treaty"), or ""."""
+    if "cold war" in (name or "").casefold():
+        return "cold war"  # no fighting: never a wrong option for a war, nor one for it
     found = [w for w in words(name or "") if w in EVENT_WORDS]
     return found[-1] if found else ""
 
@@ -337,6 +339,12 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
 
     clause_folded = clause.text.casefold()
     stem_matcher = WordMatcher(stem_words)
+    within = answer_entry.within if answer_entry is not None and slot.kind == "place" else ""
+    wants_port = (
+        answer_entry is not None
+        and answer_entry.port
+        and re.search(r"\bports?\b", clause.text, re.I) is not None
+    )
 
     common = ubiquitous(facts)
 
@@ -352,6 +360,10 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             return False
         if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
             return False  # "Jews" or a committee the parser took for a place: not the same kind
+        if within and entry is not None and entry.within and entry.within != within:
+            return False  # a Chinese region for a Soviet one ("most of them in Xinjiang")
+        if wants_port and (entry is None or not entry.port):
+            return False  # "two ports – Dalian and ____": Beijing is inland
         folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
         if info is None:
             form_words = tuple(significant_words(name))

@@ -29,6 +29,8 @@ class LexEntry:
     end: int | None = None
     roles: tuple[str, ...] = ()  # a person's roles ("president", "general"), from data/people.json
     female: bool = False
+    within: str = ""  # the country a city or region lies in (data/places.json)
+    port: bool = False
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -164,6 +166,18 @@ def _with_people(entries: list[LexEntry], people: dict[str, str]) -> list[LexEnt
     return merged
 
 
+def _with_places(entries: list[LexEntry], places: dict[str, str]) -> list[LexEntry]:
+    """Give the places the country they lie in and whether they are ports (data/places.json)."""
+    index = {key(e.name): i for i, e in enumerate(entries) if e.kind == "place"}
+    merged = list(entries)
+    for name, value in places.items():
+        found = index.get(key(name))
+        if found is not None:
+            country, *rest = value.split()
+            merged[found] = replace(merged[found], within=country, port="port" in rest)
+    return merged
+
+
 @cache
 def load_lexicon() -> Lexicon:
     """Clio's list (data/distractors.json) merged with the parser's gazetteer and what
@@ -173,6 +187,8 @@ def load_lexicon() -> Lexicon:
     entries = _with_gazetteer(_entries_from(json.loads(path.read_text(encoding="utf-8"))))
     people = json.loads(data.joinpath("people.json").read_text(encoding="utf-8"))["people"]
     entries = _with_people(entries, people)
+    places = json.loads(data.joinpath("places.json").read_text(encoding="utf-8"))["places"]
+    entries = _with_places(entries, places)
     by_form: dict[str, LexEntry] = {}
     for entry in entries:
         for form in entry.forms:
