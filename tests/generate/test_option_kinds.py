@@ -96,3 +96,11 @@ def test_subjects_from_a_one_word_person_heading() -> None:
     assert not any("“Planned the seizure" in s for s in statements)
     # nor is the person the page is about hidden ("____ returned from exile": Zinoviev too)
     assert not any("____ returned from exile" in s for s in statements)
+
+
+def test_a_definite_description_naming_nothing_is_no_event() -> None:
+    """ "When did this happen? The ‘massacre’ became public": which massacre?"""
+    vietnam = topic_named("messy-crlf.txt")
+    labels = [e.label for e in find_events(vietnam)]
+    assert "The Tet Offensive" in labels
+    assert not any("massacre" in label for label in labels)

@@ -63,6 +63,8 @@ def _describe(text: str) -> str | None:
     plain = clean(plain)
     if starts_with_pronoun(plain) or not 4 <= len(plain.split()) <= 18:
         return None
+    if _BACK_REFERENCE.match(plain) and not re.search(r"\s[A-Z0-9]", plain):
+        return None  # "The ‘massacre’ became public": which massacre the title said, not this
     if re.match(r"^[\w’'-]+,\s", plain):
         return None  # "Passed, it let Hitler ...": the date carried the sentence
     dates = find_dates(text)
@@ -70,6 +72,9 @@ def _describe(text: str) -> str | None:
         return None  # "August 1964, when North Vietnamese boats ...": the date was the clause
     return capitalise(plain)
 
+
+# "The ‘massacre’ ...", "The temporary currency ...": a definite description naming nothing
+_BACK_REFERENCE = re.compile(r"^the\s+[‘'\"]?[a-z]", re.IGNORECASE)
 
 # A leading phrase whose date belongs to its own noun, not to the sentence's event
 _LEAD_PHRASE = re.compile(r"^(?:after|before|following|since|until)\s[^,]*$", re.IGNORECASE)
