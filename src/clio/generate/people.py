@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from clio.generate.facts import PERSON, Clause, Facts, Slot
-from clio.generate.lexicon import LexEntry, key
+from clio.generate.lexicon import LexEntry, Lexicon, key, load_lexicon
 from clio.generate.roles import (
     demanded_roles,
     fit,
@@ -218,22 +218,26 @@ def _listed(entry: LexEntry) -> _Person:
     return _person(entry.name, entry, {})
 
 
-def _ranked_list(wanted: _Wanted, facts: Facts) -> list[tuple[int, int, str, LexEntry]]:
-    """Clio's list ranked for one answer (remembered: many slots share the answer)."""
-    memo_key = ("people", wanted)
-    cached = facts.memo.get(memo_key)
-    if isinstance(cached, list):
-        return cached
-    lexicon = facts.lexicon
-    assert lexicon is not None
+def _ranked_list(wanted: _Wanted, lexicon: Lexicon) -> tuple[tuple[int, int, str, LexEntry], ...]:
+    """Clio's list ranked for one answer (remembered across kits when the list is Clio's own:
+    the ranking depends only on the answer's kind, country, side and years)."""
+    if lexicon is load_lexicon():
+        return _ranked_default(wanted)
+    return _rank_all(wanted, lexicon)
+
+
+@lru_cache(maxsize=512)
+def _ranked_default(wanted: _Wanted) -> tuple[tuple[int, int, str, LexEntry], ...]:
+    return _rank_all(wanted, load_lexicon())
+
+
+def _rank_all(wanted: _Wanted, lexicon: Lexicon) -> tuple[tuple[int, int, str, LexEntry], ...]:
     found = []
     for entry in lexicon.of_kind(PERSON):
         ranked = wanted.rank(_listed(entry), entry, False)
         if ranked is not None:
             found.append((*ranked, entry.name, entry))
-    found.sort(key=lambda item: item[:3])
-    facts.memo[memo_key] = found
-    return found
+    return tuple(sorted(found, key=lambda item: item[:3]))
 
 
 def person_candidates(
@@ -274,7 +278,7 @@ def person_candidates(
         if found is not None:
             ranked.append((*found, name, entry))
     ranked.sort(key=lambda item: item[:3])
-    listed = [r for r in _ranked_list(wanted, facts) if key(r[3].name) not in in_notes]
+    listed = [r for r in _ranked_list(wanted, lexicon) if key(r[3].name) not in in_notes]
     levels: list[list[str]] = [[], [], []]
     seen: set[str] = set()
     for level, _, name, entry in sorted([*ranked, *listed], key=lambda item: item[:2]):

@@ -167,6 +167,7 @@ def pronoun_sex(after: str) -> str:
     return "male" if he and not she else ""
 
 
+@lru_cache(maxsize=4096)
 def fit(candidate: frozenset[str], answer: frozenset[str]) -> int | None:
     """How well a person's roles fit the answer's: 2 a shared role, 1 the same group, 0 an
     acceptable group or unknown roles, None the wrong kind of person."""
