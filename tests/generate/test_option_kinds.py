@@ -104,3 +104,12 @@ def test_a_definite_description_naming_nothing_is_no_event() -> None:
     labels = [e.label for e in find_events(vietnam)]
     assert "The Tet Offensive" in labels
     assert not any("massacre" in label for label in labels)
+
+
+def test_wrong_figures_keep_away_from_a_figure_in_words() -> None:
+    """ "losing ____ men dead, modern sources put the figure at nearly a million": no 980,000."""
+    china = topic_named("china")
+    found = [q for q in _questions(china, "losing ____ men dead") if q.kind.value == "mcq"]
+    assert found
+    for question in found:
+        assert all(float(o.replace(",", "")) < 700_000 for o in question.options)

@@ -204,6 +204,9 @@ def _date_candidates(
 # -- figures -------------------------------------------------------------------------------
 
 
+# "nearly a million casualties": a figure in words, which wrong options must not come near
+_WORDED = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORDED_FIGURE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.I)
 _FELL = re.compile(r"\b(?:fell|dropped|declined|decreased|shrank|cut|reduced|went down)\b", re.I)
 _ROSE = re.compile(r"\b(?:rose|grew|increased|climbed|doubled|went up|expanded)\b", re.I)
 
@@ -238,11 +241,16 @@ def _figure_candidates(
     if figure is None:
         return None
     in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
+    worded = [_WORDED[m.group(1).lower()] for m in _WORDED_FIGURE.finditer(clause.text)]
     limit = _change_limit(slot, clause)
 
     def beyond(value: float) -> bool:
         if value in in_clause:
             return False  # "fell from 15% to 15%"
+        for w in worded:  # "losing 390,000 men ... nearly a million casualties": wrong options
+            # stay on the answer's side of the figure in words, and well away from it
+            if (value > 0.7 * w) if figure.value < w else (value < 1.3 * w):
+                return False
         if limit is not None and (value - limit[0]) * limit[1] <= 0:
             return False  # "fell from 46% to 70%"
         return side == 0 or (value - figure.value) * side > 0
