@@ -324,17 +324,26 @@ def test_key_question_headings_read_as_questions_in_cards() -> None:
     assert not any("key question" in p.lower() for p in prompts)
 
 
-def test_the_notes_own_people_are_the_first_wrong_options() -> None:
-    """ "____ arrived as the last Viceroy": Nehru or Jinnah, not Nixon or de Gaulle."""
+def test_wrong_people_are_of_the_answers_country_and_kind() -> None:
+    """ "____ arrived as the last Viceroy": British statesmen of the 1940s, not Nixon or de
+    Gaulle (outsiders), nor Nehru or Jinnah (the Indian side); "led by ____" offers leaders."""
     from pathlib import Path
+
+    from clio.generate.lexicon import load_lexicon
 
     path = Path(__file__).resolve().parents[1] / "fixtures" / "ask" / "india-partition.txt"
     topic = parse_notes(path.read_text(encoding="utf-8"), name="india")
-    kit = make_kit(topic, seed=4)
-    people = {e.text for _, p in topic.points() for e in p.entities if e.kind.value == "person"}
-    viceroy = [q for q in kit.questions if "____ arrived as the last Viceroy" in q.stem]
-    # (the answer keeps the title the notes give it: "Lord Mountbatten")
-    assert viceroy and all(any(o.endswith(p) for p in people) for q in viceroy for o in q.options)
+    lexicon = load_lexicon()
+    for seed in range(6):
+        kit = make_kit(topic, seed=seed)
+        viceroy = [q for q in kit.questions if "____ arrived as the last Viceroy" in q.stem]
+        assert viceroy
+        for option in viceroy[0].options:
+            entry = lexicon.lookup(option)
+            assert entry is not None and "britain" in entry.tags, option
+            assert entry.start is not None and entry.start < 1920, option
+        league = [q for q in kit.questions if "Muslim League, led by ____" in q.stem]
+        assert not league or "Attlee" not in " ".join(league[0].options)
     assert not any("about How " in q.stem for q in kit.questions)
 
 

@@ -13,6 +13,7 @@ from clio.generate.facts import (
     DATE,
     FIGURE,
     NAME_KINDS,
+    PERSON,
     Clause,
     Facts,
     Slot,
@@ -22,6 +23,8 @@ from clio.generate.facts import (
 )
 from clio.generate.figures import figure_variants, format_like
 from clio.generate.lexicon import LexEntry, key
+from clio.generate.people import person_candidates
+from clio.generate.roles import leading_title
 from clio.generate.text import EVENT_WORDS, WordMatcher, date_bound, significant_words, words
 from clio.generate.vague_dates import is_vague, vague_options
 from clio.ids import normalise_for_id
@@ -201,13 +204,55 @@ def _date_candidates(
 # -- figures -------------------------------------------------------------------------------
 
 
-def _figure_candidates(slot: Slot, facts: Facts, *, side: int = 0) -> Candidates | None:
-    """Wrong figures with the answer's unit, written the same way (beyond a bound's reach)."""
+# "nearly a million casualties": a figure in words, which wrong options must not come near
+_WORDED = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9}
+_WORDED_FIGURE = re.compile(r"\b(?:a|one)\s+(hundred|thousand|million|billion)\b", re.I)
+_FELL = re.compile(r"\b(?:fell|dropped|declined|decreased|shrank|cut|reduced|went down)\b", re.I)
+_ROSE = re.compile(r"\b(?:rose|grew|increased|climbed|doubled|went up|expanded)\b", re.I)
+
+
+def _change_limit(slot: Slot, clause: Clause) -> tuple[float, int] | None:
+    """For "fell from 46% to 15%": the other figure and which side of it wrong options must
+    stay on (a fall starts above where it ends), or None when the clause is no such change."""
     figure = slot.figure
     if figure is None:
         return None
+    others = [s for s in clause.slots if s.figure is not None and s is not slot]
+    same = [s for s in others if s.figure and s.figure.unit == figure.unit]
+    before, after = clause.text[: slot.start], clause.text[slot.end :]
+    trend = -1 if _FELL.search(before) else (1 if _ROSE.search(before) else 0)
+    if not trend:
+        return None
+    if re.match(r"\s+to\s", after):
+        target = next((s for s in same if s.start >= slot.end), None)
+        return (target.figure.value, -trend) if target and target.figure else None
+    if re.search(r"\bto\s+$", before):
+        origin = next((s for s in reversed(same) if s.end <= slot.start), None)
+        return (origin.figure.value, trend) if origin and origin.figure else None
+    return None
+
+
+def _figure_candidates(
+    slot: Slot, clause: Clause, facts: Facts, *, side: int = 0
+) -> Candidates | None:
+    """Wrong figures with the answer's unit, written the same way (beyond a bound's reach);
+    never a figure the clause itself gives, nor one that turns a fall into a rise."""
+    figure = slot.figure
+    if figure is None:
+        return None
+    in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
+    worded = [_WORDED[m.group(1).lower()] for m in _WORDED_FIGURE.finditer(clause.text)]
+    limit = _change_limit(slot, clause)
 
     def beyond(value: float) -> bool:
+        if value in in_clause:
+            return False  # "fell from 15% to 15%"
+        for w in worded:  # "losing 390,000 men ... nearly a million casualties": wrong options
+            # stay on the answer's side of the figure in words, and well away from it
+            if (value > 0.7 * w) if figure.value < w else (value < 1.3 * w):
+                return False
+        if limit is not None and (value - limit[0]) * limit[1] <= 0:
+            return False  # "fell from 46% to 70%"
         return side == 0 or (value - figure.value) * side > 0
 
     same: list[str] = []
@@ -234,6 +279,8 @@ def _display(entry: LexEntry, facts: Facts) -> str:
 
 def event_type(name: str | None) -> str:
     """The word that says what kind of event a name is ("war", "treaty"), or ""."""
+    if "cold war" in (name or "").casefold():
+        return "cold war"  # no fighting: never a wrong option for a war, nor one for it
     found = [w for w in words(name or "") if w in EVENT_WORDS]
     return found[-1] if found else ""
 
@@ -300,6 +347,12 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
 
     clause_folded = clause.text.casefold()
     stem_matcher = WordMatcher(stem_words)
+    within = answer_entry.within if answer_entry is not None and slot.kind == "place" else ""
+    wants_port = (
+        answer_entry is not None
+        and answer_entry.port
+        and re.search(r"\bports?\b", clause.text, re.I) is not None
+    )
 
     common = ubiquitous(facts)
 
@@ -315,6 +368,10 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             return False
         if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
             return False  # "Jews" or a committee the parser took for a place: not the same kind
+        if within and entry is not None and entry.within and entry.within != within:
+            return False  # a Chinese region for a Soviet one ("most of them in Xinjiang")
+        if wants_port and (entry is None or not entry.port):
+            return False  # "two ports – Dalian and ____": Beijing is inland
         folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
         if info is None:
             form_words = tuple(significant_words(name))
@@ -323,6 +380,15 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         if any(stem_matcher.matches(w) for w in form_words):
             return False
         return not _stated(clause, slot, shown(name, entry), facts)
+
+    title = facts.topic.title.casefold()
+    if slot.kind == PERSON:
+        home, near, other_side = (
+            [d for d in found if d.casefold() not in title]
+            for found in person_candidates(slot, clause, facts, era=era, acceptable=acceptable)
+        )
+        tiers = (home[:5], home[5:8] + near[:4], other_side[:4])
+        return Candidates(tiers=tiers, answer=slot.text)
 
     scored: list[tuple[int, str]] = []
     for name in facts.names.get(slot.kind, ()):
@@ -349,8 +415,12 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         if acceptable(display, entry):
             scored.append((negative, display))
     scored.sort()
-    ranked = [display if with_the else bare(display) for _, display in scored]
-    title = facts.topic.title.casefold()
+    # "a bombing campaign against the USA": a name keeps its article unless the stem has one
+    the_before = re.search(r"\bthe\s+$", clause.text[: slot.start], re.I) is not None
+    ranked = [
+        display if with_the or (display.startswith("the ") and not the_before) else bare(display)
+        for _, display in scored
+    ]
     ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
     return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
 
@@ -360,7 +430,9 @@ def _entry_info(entry: LexEntry) -> tuple[frozenset[str], tuple[str, ...], tuple
     """An entry's lookup keys (with near names), folded forms and words, worked out once."""
     keys = frozenset(key(f) for f in (*entry.forms, *entry.near))
     folded = tuple(dict.fromkeys(f.casefold() for f in entry.forms))
-    form_words = tuple(dict.fromkeys(w for f in entry.forms for w in significant_words(f)))
+    # a title is no part of the name: "Marshal Zhukov" may answer "... five marshals, ____"
+    untitled = (f[len(leading_title(f)) :] for f in entry.forms)
+    form_words = tuple(dict.fromkeys(w for f in untitled for w in significant_words(f)))
     return keys, folded, form_words
 
 
@@ -480,5 +552,5 @@ def _slot_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         side = _bound_side(slot, clause)
         return _date_candidates(slot.period, forbidden, facts, side=side)
     if slot.kind == FIGURE:
-        return _figure_candidates(slot, facts, side=_bound_side(slot, clause))
+        return _figure_candidates(slot, clause, facts, side=_bound_side(slot, clause))
     return _name_candidates(slot, clause, facts)

@@ -63,6 +63,8 @@ def _describe(text: str) -> str | None:
     plain = clean(plain)
     if starts_with_pronoun(plain) or not 4 <= len(plain.split()) <= 18:
         return None
+    if _BACK_REFERENCE.match(plain) and not re.search(r"\s[A-Z0-9]", plain):
+        return None  # "The ‘massacre’ became public": which massacre the title said, not this
     if re.match(r"^[\w’'-]+,\s", plain):
         return None  # "Passed, it let Hitler ...": the date carried the sentence
     dates = find_dates(text)
@@ -70,6 +72,12 @@ def _describe(text: str) -> str | None:
         return None  # "August 1964, when North Vietnamese boats ...": the date was the clause
     return capitalise(plain)
 
+
+# "The ‘massacre’ ...", "The temporary currency ...": a definite description naming nothing
+_BACK_REFERENCE = re.compile(r"^the\s+[‘'\"]?[a-z]", re.IGNORECASE)
+
+# A leading phrase whose date belongs to its own noun, not to the sentence's event
+_LEAD_PHRASE = re.compile(r"^(?:after|before|following|since|until)\s[^,]*$", re.IGNORECASE)
 
 _SUBORDINATE = re.compile(
     r"^(?:when|whenever|while|whilst|although|though|because|since|as|if|unless|until|after|"
@@ -162,8 +170,11 @@ def _point_events(
                 Event(label=label, period=period, point_ids=(point.id,), quote=quote, named=True)
             ]
         clauses = point_clauses(section.heading, point.title, point.text)
-        if not clauses or any(not d.period.overlaps(period) for d in find_dates(clauses[0])):
+        first_dates = find_dates(clauses[0]) if clauses else []
+        if not clauses or any(not d.period.overlaps(period) for d in first_dates):
             return []
+        if any(date_bound(clauses[0][: d.start]) for d in first_dates):
+            return []  # "By November 1950, the army had almost reached ...": a bound, not when
         description = _describe(clauses[0])
         dated_here = any(d.period.overlaps(period) for d in find_dates(clauses[0]))
         if description is None or (
@@ -178,6 +189,8 @@ def _point_events(
         dates = [d for d in find_dates(text) if not d.period.approximate]
         if len(dates) != 1 or dates[0].start > 40 or date_bound(text[: dates[0].start]):
             continue  # none, several, late in the sentence, or a bound ("By 1934 the SA had")
+        if _LEAD_PHRASE.match(text[: dates[0].start]) and text[dates[0].end :].startswith(","):
+            continue  # "After the Great Stink of 1858, Bazalgette built ...": not built in 1858
         description = _describe(text)
         if description is None:
             continue

@@ -27,6 +27,10 @@ class LexEntry:
     near: tuple[str, ...] = ()  # names that mean (nearly) the same and so are never wrong options
     start: int | None = None  # lifespan, existence or when it happened (from the gazetteer)
     end: int | None = None
+    roles: tuple[str, ...] = ()  # a person's roles ("president", "general"), from data/people.json
+    female: bool = False
+    within: str = ""  # the country a city or region lies in (data/places.json)
+    port: bool = False
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -121,11 +125,70 @@ def _with_gazetteer(entries: list[LexEntry]) -> list[LexEntry]:
     return merged
 
 
+def _with_people(entries: list[LexEntry], people: dict[str, str]) -> list[LexEntry]:
+    """Give the people their roles, countries and themes (data/people.json); add the people
+    that file names with their years and neither list has."""
+    index = {key(f): i for i, e in enumerate(entries) if e.kind == "person" for f in e.forms}
+    merged = list(entries)
+    for name, value in people.items():
+        roles, tags, *years = (part.split() for part in value.split(";"))
+        female = "female" in tags
+        tags = [t for t in tags if t != "female"]
+        start, _, end = (years[0][0] if years and years[0] else "").partition("-")
+        found = index.get(key(name))
+        if found is not None:
+            old = merged[found]
+            # this file's tags say where a person is from, not which topics mention them
+            # (Nixon is "china" in the list above, for his visit): they replace the list's
+            merged[found] = replace(
+                old,
+                roles=tuple(roles),
+                female=female,
+                tags=tuple(tags),
+                start=old.start if old.start is not None or not start else int(start),
+                end=old.end if old.end is not None or not end else int(end),
+            )
+            continue
+        if not start:
+            continue  # a person neither list knows needs their years (a test checks there is none)
+        merged.append(
+            LexEntry(
+                kind="person",
+                name=name,
+                short=name,  # no one-word form: "Victoria" alone is also a place
+                tags=tuple(tags),
+                roles=tuple(roles),
+                female=female,
+                start=int(start) if start else None,
+                end=int(end) if end else None,
+            )
+        )
+    return merged
+
+
+def _with_places(entries: list[LexEntry], places: dict[str, str]) -> list[LexEntry]:
+    """Give the places the country they lie in and whether they are ports (data/places.json)."""
+    index = {key(e.name): i for i, e in enumerate(entries) if e.kind == "place"}
+    merged = list(entries)
+    for name, value in places.items():
+        found = index.get(key(name))
+        if found is not None:
+            country, *rest = value.split()
+            merged[found] = replace(merged[found], within=country, port="port" in rest)
+    return merged
+
+
 @cache
 def load_lexicon() -> Lexicon:
-    """Clio's list (data/distractors.json) merged with the parser's gazetteer, loaded once."""
-    path = resources.files("clio").joinpath("data", "distractors.json")
+    """Clio's list (data/distractors.json) merged with the parser's gazetteer and what
+    data/people.json says of each person, loaded once."""
+    data = resources.files("clio").joinpath("data")
+    path = data.joinpath("distractors.json")
     entries = _with_gazetteer(_entries_from(json.loads(path.read_text(encoding="utf-8"))))
+    people = json.loads(data.joinpath("people.json").read_text(encoding="utf-8"))["people"]
+    entries = _with_people(entries, people)
+    places = json.loads(data.joinpath("places.json").read_text(encoding="utf-8"))["places"]
+    entries = _with_places(entries, places)
     by_form: dict[str, LexEntry] = {}
     for entry in entries:
         for form in entry.forms:

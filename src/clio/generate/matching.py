@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 from clio.generate.common import question, shuffled
 from clio.generate.events import quote_point
@@ -105,7 +106,10 @@ def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
         if not clause.slots or clause.slots[0].kind != PERSON or clause.slots[0].start != 0:
             continue
         person = clause.slots[0]
-        rest = clean(clause.text[person.end :])
+        raw = clause.text[person.end :]
+        if raw.startswith(","):  # "Huey Long, a senator from Louisiana, argued ...": the deed
+            raw = raw[1:].partition(", ")[2]  # follows the apposition, which is no deed
+        rest = re.sub(r"^(?:then|later|also|soon)\s+", "", clean(raw))  # "Koch then identified"
         head = rest.split(", ", 1)[0]
         if len(head.split()) >= 4:
             rest = head  # "treated Mao badly on his first visit to Moscow[, housing him ...]"

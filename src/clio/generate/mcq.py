@@ -15,15 +15,18 @@ from clio.generate.common import (
 )
 from clio.generate.distractors import date_options, given_dates, slot_options
 from clio.generate.events import Event, quote_point
-from clio.generate.facts import DATE, Clause, Facts, Slot, ubiquitous
+from clio.generate.facts import DATE, PERSON, Clause, Facts, Slot, ubiquitous
 from clio.generate.flashcards import when_stem
+from clio.generate.lexicon import key
 from clio.generate.text import (
     cause_phrase,
     gives_away,
     is_date_only,
+    names_the_day,
     sentence,
     shares_word,
     significant_words,
+    starts_with_pronoun,
     title_without_date,
     words_match,
 )
@@ -50,12 +53,15 @@ def slot_mcqs(facts: Facts, seed: int, *, per_clause: int = 2) -> list[QuizQuest
         rng = item_rng(seed, "slot", clause.text)
         if len(clause.text.split()) < 7:
             continue  # "Hitler promised to tear it up": too little to go on
+        if starts_with_pronoun(clause.text):
+            continue  # "He tested his idea on ____": who "he" is was in the clause before
         slots = [
             s
             for s in clause.slots
             if s.kind in _ASK
             and s.text.lower().removeprefix("the ") not in common
             and askable(s.period, s.text)  # "the late 1960s": options of that form
+            and not names_the_day(clause.text, s.period)  # "the St Valentine's Day Massacre"
         ]
         made = 0
         for slot in shuffled_slots(slots, rng):
@@ -76,6 +82,13 @@ def shuffled_slots(slots: list[Slot], rng: random.Random) -> list[Slot]:
 
 
 def _slot_mcq(clause: Clause, slot: Slot, facts: Facts, rng: random.Random) -> QuizQuestion | None:
+    if slot.kind == PERSON and key(slot.text) in {
+        key(clause.section.bare_heading),
+        key(clause.point.title),
+    }:
+        # "____ returned from exile in a sealed train" under "Lenin": the notes' page on him
+        # gives him as the subject, and says nothing of who else did it (Zinoviev was aboard)
+        return None
     wrong = slot_options(slot, clause, facts, rng)
     if wrong is None:
         return None
@@ -126,7 +139,7 @@ def date_mcqs(facts: Facts, seed: int) -> list[QuizQuestion]:
             continue
         answer = event.period.label()
         stem = when_stem(event)
-        if gives_away(answer, stem):
+        if gives_away(answer, stem) or names_the_day(stem, event.period):
             continue
         found.append(
             question(
@@ -155,8 +168,11 @@ def _reason_pool(section: Section, sections: tuple[Section, ...]) -> list[tuple[
     """
     text = _related_text(section)
     common = topic_words(sections)
+    # a glossary's terms ("Miasma") are no reasons and no events: never wrong options
     siblings = [
-        s for s in sections if s.id != section.id and not shares_word(s.heading, text, common)
+        s
+        for s in sections
+        if s.id != section.id and not s.is_glossary and not shares_word(s.heading, text, common)
     ]
     if cause_phrase(section.heading):
         why_siblings = [s for s in sections if s.id != section.id and cause_phrase(s.heading)]

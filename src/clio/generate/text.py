@@ -136,8 +136,10 @@ def with_subject(clause: str, subject: str | None) -> str:
     """A subjectless clause under a person's name, given that person as its subject."""
     if subject is None or not starts_with_verb(clause) or subject.lower() in clause.lower():
         return clause
-    first = clause.split(" ", 1)[0].lower()
-    was = "was " if first in _PASSIVE else ""  # "Sentenced to life..." -> "... was sentenced"
+    first, _, rest = clause.partition(" ")
+    # "Sentenced to life..." / "Weakened by the Kornilov Affair" -> "... was sentenced"
+    passive = first.lower() in _PASSIVE or rest.startswith("by ")
+    was = "was " if passive else ""
     joined = f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
     # "X passed in 1933, it closed all banks": the pronoun is X again, so no comma splice
     return _SPLICE.sub(" and ", joined, count=1)
@@ -150,7 +152,7 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     """The clauses of a point, each able to stand alone: a person heading supplies the subject
     of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
     bare = [re.sub(r"\s*\([^)]*\)\s*$", "", s).strip().rstrip(":") for s in (title, heading)]
-    subject = next((s for s in bare if looks_like_name(s)), None)
+    subject = next((s for s in bare if looks_like_name(s) or _known_person(s)), None)
     found: list[str] = []
     for clause in split_clauses(text):
         if found and _needs_antecedent(clause):
@@ -158,6 +160,16 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
         else:
             found.append(with_subject(clause, subject))
     return found
+
+
+def _known_person(heading: str) -> bool:
+    """True for a one-word heading that names a person Clio knows ("Trotsky", "Lenin")."""
+    if " " in heading or not heading[:1].isupper():
+        return False
+    from clio.generate.lexicon import load_lexicon  # text tools load no data unless needed
+
+    entry = load_lexicon().lookup(heading)
+    return entry is not None and entry.kind == "person"
 
 
 _OBJECT_PRONOUN = re.compile(r"\b(?:him|her)\b(?!\s+own)")
@@ -172,9 +184,20 @@ def _needs_antecedent(clause: str) -> bool:
     return len(names) < 2
 
 
+# "All confessed to absurd crimes", "Most of them fled": a quantifier standing for people
+# named before
+_QUANTIFIER_START = re.compile(
+    r"^(?:all|both|each|many|most|some|several|none|others)\s+(?:of\s+them\b|were\b|was\b|"
+    r"had\b|have\b|are\b|is\b|[a-z]+ed\b)",
+    re.I,
+)
+
+
 def starts_with_pronoun(text: str) -> bool:
-    """True when a fragment cannot stand alone ("he signed...", "this meant...")."""
-    return bool(_PRONOUN_START.match(text.strip(" ‘’'\"(")))
+    """True when a fragment cannot stand alone ("he signed...", "this meant...", "all
+    confessed...")."""
+    stripped = text.strip(" ‘’'\"(")
+    return bool(_PRONOUN_START.match(stripped) or _QUANTIFIER_START.match(stripped))
 
 
 def words(text: str) -> list[str]:
@@ -578,3 +601,30 @@ def date_bound(before: str) -> int:
         if pattern.search(before):
             return side
     return 0
+
+
+# Days a name gives away: "the St Valentine's Day Massacre" tells the date (14 February).
+_NAMED_DAYS = (
+    (re.compile(r"\bvalentine[’']?s?\s+day\b", re.I), 2, 14),
+    (re.compile(r"\bchristmas\s+(?:day|eve)?\b", re.I), 12, 25),
+    (re.compile(r"\bboxing\s+day\b", re.I), 12, 26),
+    (re.compile(r"\bnew\s+year[’']?s\s+(?:day|eve)\b", re.I), 1, 1),
+    (re.compile(r"\bbastille\s+day\b", re.I), 7, 14),
+    (re.compile(r"\bindependence\s+day\b", re.I), 7, 4),
+    (re.compile(r"\barmistice\s+day\b", re.I), 11, 11),
+    (re.compile(r"\bmay\s+day\b", re.I), 5, 1),
+    (re.compile(r"\bguy\s+fawkes\b", re.I), 11, 5),
+    (re.compile(r"\bhalloween\b", re.I), 10, 31),
+)
+
+
+def names_the_day(text: str, period: Period | None) -> bool:
+    """True when ``text`` names the day a date falls on ("St Valentine's Day" for 14 Feb), so
+    asking for the date, or swapping it, gives the answer away."""
+    if period is None or period.start.month is None:
+        return False
+    start = period.start
+    return any(
+        pattern.search(text) and start.month == month and start.day in (None, day)
+        for pattern, month, day in _NAMED_DAYS
+    )

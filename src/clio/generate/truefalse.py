@@ -8,7 +8,13 @@ from clio.generate.common import item_rng, question
 from clio.generate.distractors import is_bounded, slot_options
 from clio.generate.events import quote_point
 from clio.generate.facts import PERSON, Clause, Facts, ubiquitous
-from clio.generate.text import gives_away, looks_like_statement, sentence, starts_with_pronoun
+from clio.generate.text import (
+    gives_away,
+    looks_like_statement,
+    names_the_day,
+    sentence,
+    starts_with_pronoun,
+)
 from clio.ids import content_id
 from clio.model.items import QuestionKind, QuizQuestion
 
@@ -71,6 +77,8 @@ def make_true_false(facts: Facts, seed: int) -> list[QuizQuestion]:
             for slot in slots:
                 if gives_away(slot.text, clause.blanked(slot)):
                     continue  # "... between Pakistan and China ... to the Indians"
+                if names_the_day(clause.text, slot.period):
+                    continue  # "On 29 Oct 1929 ... the St Valentine's Day Massacre"
                 wrong = slot_options(slot, clause, facts, rng)
                 if not wrong:
                     continue
