@@ -180,3 +180,16 @@ def test_what_was_x_describes_x(china_index: SearchIndex, question: str, expecte
     answer = answer_question(china_index, question)
     assert answer.answered
     assert expected in answer.text
+
+
+def test_what_was_x_where_x_heads_a_section_is_that_sections_points(
+    china: Topic, china_index: SearchIndex
+) -> None:
+    answer = answer_question(china_index, "What was the Treaty of Friendship?")
+    assert answer.answered
+    assert answer.text.startswith("Treaty of Friendship, Dec 1949: $300m loans and aid; ")
+    section = next(s for s in china.sections if s.heading.startswith("Treaty of Friendship"))
+    assert [c.ref_id for c in answer.citations] == [p.id for p in section.points]
+    # a point's own subject is still answered from that point
+    other = answer_question(china_index, "What was the Great Leap Forward?")
+    assert not other.text.startswith("Treaty")

@@ -14,7 +14,13 @@ from clio.search.binding import says_event, says_of_person, says_scope, unit_tok
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.names import NameKind, find_names
-from clio.search.qtype import ROLE_NOUN, AnswerType, answer_type, strip_asking
+from clio.search.qtype import (
+    ROLE_NOUN,
+    AnswerType,
+    answer_type,
+    definition_subject,
+    strip_asking,
+)
 from clio.search.relations import (
     asked_work,
     asks_authorship,
@@ -238,6 +244,35 @@ def _section_reasons(index: SearchIndex, question: str, kind: AnswerType, unit: 
     return points if len(points) > 1 and all(u.title for u in points) else []
 
 
+def _section_described(
+    index: SearchIndex, question: str, found: Sequence[Candidate]
+) -> tuple[str, list[Unit]]:
+    """For "What was X?" where X heads a section of its own ("Treaty of Friendship, Dec 1949"):
+    that heading and the section's points, which together describe X; else ("", [])."""
+    subject = definition_subject(question)
+    if subject is None:
+        return "", []
+    wanted = set(tokens(subject, expand=index.expand))
+    for candidate in found:
+        unit = index.units[candidate.hit.unit]
+        if unit.kind is not UnitKind.POINT or not wanted:
+            continue
+        heading = set(tokens(unit.heading, expand=index.expand))
+        heading -= {t for m in find_dates(unit.heading) for t in tokens(m.text)}
+        if heading != wanted:
+            continue
+        points = [
+            u
+            for u in index.units
+            if u.kind is UnitKind.POINT
+            and u.topic_id == unit.topic_id
+            and u.heading == unit.heading
+        ]
+        if len(points) > 1 and all(u.title for u in points):
+            return unit.heading, points
+    return "", []
+
+
 def _explanation(unit: Unit) -> str:
     """The first sentence a point gives after its title (the title itself when it has none)."""
     body = unit.text[len(unit.title) :].lstrip(": ") if unit.text.startswith(unit.title) else ""
@@ -428,6 +463,21 @@ def answer_question(
     cite = Citation(
         ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
     )
+    heading, described = _section_described(index, text, found)
+    if described:
+        # "What was the Treaty of Friendship?" where the treaty heads a section: its points
+        # (loans, experts, students, ports) are what the notes say it was.
+        return Answer(
+            question=text,
+            text=f"{heading}: " + "; ".join(u.title for u in described),
+            citations=tuple(
+                Citation(ref_id=u.ref_id, kind=u.kind, quote=_explanation(u), topic_id=u.topic_id)
+                for u in described
+            ),
+            confidence=round(max(conf, calibration.threshold), 4),
+            answered=True,
+            answer_type=kind,
+        )
     section = _section_reasons(index, text, kind, unit)
     if section and conf >= calibration.threshold:
         # "Why did China and the USSR split?" asks the question a "Why ..." section answers:
