@@ -91,6 +91,11 @@ def test_numbering_labels_leave_the_heading_a_why_section() -> None:
     assert bare_heading(heading) == "Why did the Tsar's regime collapse in 1917?"
     assert bare_heading("Topic 2.1 - Causes of the war") == "Causes of the war"
     assert bare_heading("Why the USSR collapsed") == "Why the USSR collapsed"
+    # a bare number or roman numeral is a label too, but not a name's initials
+    assert bare_heading("IV. The 18th and 19th centuries") == "The 18th and 19th centuries"
+    assert bare_heading("2) Crises of the Cold War") == "Crises of the Cold War"
+    assert bare_heading("V. I. Lenin") == "V. I. Lenin"
+    assert bare_heading("F. W. de Klerk") == "F. W. de Klerk"
     assert Section(id="s", heading=heading).is_why
     # a possessive belongs to the subject: the verb is the word after the noun it owns
     assert why_clause(heading.split(": ", 1)[1]) == "why the Tsar's regime collapsed in 1917"

@@ -61,7 +61,7 @@ def section_matches(facts: Facts, rng: random.Random, *, count: int = 4) -> list
             if not candidates:
                 continue
             point = rng.choice(candidates)
-            pairs.append((title_without_date(point.title), section.heading))
+            pairs.append((title_without_date(point.title), section.bare_heading))
             quotes.append(quote_point(section, point))
             ids.append(point.id)
         signature = tuple(sorted(a for a, _ in pairs))

@@ -98,8 +98,11 @@ _GLOSSARY = re.compile(
     r"^(?:key\s+)?(?:terms?|words|vocabulary|concepts|definitions|glossary)\b", re.IGNORECASE
 )
 _LABEL_PREFIX = re.compile(
-    r"^\s*(?:key\s+(?:question|issue|topic|enquiry)|question|topic|section|part|unit|chapter|"
-    r"theme|enquiry|lesson)\s*[\dA-Za-z]{0,3}(?:\.\d+)?\s*[:.–—-]\s+(?=\S)",
+    r"^\s*(?:(?:key\s+(?:question|issue|topic|enquiry)|question|topic|section|part|unit|chapter|"
+    r"theme|enquiry|lesson)\s*[\dA-Za-z]{0,3}(?:\.\d+)?\s*[:.–—-]"
+    # or a bare number or roman numeral: "I. Anglo-Saxon England", "2) Crises" (not the
+    # initials of "V. I. Lenin")
+    r"|(?-i:[IVX]{1,4}|\d{1,2})[.)](?!\s+(?-i:[A-Z])\.))\s+(?=\S)",
     re.IGNORECASE,
 )
 
