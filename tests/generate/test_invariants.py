@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from clio.generate import make_kit
+from tests.conftest import FIXTURES
 from tests.generate.conftest import TOPICS, topic_named
 from tests.generate.invariants import check_kit
 
@@ -59,3 +60,13 @@ def test_edited_sheets_still_give_valid_kits(data: st.DataObject, seed: int) -> 
     edited.insert(data.draw(st.integers(0, len(edited))), noise)
     topic = parse_notes("\n".join(edited), name="edited")
     check_kit(topic, make_kit(topic, seed=seed))
+
+
+def test_a_sentence_ending_in_two_full_stops_still_gives_a_valid_kit() -> None:
+    """Found by the edited-sheets property (on the session-4 code too): a stray "." line after
+    "... did not begin until 1965." made a true statement that kept one of the two stops."""
+    from clio.parse import parse_notes
+
+    text = (FIXTURES / "generate" / "edited-double-stop.txt").read_text("utf-8")
+    topic = parse_notes(text, name="edited")
+    check_kit(topic, make_kit(topic, seed=0))
