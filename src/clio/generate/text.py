@@ -37,7 +37,8 @@ _CLAUSE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-Z‘“'\"(])|\s*;\s*|\s*…\s*"
 _ABBREVIATION_END = re.compile(r"(?:\be\.g|\bi\.e|\bc|\bDr|\bMr|\bMrs|\bSt|\bvs|\betc)\.$", re.I)
 _INITIAL_END = re.compile(r"(?<![\w.’'])[A-Z]\.$")  # "D. F. Malan": an initial, not a full stop
 _PRONOUN_START = re.compile(
-    r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or)\b",
+    r"^(?:he|she|it|they|this|these|those|his|her|its|their|him|them|then|also|but|and|so|or|"
+    r"thus|therefore|hence|consequently)\b",  # ("Thus he recognized ...": the clause before)
     re.I,
 )
 _NUMBER_WORDS = ("one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten")
