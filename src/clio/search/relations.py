@@ -85,27 +85,6 @@ def says_winner(text: str) -> bool:
     return bool({stem(w) for w in words(text)} & _WIN)
 
 
-# A source's provenance names its author: it answers who wrote, said or drew it, nothing else.
-_AUTHORSHIP = frozenset(
-    map(
-        stem,
-        words(
-            "write wrote written say said speak spoke give gave deliver delivered draw drew "
-            "paint painted publish published author authored produce produced make made "
-            "compose composed record recorded send sent source interpretation extract passage "
-            "cartoon poster painting photograph speech letter book article report diary memoir "
-            "memoirs telegram broadcast song poem novel film pamphlet leaflet drawing sketch "
-            "interview account cartoonist historian"
-        ),
-    )
-)
-
-
-def asks_authorship(question: str) -> bool:
-    """True when a question asks who made, said or wrote something (a source's author)."""
-    return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
-
-
 _WORKS = frozenset(
     map(
         stem,
@@ -116,6 +95,25 @@ _WORKS = frozenset(
         ),
     )
 )
+
+# A source's provenance names its author: it answers who wrote, said or drew it, nothing else.
+_AUTHORSHIP = _WORKS | frozenset(
+    map(
+        stem,
+        words(
+            "write wrote written say said speak spoke give gave deliver delivered draw drew "
+            "paint painted publish published author authored produce produced make made "
+            "compose composed record recorded send sent passage cartoonist historian"
+        ),
+    )
+)
+
+
+def asks_authorship(question: str) -> bool:
+    """True when a question asks who made, said or wrote something (a source's author)."""
+    return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
+
+
 _MAKING = frozenset(
     map(
         stem,
