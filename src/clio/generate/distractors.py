@@ -301,6 +301,13 @@ def _era_score(entry: LexEntry, era: tuple[int, int] | None) -> int:
     return 15
 
 
+def _existed(entry: LexEntry, era: tuple[int, int] | None) -> bool:
+    """Whether a body existed at some time in ``era`` (True when either is unknown)."""
+    if era is None or entry.start is None:
+        return True
+    return entry.start <= era[1] and (entry.end is None or entry.end >= era[0])
+
+
 def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
     if entry is None or answer is None:
         return 0
@@ -372,6 +379,8 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             return False  # a Chinese region for a Soviet one ("most of them in Xinjiang")
         if wants_port and (entry is None or not entry.port):
             return False  # "two ports – Dalian and ____": Beijing is inland
+        if slot.kind == "organisation" and entry is not None and not _existed(entry, era):
+            return False  # "____ sent troops to defend South Korea" (1950): not SEATO (1954)
         folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
         if info is None:
             form_words = tuple(significant_words(name))
