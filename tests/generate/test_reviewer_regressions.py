@@ -18,6 +18,7 @@ from clio.generate.text import (
     with_subject,
 )
 from clio.parse import parse_notes
+from clio.services.topics import read_builtin_text
 from tests.conftest import FIXTURES
 
 PEOPLE = """Key people
@@ -505,3 +506,17 @@ def test_the_notes_interpretation_question_is_marked_as_one() -> None:
     kinds = {p.kind for p in asked.mark_scheme.points}
     assert {"content", "own_knowledge", "judgement"} <= kinds
     assert max(lv.high for lv in asked.mark_scheme.levels) == 16
+
+
+def test_a_wrong_organisation_existed_at_the_time() -> None:
+    """ "____ sent troops to defend South Korea" (June 1950): not SEATO (1954), not the Warsaw
+    Pact (1955)."""
+    topic = parse_notes(read_builtin_text("china-and-the-ussr"))
+    asked = 0
+    for seed in range(4):
+        for question in make_kit(topic, seed=seed).questions:
+            if question.kind.value == "mcq" and "troops to defend South Korea" in question.stem:
+                asked += 1
+                assert question.answer == "the UN"
+                assert not {"SEATO", "the Warsaw Pact", "Warsaw Pact"} & set(question.options)
+    assert asked
