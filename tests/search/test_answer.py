@@ -193,3 +193,17 @@ def test_what_was_x_where_x_heads_a_section_is_that_sections_points(
     # a point's own subject is still answered from that point
     other = answer_question(china_index, "What was the Great Leap Forward?")
     assert not other.text.startswith("Treaty")
+
+
+def test_a_passive_with_no_doer_names_no_one() -> None:
+    """ "Who murdered Rasputin?" against "... until he was murdered in December 1916": the
+    Tsarina is in the sentence but did not murder him."""
+    from clio.parse import parse_notes
+    from clio.search.answer import _agent_unsaid
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "notes" / "russia-key-questions.txt").read_text("utf-8")
+    answer = answer_question(build_index([parse_notes(text)]), "Who murdered Rasputin?")
+    assert not answer.answered and answer.text == NOT_IN_NOTES
+    assert not _agent_unsaid("Who murdered Rasputin?", "he was murdered by nobles in 1916")
+    assert not _agent_unsaid("Who signed the treaty?", "Stalin signed the treaty in 1939")

@@ -387,6 +387,8 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
         return False
     if asks_winner(question) and not says_winner(span.quote):
         return True
+    if _agent_unsaid(question, span.quote):
+        return True
     # a person named in a title or heading ("Steve Biko") is the one the whole point is about
     about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
     if _subject_unsaid(question, f"{about} {unit.title} {unit.heading}"):
@@ -409,6 +411,29 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
         and not asks_authorship(question)
         and not set(tokens(strip_asking(question))) <= set(tokens(span.quote))
     )
+
+
+_WHO_DID = re.compile(r"^\W*who\s+(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
+_PASSIVE = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>[^.;:]*)",
+    re.IGNORECASE,
+)
+_BY = re.compile(r"\bby\b", re.IGNORECASE)
+
+
+def _agent_unsaid(question: str, said: str) -> bool:
+    """True for "Who murdered Rasputin?" against "... until he was murdered in December 1916":
+    the sentence has the question's verb only in the passive, with no "by", so it names no
+    doer (whoever else it names did something else)."""
+    asked = _WHO_DID.match(question)
+    if asked is None:
+        return False
+    verb = stem(asked["verb"])
+    passives = [p for p in _PASSIVE.finditer(said) if stem(p["verb"]) == verb]
+    if not passives or any(_BY.search(p["rest"]) for p in passives):
+        return False
+    uses = sum(stem(w) == verb for w in words(said))
+    return uses == len(passives)  # the verb said of no one in the active
 
 
 def _names_elsewhere(index: SearchIndex, question: str, unit: Unit, candidate: Candidate) -> bool:
