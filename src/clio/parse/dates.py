@@ -188,7 +188,7 @@ def _skipped(text: str, lower: str | None) -> set[str]:
         skip.add("century")
     if "/" not in text:
         skip.add("numeric")
-    if not ("AD" in text or "A.D." in text or "CE" in text or "C.E." in text):
+    if not _names_era(text):
         skip.add("era")
     # What the month-name forms need besides a month: a dash or "to" between two days, the
     # comma of "March 12, 1950", and a dash, "to" or "until" between two month names.
@@ -239,7 +239,8 @@ def _month(token: str) -> int:
     return _MONTHS[token.lower().rstrip(".")]
 
 
-_PART_MONTHS = {"early": (1, 4), "mid": (5, 8), "late": (9, 12)}
+# Which third of a year, a decade or a century "early", "mid" and "late" mean
+_THIRD = {"early": 0, "mid": 1, "late": 2}
 
 
 def _century(number: str) -> int:
@@ -357,15 +358,15 @@ def _build_from(
                 return _years(first, last, text=text) if last > first else None
             part = (g.get("q") or "").lower()
             if part:
-                offset = {"early": 0, "mid": 33, "late": 66}[part]
-                return _years(first + offset, first + offset + 33, approximate=True, text=text)
+                start = first + 33 * _THIRD[part]
+                return _years(start, start + 33, approximate=True, text=text)
             return _years(first, first + 99, text=text)
         if kind == "part_year":
-            first, last = _PART_MONTHS[g["q"].lower()]
+            first = 1 + 4 * _THIRD[g["q"].lower()]  # four months: Jan-Apr, May-Aug, Sep-Dec
             year = int(g["y"])
             return Period(
                 start=_date(year, month=first),
-                end=_date(year, month=last),
+                end=_date(year, month=first + 3),
                 approximate=True,
                 text=text,
             )
@@ -376,14 +377,11 @@ def _build_from(
             part = (g.get("q") or "").lower()
             last = _expand_year(decade, g["dec2"]) + 9 if g.get("dec2") else 0
             if decade < last - 9 <= decade + 50:  # "the 1920s-30s": to the end of the second
-                start = decade + {"early": 0, "mid": 3, "late": 6}.get(part, 0)
+                start = decade + 3 * _THIRD.get(part, 0)
                 return _years(start, last, approximate=bool(part), text=text)
-            if part == "early":
-                return _years(decade, decade + 3, approximate=True, text=text)
-            if part == "mid":
-                return _years(decade + 3, decade + 6, approximate=True, text=text)
-            if part == "late":
-                return _years(decade + 6, decade + 9, approximate=True, text=text)
+            if part:
+                start = decade + 3 * _THIRD[part]
+                return _years(start, start + 3, approximate=True, text=text)
             return _years(decade, decade + 9, text=text)
         if kind in ("range", "between", "circa_range"):
             first = int(g["y1"])
@@ -419,13 +417,13 @@ def _dates_in(text: str, year: int | None) -> tuple[DateMatch, ...]:
 
 def _no_year_form(text: str) -> bool:
     """Whether ``text`` may hold a date with no four-digit year: a century or an era's year."""
-    return (
-        "AD" in text
-        or "A.D." in text
-        or "CE" in text
-        or "C.E." in text
-        or ("centur" in text.lower())
-    )
+    return _names_era(text) or "centur" in text.lower()
+
+
+def _names_era(text: str) -> bool:
+    """Whether ``text`` may hold a year with its era ("AD 43", "410 CE"): the era pattern's
+    trigger."""
+    return "AD" in text or "A.D." in text or "CE" in text or "C.E." in text
 
 
 def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
@@ -453,7 +451,7 @@ def _scan_dates(text: str, year: int | None) -> list[DateMatch]:
             else:
                 matches = None
         elif kind == "part_year" and lower is not None:  # "early 1942": at those words only
-            matches = _anchored(pattern, text, _starts_of(lower, _PART_WORDS))
+            matches = _anchored(pattern, text, _word_starts(text, lower, _PART_WORDS))
         else:
             matches = None
         for match in pattern.finditer(text) if matches is None else matches:
@@ -527,19 +525,6 @@ def day_starts(text: str, months: list[int]) -> list[int]:
 _PART_WORDS = ("early", "mid", "late")
 
 
-def _starts_of(lower: str, words: tuple[str, ...]) -> list[int]:
-    """Sorted offsets of every occurrence of ``words`` in ``lower`` (a pattern that starts with
-    one of them after a ``\\b`` checks the boundary itself)."""
-    starts: list[int] = []
-    for word in words:
-        at = lower.find(word)
-        while at >= 0:
-            starts.append(at)
-            at = lower.find(word, at + 1)
-    starts.sort()
-    return starts
-
-
 def month_starts(text: str, lower: str | None) -> list[int]:
     """Sorted offsets where a word may begin with a month name's first three letters.
 
@@ -549,10 +534,17 @@ def month_starts(text: str, lower: str | None) -> list[int]:
     """
     if lower is None:
         return [m.start() for m in _MONTH_START.finditer(text)]
+    return _word_starts(text, lower, _MONTH_PREFIXES)
+
+
+def _word_starts(text: str, lower: str, prefixes: tuple[str, ...]) -> list[int]:
+    """Sorted offsets where a word of ``text`` begins with one of ``prefixes`` (lower case;
+    ``lower`` is ``plain_lower(text)``): where a pattern that starts with ``\\b`` and one of
+    them can match."""
     starts: list[int] = []
-    for prefix in _MONTH_PREFIXES:
+    for prefix in prefixes:
         if prefix not in lower:
-            continue  # most months: "in" is cheaper than a str.find method call
+            continue  # most: "in" is cheaper than a str.find method call
         at = lower.find(prefix)
         while at >= 0:
             if at == 0 or not is_word_char(text[at - 1]):
