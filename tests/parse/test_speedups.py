@@ -523,8 +523,8 @@ def test_cached_classify_is_the_plain_classify(raw: str, number: int) -> None:
     passes = (  # the whole-text passes that may reclassify a line after its neighbours
         lines.has_lone_label(raw),
         "|" in raw,
-        lines._QA_ANYWHERE.search(raw),
-        lines._RULE_AT_START.match(raw) or lines._RULE_AFTER_BREAK.search(raw),
+        lines._has_question_line(raw),
+        lines._has_rule_line(raw),
     )
     if not any(passes):
         assert lines.split_lines(raw) == [
@@ -617,15 +617,24 @@ def test_word_folding_and_possessives_match_the_plain_forms(word: str) -> None:
 
 
 _LABEL_LINES = st.lists(
-    st.sampled_from([*list("\n\n \t\r.)(aB3x"), "12", "(b)", "c.", "7)", "1234)", "a) x"]),
+    st.sampled_from(
+        [
+            *list("\n\n \t\r.)(aB3x-*_=:"),
+            *["12", "(b)", "c.", "7)", "1234)", "a) x", "Q", "Q:", "Question", "A: y"],
+            *["---", "===", "* * *", "    --"],
+        ]
+    ),
     max_size=30,
 ).map("".join)
 
 
 @settings(max_examples=400, deadline=None)
 @given(st.one_of(_TEXTS, _LABEL_LINES))
-def test_lone_label_check_is_the_multiline_search(text: str) -> None:
-    assert lines.has_lone_label(text) == bool(lines._LONE_LABEL_ANYWHERE.search(text))
+def test_line_start_checks_are_the_multiline_searches(text: str) -> None:
+    for body in (lines._LONE_LABEL_LINE, lines._QUESTION_LINE_START, lines._RULE_LINE):
+        plain = re.search(f"^(?:{body})", text, re.MULTILINE)
+        assert lines._any_line(body)(text) == bool(plain), body
+    assert lines.has_lone_label(text) == bool(re.search(f"^{lines._LONE_LABEL_LINE}", text, re.M))
 
 
 @given(st.integers(min_value=1, max_value=9999), st.integers(min_value=1, max_value=12))
