@@ -6,10 +6,10 @@ import re
 
 from clio.ids import content_id
 from clio.model.period import Period
-from clio.model.topic import EntityKind, ParseWarning, Point, Section
+from clio.model.topic import ParseWarning, Point, Section
 from clio.parse.dates import find_dates
 from clio.parse.drafts import PointDraft, SectionDraft, joined
-from clio.parse.entities import extract_entities, find_names
+from clio.parse.entities import extract_entities, is_person_name
 
 _DECADE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)", re.I)
 _CENTURY = re.compile(r"centur(?:y|ies)$", re.I)
@@ -119,9 +119,7 @@ def _is_lifespan(title: str, period: Period) -> bool:
     not the date of what the point tells."""
     if period.start.year + 15 > period.end.year or not period.text:
         return False
-    name = title.replace(period.text, "").strip(" ()[],–—-")
-    found = find_names(name)
-    return len(found) == 1 and found[0][1].kind is EntityKind.PERSON and found[0][1].text == name
+    return is_person_name(title.replace(period.text, "").strip(" ()[],–—-"))
 
 
 def _point_period(title: str, text: str, section_period: Period | None) -> Period | None:

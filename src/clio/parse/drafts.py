@@ -5,9 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from clio.model.topic import EntityKind
 from clio.parse.dates import find_dates
-from clio.parse.entities import extract_entities
+from clio.parse.entities import is_person_name
 from clio.parse.layout import inline_title, is_heading_like, strip_emphasis
 from clio.parse.lines import Line
 
@@ -280,9 +279,4 @@ def _nest_plain(sections: list[SectionDraft]) -> list[SectionDraft]:
 
 def _names_a_person(section: SectionDraft) -> bool:
     """True when a plain heading is a person's name and nothing more ("Lenin", "Steve Biko")."""
-    found = extract_entities(section.heading) if section.level == 0 else ()
-    return (
-        len(found) == 1
-        and found[0].kind is EntityKind.PERSON
-        and (found[0].text == section.heading.strip())
-    )
+    return section.level == 0 and is_person_name(section.heading)

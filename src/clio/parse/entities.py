@@ -401,6 +401,13 @@ def _known_entity(text: str, start: int, end: int, entry: GazetteerEntry) -> Ent
 _first = itemgetter(0)
 
 
+def is_person_name(text: str) -> bool:
+    """Whether ``text`` is one person's name and nothing more ("Lenin", "Steve Biko")."""
+    name = text.strip()
+    found = extract_entities(name)
+    return len(found) == 1 and found[0].kind is _PERSON and found[0].text == name
+
+
 def _strip_possessive(name: str) -> str:
     return name[:-2] if name[-2:] in _POSSESSIVES else name
 
