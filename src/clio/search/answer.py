@@ -231,11 +231,40 @@ def _section_reasons(index: SearchIndex, question: str, kind: AnswerType, unit: 
     if not _WHY_HEADING.match(unit.heading):
         return []
     asked = set(tokens(strip_asking(question), expand=index.expand))
-    heading = set(tokens(_WHY_HEADING.sub("", unit.heading), expand=index.expand))
-    heading -= {t for m in find_dates(unit.heading) for t in tokens(m.text)}
+    heading = _undated_words(index, _WHY_HEADING.sub("", unit.heading), dated=unit.heading)
     shared = asked & heading
     if not asked or not heading or len(shared) < 0.75 * max(len(asked), len(heading)):
         return []  # a narrower question ("Why did Mao resent ...?") wants the point's own reason
+    return _section_points(index, unit)
+
+
+def _section_described(index: SearchIndex, question: str, found: Sequence[Candidate]) -> list[Unit]:
+    """For "What was X?" where X heads a section of its own ("Treaty of Friendship, Dec 1949"):
+    the section's points, which together describe X; else none."""
+    subject = definition_subject(question)
+    wanted = set(tokens(subject, expand=index.expand)) if subject is not None else set()
+    if not wanted:
+        return []
+    for candidate in found:
+        unit = index.units[candidate.hit.unit]
+        if unit.kind is not UnitKind.POINT:
+            continue
+        if _undated_words(index, unit.heading, dated=unit.heading) != wanted:
+            continue
+        points = _section_points(index, unit)
+        if points:
+            return points
+    return []
+
+
+def _undated_words(index: SearchIndex, text: str, *, dated: str) -> set[str]:
+    """The words of ``text`` (a heading or part of it) but those of the dates in ``dated``."""
+    said = set(tokens(text, expand=index.expand))
+    return said - {t for m in find_dates(dated) for t in tokens(m.text)}
+
+
+def _section_points(index: SearchIndex, unit: Unit) -> list[Unit]:
+    """The points of a unit's section, when there are several and each has a title; else none."""
     points = [
         u
         for u in index.units
@@ -244,33 +273,21 @@ def _section_reasons(index: SearchIndex, question: str, kind: AnswerType, unit: 
     return points if len(points) > 1 and all(u.title for u in points) else []
 
 
-def _section_described(
-    index: SearchIndex, question: str, found: Sequence[Candidate]
-) -> tuple[str, list[Unit]]:
-    """For "What was X?" where X heads a section of its own ("Treaty of Friendship, Dec 1949"):
-    that heading and the section's points, which together describe X; else ("", [])."""
-    subject = definition_subject(question)
-    if subject is None:
-        return "", []
-    wanted = set(tokens(subject, expand=index.expand))
-    for candidate in found:
-        unit = index.units[candidate.hit.unit]
-        if unit.kind is not UnitKind.POINT or not wanted:
-            continue
-        heading = set(tokens(unit.heading, expand=index.expand))
-        heading -= {t for m in find_dates(unit.heading) for t in tokens(m.text)}
-        if heading != wanted:
-            continue
-        points = [
-            u
-            for u in index.units
-            if u.kind is UnitKind.POINT
-            and u.topic_id == unit.topic_id
-            and u.heading == unit.heading
-        ]
-        if len(points) > 1 and all(u.title for u in points):
-            return unit.heading, points
-    return "", []
+def _section_answer(
+    question: str, text: str, points: Sequence[Unit], confidence: float, kind: AnswerType
+) -> Answer:
+    """An answer made of a section's points, each cited with its explanation."""
+    return Answer(
+        question=question,
+        text=text,
+        citations=tuple(
+            Citation(ref_id=u.ref_id, kind=u.kind, quote=_explanation(u), topic_id=u.topic_id)
+            for u in points
+        ),
+        confidence=round(confidence, 4),
+        answered=True,
+        answer_type=kind,
+    )
 
 
 def _explanation(unit: Unit) -> str:
@@ -339,7 +356,7 @@ def _subject_unsaid(question: str, said: str) -> bool:
 
 _ACTIVE_WHO = re.compile(
     r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will|should)\b)"
-    r"[a-z]+\b(?P<rest>[^?]*)",
+    r"(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
     re.IGNORECASE,
 )
 
@@ -413,7 +430,6 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
     )
 
 
-_WHO_DID = re.compile(r"^\W*who\s+(?P<verb>[a-z]+ed)\b", re.IGNORECASE)
 _PASSIVE = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+ed)\b(?P<rest>[^.;:]*)",
     re.IGNORECASE,
@@ -425,8 +441,8 @@ def _agent_unsaid(question: str, said: str) -> bool:
     """True for "Who murdered Rasputin?" against "... until he was murdered in December 1916":
     the sentence has the question's verb only in the passive, with no "by", so it names no
     doer (whoever else it names did something else)."""
-    asked = _WHO_DID.match(question)
-    if asked is None:
+    asked = _ACTIVE_WHO.match(question)
+    if asked is None or not asked["verb"].lower().endswith("ed"):
         return False
     verb = stem(asked["verb"])
     passives = [p for p in _PASSIVE.finditer(said) if stem(p["verb"]) == verb]
@@ -488,36 +504,17 @@ def answer_question(
     cite = Citation(
         ref_id=unit.ref_id, kind=unit.kind, quote=best.span.quote, topic_id=unit.topic_id
     )
-    heading, described = _section_described(index, text, found)
+    described = _section_described(index, text, found)
     if described:
         # "What was the Treaty of Friendship?" where the treaty heads a section: its points
         # (loans, experts, students, ports) are what the notes say it was.
-        return Answer(
-            question=text,
-            text=f"{heading}: " + "; ".join(u.title for u in described),
-            citations=tuple(
-                Citation(ref_id=u.ref_id, kind=u.kind, quote=_explanation(u), topic_id=u.topic_id)
-                for u in described
-            ),
-            confidence=round(max(conf, calibration.threshold), 4),
-            answered=True,
-            answer_type=kind,
-        )
+        summary = f"{described[0].heading}: " + "; ".join(u.title for u in described)
+        return _section_answer(text, summary, described, max(conf, calibration.threshold), kind)
     section = _section_reasons(index, text, kind, unit)
     if section and conf >= calibration.threshold:
         # "Why did China and the USSR split?" asks the question a "Why ..." section answers:
         # every point of that section is a reason, so all of them are the answer.
-        return Answer(
-            question=text,
-            text="; ".join(u.title for u in section),
-            citations=tuple(
-                Citation(ref_id=u.ref_id, kind=u.kind, quote=_explanation(u), topic_id=u.topic_id)
-                for u in section
-            ),
-            confidence=round(conf, 4),
-            answered=True,
-            answer_type=kind,
-        )
+        return _section_answer(text, "; ".join(u.title for u in section), section, conf, kind)
     if conf < calibration.threshold:
         return Answer(
             question=text, text=NOT_IN_NOTES, citations=(), confidence=round(conf, 4),
