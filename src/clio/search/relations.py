@@ -12,6 +12,12 @@ import re
 
 from clio.search.text import STOP_WORDS, stem, words
 
+
+def _stems(text: str) -> frozenset[str]:
+    """The stems of the words of ``text``: a word list as the rules compare it."""
+    return frozenset(map(stem, words(text)))
+
+
 # Fates a count can be of: the dead are not the arrested, the arrested not the deported.
 _FATES = {
     "death": "die died dies dying dead death deaths kill killed killing casualties casualty "
@@ -70,8 +76,10 @@ _PLURALS = frozenset(words("men women children people police cattle"))
 
 
 # Who won: the sentence must say someone won, not only name someone near the contest.
-_WIN = frozenset(map(stem, words("win won wins winning victory victorious elected elect beat "
-                                 "defeat defeated landslide triumph triumphed")))  # fmt: skip
+_WIN = _stems(
+    "win won wins winning victory victorious elected elect beat defeat defeated landslide "
+    "triumph triumphed"
+)
 _ASKS_WIN = re.compile(r"^\W*who\s+(?:won|wins|win|beat|defeated|triumphed)\b", re.IGNORECASE)
 
 
@@ -85,45 +93,26 @@ def says_winner(text: str) -> bool:
     return bool({stem(w) for w in words(text)} & _WIN)
 
 
-_WORKS = frozenset(
-    map(
-        stem,
-        words(
-            "cartoon poster painting photograph speech letter book article report diary memoir "
-            "memoirs telegram broadcast song poem novel film pamphlet leaflet drawing sketch "
-            "interview account source interpretation extract"
-        ),
-    )
+_WORKS = _stems(
+    "cartoon poster painting photograph speech letter book article report diary memoir memoirs "
+    "telegram broadcast song poem novel film pamphlet leaflet drawing sketch interview account "
+    "source interpretation extract"
 )
-
+# Verbs of making a work: a question about its maker uses them ("Who drew the cartoon?")
+_MADE = _stems(
+    "write wrote written draw drew paint painted publish published author authored produce "
+    "produced make made compose composed deliver delivered give gave send sent"
+)
+_MAKING = _MADE | _stems("drawn create created take took photograph photographed film filmed")
 # A source's provenance names its author: it answers who wrote, said or drew it, nothing else.
-_AUTHORSHIP = _WORKS | frozenset(
-    map(
-        stem,
-        words(
-            "write wrote written say said speak spoke give gave deliver delivered draw drew "
-            "paint painted publish published author authored produce produced make made "
-            "compose composed record recorded send sent passage cartoonist historian"
-        ),
-    )
+_AUTHORSHIP = (
+    _WORKS | _MADE | _stems("say said speak spoke record recorded passage cartoonist historian")
 )
 
 
 def asks_authorship(question: str) -> bool:
     """True when a question asks who made, said or wrote something (a source's author)."""
     return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
-
-
-_MAKING = frozenset(
-    map(
-        stem,
-        words(
-            "write wrote written draw drew drawn paint painted publish published author authored "
-            "produce produced make made compose composed deliver delivered give gave send sent "
-            "create created take took photograph photographed film filmed"
-        ),
-    )
-)
 
 
 def asked_work(question: str) -> str | None:
@@ -136,24 +125,14 @@ def asked_work(question: str) -> str | None:
 
 # When something ended is not when it began ("When did the Bolsheviks abandon War Communism?"
 # against "War Communism, introduced in June 1918"), nor the other way round.
-_ENDING = frozenset(
-    map(
-        stem,
-        words(
-            "end ended ends abandon abandoned stop stopped repeal repealed abolish abolished "
-            "scrap scrapped drop dropped lift lifted cancel cancelled finish finished dissolve "
-            "dissolved collapse collapsed fall fell"
-        ),
-    )
+_ENDING = _stems(
+    "end ended ends abandon abandoned stop stopped repeal repealed abolish abolished "
+    "scrap scrapped drop dropped lift lifted cancel cancelled finish finished dissolve "
+    "dissolved collapse collapsed fall fell"
 )
-_STARTING = frozenset(
-    map(
-        stem,
-        words(
-            "begin began begun start started introduce introduced launch launched found "
-            "founded create created establish established open opened adopt adopted"
-        ),
-    )
+_STARTING = _stems(
+    "begin began begun start started introduce introduced launch launched found "
+    "founded create created establish established open opened adopt adopted"
 )
 # "from 1865" (and no "to ..." after it): when it began
 _FROM_DATE = re.compile(
