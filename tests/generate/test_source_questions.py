@@ -8,9 +8,13 @@ from dataclasses import replace
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from clio.generate.essay_text import content_tokens
 from clio.generate.source_questions import make_source_questions
+from clio.generate.source_views import _bears_on
 from clio.model.items import SourceQuestion
 from clio.model.topic import Topic
+from clio.parse import parse_notes
+from tests.conftest import FIXTURES
 from tests.generate.test_mark_schemes import assert_contiguous
 
 KINDS = {"content", "own_knowledge", "provenance", "judgement"}
@@ -151,3 +155,24 @@ def test_invariants_hold_for_any_seed(all_topics: dict[str, Topic], seed: int) -
     for topic in all_topics.values():
         for question in make_source_questions(topic, seed=seed):
             check_question(question, topic)
+
+
+def test_no_view_is_tested_on_a_source_about_something_else() -> None:
+    # Source A (Aske's letter on the Pilgrimage of Grace) says nothing about why Henry wanted to
+    # break with Rome, the sheet's only why-section: no interpretation question on it, while the
+    # source still gets its inference, usefulness and reliability questions
+    text = (FIXTURES / "generate" / "reformation.txt").read_text("utf-8")
+    topic = parse_notes(text)
+    questions = make_source_questions(topic, seed=0)
+    styles = [q.style for q in questions]
+    assert "interpretation" not in styles
+    assert {"inference", "usefulness", "reliability"} <= set(styles)
+    for question in questions:
+        check_question(question, topic)
+
+
+def test_a_title_is_no_name_a_source_shares_with_a_factor() -> None:
+    # "the King's council" does not bear on "The King's Great Matter": King is no one's name
+    factor = content_tokens("The King's Great Matter. Henry wanted a male heir.")
+    assert not _bears_on("The people fear the King's council.", factor, frozenset())
+    assert _bears_on("The people fear that Henry wants an heir.", factor, frozenset())

@@ -204,3 +204,13 @@ def test_a_persons_years_in_a_title_are_a_life_not_the_points_date() -> None:
     ]
     # an event's range in its title still dates it
     assert _span(events.points[2].period) == ("1918", "1921", False)
+
+
+def test_an_instruction_after_the_passage_is_not_the_sources_words() -> None:
+    # "Write answers to the questions which follow." stands between the passage and the questions
+    topic = parse_notes((FIXTURES / "generate" / "reformation.txt").read_text("utf-8"))
+    (source,) = topic.sources
+    assert source.instruction == "Write answers to the questions which follow."
+    assert "questions" not in source.text
+    assert source.text.startswith("The abbeys in the north") and source.text.endswith("churches.")
+    assert [q.marks for q in topic.questions] == [4, 8]

@@ -20,8 +20,9 @@ from clio.generate.source_subjects import (
     thesis,
 )
 from clio.model.period import Period
-from clio.model.topic import Point, Source, Topic
+from clio.model.topic import EntityKind, Point, Source, Topic
 from clio.parse import find_dates
+from clio.parse.entities import extract_entities
 
 
 def quote(sentence: str) -> str:
@@ -94,7 +95,9 @@ def interpretation_view(
     topic: Topic, source: Source, subject: SourceSubject
 ) -> InterpretationView | None:
     """A factor of a why-section the source bears on strongly, else the source's own thesis,
-    else a factor it bears on at all."""
+    else a factor it bears on at all (only factors of the source's own section, or ones that
+    a sentence of the source bears on: a source about something else can neither support nor
+    challenge a view on it)."""
     strong = _factor_view(topic, source, subject, minimum=3)
     if strong is not None:
         return strong
@@ -111,6 +114,7 @@ def _factor_view(
     common = common_tokens(topic, subject)
     passage = content_tokens(source.text) - common
     corpus = topic_corpus(topic)
+    said = sentences(source.text)
     best: tuple[tuple[int, bool], Factor, list[Factor]] | None = None
     for section in topic.sections:
         if not section_is_why(section) or len(section.points) < 2:
@@ -120,7 +124,11 @@ def _factor_view(
             tokens = content_tokens(factor.point.full_text) - common - _WEAK
             # A factor of the section the source is about beats an equal one elsewhere.
             score = (len(passage & tokens), section is subject.section)
-            if score[0] >= minimum and (best is None or score > best[0]):
+            if score[0] < minimum or (best is not None and score <= best[0]):
+                continue
+            if score[1] or any(
+                _bears_on(s, content_tokens(factor.point.full_text) - common, common) for s in said
+            ):
                 best = (score, factor, factors)
     if best is None:
         return None
@@ -159,8 +167,12 @@ def _bears_on(sentence: str, factor_tokens: frozenset[str], common: frozenset[st
     shared = (content_tokens(sentence) - common - _WEAK) & factor_tokens
     if len(shared) >= 2:
         return True
-    names = {stem(w) for w in words(sentence)[1:] if w[:1].isupper()}
+    # a name is a person, place, organisation or event the parser finds ("King" alone is not)
+    names = {stem(w) for e in extract_entities(sentence) if e.kind in _NAMED for w in words(e.text)}
     return bool(shared & names)
+
+
+_NAMED = frozenset(EntityKind) - {EntityKind.FIGURE}
 
 
 def _just_outside(topic: Topic, source: Source, period: Period) -> list[Point]:

@@ -165,6 +165,10 @@ def build_source(block: list[Line]) -> Source:
         ):
             citation = text
             continue
+        if stage == "passage" and len(text) < 250 and is_instruction(text):
+            # "Write answers to the questions which follow." after the passage: not its words
+            instruction = instruction or text
+            continue
         stage = "passage"
         marker = line.label + " " if line.kind is MARKER and line.style.startswith("bullet") else ""
         content = line.rest if line.kind is MARKER else text
