@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from clio.model.topic import EntityKind, Topic
 from clio.parse.entities import extract_entities
 
@@ -131,3 +133,24 @@ def test_who_after_a_name_makes_a_person() -> None:
     # a group is not a person, nor is a common word
     assert "person" not in [k for k, *_ in _found("Later the Bolsheviks, who had few, grew.")]
     assert _found("Many, who had voted for them, left.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a one-letter regnal number before a full stop ends the name, unlike an initial
+        ("the Emperor Charles V. Wolsey failed", ("Emperor Charles V", "Charles V")),
+        ("under King Henry V. The war went on", ("King Henry V", "Henry V")),
+        ("Pope Pius X. He ruled", ("Pope Pius X", "Pius X")),
+        ("John F. Kennedy spoke", ("John F. Kennedy", "John F. Kennedy")),
+        ("John V. Lindsay was mayor", ("John V. Lindsay", "John V. Lindsay")),
+        # a given name makes a person even after "to", which comes before places
+        (
+            "Henry was married to Catherine of Aragon",
+            ("Catherine of Aragon", "Catherine of Aragon"),
+        ),
+    ],
+)
+def test_rulers_numbers_and_given_names(text: str, expected: tuple[str, str]) -> None:
+    (entity,) = [e for e in extract_entities(text) if e.kind is EntityKind.PERSON]
+    assert (entity.text, entity.name) == expected

@@ -66,6 +66,8 @@ _GIVEN_NAMES = _words(
     "gordon tony harriet lyndon margaret mary matthew michael neville nicholas oliver patrick "
     "peter philip ramsay richard robert ronald rosa samuel sarah stanley stephen susan thomas "
     "walter william winston woodrow "
+    "agnes beatrice caroline catherine cecil emma grace isabella joan kate lucy matilda maud "
+    "ralph roger rachel simon victoria "
     # German, Dutch, Scandinavian
     "adolf bernhard dietrich erich ernst franz friedrich fritz gerhard gustav hans heinrich "
     "helmut hermann horst joachim johann jurgen jürgen karl klaus konrad kurt ludwig manfred "
@@ -133,9 +135,28 @@ def _next(text: str, token: _Token) -> tuple[_Token, str] | None:
             return None
         return (position, found.group(1)), ""
     gap_text = text[end:position]
-    if "." in gap_text and len(token[1]) > 1 and token[1].lower() not in _ABBREVIATIONS:
-        return None  # a full stop ends the name, except after an initial ("Kenneth G. Lieberthal")
+    if "." in gap_text:
+        if len(token[1]) > 1 and token[1].lower() not in _ABBREVIATIONS:
+            return (
+                None  # a full stop ends a name, except after an initial ("Kenneth G. Lieberthal")
+            )
+        if token[1] in _REGNAL and _regnal(text, token, found.group(1)):
+            return None  # "Emperor Charles V. Wolsey failed": the V is a number, not an initial
     return (position, found.group(1)), gap_text
+
+
+_REGNAL = frozenset("IVX")
+
+
+def _regnal(text: str, numeral: _Token, following: str) -> bool:
+    """Whether a one-letter roman numeral before a full stop ends a ruler's name: the sentence
+    goes on with a common word ("Henry V. The war"), or a title stands before the name
+    ("King Henry V.", "Pope Pius X.")."""
+    if _fold(following)[0] in _COMMON:
+        return True
+    name = _previous_word(text, numeral[0])
+    title = _previous_word(text, max(0, numeral[0] - len(name) - 1)) if name else ""
+    return _fold(title)[0] in _TITLES if title else False
 
 
 def _previous_word(text: str, start: int) -> str:
