@@ -68,3 +68,29 @@ def test_sources_text(capsys: pytest.CaptureFixture[str]) -> None:
 def test_missing_file_exits_3(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "sources", "no-such-notes.txt")
     assert code == 3 and "no such file" in err
+
+
+REFORMATION = Path(__file__).resolve().parent.parent / "fixtures" / "generate" / "reformation.txt"
+
+
+def test_sources_marks_an_answer_to_one_question(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "sources", str(REFORMATION), "--json")
+    asked = json.loads(out)["source_questions"][0]
+    good = (
+        "Aske says the abbeys gave alms to poor men and served God well, so people joined "
+        "because the monasteries had helped them. They also feared Cromwell would take the "
+        "goods of parish churches."
+    )
+    code, out, _ = run(capsys, "sources", str(REFORMATION), "-n", "1", "-a", good, "--json")
+    assert code == 0
+    strong = json.loads(out)
+    assert strong["max_marks"] == asked["marks"] and strong["score"] >= 2 and strong["made"]
+    code, out, _ = run(capsys, "sources", str(REFORMATION), "-n", "1", "-a", "They were angry.")
+    assert code == 0 and "0/4" in out and "✗" in out
+
+
+def test_sources_answer_needs_a_real_question(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "sources", str(REFORMATION), "-n", "99", "-a", "text")
+    assert code == 3 and "no question 99" in err
+    code, _, err = run(capsys, "sources", str(REFORMATION), "-n", "1")
+    assert code == 2 and "--answer" in err

@@ -161,3 +161,9 @@ def test_a_quality_the_answer_needs_is_not_a_call_for_a_judgement() -> None:
     )
     judgement = _point("Reaches a judgement on how useful Source A is.", "judgement")
     assert "judgement" in hint_for(judgement, "How useful is Source A?")
+
+
+def test_an_opening_clause_is_not_the_hints_subject() -> None:
+    # "Since their suppression, the service of God ...": not "their suppression the service"
+    quoted = 'The source says that "Since their suppression, the service of God is diminished."'
+    assert anchor(quoted, "What can you infer?", dated=True) == ("the service", "")

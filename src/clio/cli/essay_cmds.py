@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from typing import Annotated
 
 import typer
@@ -11,6 +12,8 @@ from rich.panel import Panel
 from rich.table import Table
 
 from clio.cli.app import app, console
+from clio.cli.mark_cmds import print_mark
+from clio.errors import UsageError
 from clio.model.items import EssayPlan, SourceQuestion
 from clio.services.essays import (
     essay_plans_json,
@@ -18,6 +21,7 @@ from clio.services.essays import (
     load_source_questions,
     source_questions_json,
 )
+from clio.services.marking import mark_json, mark_source_answer
 
 TopicArg = Annotated[
     str, typer.Argument(help="A notes file, '-' for stdin, or a built-in topic name.")
@@ -51,9 +55,32 @@ def essay_command(
 
 
 @app.command("sources")
-def sources_command(topic: TopicArg, as_json: JsonOpt = False, seed: SeedOpt = 0) -> None:
+def sources_command(
+    topic: TopicArg,
+    as_json: JsonOpt = False,
+    seed: SeedOpt = 0,
+    number: Annotated[
+        int | None,
+        typer.Option("--question", "-n", help="Mark an answer to question N (with --answer)."),
+    ] = None,
+    answer: Annotated[
+        str | None,
+        typer.Option("--answer", "-a", help="Your answer to question N ('-' reads stdin)."),
+    ] = None,
+) -> None:
     """Exam-style source questions with their levels-of-response mark schemes."""
     loaded, questions = load_source_questions(topic, seed=seed)
+    if (number is None) != (answer is None):
+        raise UsageError("give both --question N and --answer to have an answer marked")
+    if number is not None and answer is not None:
+        text = sys.stdin.read() if answer == "-" else answer
+        mark = mark_source_answer(questions, number, text)
+        if as_json:
+            typer.echo(json.dumps(mark_json(mark), ensure_ascii=False, indent=2))
+        else:
+            console.print(f"[bold]{number}. {escape(questions[number - 1].text)}[/]")
+            print_mark(mark)
+        return
     if as_json:
         data = source_questions_json(loaded, questions, seed=seed)
         typer.echo(json.dumps(data, ensure_ascii=False, indent=2))

@@ -61,7 +61,7 @@ def mark_command(
     if as_json:
         typer.echo(json.dumps(mark_json(mark), ensure_ascii=False, indent=2))
     else:
-        _print_mark(mark)
+        print_mark(mark)
 
 
 def _run_batch(path: Path) -> None:
@@ -87,7 +87,8 @@ def _run_batch(path: Path) -> None:
         raise InputError(f"{failed} line(s) could not be marked (see above)", file=name)
 
 
-def _print_mark(mark: Mark) -> None:
+def print_mark(mark: Mark) -> None:
+    """The mark, its level, flags, the points made and missed, and the feedback."""
     console.print(f"[bold]{mark.score}/{mark.max_marks}[/]  level {mark.level}")
     if mark.flags:
         console.print(f"[yellow]flags:[/] {escape(', '.join(mark.flags))}")

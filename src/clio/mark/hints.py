@@ -36,6 +36,11 @@ _NOT_VERBS = _words("speed greed breed creed steed hundred sacred naked wicked")
 _PRONOUNS = _words("he she it they this that these those there we i you one")
 _NP_SKIP = _words("that to at on in of the a an as by for with from into about")
 _DETERMINERS = _words("the a an his her its their our this these those")
+# "Since their suppression, ...": an opening clause before the comma is not the subject
+_INTRO_CLAUSE = re.compile(
+    r"^(?:since|when|after|although|though|as|because|while|before|until|if|once)\b[^,.;:]{0,80},\s*",
+    re.IGNORECASE,
+)
 _LEADING_DATE = re.compile(
     r"^\s*(?:(?:1[0-9]|20)\d{2}:\s*)?(?:in|during|by|from|after|before|on|at)\s+(?:the\s+\w+\s+of\s+|early\s+|late\s+)?"
     r"(?:[A-Za-z]+\s+)?(?:1[0-9]|20)\d{2}s?,?\s+",
@@ -71,6 +76,8 @@ def _noun_phrase(words: list[str], start: int) -> list[str]:
             break
         if low in _NP_SKIP and low not in _DETERMINERS:
             break
+        if phrase and low in _DETERMINERS and phrase[-1].lower() not in _DETERMINERS:
+            break  # "suppression the service": a determiner starts another phrase
         phrase.append(word)
         if len([w for w in phrase if w.lower() not in _DETERMINERS]) >= 2:
             break
@@ -142,7 +149,7 @@ def anchor(point_text: str, question: str = "", *, dated: bool = False) -> tuple
         date = f"between {span.group(1)} and {span.group(2)}"
     if label and not quoted:
         return _with_article(label), date
-    body = _LEADING_DATE.sub("", body)
+    body = _INTRO_CLAUSE.sub("", _LEADING_DATE.sub("", body))
     words = [w for w in _WORD.findall(body) if not w[0].isdigit() and w.lower() not in _SCALES]
     verb = next((i for i, w in enumerate(words) if _is_verb(w)), len(words))
     subject = _noun_phrase(words[:verb], 0) if verb else []

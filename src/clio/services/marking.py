@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from clio.errors import InputError, UsageError
 from clio.mark import mark_answers, scheme_from_points, scheme_from_reference
+from clio.model.items import SourceQuestion
 from clio.model.marking import Mark, MarkScheme
 from clio.model.serialise import to_jsonable
 
@@ -46,6 +47,18 @@ def mark_one(
         raise InputError("the question is empty", field="question")
     scheme = build_scheme(reference=reference, points=points, max_marks=max_marks, source=source)
     return mark_answers([(question, scheme, answer)])[0]
+
+
+def mark_source_answer(questions: Sequence[SourceQuestion], number: int, answer: str) -> Mark:
+    """Mark an answer to question ``number`` (from 1) of ``questions`` against its own scheme."""
+    if not 1 <= number <= len(questions):
+        raise InputError(
+            f"there is no question {number}: these notes give {len(questions)}", field="question"
+        )
+    if not answer.strip():
+        raise InputError("the answer is empty", field="answer")
+    question = questions[number - 1]
+    return mark_answers([(question.text, question.mark_scheme, answer)])[0]
 
 
 def mark_json(mark: Mark) -> dict[str, Any]:
