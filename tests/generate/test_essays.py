@@ -14,6 +14,8 @@ from clio.generate.essay_question import heading_question, read_question
 from clio.generate.essays import make_essay_plans, plan_essay
 from clio.model.items import EssayPlan
 from clio.model.topic import Topic
+from clio.parse import parse_notes
+from tests.conftest import FIXTURES
 
 TYPED = {
     "china": [
@@ -287,3 +289,18 @@ def test_factor_names_in_the_introduction_read_mid_sentence() -> None:
     question = "Explain why the Bolsheviks were able to seize power in October 1917."
     intro = plan_essay(parse_notes(notes), question).paragraphs[0].text
     assert "the July Days" in intro and "The July Days" not in intro, intro
+
+
+def test_the_introduction_lists_factors_as_the_paragraphs_name_them() -> None:
+    # a common noun mid-sentence is lower case ("money"); a month or a known name keeps its
+    # capital ("the March election", "Yalta"), as in the factor paragraphs and questions
+    reformation = parse_notes((FIXTURES / "generate" / "reformation.txt").read_text("utf-8"))
+    intro = make_essay_plans(reformation, seed=0)[0].paragraphs[0].text
+    assert "economic (money)" in intro and "(the King's Great Matter)" in intro
+    nazi = parse_notes((FIXTURES / "ask" / "nazi-consolidation.txt").read_text("utf-8"))
+    plans = make_essay_plans(nazi, seed=0)
+    text = " ".join(p.text for plan in plans for p in plan.paragraphs)
+    assert "the March election" in text and "march election" not in text
+    cold_war = parse_notes((FIXTURES / "notes" / "numbered-headings.txt").read_text("utf-8"))
+    intro = make_essay_plans(cold_war, seed=0)[0].paragraphs[0].text
+    assert "(Yalta and Potsdam)" in intro and "(ideology)" in intro

@@ -369,6 +369,7 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
         or "’" in first
         or named_place
         or (not rest and looks_coined(first))  # "Bizonia", "Anschluss": a name, not a noun
+        or _always_a_name(first)  # "March election", "Yalta and Potsdam"
     ):
         head = name
     else:
@@ -386,6 +387,22 @@ def noun_phrase(title: str, *, proper: frozenset[str], corpus: str) -> str:
         )
     )
     return ("the " + head) if needs_article else head
+
+
+_MONTHS_TEXT = (
+    "january february march april may june july august september october november december"
+)
+_MONTHS = frozenset(_MONTHS_TEXT.split())
+
+
+def _always_a_name(word: str) -> bool:
+    """A month, or a person, place or organisation Clio's lexicon knows ("Yalta", "Stalin")."""
+    from clio.generate.lexicon import load_lexicon  # essay_text is imported by the lexicon's users
+
+    if word.lower() in _MONTHS:
+        return True
+    known = load_lexicon().lookup(word)
+    return known is not None and known.kind in ("person", "place", "organisation")
 
 
 def past_tense(verb: str) -> str:

@@ -275,7 +275,7 @@ def _introduction(
     else:
         groups: list[str] = []
         for theme in dict.fromkeys(f.theme for f in factors):
-            names = join_names([_mid_sentence(f.name) for f in factors if f.theme == theme])
+            names = join_names([_listed(f) for f in factors if f.theme == theme])
             label = theme_adjective(theme) if theme else "other"
             groups.append(f"{label} ({names})")
         count = number_word(len(factors))
@@ -451,4 +451,4 @@ def _because(importance: Importance) -> tuple[str, list[str]]:
 def _listed(factor: Factor) -> str:
     """A factor as an item of a list mid-sentence: "the March election" (a clause, "that ...",
     keeps its title)."""
-    return factor.name if factor.phrase.startswith("that ") else subject(factor)
+    return _mid_sentence(factor.name) if factor.phrase.startswith("that ") else subject(factor)
