@@ -296,7 +296,8 @@ def test_the_introduction_lists_factors_as_the_paragraphs_name_them() -> None:
     # capital ("the March election", "Yalta"), as in the factor paragraphs and questions
     reformation = parse_notes((FIXTURES / "generate" / "reformation.txt").read_text("utf-8"))
     intro = make_essay_plans(reformation, seed=0)[0].paragraphs[0].text
-    assert "economic (money)" in intro and "(the King's Great Matter)" in intro
+    assert "economic (money)" in intro
+    assert "personal and diplomatic (the King's Great Matter and Anne Boleyn)" in intro
     nazi = parse_notes((FIXTURES / "ask" / "nazi-consolidation.txt").read_text("utf-8"))
     plans = make_essay_plans(nazi, seed=0)
     text = " ".join(p.text for plan in plans for p in plan.paragraphs)

@@ -55,7 +55,8 @@ _KEYWORDS: dict[str, tuple[str, ...]] = {
         "visit", "treated", "humiliat", "resent", "insult", "personal", "conference", "talks",
         "summit", "treaty", "recogni", "united nations", "diplomat", "ambassador", "relations",
         "alliance", "ally", "allies", "pact", "negotiat", "rival", "respect", "support",
-        "agreement", "agreed", "walked out", "called", "swim",
+        "agreement", "agreed", "walked out", "called", "swim", "heir", "marri", "divorce",
+        "annul", "succession", "mistress", "in love", "jealous", "ambitio",
     ),
 }  # fmt: skip
 
