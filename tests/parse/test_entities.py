@@ -154,3 +154,10 @@ def test_who_after_a_name_makes_a_person() -> None:
 def test_rulers_numbers_and_given_names(text: str, expected: tuple[str, str]) -> None:
     (entity,) = [e for e in extract_entities(text) if e.kind is EntityKind.PERSON]
     assert (entity.text, entity.name) == expected
+
+
+def test_a_demonstrative_starts_no_name_and_a_given_name_is_a_person() -> None:
+    found = _found("This Act stopped appeals to Rome. Henry's marriage to Catherine was void.")
+    assert ("event", "This Act", "This Act") not in found
+    assert ("person", "Catherine", "Catherine") in found
+    assert ("place", "Rome", "Rome") in found

@@ -279,6 +279,7 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_DETERMINERS = _words("the this that these those his her its their our")
 # a relative pronoun for people right after a name: "Trotsky, who ...", "Kirov, whose ..."
 _WHO_AFTER = re.compile(r"(?:['’]s)?,? (?:who|whom|whose)\b")
 
@@ -300,6 +301,8 @@ def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
     previous_word = _previous_word(text, token[0])
     if not previous_word or previous_word[:1].isupper():
         return None
+    if key in _GIVEN_NAMES:
+        return _PERSON  # "married to Catherine": a given name, not a place after "to"
     return _PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
 
 
@@ -389,8 +392,8 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             done = end
             continue
         run = _run(text, token)
-        if len(run) > 1 and _key(run[0]) == "the":
-            continue  # "The Lushan Conference": the name starts at the next word
+        if len(run) > 1 and _key(run[0]) in _DETERMINERS:
+            continue  # "The Lushan Conference", "This Act": a name starts at the next word
         if not _named_by_shape(run):
             # a known name inside the run wins over guessing the run ("General Chuikov")
             cut = next((k for k in range(1, len(run)) if known_at(run[k])), len(run))
