@@ -161,3 +161,8 @@ def test_a_demonstrative_starts_no_name_and_a_given_name_is_a_person() -> None:
     assert ("event", "This Act", "This Act") not in found
     assert ("person", "Catherine", "Catherine") in found
     assert ("place", "Rome", "Rome") in found
+
+
+def test_an_office_after_a_given_name_is_not_part_of_the_name() -> None:
+    assert not [e for e in extract_entities("The Act made Henry Supreme Head.") if "Head" in e.text]
+    assert _found("He met John Smith Secretary of State.")[0][1] == "John Smith"

@@ -279,6 +279,10 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_OFFICES = _words(
+    "supreme head chief minister secretary chancellor governor leader commander president "
+    "general premier chairman"
+)
 _DETERMINERS = _words("the this that these those his her its their our")
 # a relative pronoun for people right after a name: "Trotsky, who ...", "Kirov, whose ..."
 _WHO_AFTER = re.compile(r"(?:['’]s)?,? (?:who|whom|whose)\b")
@@ -398,6 +402,11 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             # a known name inside the run wins over guessing the run ("General Chuikov")
             cut = next((k for k in range(1, len(run)) if known_at(run[k])), len(run))
             run = run[:cut]
+            if len(run) > 1 and _key(run[0]) in _GIVEN_NAMES:
+                # "made Henry Supreme Head of the Church": an office after a given name is not
+                # the rest of the name
+                cut = next((k for k in range(1, len(run)) if _key(run[k]) in _OFFICES), len(run))
+                run = run[:cut]
         kind_start = _classify(run, text)
         done = _end(run[-1])
         if kind_start is not None:
