@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from clio.errors import InputError
@@ -20,6 +22,7 @@ from clio.generate.text import (
 from clio.parse import parse_notes
 from clio.services.topics import read_builtin_text
 from tests.conftest import FIXTURES
+from tests.generate.conftest import NOTE_FILES
 
 PEOPLE = """Key people
 
@@ -520,3 +523,13 @@ def test_a_wrong_organisation_existed_at_the_time() -> None:
                 assert question.answer == "the UN"
                 assert not {"SEATO", "the Warsaw Pact", "Warsaw Pact"} & set(question.options)
     assert asked
+
+
+@pytest.mark.parametrize("path", NOTE_FILES, ids=lambda p: p.name)
+def test_what_a_person_did_starts_with_a_verb_not_a_possessive(path: Path) -> None:
+    # "Dubček's reforms were crushed ..." is not something Dubček did ("'s reforms were ...")
+    topic = parse_notes(path.read_text(encoding="utf-8-sig"))
+    for question in make_kit(topic, seed=0).questions:
+        if question.kind.value == "match" and "person" in question.stem:
+            for _, deed in question.answer:
+                assert deed[:1].isalpha(), (path.name, deed)

@@ -114,7 +114,9 @@ def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
         if len(head.split()) >= 4:
             rest = head  # "treated Mao badly on his first visit to Moscow[, housing him ...]"
         first = rest.split(" ", 1)[0] if rest else ""
-        if not first.islower() or first in {"and", "or", "was", "were", "who", "is", "are"}:
+        if not first[:1].isalpha() or not first.islower():
+            continue  # "Cromwell's commissioners visited ...": not what Cromwell did
+        if first in {"and", "or", "was", "were", "who", "is", "are"}:
             continue
         if not 3 <= len(rest.split()) <= 16:
             continue
