@@ -51,3 +51,35 @@ def test_an_untitled_point_is_labelled_without_its_opening_date() -> None:
     assert labels[0].startswith("Stalin cut all road"), labels
     # a date early in the sentence is dropped too: the chart shows it beside the label
     assert labels[1] == "Stalin lifted the blockade.", labels
+
+
+def test_dated_events_told_inside_a_point_are_on_the_timeline() -> None:
+    topic = parse_notes(
+        "Henry VIII\n\nThe break with Rome, 1532-36\n"
+        "a. Act of Supremacy, Nov 1534\n"
+        "The Act made Henry Supreme Head of the Church. An Oath had to be sworn by leading men;"
+        " Sir Thomas More refused and was executed in July 1535.\n"
+        "b. The fall of Cromwell, 1540\n"
+        "Cromwell arranged the marriage in January 1540. He was executed"
+        " in July 1540. He had served Henry since the 1520s.\n"
+    )
+    details = [e for e in timeline_events(topic) if e.kind is EventKind.DETAIL]
+    # each dated clause once, after the clause's own date; not the point's own date again,
+    # not a vague "the 1520s"
+    assert [(e.period.label(), e.label) for e in details] == [
+        ("Jul 1535", "Sir Thomas More refused and was executed."),
+        ("Jan 1540", "Cromwell arranged the marriage."),
+        ("Jul 1540", "The fall of Cromwell: he was executed."),
+    ]
+    assert all(e.section_heading == "The break with Rome, 1532-36" for e in details)
+    assert len({e.id for e in timeline_events(topic)}) == len(timeline_events(topic))
+
+
+def test_a_later_date_in_a_sentence_is_labelled_by_the_words_around_it() -> None:
+    topic = parse_notes(
+        "Monasteries\n\nDissolution, 1536-40\n"
+        "a. Closures\nCromwell's commissioners reported corruption and the smaller monasteries"
+        " were closed in 1536 and the larger ones by 1540.\n"
+    )
+    labels = {e.period.label(): e.label for e in timeline_events(topic)}
+    assert labels["1540"] == "…closed in 1536 and the larger ones by 1540."

@@ -92,7 +92,7 @@ def timeline_command(
         ),
     ] = None,
 ) -> None:
-    """Show the dated events (sections, points, source claims) in chronological order."""
+    """Show the dated events (sections, points, events told in points, source claims) in order."""
     topic = load_topic(file)
     events = timeline_events(topic)
     table = Table("when", "what", "from", title=topic.title)

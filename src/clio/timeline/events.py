@@ -7,8 +7,9 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from clio.model.period import Period
-from clio.model.topic import Topic
+from clio.model.topic import Point, Section, Topic
 from clio.parse.dates import find_dates
+from clio.parse.sources import split_sentences
 
 
 class EventKind(StrEnum):
@@ -16,6 +17,7 @@ class EventKind(StrEnum):
 
     SECTION = "section"
     POINT = "point"
+    DETAIL = "detail"  # a dated event told inside a point ("More was executed in July 1535")
     CLAIM = "claim"
 
 
@@ -39,7 +41,7 @@ class TimelineEvent:
         return self.period.is_range
 
 
-_KIND_ORDER = {EventKind.SECTION: 0, EventKind.POINT: 1, EventKind.CLAIM: 2}
+_KIND_ORDER = {EventKind.SECTION: 0, EventKind.POINT: 1, EventKind.DETAIL: 2, EventKind.CLAIM: 3}
 
 
 def _short(text: str, words: int = 10) -> str:
@@ -77,8 +79,73 @@ def _point_label(title: str, text: str, period: Period) -> str:
     return title
 
 
+# vague dates date no event: part of a decade, a season, a century ("the late 1950s")
+_VAGUE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)|centur(?:y|ies)$", re.I)
+
+
+def _details(section: Section, point: Point) -> list[TimelineEvent]:
+    """The dated events a point's text tells besides the point's own date: each sentence with
+    a clear date of its own ("Sir Thomas More refused and was executed in July 1535")."""
+    found: list[TimelineEvent] = []
+    own = point.period
+    seen = {(own.start, own.end)} if own is not None else set()
+    clauses = [c.strip() for s in split_sentences(point.text) for c in s.split("; ") if c.strip()]
+    for sentence in clauses:
+        for number, date in enumerate(find_dates(sentence)):
+            period = date.period
+            bracketed = sentence[date.start - 1 : date.start] == "(" and period.is_range
+            when = (period.start, period.end)
+            if when in seen or bracketed or _VAGUE.search(date.text):
+                continue  # the point's own date, a life's years, or a vague time
+            seen.add(when)
+            found.append(
+                TimelineEvent(
+                    id=f"{point.id}-d{len(found) + 1}",
+                    kind=EventKind.DETAIL,
+                    label=_detail_label(
+                        sentence, date.start, date.end, first=number == 0, point=point
+                    ),
+                    detail=sentence,
+                    period=period,
+                    section_id=section.id,
+                    section_heading=section.heading,
+                    line=point.lines[0] or None,
+                )
+            )
+    return found
+
+
+_PRONOUN = re.compile(r"^(?:he|she|they|it|this|these)\b", re.IGNORECASE)
+
+
+def _detail_label(sentence: str, start: int, end: int, *, first: bool, point: Point) -> str:
+    """A short label for the event a clause dates: the clause without its opening date, or,
+    for a later date in it, the words around that date; a pronoun at the start gets the
+    point's title ("The fall of Cromwell: he was executed.")."""
+    if first or len(sentence[:start].split()) < 8:
+        label = _short(_without_leading_date(sentence) if first else sentence)
+    else:
+        before = sentence[:start].split()[-8:]
+        after = [w for w in sentence[end:].split()[:3] if any(c.isalnum() for c in w)]
+        words = " ".join([*before, sentence[start:end], *after]).rstrip(" ,;:.")
+        label = "…" + words + ("…" if after else ".")
+    title = strip_title_date(point.title)
+    if _PRONOUN.match(label) and title:
+        return f"{title}: {label[:1].lower()}{label[1:]}"
+    return label
+
+
+def strip_title_date(title: str) -> str:
+    """A point's title without its trailing date ("The fall of Cromwell, 1540")."""
+    found = find_dates(title)
+    if found and found[-1].end >= len(title.rstrip(" )]")) - 1:
+        return title[: found[-1].start].rstrip(" ,(–—-")
+    return title
+
+
 def timeline_events(topic: Topic) -> list[TimelineEvent]:
-    """Every dated section, point and source claim of ``topic``, earliest first."""
+    """Every dated section, point, event told in a point, and source claim of ``topic``,
+    earliest first."""
     events: list[TimelineEvent] = []
     for section in topic.sections:
         if section.period is not None:
@@ -95,6 +162,7 @@ def timeline_events(topic: Topic) -> list[TimelineEvent]:
                 )
             )
         for point in section.points:
+            events.extend(_details(section, point))
             if point.period is None:
                 continue
             events.append(
