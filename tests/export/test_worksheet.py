@@ -10,8 +10,10 @@ import pytest
 from PIL import Image
 
 from clio.export.worksheet import build_sheet, html_to_pdf, render_html
+from clio.generate import make_kit
 from clio.model.topic import Topic
 from clio.parse import parse_notes
+from tests.conftest import FIXTURES
 from tests.export.kits import hand_kit
 
 
@@ -100,3 +102,19 @@ def test_parts_are_lettered_by_what_the_sheet_has() -> None:
     html = render_html(topic, build_sheet(topic, hand_kit(topic)))
     assert "Part A: Quick quiz" in html and "Part B: Essay" in html
     assert "Source exercise" not in html
+
+
+def test_a_sheet_varies_its_questions_and_does_not_ask_a_style_twice() -> None:
+    topic = parse_notes((FIXTURES / "generate" / "reformation.txt").read_text("utf-8"))
+    kit = make_kit(topic, seed=0)
+    sheet = build_sheet(topic, kit, quiz_questions=10)
+    asked = {q.stem: q for q in kit.questions if q.kind.value == "mcq"}
+    matches = [e.stem for e in sheet.quiz if e.kind == "match"]
+    assert len(matches) == len(set(matches))  # not two "match each point to its section" grids
+    multiple = [asked[e.stem] for e in sheet.quiz if e.kind == "mcq"]
+    assert len({q.subkind or q.stem.split()[2] for q in multiple}) >= 3
+    # the notes ask an inference and a usefulness question on Source A: Clio adds reliability,
+    # not a second inference or usefulness question
+    texts = [w.text for w in sheet.source_questions]
+    assert texts[:2] == [q.text for q in topic.questions]
+    assert len(texts) == 3 and texts[2].startswith("How reliable")

@@ -96,6 +96,7 @@ def _pick_quiz(kit: Kit, limit: int) -> list[QuizQuestion]:
     by_kind: dict[str, list[QuizQuestion]] = {}
     for question in kit.questions:
         by_kind.setdefault(question.kind.value, []).append(question)
+    by_kind = {kind: _varied(questions) for kind, questions in by_kind.items()}
     turns = list(_KIND_TURNS) + sorted(set(by_kind) - set(_KIND_TURNS))
     picked: list[QuizQuestion] = []
     while len(picked) < limit and any(by_kind.values()):
@@ -105,6 +106,32 @@ def _pick_quiz(kit: Kit, limit: int) -> list[QuizQuestion]:
                 picked.append(queue.pop(0))
     order = {q.id: i for i, q in enumerate(kit.questions)}
     return sorted(picked, key=lambda q: order[q.id])
+
+
+def _varied(queue: list[QuizQuestion]) -> list[QuizQuestion]:
+    """One kind's questions reordered so that the sheet varies: their sorts (dates, people,
+    figures, sections...) in turn, and a question worded like one before it (two "Match each
+    point to the section" grids) only after all the others."""
+    by_sort: dict[str, list[QuizQuestion]] = {}
+    for question in queue:
+        by_sort.setdefault(question.subkind or _stem_start(question.stem), []).append(question)
+    turns: list[QuizQuestion] = []
+    while any(by_sort.values()):
+        for questions in by_sort.values():
+            if questions:
+                turns.append(questions.pop(0))
+    seen: set[str] = set()
+    fresh: list[QuizQuestion] = []
+    again: list[QuizQuestion] = []
+    for question in turns:
+        stem = question.stem if question.kind.value == "match" else ""
+        (again if stem and stem in seen else fresh).append(question)
+        seen.add(stem)
+    return fresh + again
+
+
+def _stem_start(stem: str) -> str:
+    return " ".join(stem.split()[:4])
 
 
 def _short(text: str, limit: int = MAX_EXPLANATION) -> str:
@@ -126,6 +153,16 @@ def _written(question: SourceQuestion, number: int) -> WrittenQuestion:
     )
 
 
+def _source_set(topic: Topic, asked: list[SourceQuestion]) -> list[SourceQuestion]:
+    """The questions a worksheet sets on one source: the notes' own first, then Clio's of the
+    styles the notes do not ask (two inference questions on one source are one too many)."""
+    own_texts = {q.text for q in topic.questions}
+    own = [q for q in asked if q.text in own_texts]
+    styles = {q.style for q in own}
+    added = [q for q in asked if q not in own and q.style not in styles]
+    return own + added
+
+
 def _pick_source(
     topic: Topic, kit: Kit, *, first: int
 ) -> tuple[Source | None, list[WrittenQuestion]]:
@@ -133,7 +170,9 @@ def _pick_source(
     for question in kit.source_questions:
         if question.source_id in sources:
             chosen = sources[question.source_id]
-            asked = [q for q in kit.source_questions if q.source_id == chosen.id]
+            asked = _source_set(
+                topic, [q for q in kit.source_questions if q.source_id == chosen.id]
+            )
             items = [_written(q, first + i) for i, q in enumerate(asked)]
             return chosen, items
     for source in topic.sources:
