@@ -196,3 +196,30 @@ def test_wrong_join_code_is_404_and_single_user_has_no_accounts(
     assert learner.post_form("/classes/join", {"code": "NOPE1234"}).status_code == 404
     assert client.get("/login").status_code == 404
     assert client.get("/classes").status_code == 404
+
+
+def test_a_wrong_join_code_is_shown_on_the_form_with_the_code_typed(multi_app: FastAPI) -> None:
+    learner = new_client(multi_app)
+    sign_up(learner, "lea")
+    page = learner.post_form("/classes/join", {"code": "NOPE<1>"})
+    assert page.status_code == 404
+    assert 'role="alert"' in page.text and "no class has that join code" in page.text
+    assert 'value="NOPE&lt;1&gt;"' in page.text  # kept, escaped
+    assert 'action="/classes/join"' in page.text  # the form is there to try again
+
+
+def test_a_learner_sees_the_topics_shared_with_their_class(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, _ = _class_with_learner(multi_app)
+    assert "has not shared a topic" in learner.get("/classes").text
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    teacher.post_form(f"{class_path}/share", {"topic": "tudor"})
+    page = learner.get("/classes").text
+    assert 'href="/topics/tudor"' in page and "Tudor trade" in page
+
+
+def test_sign_up_keeps_the_name_shown_to_the_teacher_after_a_problem(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    data = {"name": "bob", "display_name": "Bob <B>", "role": "teacher"}
+    page = client.post_form("/signup", {**data, "password": "long enough", "password2": "x"})
+    assert page.status_code == 400
+    assert 'value="Bob &lt;B&gt;"' in page.text

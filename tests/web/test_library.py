@@ -113,6 +113,16 @@ def test_pasted_text_stays_in_the_box_after_an_error(client: WebClient) -> None:
     assert "Kept title" in response.text
 
 
+def test_the_topic_name_stays_in_its_box_after_an_error(client: WebClient) -> None:
+    response = client.post(
+        "/library",
+        data={"csrf_token": client.csrf(), "name": "Year 10 <Tudors>"},
+        files={"file": ("notes.txt", b"\xff\xfe\x00bad", "text/plain")},
+    )
+    assert response.status_code == 400
+    assert 'value="Year 10 &lt;Tudors&gt;"' in response.text
+
+
 def test_script_in_notes_stays_text(client: WebClient) -> None:
     notes = (
         "<script>alert('x')</script> History\n\n"

@@ -71,7 +71,8 @@ def login(request: Request, form: FormBody) -> Response:
 def signup_page(request: Request) -> Response:
     """The form to create an account."""
     _multi_user_only(request)
-    return render(request, "signup.html", {"error": None, "name": "", "role": "learner"})
+    context = {"error": None, "name": "", "display_name": "", "role": "learner"}
+    return render(request, "signup.html", context)
 
 
 @router.post("/signup", name="signup_post")
@@ -98,7 +99,8 @@ def signup(request: Request, form: FormBody) -> Response:
         except ClioError as problem:
             error = problem
     message = error.reason if isinstance(error, InputError) else str(error)
-    context = {"error": message, "name": name, "role": role}
+    display_name = str(form.get("display_name") or "")
+    context = {"error": message, "name": name, "display_name": display_name, "role": role}
     return render(request, "signup.html", context, status=400)
 
 

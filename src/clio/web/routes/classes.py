@@ -10,9 +10,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from clio.errors import NotFoundError, PermissionDenied
+from clio.errors import InputError, NotFoundError, PermissionDenied
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
+from clio.store.records import TopicInfo
 from clio.web import accounts
 from clio.web.routes.progress import marked_with_questions, progress_charts
 from clio.web.security import FormBody
@@ -31,15 +32,23 @@ def _multi_user_only(request: Request) -> None:
 def classes_page(request: Request, viewer: CurrentViewer) -> Response:
     """A teacher's classes with their join codes, or the classes a learner has joined."""
     _multi_user_only(request)
+    return render(request, "classes.html", _classes_context(request, viewer))
+
+
+def _classes_context(
+    request: Request, viewer: Viewer, *, error: str | None = None, code: str = ""
+) -> dict[str, object]:
     state = request.app.state.clio
     with state.store.read() as session:
         if viewer.is_teacher:
             found = store_accounts.classes_taught(session, viewer.id)
             sizes = {c.id: len(store_accounts.class_members(session, c.id)) for c in found}
+            shared: dict[int, list[TopicInfo]] = {}
         else:
             found = store_accounts.classes_joined(session, viewer.id)
             sizes = {}
-    return render(request, "classes.html", {"classes": found, "sizes": sizes, "error": None})
+            shared = {c.id: store_accounts.topics_of_class(session, c.id) for c in found}
+    return {"classes": found, "sizes": sizes, "shared": shared, "error": error, "code": code}
 
 
 @router.post("/classes", name="create_class")
@@ -62,7 +71,12 @@ def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Respo
     if viewer.is_teacher:
         raise PermissionDenied("teachers create classes; learners join them")
     state = request.app.state.clio
-    accounts.join_class(state.store, viewer, code=str(form.get("code") or ""), now=state.now())
+    code = str(form.get("code") or "")
+    try:
+        accounts.join_class(state.store, viewer, code=code, now=state.now())
+    except (NotFoundError, InputError) as problem:  # shown on the form, with the code typed
+        context = _classes_context(request, viewer, error=problem.message, code=code)
+        return render(request, "classes.html", context, status=problem.http_status)
     return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
 
 

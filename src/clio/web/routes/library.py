@@ -19,13 +19,19 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 def _page(
-    state: WebContext, viewer: Viewer, *, error: InputError | None = None, pasted: str = ""
+    state: WebContext,
+    viewer: Viewer,
+    *,
+    error: InputError | None = None,
+    pasted: str = "",
+    name: str = "",
 ) -> dict[str, Any]:
     settings = state.settings
     return {
         "entries": state.visible_topics(viewer),
         "error": error,
         "pasted": pasted,
+        "name": name,
         "upload_accept": ACCEPT,
         "max_text_mb": f"{settings.max_upload_bytes / 1048576:g}",
         "max_document_mb": f"{settings.max_document_bytes / 1048576:g}",
@@ -44,7 +50,7 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
     state: WebContext = request.app.state.clio
     if not viewer.is_teacher:
         raise PermissionDenied("only teachers can add notes; ask your teacher to share a topic")
-    pasted = form.get("text")
+    pasted, name = form.get("text"), form.get("name")
     try:
         upload = upload_from_form(
             form,
@@ -54,7 +60,11 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
         topic = state.add_notes(viewer, upload.data, filename=upload.filename, name=upload.name)
     except InputError as error:
         context = _page(
-            state, viewer, error=error, pasted=pasted if isinstance(pasted, str) else ""
+            state,
+            viewer,
+            error=error,
+            pasted=pasted if isinstance(pasted, str) else "",
+            name=name if isinstance(name, str) else "",
         )
         return render(request, "library.html", context, status=error.http_status)
     return RedirectResponse(request.app.url_path_for("topic", name=topic.name), status_code=303)
