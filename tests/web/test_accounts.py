@@ -223,3 +223,12 @@ def test_sign_up_keeps_the_name_shown_to_the_teacher_after_a_problem(multi_app: 
     page = client.post_form("/signup", {**data, "password": "long enough", "password2": "x"})
     assert page.status_code == 400
     assert 'value="Bob &lt;B&gt;"' in page.text
+
+
+def test_weakest_points_name_their_topic_by_its_title(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, learner_id = _class_with_learner(multi_app)
+    item = learner.get(f"/api/topics/{TOPIC}/next").json()
+    learner.post("/api/reviews", json={"item_id": item["item_id"], "rating": 1})
+    for page in (teacher.get(f"{class_path}/learners/{learner_id}"), learner.get("/progress")):
+        assert "<td>China and the USSR</td>" in page.text
+        assert f"<td>{TOPIC}</td>" not in page.text

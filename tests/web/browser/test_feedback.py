@@ -38,3 +38,16 @@ def test_a_refused_answer_is_shown_and_kept(live_server: LiveServer, page: Any) 
     page.locator(".mark-card").wait_for(timeout=60_000)
     assert page.locator("[data-request-error]").count() == 0
     assert box.input_value() == answer
+
+
+def test_keyboard_focus_follows_the_next_card(live_server: LiveServer, page: Any) -> None:
+    page.goto(live_server.url + "/topics/china-and-the-ussr/review")
+    first = page.locator("#card-prompt").inner_text()
+    page.locator(".flashcard summary").focus()
+    page.keyboard.press("Enter")  # show the answer
+    page.get_by_role("button", name="3 · Good").focus()
+    page.keyboard.press("Enter")
+    page.wait_for_function("p => document.querySelector('#card-prompt').innerText !== p", arg=first)
+    assert page.evaluate("document.activeElement.matches('.flashcard summary')")
+    page.keyboard.press("Enter")  # the next card's answer, without hunting for it
+    assert page.locator(".flashcard .answer").is_visible()

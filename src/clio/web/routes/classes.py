@@ -137,6 +137,7 @@ def learner_page(
         "who": f"{members[learner_id].display_name}’s",
         "answers": marked_with_questions(state.store, learner_id),
         "topics": [],
+        "titles": {t.name: t.title for t in state.visible_topics(viewer)},
         "topic": "",
     }
     return render(request, "progress.html", context)

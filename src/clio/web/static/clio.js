@@ -53,3 +53,13 @@ document.addEventListener("htmx:beforeSwap", function (event) {
   detail.target = box;
   detail.swapOverride = "innerHTML";
 });
+
+// When htmx replaces the control that had focus (a rating button, "Check answer"), focus would
+// fall back to the page itself and a keyboard user would have to Tab from the top again: move it
+// to the first control of what came in.
+document.addEventListener("htmx:afterSwap", function (event) {
+  var active = document.activeElement;
+  if (active && active !== document.body && document.contains(active)) { return; }
+  var next = event.detail.target.querySelector("summary, a[href], button, input:not([type=hidden]), select, textarea");
+  if (next) { next.focus({preventScroll: true}); }
+});
