@@ -232,3 +232,12 @@ def test_weakest_points_name_their_topic_by_its_title(multi_app: FastAPI) -> Non
     for page in (teacher.get(f"{class_path}/learners/{learner_id}"), learner.get("/progress")):
         assert "<td>China and the USSR</td>" in page.text
         assert f"<td>{TOPIC}</td>" not in page.text
+
+
+def test_a_learner_in_a_class_is_not_told_to_join_one(multi_app: FastAPI) -> None:
+    lone = new_client(multi_app)
+    sign_up(lone, "solo")
+    assert "join one on the" in lone.get("/").text
+    _, learner, _, _ = _class_with_learner(multi_app)
+    page = learner.get("/").text
+    assert "join one on the" not in page and "shares with your class appear here" in page

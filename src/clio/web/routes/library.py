@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import InputError, PermissionDenied
+from clio.store import accounts as store_accounts
 from clio.web.context import WebContext
 from clio.web.security import FormBody
 from clio.web.templating import render
@@ -27,7 +28,12 @@ def _page(
     name: str = "",
 ) -> dict[str, Any]:
     settings = state.settings
+    in_class = False
+    if settings.multi_user and not viewer.is_teacher:
+        with state.store.read() as session:
+            in_class = bool(store_accounts.classes_joined(session, viewer.id))
     return {
+        "in_class": in_class,
         "entries": state.visible_topics(viewer),
         "error": error,
         "pasted": pasted,
