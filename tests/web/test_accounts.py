@@ -241,3 +241,22 @@ def test_a_learner_in_a_class_is_not_told_to_join_one(multi_app: FastAPI) -> Non
     _, learner, _, _ = _class_with_learner(multi_app)
     page = learner.get("/").text
     assert "join one on the" not in page and "shares with your class appear here" in page
+
+
+def test_the_class_page_shows_each_learners_results(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, learner_id = _class_with_learner(multi_app)
+    row = re.search(r"<tr>\s*<th scope=\"row\">.*?</tr>", teacher.get(class_path).text, re.S)
+    assert row and "Lea" in row.group(0) and "not yet" in row.group(0)
+    card = learner.get(f"/api/topics/{TOPIC}/next").json()
+    learner.post("/api/reviews", json={"item_id": card["item_id"], "rating": 3})
+    quiz = learner.get(f"/api/topics/{TOPIC}/next", params={"kind": "quiz"}).json()
+    answer = quiz["item"]["answer"]
+    learner.post("/api/quiz-answers", json={"item_id": quiz["item_id"], "given": answer})
+    page = teacher.get(class_path).text
+    row = re.search(r"<tr>\s*<th scope=\"row\">.*?</tr>", page, re.S)
+    assert row
+    cells = re.findall(r"<td>(.*?)</td>", row.group(0), re.S)
+    assert cells[0] == "2" and cells[1] == "2"  # reviews this week, items studied
+    assert cells[2] == "100% of 1"
+    assert cells[3] == "–" and "not yet" not in cells[4]
+    assert f"/learners/{learner_id}" in row.group(0)

@@ -15,6 +15,7 @@ from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
 from clio.store.records import TopicInfo
 from clio.web import accounts
+from clio.web.class_results import class_results
 from clio.web.routes.progress import marked_with_questions, progress_charts
 from clio.web.security import FormBody
 from clio.web.templating import render
@@ -90,6 +91,7 @@ def _class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str
     return {
         "klass": found,
         "members": members,
+        "results": class_results(state.store, members, now=state.now()),
         "shared": shared,
         "shareable": [t for t in state.visible_topics(teacher) if t.name not in shared_names],
     }
