@@ -260,3 +260,13 @@ def test_the_class_page_shows_each_learners_results(multi_app: FastAPI) -> None:
     assert cells[2] == "100% of 1"
     assert cells[3] == "–" and "not yet" not in cells[4]
     assert f"/learners/{learner_id}" in row.group(0)
+
+
+def test_a_learner_is_not_told_to_upload_sources(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, _ = _class_with_learner(multi_app)
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    teacher.post_form(f"{class_path}/share", {"topic": "tudor"})
+    assert "upload them again" in teacher.get("/topics/tudor/sources").text
+    page = learner.get("/topics/tudor/sources").text
+    assert "no sources to practise on" in page and "upload them again" not in page
+    assert 'href="/topics/tudor/quiz"' in page
