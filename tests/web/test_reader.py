@@ -56,3 +56,11 @@ def test_timeline_escapes_note_text(client: WebClient) -> None:
     client.post_form("/library", {"text": notes, "name": "dates"})
     page = client.get("/topics/dates").text
     assert "<script>bad()" not in page and "<b>Event" not in page
+
+
+def test_the_timeline_scrolls_by_keyboard_on_a_phone(client: WebClient) -> None:
+    page = client.get("/topics/china-and-the-ussr").text
+    assert (
+        '<div tabindex="0" role="group" aria-labelledby="timeline-h" class="timeline-chart">'
+        in page
+    )
