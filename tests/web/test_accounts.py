@@ -270,3 +270,15 @@ def test_a_learner_is_not_told_to_upload_sources(multi_app: FastAPI) -> None:
     page = learner.get("/topics/tudor/sources").text
     assert "no sources to practise on" in page and "upload them again" not in page
     assert 'href="/topics/tudor/quiz"' in page
+
+
+def test_a_rate_limited_sign_in_shows_the_form_with_the_wait(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    sign_up(new_client(multi_app), "eve")
+    token = client.csrf()
+    for _ in range(6):
+        page = client.post("/login", data={"csrf_token": token, "name": "eve", "password": "x"})
+    assert page.status_code == 429
+    assert 'role="alert"' in page.text and "Too many failed sign-ins" in page.text
+    assert 'id="login-name"' in page.text or 'name="name"' in page.text
+    assert 'value="eve"' in page.text

@@ -51,3 +51,5 @@ def test_keyboard_focus_follows_the_next_card(live_server: LiveServer, page: Any
     assert page.evaluate("document.activeElement.matches('.flashcard summary')")
     page.keyboard.press("Enter")  # the next card's answer, without hunting for it
     assert page.locator(".flashcard .answer").is_visible()
+    page.keyboard.press("Space")  # Space again leaves the answer shown
+    assert page.locator(".flashcard .answer").is_visible()

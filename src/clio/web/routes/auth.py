@@ -8,7 +8,7 @@ from starlette.responses import Response
 
 from clio.errors import ClioError, InputError, NotFoundError
 from clio.web.accounts import authenticate, register
-from clio.web.security import FormBody, csrf_token
+from clio.web.security import FormBody, RateLimited, csrf_token
 from clio.web.templating import render
 from clio.web.viewer import Viewer
 
@@ -57,7 +57,11 @@ def login(request: Request, form: FormBody) -> Response:
     target = _safe_next(form.get("next"))
     key = _client_key(request, name)
     now = state.clock().timestamp()
-    state.login_limiter.check(key, now=now)
+    try:
+        state.login_limiter.check(key, now=now)
+    except RateLimited as limited:  # the form again, with the wait, rather than an error page
+        context = {"error": limited.message.capitalize() + ".", "name": name, "next": target}
+        return render(request, "login.html", context, status=limited.http_status)
     viewer = authenticate(state.store, name=name, password=password)
     if viewer is None:
         state.login_limiter.record_failure(key, now=now)

@@ -8,7 +8,9 @@ document.addEventListener("keydown", function (event) {
   if (!review) { return; }
   if (event.key === " " || event.key === "Spacebar") {
     var reveal = review.querySelector("[data-reveal]");
-    if (reveal) { event.preventDefault(); reveal.click(); }
+    if (!reveal) { return; }
+    event.preventDefault();  // Space shows the answer; pressed again it does not hide it
+    if (!reveal.parentElement.open) { reveal.click(); }
   } else if (["1", "2", "3", "4"].indexOf(event.key) >= 0) {
     var button = review.querySelector('[data-rating="' + event.key + '"]');
     if (button) { event.preventDefault(); button.click(); }
