@@ -111,3 +111,10 @@ def test_error_pages_lead_back_to_the_page_on_this_site(client: WebClient) -> No
     assert "Back to the library" in foreign.text
     sneaky = client.get("/topics/nope", headers={"Referer": "http://testserver//evil.example/x"})
     assert 'href="//' not in sneaky.text and 'href="/evil.example/x"' in sneaky.text
+
+
+def test_a_page_error_says_the_reason_without_the_field_jargon(client: WebClient) -> None:
+    page = client.post_form("/topics/china-and-the-ussr/quiz", {"item_id": "x"})
+    assert page.status_code == 400
+    assert "item_id must be a whole number" in page.text
+    assert "&lt;input&gt;" not in page.text and "field &#39;" not in page.text

@@ -86,6 +86,8 @@ async def _clio_error(request: Request, exc: Exception) -> Response:
         return RedirectResponse(target, status_code=303)
     detail = _input_detail(exc) if isinstance(exc, InputError) else None
     message = exc.message
+    if isinstance(exc, InputError) and not wants_json(request):
+        message = exc.reason  # the page shows the file and line itself; "<input>, field" is noise
     if request.headers.get("HX-Request"):
         if isinstance(exc, CsrfError):
             message = "Your session had run out, so this was not saved. Press the button again."
