@@ -282,3 +282,17 @@ def test_a_rate_limited_sign_in_shows_the_form_with_the_wait(multi_app: FastAPI)
     assert 'role="alert"' in page.text and "Too many failed sign-ins" in page.text
     assert 'id="login-name"' in page.text or 'name="name"' in page.text
     assert 'value="eve"' in page.text
+
+
+def test_a_signed_out_htmx_request_offers_a_sign_in_in_a_new_tab(multi_app: FastAPI) -> None:
+    client = new_client(multi_app)
+    token = client.csrf()  # the sign-in page's session: nobody is signed in
+    response = client.post(
+        f"/topics/{TOPIC}/sources/1",
+        data={"answer": "my answer"},
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
+    )
+    assert response.status_code == 401
+    assert "You have been signed out, so this was not saved." in response.text
+    assert 'href="/login" target="_blank" rel="noopener"' in response.text
+    assert "what you typed is still here" in response.text
