@@ -114,3 +114,13 @@ def test_any_band_label_fits(x0: float, length: float, label: str) -> None:
         assert right <= x0 + 1e-6 or left >= x1 - 1e-6
         assert left >= 6 - 1e-6 and right <= 1114 + 1e-6
     assert placed.span[0] <= min(x0, left) + 1e-6 and placed.span[1] >= max(x1, right) - 1e-6
+
+
+def test_a_long_title_is_cut_to_the_chart_and_kept_whole_in_its_title() -> None:
+    title = "Timeline: " + "The long and winding history of a very wordy revision sheet " * 3
+    svg = render_svg(timeline_events(parse_notes(NOTES, name="v")), title=title, width=800)
+    root = ET.fromstring(svg)
+    heading = root.find(f"{NS}text")
+    assert heading is not None and heading.text and heading.text.endswith("…")
+    assert 40 + _text_width(heading.text, 20) * 1.1 <= 800 - 40
+    assert root.find(f"{NS}title").text == title  # type: ignore[union-attr]

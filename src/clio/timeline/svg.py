@@ -109,6 +109,7 @@ def _pack(intervals: list[tuple[float, float]], gap: float = 6.0) -> list[int]:
 
 
 _PAD = 5.0  # a band label's distance from its band's edges
+_BOLD = 1.1  # bold text is about this much wider
 _LEGIBLE = 12  # a cut label keeps at least this many letters (or 60%) to stay in its band
 
 
@@ -367,6 +368,7 @@ def _document(width: int, height: int, title: str, parts: list[str]) -> str:
         f'viewBox="0 0 {width} {height}" font-family={quoteattr(FONT)}>'
         f"<title>{escape(title)}</title>"
         f'<rect width="100%" height="100%" fill="#ffffff"/>'
-        f'<text x="40" y="38" font-size="20" font-weight="bold" fill="#222">{escape(title)}</text>'
+        f'<text x="40" y="38" font-size="20" font-weight="bold" fill="#222">'
+        f"{escape(_fit(title, 20 * _BOLD, width - 80))}</text>"  # the <title> keeps it whole
     )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + head + "".join(parts) + "</svg>\n"

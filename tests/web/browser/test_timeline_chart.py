@@ -61,3 +61,11 @@ def test_band_labels_fit_as_drawn(page: Any) -> None:
                 if other["text"]:
                     assert not _overlap(text, other["text"]), (band["label"], other["label"])
     assert measured >= 10
+
+
+def test_a_long_title_stays_on_the_chart_as_drawn(page: Any) -> None:
+    topic = load_topic("china-and-the-ussr")
+    title = "Timeline: " + "Relations between the People's Republic and the Soviet Union " * 3
+    page.set_content(render_svg(timeline_events(topic), title=title).split("?>", 1)[1])
+    right = page.evaluate("document.querySelector('svg > text').getBoundingClientRect().right")
+    assert right <= 1120 - 30
