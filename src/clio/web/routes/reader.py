@@ -18,7 +18,12 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 def topic_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
     """The notes of one topic, structured, with its timeline."""
     topic = request.app.state.clio.topic(name, viewer)
-    return render(request, "topic.html", {"topic": topic, "timeline": timeline_svg(topic)})
+    context = {
+        "topic": topic,
+        "timeline": timeline_svg(topic),
+        "timeline_list": timeline_events(topic),  # the same dates as text, for phones and readers
+    }
+    return render(request, "topic.html", context)
 
 
 def timeline_svg(topic: Topic) -> Markup | None:
