@@ -296,3 +296,38 @@ def test_a_signed_out_htmx_request_offers_a_sign_in_in_a_new_tab(multi_app: Fast
     assert "You have been signed out, so this was not saved." in response.text
     assert 'href="/login" target="_blank" rel="noopener"' in response.text
     assert "what you typed is still here" in response.text
+
+
+def test_a_teacher_stops_sharing_and_removes_a_learner(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, learner_id = _class_with_learner(multi_app)
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    teacher.post_form(f"{class_path}/share", {"topic": "tudor"})
+    assert learner.get("/topics/tudor").status_code == 200
+    assert 'aria-label="Stop sharing Tudor trade"' in teacher.get(class_path).text
+    other = new_client(multi_app)
+    sign_up(other, "other", "teacher")
+    assert other.post_form(f"{class_path}/unshare", {"topic": "tudor"}).status_code == 403
+    assert learner.post_form(f"{class_path}/unshare", {"topic": "tudor"}).status_code == 403
+    page = teacher.post_form(f"{class_path}/unshare", {"topic": "tudor"})
+    assert page.status_code == 200 and "Tudor trade" not in page.text.split("Share a topic")[0]
+    assert learner.get("/topics/tudor").status_code == 404
+    assert teacher.post_form(f"{class_path}/unshare", {"topic": "tudor"}).status_code == 404
+
+    remove = f"{class_path}/learners/{learner_id}/remove"
+    assert other.post_form(remove, {}).status_code == 403
+    assert learner.post_form(remove, {}).status_code == 403
+    assert teacher.post(remove, data={}).status_code == 400  # no CSRF token
+    assert teacher.post_form(remove, {}).status_code == 200
+    assert teacher.get(f"{class_path}/learners/{learner_id}").status_code == 404
+    assert "10B History" not in learner.get("/classes").text
+
+
+def test_a_learner_leaves_a_class(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, _ = _class_with_learner(multi_app)
+    class_id = class_path.rsplit("/", 1)[1]
+    assert 'aria-label="Leave 10B History"' in learner.get("/classes").text
+    assert teacher.post_form(f"/classes/{class_id}/leave", {}).status_code == 403
+    left = learner.post_form(f"/classes/{class_id}/leave", {})
+    assert left.status_code == 200 and "You are not in a class yet" in left.text
+    assert learner.post_form(f"/classes/{class_id}/leave", {}).status_code == 404
+    assert "Nobody has joined yet" in teacher.get(class_path).text

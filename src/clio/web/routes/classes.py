@@ -143,3 +143,54 @@ def learner_page(
         "topic": "",
     }
     return render(request, "progress.html", context)
+
+
+@router.post("/classes/{class_id}/unshare", name="unshare_topic")
+def unshare_topic(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Stop sharing a topic with the class (its learners keep their history)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    name = str(form.get("topic") or "")
+    with state.store.write() as session:
+        shared = store_accounts.topics_of_class(session, class_id)
+        found = next((t for t in shared if t.name == name), None)
+        if found is None:
+            raise NotFoundError("that topic is not shared with this class")
+        store_accounts.unshare_topic(session, class_id=class_id, topic_id=found.id)
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
+
+
+@router.post("/classes/{class_id}/learners/{learner_id}/remove", name="remove_learner")
+def remove_learner(
+    request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Take a learner out of the class (their own work stays theirs; the code lets them back)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    with state.store.write() as session:
+        if learner_id not in {m.id for m in store_accounts.class_members(session, class_id)}:
+            raise NotFoundError("that learner is not in this class")
+        store_accounts.leave_class(session, user_id=learner_id, class_id=class_id)
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
+
+
+@router.post("/classes/{class_id}/leave", name="leave_class")
+def leave_class(request: Request, class_id: int, viewer: CurrentViewer) -> Response:
+    """Leave a class one joined (learners)."""
+    _multi_user_only(request)
+    if viewer.is_teacher:
+        raise PermissionDenied("teachers create classes; learners join and leave them")
+    state = request.app.state.clio
+    with state.store.write() as session:
+        if class_id not in {c.id for c in store_accounts.classes_joined(session, viewer.id)}:
+            raise NotFoundError("you are not in that class")
+        store_accounts.leave_class(session, user_id=viewer.id, class_id=class_id)
+    return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
