@@ -331,3 +331,55 @@ def test_a_learner_leaves_a_class(multi_app: FastAPI) -> None:
     assert left.status_code == 200 and "You are not in a class yet" in left.text
     assert learner.post_form(f"/classes/{class_id}/leave", {}).status_code == 404
     assert "Nobody has joined yet" in teacher.get(class_path).text
+
+
+def _sign_in(client: WebClient, name: str, password: str) -> int:
+    data = {"csrf_token": client.csrf(), "name": name, "password": password}
+    return client.post("/login", data=data, follow_redirects=False).status_code
+
+
+def test_a_user_changes_their_password(multi_app: FastAPI, client: WebClient) -> None:
+    learner = new_client(multi_app)
+    sign_up(learner, "lea")
+    assert 'href="/account"' in learner.get("/").text
+    change = "/account/password"
+    good = {"current": "a good password", "password": "another password"}
+    wrong = learner.post_form(change, {**good, "current": "nope", "password2": good["password"]})
+    assert wrong.status_code == 400 and "current password is not right" in wrong.text
+    differ = learner.post_form(change, {**good, "password2": "something else"})
+    assert differ.status_code == 400 and "differ" in differ.text
+    done = learner.post_form(change, {**good, "password2": good["password"]})
+    assert done.status_code == 200 and "Your password has been changed" in done.text
+    assert _sign_in(new_client(multi_app), "lea", "a good password") == 400
+    assert _sign_in(new_client(multi_app), "lea", "another password") == 303
+    assert "Signed in as <strong>lea</strong>" in done.text
+    assert client.get("/account").status_code == 404  # single-user mode has no accounts
+
+
+def test_guessing_the_current_password_is_rate_limited(multi_app: FastAPI) -> None:
+    learner = new_client(multi_app)
+    sign_up(learner, "lea")
+    form = {"current": "guess", "password": "new password", "password2": "new password"}
+    codes = [learner.post_form("/account/password", form).status_code for _ in range(6)]
+    assert codes == [400] * 5 + [429]
+
+
+def test_a_teacher_adds_a_learner_without_an_account(multi_app: FastAPI) -> None:
+    teacher, learner, class_path, _ = _class_with_learner(multi_app)
+    form = {"name": "ben", "display_name": "Ben <B>", "password": "first password"}
+    added = teacher.post_form(f"{class_path}/learners", form)
+    assert added.status_code == 200 and "Added <strong>ben</strong>" in added.text
+    assert "Ben &lt;B&gt;" in added.text
+    assert _sign_in(new_client(multi_app), "ben", "first password") == 303
+    again = teacher.post_form(f"{class_path}/learners", form)
+    assert again.status_code == 409 and "already a user called" in again.text
+    assert 'value="Ben &lt;B&gt;"' in again.text  # the form keeps what was typed
+    short = teacher.post_form(f"{class_path}/learners", {**form, "name": "cy", "password": "x"})
+    assert short.status_code == 400 and "at least 8" in short.text
+    other = new_client(multi_app)
+    sign_up(other, "other", "teacher")
+    assert other.post_form(f"{class_path}/learners", {**form, "name": "dee"}).status_code == 403
+    assert learner.post_form(f"{class_path}/learners", {**form, "name": "dee"}).status_code == 403
+    assert teacher.post(f"{class_path}/learners", data={**form, "name": "dee"}).status_code == 400
+    class_page = teacher.get(class_path, params={"added": "someone-else"}).text
+    assert "someone-else" not in class_page  # the notice names members only

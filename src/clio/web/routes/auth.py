@@ -7,10 +7,10 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import ClioError, InputError, NotFoundError
-from clio.web.accounts import authenticate, register
+from clio.web.accounts import authenticate, change_password, register
 from clio.web.security import FormBody, RateLimited, csrf_token
 from clio.web.templating import render
-from clio.web.viewer import Viewer
+from clio.web.viewer import CurrentViewer, Viewer
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -113,3 +113,36 @@ def logout(request: Request) -> Response:
     """Forget the session."""
     request.session.clear()
     return RedirectResponse("/login" if request.app.state.clio.settings.multi_user else "/", 303)
+
+
+@router.get("/account", name="account")
+def account_page(request: Request, viewer: CurrentViewer, changed: bool = False) -> Response:
+    """The viewer's account: change the password."""
+    _multi_user_only(request)
+    return render(request, "account.html", {"error": None, "changed": changed})
+
+
+@router.post("/account/password", name="change_password")
+def change_password_post(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
+    """Change the password (the current one is checked and rate limited like a sign-in)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    key = f"account|{viewer.id}"
+    now = state.clock().timestamp()
+    try:
+        state.login_limiter.check(key, now=now)
+        change_password(
+            state.store,
+            viewer,
+            current=str(form.get("current") or ""),
+            new=str(form.get("password") or ""),
+            again=str(form.get("password2") or ""),
+        )
+    except (InputError, RateLimited) as problem:
+        if isinstance(problem, InputError) and problem.field == "current":
+            state.login_limiter.record_failure(key, now=now)
+        message = problem.reason if isinstance(problem, InputError) else problem.message
+        context = {"error": message[:1].upper() + message[1:] + ".", "changed": False}
+        return render(request, "account.html", context, status=problem.http_status)
+    state.login_limiter.reset(key)
+    return _sign_in(request, viewer, request.app.url_path_for("account") + "?changed=1")

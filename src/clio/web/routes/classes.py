@@ -6,11 +6,13 @@ learners see only their own (there is no page that shows anyone else's work to a
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from clio.errors import InputError, NotFoundError, PermissionDenied
+from clio.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
 from clio.store.records import TopicInfo
@@ -98,10 +100,50 @@ def _class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str
 
 
 @router.get("/classes/{class_id}", name="class_page")
-def class_page(request: Request, class_id: int, viewer: CurrentTeacher) -> Response:
+def class_page(
+    request: Request, class_id: int, viewer: CurrentTeacher, added: str = ""
+) -> Response:
     """A class: its join code, learners and shared topics (its teacher only)."""
     _multi_user_only(request)
-    return render(request, "class.html", _class_context(request, viewer, class_id))
+    context = _class_context(request, viewer, class_id)
+    members = context["members"]
+    assert isinstance(members, list)
+    named = added in {m.name for m in members}  # only a real member: the link is not a message
+    context.update({"added": added if named else "", "add_error": None, "add_form": {}})
+    return render(request, "class.html", context)
+
+
+@router.post("/classes/{class_id}/learners", name="add_learner")
+def add_learner(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Make an account for a learner and put it in the class (for learners without one).
+
+    The teacher gives the learner the user name and first password; the learner can change
+    the password on their Account page.
+    """
+    _multi_user_only(request)
+    state = request.app.state.clio
+    found = accounts.class_for_teacher(state.store, viewer, class_id)
+    fields = {k: str(form.get(k) or "") for k in ("name", "display_name")}
+    try:
+        learner = accounts.register(
+            state.store,
+            name=fields["name"],
+            password=str(form.get("password") or ""),
+            role="learner",
+            display_name=fields["display_name"],
+            now=state.now(),
+        )
+        accounts.join_class(state.store, learner, code=found.join_code, now=state.now())
+    except (InputError, ConflictError) as problem:
+        reason = problem.reason if isinstance(problem, InputError) else problem.message
+        context = _class_context(request, viewer, class_id)
+        context.update({"added": "", "add_error": reason, "add_form": fields})
+        return render(request, "class.html", context, status=problem.http_status)
+    path = request.app.url_path_for("class_page", class_id=str(class_id))
+    added = fields["name"].strip()  # the user name the learner signs in with
+    return RedirectResponse(f"{path}?{urlencode({'added': added})}", status_code=303)
 
 
 @router.post("/classes/{class_id}/share", name="share_topic")
