@@ -383,3 +383,11 @@ def test_a_teacher_adds_a_learner_without_an_account(multi_app: FastAPI) -> None
     assert teacher.post(f"{class_path}/learners", data={**form, "name": "dee"}).status_code == 400
     class_page = teacher.get(class_path, params={"added": "someone-else"}).text
     assert "someone-else" not in class_page  # the notice names members only
+
+
+def test_a_learner_cannot_practise_questions_of_an_unshared_topic(multi_app: FastAPI) -> None:
+    teacher, learner, _, _ = _class_with_learner(multi_app)
+    teacher.post_form("/library", {"text": NOTES, "name": "tudor"})
+    assert teacher.get("/topics/tudor/quiz", params={"kind": "mcq"}).status_code == 200
+    assert learner.get("/topics/tudor/quiz", params={"kind": "mcq"}).status_code == 404
+    assert "Tudor" not in learner.get("/topics/tudor/quiz", params={"kind": "mcq"}).text
