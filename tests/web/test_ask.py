@@ -28,3 +28,12 @@ def test_ask_cites_the_point_says_when_notes_do_not_and_escapes(client: WebClien
     assert api["answered"] is True and api["text"]
     assert api["citations"][0]["quote"]
     assert client.get("/api/topics/china-and-the-ussr/ask", params={"q": ""}).status_code == 400
+
+
+def test_an_empty_question_from_htmx_gets_a_hint_not_a_page(client: WebClient) -> None:
+    fragment = client.get(
+        "/topics/china-and-the-ussr/ask", params={"q": "  "}, headers={"HX-Request": "true"}
+    )
+    assert fragment.status_code == 200
+    assert "<html" not in fragment.text and 'id="answer"' not in fragment.text
+    assert "Type a question" in fragment.text

@@ -71,3 +71,50 @@ def test_openapi_docs_are_served(client: WebClient) -> None:
     assert "/api/topics" in schema["paths"]
     assert "/topics/{name}" not in schema["paths"]  # pages are not part of the API
     assert client.get("/api/docs").status_code == 200
+
+
+def test_htmx_errors_carry_the_sessions_csrf_token(client: WebClient) -> None:
+    token = client.csrf()
+    response = client.post(
+        "/topics/china-and-the-ussr/quiz",
+        data={"item_id": "x"},
+        headers={"HX-Request": "true", "X-CSRF-Token": token},
+    )
+    assert response.status_code == 400
+    assert response.headers["X-CSRF-Token"] == token
+    assert "data-request-error" in response.text
+
+
+def test_an_htmx_request_after_the_session_ran_out_says_so(client: WebClient) -> None:
+    response = client.post(
+        "/topics/china-and-the-ussr/quiz",
+        data={"item_id": "1"},
+        headers={"HX-Request": "true", "X-CSRF-Token": "stale"},
+    )
+    assert response.status_code == 400
+    assert "session had run out" in response.text
+    fresh = response.headers["X-CSRF-Token"]
+    assert fresh and fresh != "stale"
+    again = client.post(
+        "/topics/china-and-the-ussr/quiz",
+        data={"item_id": "x"},
+        headers={"HX-Request": "true", "X-CSRF-Token": fresh},
+    )
+    assert "must be a whole number" in again.text  # the token was accepted this time
+
+
+def test_error_pages_lead_back_to_the_page_on_this_site(client: WebClient) -> None:
+    here = client.get("/topics/nope", headers={"Referer": "http://testserver/progress?topic=x"})
+    assert 'href="/progress?topic=x"' in here.text
+    foreign = client.get("/topics/nope", headers={"Referer": "https://evil.example/page"})
+    assert "evil.example" not in foreign.text
+    assert "Back to the library" in foreign.text
+    sneaky = client.get("/topics/nope", headers={"Referer": "http://testserver//evil.example/x"})
+    assert 'href="//' not in sneaky.text and 'href="/evil.example/x"' in sneaky.text
+
+
+def test_a_page_error_says_the_reason_without_the_field_jargon(client: WebClient) -> None:
+    page = client.post_form("/topics/china-and-the-ussr/quiz", {"item_id": "x"})
+    assert page.status_code == 400
+    assert "item_id must be a whole number" in page.text
+    assert "&lt;input&gt;" not in page.text and "field &#39;" not in page.text

@@ -36,3 +36,14 @@ def test_a_question_without_content_is_a_clear_400(client: WebClient) -> None:
 
 def test_essays_of_unknown_topic_404(client: WebClient) -> None:
     assert client.get("/topics/nope/essays").status_code == 404
+
+
+def test_a_paragraph_headed_by_its_role_does_not_say_it_twice(client: WebClient) -> None:
+    import re
+
+    page = client.get(
+        "/topics/china-and-the-ussr/essays",
+        params={"question": "How far was Soviet aid the main reason for the alliance?"},
+    ).text
+    intro = re.search(r'<li class="para para-introduction">(.*?)</li>', page, re.S)
+    assert intro and intro.group(1).count("Introduction") == 1

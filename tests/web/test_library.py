@@ -113,6 +113,16 @@ def test_pasted_text_stays_in_the_box_after_an_error(client: WebClient) -> None:
     assert "Kept title" in response.text
 
 
+def test_the_topic_name_stays_in_its_box_after_an_error(client: WebClient) -> None:
+    response = client.post(
+        "/library",
+        data={"csrf_token": client.csrf(), "name": "Year 10 <Tudors>"},
+        files={"file": ("notes.txt", b"\xff\xfe\x00bad", "text/plain")},
+    )
+    assert response.status_code == 400
+    assert 'value="Year 10 &lt;Tudors&gt;"' in response.text
+
+
 def test_script_in_notes_stays_text(client: WebClient) -> None:
     notes = (
         "<script>alert('x')</script> History\n\n"
@@ -155,3 +165,15 @@ def test_api_upload_error_is_json_with_line(client: WebClient) -> None:
     error = response.json()["error"]
     assert error["line"] == 1
     assert "empty" in error["reason"]
+
+
+def test_a_file_and_pasted_notes_together_are_refused_and_kept(client: WebClient) -> None:
+    response = client.post(
+        "/library",
+        data={"csrf_token": client.csrf(), "text": "Pasted title\n\nA point, 1950."},
+        files={"file": ("older.txt", NOTES.encode(), "text/plain")},
+    )
+    assert response.status_code == 400
+    assert "older.txt" in response.text and "pasted notes too" in response.text
+    assert "Pasted title" in response.text  # the pasted notes stay in their box
+    assert "Tudor" not in client.get("/").text  # nothing was added

@@ -106,3 +106,32 @@ def test_every_quiz_kind_renders_an_accessible_form(client: WebClient) -> None:
         assert "<legend>" in html
         for control in re.findall(r'<select id="([^"]+)"', html):
             assert f'<label for="{control}">' in html
+
+
+def test_practise_one_kind_of_question_in_turn(client: WebClient) -> None:
+    page = client.get(QUIZ)
+    assert f'href="{QUIZ}?kind=order"' in page.text and "Put in order" in page.text
+    first = client.get(QUIZ, params={"kind": "order"})
+    assert first.status_code == 200
+    assert 'id="pos-0"' in first.text and 'name="kind" value="order"' in first.text
+    item_id = re.search(r'name="item_id" value="(\d+)"', first.text).group(1)  # type: ignore[union-attr]
+    state = client.app.state.clio  # type: ignore[attr-defined]
+    question = state.item_for(int(item_id), state.local).item
+    assert question.kind is QuestionKind.ORDER
+    form = {f"pos-{question.options.index(o)}": str(n) for n, o in enumerate(question.answer, 1)}
+    result = client.post_form(QUIZ, {**form, "item_id": item_id, "kind": "order"})
+    assert "Right!" in result.text
+    assert f"{QUIZ}?kind=order&amp;after={item_id}" in result.text
+    second = client.get(QUIZ, params={"kind": "order", "after": item_id})
+    assert 'id="pos-0"' in second.text
+    assert f'name="item_id" value="{item_id}"' not in second.text
+    assert client.get(QUIZ, params={"kind": "essay"}).status_code == 400
+
+
+def test_every_kind_can_be_practised_and_wraps_round(client: WebClient) -> None:
+    state = client.app.state.clio  # type: ignore[attr-defined]
+    items = state.library.items("china-and-the-ussr", kind="quiz")
+    for kind in QuestionKind:
+        ids = [i.id for i in items if i.item.kind is kind]
+        page = client.get(QUIZ, params={"kind": kind.value, "after": str(ids[-1])})
+        assert f'name="item_id" value="{ids[0]}"' in page.text  # after the last comes the first

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from clio.model.topic import Entity, EntityKind
 from clio.web.templating import highlight_entities
 from tests.web.conftest import WebClient
@@ -56,3 +58,20 @@ def test_timeline_escapes_note_text(client: WebClient) -> None:
     client.post_form("/library", {"text": notes, "name": "dates"})
     page = client.get("/topics/dates").text
     assert "<script>bad()" not in page and "<b>Event" not in page
+
+
+def test_the_timeline_scrolls_by_keyboard_on_a_phone(client: WebClient) -> None:
+    page = client.get("/topics/china-and-the-ussr").text
+    assert (
+        '<div tabindex="0" role="group" aria-labelledby="timeline-h" class="timeline-chart">'
+        in page
+    )
+
+
+def test_the_timeline_is_also_a_list_linking_to_each_point(client: WebClient) -> None:
+    page = client.get("/topics/china-and-the-ussr").text
+    listing = page.split('<details class="timeline-list">', 1)[1].split("</details>", 1)[0]
+    links = re.findall(r'<a href="#(p-[0-9a-f]+)">', listing)
+    assert len(links) >= 10
+    assert all(f'id="{point}"' in page for point in links)
+    assert "Korean War" in listing and "(a claim in a source)" in listing

@@ -73,3 +73,37 @@ def test_interval_labels() -> None:
     assert format_interval(timedelta(days=3)) == "3d"
     assert format_interval(timedelta(days=60)) == "2mo"
     assert format_interval(timedelta(days=548)) == "1.5y"
+
+
+def test_a_card_shown_early_is_not_called_due(client: WebClient) -> None:
+    from dataclasses import replace
+
+    from clio.services.learning import next_item
+    from clio.web.templating import make_templates
+
+    state = client.app.state.clio  # type: ignore[attr-defined]
+    prompt = next_item(state.store, learner_id=state.local.id, now=state.now())
+    assert prompt is not None
+    template = make_templates().env.get_template("fragments/review_card.html")
+
+    def meta(**change: object) -> str:
+        html = template.render(
+            prompt=replace(prompt, **change),  # type: ignore[arg-type]
+            reviewed=0,
+            topic=state.library.info("china-and-the-ussr"),
+            csrf_token="t",
+            request=None,
+            url_for=lambda *a, **k: "/x",
+        )
+        return html.split('<p class="meta">', 1)[1].split("</p>", 1)[0]
+
+    learnt = prompt.memory or object()
+    assert "Coming back early" in meta(memory=learnt, due_now=0)
+    assert meta(memory=learnt, due_now=3).strip().startswith("Due")
+    assert meta(memory=None).strip().startswith("New card")
+
+
+def test_pages_have_an_icon(client: WebClient) -> None:
+    assert 'rel="icon" href="/static/favicon.svg"' in client.get("/").text
+    icon = client.get("/static/favicon.svg")
+    assert icon.status_code == 200 and "<title>Clio</title>" in icon.text

@@ -9,6 +9,8 @@ import pytest
 
 from clio.cli import main, web_cmds
 
+_REAL_WARM_UP = web_cmds._warm_up
+
 
 @pytest.fixture(autouse=True)
 def no_warm_up(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -120,3 +122,16 @@ def test_two_worker_processes_serve_the_library(tmp_path: Path) -> None:
         server.terminate()
         _, errors = server.communicate(timeout=30)
     assert b"Traceback" not in errors
+
+
+def test_warm_up_loads_the_print_libraries_first(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The Downloads page asks whether PDF and PNG work: the answer is cached before anyone asks."""
+    from clio import embed
+    from clio.services import exports
+
+    monkeypatch.setattr(embed, "get_embedder", lambda: None)
+    exports.pdf_available.cache_clear()
+    exports.png_available.cache_clear()
+    _REAL_WARM_UP()
+    assert exports.pdf_available.cache_info().currsize == 1
+    assert exports.png_available.cache_info().currsize == 1

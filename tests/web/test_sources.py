@@ -66,3 +66,15 @@ def test_a_card_is_not_a_source_question(client: WebClient) -> None:
     card = client.get("/api/topics/china-and-the-ussr/next").json()["item_id"]
     assert client.get(f"{SOURCES}/{card}").status_code == 400
     assert client.get(f"{SOURCES}/999999").status_code == 404
+
+
+def test_without_javascript_the_mark_is_shown_after_answering(client: WebClient) -> None:
+    path = _first_question(client)
+    answer = "Mao <b>resented</b> the loans: the USSR charged interest, so China felt exploited."
+    sent = client.post_form(path, {"answer": answer}, follow_redirects=False)
+    assert sent.status_code == 303 and sent.headers["location"] == f"{path}?marked=1"
+    page = client.get(sent.headers["location"]).text
+    mark = page.split('<section id="mark"', 1)[1].split("</section>", 1)[0]
+    assert "Your mark" in mark and re.search(r'class="mark-score">\d+ / \d+', mark)
+    assert "Mao &lt;b&gt;resented&lt;/b&gt;" in mark  # the answer, escaped
+    assert "Your mark" not in client.get(path).text  # only right after answering

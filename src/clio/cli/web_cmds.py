@@ -73,7 +73,12 @@ def serve_command(
 
 
 def _warm_up() -> None:
-    """Load the sentence model in the background, so the first ask or mark is not slow."""
+    """Load the sentence model and the PDF and PNG libraries in the background, so the first
+    ask, mark or Downloads page is not slow (the PDF check alone took 2.5 s on a first visit)."""
+    from clio.services import exports
+
+    exports.pdf_available()
+    exports.png_available()
     try:
         from clio.embed import get_embedder
 

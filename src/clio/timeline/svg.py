@@ -1,6 +1,7 @@
 """A printable SVG timeline: a year axis, sections as colour bands, events as dots and bars.
 
-Labels never overlap: each event takes the first row where its marker and label fit.
+Labels never overlap: each event takes the first row where its marker and label fit, and a
+section band's label stays inside its band (cut with an ellipsis) or sits beside a short band.
 All note text is escaped.
 """
 
@@ -107,6 +108,60 @@ def _pack(intervals: list[tuple[float, float]], gap: float = 6.0) -> list[int]:
     return rows
 
 
+_PAD = 5.0  # a band label's distance from its band's edges
+_BOLD = 1.1  # bold text is about this much wider
+_LEGIBLE = 12  # a cut label keeps at least this many letters (or 60%) to stay in its band
+
+
+@dataclass(frozen=True, kw_only=True)
+class _BandLabel:
+    """Where a section band's label goes: inside the band, or beside a band too short for it."""
+
+    text: str
+    x: float
+    anchor: str
+    inside: bool
+    span: tuple[float, float]  # the band and its label together (rows are packed by this)
+
+
+def _fit(text: str, size: float, room: float) -> str:
+    """``text``, cut at a word or letter with an ellipsis to fit ``room`` ("" if nothing fits)."""
+    if _text_width(text, size) <= room:
+        return text
+    for end in range(len(text) - 1, 0, -1):
+        cut = text[:end].rstrip(" ,;:–—-(") + "…"
+        if len(cut) > 1 and _text_width(cut, size) <= room:
+            return cut
+    return ""
+
+
+def _band_label(
+    label: str, x0: float, x1: float, *, size: float, left_edge: float, right_edge: float
+) -> _BandLabel:
+    """A band's label that never runs over its band's edge.
+
+    It goes inside the band, whole or cut with an ellipsis while enough of it is left to read;
+    a band too short for that has its label beside it, on the right if the whole label fits
+    there, else on the left (cut to the chart's edge if need be). The band's <title> keeps
+    the full text.
+    """
+    room = x1 - x0 - 2 * _PAD
+    if _text_width(label, size) <= room:
+        return _BandLabel(text=label, x=x0 + _PAD, anchor="start", inside=True, span=(x0, x1))
+    cut = _fit(label, size, room)
+    if len(cut) - 1 >= min(_LEGIBLE, 0.6 * len(label)):
+        return _BandLabel(text=cut, x=x0 + _PAD, anchor="start", inside=True, span=(x0, x1))
+    right_room = right_edge - (x1 + _PAD)
+    left_room = (x0 - _PAD) - left_edge
+    if _text_width(label, size) <= right_room or right_room >= left_room:
+        text = _fit(label, size, right_room)
+        end = x1 + _PAD + _text_width(text, size)
+        return _BandLabel(text=text, x=x1 + _PAD, anchor="start", inside=False, span=(x0, end))
+    text = _fit(label, size, left_room)
+    start = x0 - _PAD - _text_width(text, size)
+    return _BandLabel(text=text, x=x0 - _PAD, anchor="end", inside=False, span=(start, x1))
+
+
 def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: int = 1120) -> str:
     """The events as a standalone SVG document (A4-landscape proportions by default)."""
     margin, font, small = 40, 12.0, 10.5
@@ -122,29 +177,14 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     colours = _section_colours(events)
     parts: list[str] = []
 
-    # Section bands, packed into rows above the axis.
+    # Section bands, packed into rows above the axis, each with a label that fits (see _band_label).
     sections = [e for e in events if e.kind is EventKind.SECTION]
     band_boxes = [(layout.x(_span(e.period)[0]), layout.x(_span(e.period)[1])) for e in sections]
-    # a short band near the right edge puts its label on its left rather than clipping it
-    band_left = [
-        x0 + 10 + _text_width(e.label, small) > width - 6
-        and x0 - 10 - _text_width(e.label, small) >= margin
-        for e, (x0, _) in zip(sections, band_boxes, strict=True)
-    ]
     band_labels = [
-        e.label if left else _clip(e.label, max(3, int((width - 6 - x0) / (small * 0.62))))
-        for e, (x0, _), left in zip(sections, band_boxes, band_left, strict=True)
+        _band_label(e.label, x0, x1, size=small, left_edge=6, right_edge=width - 6)
+        for e, (x0, x1) in zip(sections, band_boxes, strict=True)
     ]
-    # a band's label may run past a short band: pack bands with their labels so none overlap
-    band_rows = _pack(
-        [
-            (min(x0, x1 - 10 - _text_width(label, small)), x1)
-            if left
-            else (x0, max(x1, x0 + 10 + _text_width(label, small)))
-            for (x0, x1), label, left in zip(band_boxes, band_labels, band_left, strict=True)
-        ],
-        gap=4,
-    )
+    band_rows = _pack([label.span for label in band_labels], gap=4)
     band_height, band_top = 22, 70
     n_band_rows = max(band_rows, default=-1) + 1
     axis_y = band_top + n_band_rows * (band_height + 4) + 24
@@ -171,8 +211,8 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
     claim_line = 18 if any(e.kind is EventKind.CLAIM for e in items) else 0
     height = int(legend_top + len(legend_rows) * 18 + claim_line + 16)
 
-    for event, (x0, x1), label, row, left in zip(
-        sections, band_boxes, band_labels, band_rows, band_left, strict=True
+    for event, (x0, x1), label, row in zip(
+        sections, band_boxes, band_labels, band_rows, strict=True
     ):
         colour = colours.get(event.section_id or "", PALETTE[0])
         y = band_top + row * (band_height + 4)
@@ -182,12 +222,14 @@ def render_svg(events: list[TimelineEvent], *, title: str = "Timeline", width: i
             f'<rect x="{x0:.1f}" y="{y}" width="{max(x1 - x0, 3):.1f}" height="{band_height}" '
             f'rx="3" fill="{colour}" fill-opacity="0.22" stroke="{colour}"/>'
             + (
-                f'<text x="{x0 - 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222" '
-                f'text-anchor="end">'
-                if left
-                else f'<text x="{x0 + 5:.1f}" y="{y + 15}" font-size="{small}" fill="#222">'
+                f'<text x="{label.x:.1f}" y="{y + 15}" font-size="{small}" fill="#222" '
+                f'class="band-label{"" if label.inside else " beside"}" '
+                f'text-anchor="{label.anchor}">'
+                f"{escape(label.text)}</text>"
+                if label.text
+                else ""
             )
-            + f"{escape(label)}</text></g>"
+            + "</g>"
         )
         # the band's period shaded faintly across the event area too
         parts.append(
@@ -326,6 +368,7 @@ def _document(width: int, height: int, title: str, parts: list[str]) -> str:
         f'viewBox="0 0 {width} {height}" font-family={quoteattr(FONT)}>'
         f"<title>{escape(title)}</title>"
         f'<rect width="100%" height="100%" fill="#ffffff"/>'
-        f'<text x="40" y="38" font-size="20" font-weight="bold" fill="#222">{escape(title)}</text>'
+        f'<text x="40" y="38" font-size="20" font-weight="bold" fill="#222">'
+        f"{escape(_fit(title, 20 * _BOLD, width - 80))}</text>"  # the <title> keeps it whole
     )
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + head + "".join(parts) + "</svg>\n"

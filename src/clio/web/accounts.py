@@ -30,7 +30,7 @@ def _dummy() -> str:
 
 def viewer_of(user: User, *, local: bool = False) -> Viewer:
     """The viewer for a stored user."""
-    return Viewer(id=user.id, name=user.display_name, role=user.role, local=local)
+    return Viewer(id=user.id, name=user.display_name, role=user.role, local=local, login=user.name)
 
 
 def local_viewer(store: Store, *, now: datetime) -> Viewer:
@@ -119,3 +119,19 @@ def class_for_teacher(store: Store, teacher: Viewer, class_id: int) -> ClassInfo
     if found.teacher_id != teacher.id:
         raise PermissionDenied("this is not one of your classes")
     return found
+
+
+def change_password(store: Store, viewer: Viewer, *, current: str, new: str, again: str) -> None:
+    """Change the viewer's password, once the current one is given right."""
+    if new != again:
+        raise InputError("the two new passwords differ", field="password2")
+    if len(new) < MIN_PASSWORD_LENGTH:
+        raise InputError(
+            f"choose a password of at least {MIN_PASSWORD_LENGTH} characters", field="password"
+        )
+    with store.read() as session:
+        user = accounts.get_user(session, viewer.id)
+    if not user.password_hash or not verify_password(user.password_hash, current):
+        raise InputError("the current password is not right", field="current")
+    with store.write() as session:
+        accounts.update_user(session, viewer.id, password_hash=hash_password(new))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from http import HTTPStatus
 from typing import Any
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -14,6 +14,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.responses import Response
 
 from clio.errors import ClioError, InputError
+from clio.web.security import CSRF_HEADER, CsrfError, csrf_token
 from clio.web.templating import render
 
 log = logging.getLogger("clio.web")
@@ -34,16 +35,36 @@ def error_response(
         if detail:
             body["error"].update(detail)
         return JSONResponse(body, status_code=status)
-    template = "fragments/error.html" if request.headers.get("HX-Request") else "error.html"
+    htmx = bool(request.headers.get("HX-Request"))
+    context = {
+        "status": status,
+        "title": title,
+        "message": message,
+        "detail": detail or {},
+        "back": _same_site_referer(request),
+    }
     response = render(
-        request,
-        template,
-        {"status": status, "title": title, "message": message, "detail": detail or {}},
-        status=status,
+        request, "fragments/error.html" if htmx else "error.html", context, status=status
     )
-    if request.headers.get("HX-Request"):
+    if htmx:
+        # clio.js shows the fragment beside the form that asked, keeping what was typed,
+        # and gives the page the session's current CSRF token (renewed if the session was lost)
         response.headers["HX-Reswap"] = "innerHTML"
+        session = request.scope.get("session")
+        if session is not None:
+            response.headers[CSRF_HEADER] = csrf_token(session)
     return response
+
+
+def _same_site_referer(request: Request) -> str | None:
+    """The page the request came from when it is on this site (a way back from an error)."""
+    referer = urlsplit(request.headers.get("referer", ""))
+    if referer.netloc != request.url.netloc or referer.scheme not in ("http", "https"):
+        return None
+    if referer.path == request.url.path and request.method == "GET":
+        return None
+    path = "/" + referer.path.lstrip("/\\")  # never "//host": that would leave the site
+    return urlunsplit(("", "", path, referer.query, ""))
 
 
 def _input_detail(error: InputError) -> dict[str, Any]:
@@ -64,7 +85,15 @@ async def _clio_error(request: Request, exc: Exception) -> Response:
             return Response(status_code=204, headers={"HX-Redirect": target})
         return RedirectResponse(target, status_code=303)
     detail = _input_detail(exc) if isinstance(exc, InputError) else None
-    return error_response(request, exc.http_status, exc.message, detail=detail)
+    message = exc.message
+    if isinstance(exc, InputError) and not wants_json(request):
+        message = exc.reason  # the page shows the file and line itself; "<input>, field" is noise
+    if request.headers.get("HX-Request"):
+        if isinstance(exc, CsrfError):
+            message = "Your session had run out, so this was not saved. Press the button again."
+        elif exc.http_status == 401:
+            message = "You have been signed out, so this was not saved."
+    return error_response(request, exc.http_status, message, detail=detail)
 
 
 async def _http_error(request: Request, exc: Exception) -> Response:

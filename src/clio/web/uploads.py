@@ -41,7 +41,8 @@ class Upload:
 
 
 def upload_from_form(form: FormData, *, limit: int, document_limit: int | None = None) -> Upload:
-    """The notes in ``form``: the ``file`` field if a file was chosen, else the ``text`` field.
+    """The notes in ``form``: the ``file`` field if a file was chosen, else the ``text`` field
+    (both at once is refused: the learner may not know the other is there).
 
     ``limit`` bounds text (files and pasted notes, and the text taken from a document);
     ``document_limit`` bounds .docx and .pdf files (``limit`` when not given).
@@ -49,7 +50,14 @@ def upload_from_form(form: FormData, *, limit: int, document_limit: int | None =
     name = form.get("name")
     name = name.strip() if isinstance(name, str) and name.strip() else None
     file = form.get("file")
+    text = form.get("text")
     if isinstance(file, UploadFile) and file.filename:
+        if isinstance(text, str) and text.strip():  # which one was meant? say, rather than guess
+            raise InputError(
+                f"you chose the file {PurePath(file.filename).name} and pasted notes too; "
+                "clear the pasted notes to add the file, or remove the file to add the notes",
+                field="file",
+            )
         filename = PurePath(file.filename).name
         suffix = PurePath(filename).suffix.lower()
         _check_suffix(suffix, filename)
@@ -61,7 +69,6 @@ def upload_from_form(form: FormData, *, limit: int, document_limit: int | None =
             filename=filename,
             name=name or PurePath(filename).stem,
         )
-    text = form.get("text")
     if isinstance(text, str) and text.strip():
         data = text.encode("utf-8")
         _check_size(len(data), limit, "pasted notes", what="notes")

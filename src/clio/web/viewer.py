@@ -18,6 +18,7 @@ class Viewer:
     name: str
     role: str = "learner"  # "learner" or "teacher"
     local: bool = False
+    login: str = ""  # the user name signed in with (``name`` is the name shown)
 
     @property
     def is_teacher(self) -> bool:

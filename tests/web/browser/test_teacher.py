@@ -63,6 +63,9 @@ def test_teacher_sees_a_learners_marked_answer(school: LiveServer, browser: Any)
     shot(learner, "14-learner-marked-phone")
 
     teacher.reload()
+    teacher.set_viewport_size({"width": 375, "height": 800})  # the class table on a phone
+    assert teacher.evaluate("document.documentElement.scrollWidth") <= 375
+    teacher.set_viewport_size({"width": 1100, "height": 900})
     teacher.get_by_role("link", name="Amira").click()
     teacher.get_by_text("Amira’s progress").wait_for()
     marked = teacher.locator(".marked").first.inner_text()

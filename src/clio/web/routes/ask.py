@@ -23,6 +23,6 @@ def ask_page(request: Request, name: str, viewer: CurrentViewer, q: str = "") ->
     points = {p.id: p for _, p in topic.points()}
     sources = {s.id: s for s in topic.sources}
     context = {"topic": topic, "q": q, "answer": answer, "points": points, "sources": sources}
-    if request.headers.get("HX-Request") and answer is not None:
+    if request.headers.get("HX-Request"):  # only the answer: never a page inside the page
         return render(request, "fragments/answer.html", context)
     return render(request, "ask.html", context)

@@ -7,10 +7,10 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import ClioError, InputError, NotFoundError
-from clio.web.accounts import authenticate, register
-from clio.web.security import FormBody, csrf_token
+from clio.web.accounts import authenticate, change_password, register
+from clio.web.security import FormBody, RateLimited, csrf_token
 from clio.web.templating import render
-from clio.web.viewer import Viewer
+from clio.web.viewer import CurrentViewer, Viewer
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -57,7 +57,11 @@ def login(request: Request, form: FormBody) -> Response:
     target = _safe_next(form.get("next"))
     key = _client_key(request, name)
     now = state.clock().timestamp()
-    state.login_limiter.check(key, now=now)
+    try:
+        state.login_limiter.check(key, now=now)
+    except RateLimited as limited:  # the form again, with the wait, rather than an error page
+        context = {"error": limited.message.capitalize() + ".", "name": name, "next": target}
+        return render(request, "login.html", context, status=limited.http_status)
     viewer = authenticate(state.store, name=name, password=password)
     if viewer is None:
         state.login_limiter.record_failure(key, now=now)
@@ -71,7 +75,8 @@ def login(request: Request, form: FormBody) -> Response:
 def signup_page(request: Request) -> Response:
     """The form to create an account."""
     _multi_user_only(request)
-    return render(request, "signup.html", {"error": None, "name": "", "role": "learner"})
+    context = {"error": None, "name": "", "display_name": "", "role": "learner"}
+    return render(request, "signup.html", context)
 
 
 @router.post("/signup", name="signup_post")
@@ -98,7 +103,8 @@ def signup(request: Request, form: FormBody) -> Response:
         except ClioError as problem:
             error = problem
     message = error.reason if isinstance(error, InputError) else str(error)
-    context = {"error": message, "name": name, "role": role}
+    display_name = str(form.get("display_name") or "")
+    context = {"error": message, "name": name, "display_name": display_name, "role": role}
     return render(request, "signup.html", context, status=400)
 
 
@@ -107,3 +113,36 @@ def logout(request: Request) -> Response:
     """Forget the session."""
     request.session.clear()
     return RedirectResponse("/login" if request.app.state.clio.settings.multi_user else "/", 303)
+
+
+@router.get("/account", name="account")
+def account_page(request: Request, viewer: CurrentViewer, changed: bool = False) -> Response:
+    """The viewer's account: change the password."""
+    _multi_user_only(request)
+    return render(request, "account.html", {"error": None, "changed": changed})
+
+
+@router.post("/account/password", name="change_password")
+def change_password_post(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
+    """Change the password (the current one is checked and rate limited like a sign-in)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    key = f"account|{viewer.id}"
+    now = state.clock().timestamp()
+    try:
+        state.login_limiter.check(key, now=now)
+        change_password(
+            state.store,
+            viewer,
+            current=str(form.get("current") or ""),
+            new=str(form.get("password") or ""),
+            again=str(form.get("password2") or ""),
+        )
+    except (InputError, RateLimited) as problem:
+        if isinstance(problem, InputError) and problem.field == "current":
+            state.login_limiter.record_failure(key, now=now)
+        message = problem.reason if isinstance(problem, InputError) else problem.message
+        context = {"error": message[:1].upper() + message[1:] + ".", "changed": False}
+        return render(request, "account.html", context, status=problem.http_status)
+    state.login_limiter.reset(key)
+    return _sign_in(request, viewer, request.app.url_path_for("account") + "?changed=1")

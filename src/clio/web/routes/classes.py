@@ -6,14 +6,18 @@ learners see only their own (there is no page that shows anyone else's work to a
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
+
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
-from clio.errors import NotFoundError, PermissionDenied
+from clio.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
+from clio.store.records import TopicInfo
 from clio.web import accounts
+from clio.web.class_results import class_results
 from clio.web.routes.progress import marked_with_questions, progress_charts
 from clio.web.security import FormBody
 from clio.web.templating import render
@@ -31,15 +35,23 @@ def _multi_user_only(request: Request) -> None:
 def classes_page(request: Request, viewer: CurrentViewer) -> Response:
     """A teacher's classes with their join codes, or the classes a learner has joined."""
     _multi_user_only(request)
+    return render(request, "classes.html", _classes_context(request, viewer))
+
+
+def _classes_context(
+    request: Request, viewer: Viewer, *, error: str | None = None, code: str = ""
+) -> dict[str, object]:
     state = request.app.state.clio
     with state.store.read() as session:
         if viewer.is_teacher:
             found = store_accounts.classes_taught(session, viewer.id)
             sizes = {c.id: len(store_accounts.class_members(session, c.id)) for c in found}
+            shared: dict[int, list[TopicInfo]] = {}
         else:
             found = store_accounts.classes_joined(session, viewer.id)
             sizes = {}
-    return render(request, "classes.html", {"classes": found, "sizes": sizes, "error": None})
+            shared = {c.id: store_accounts.topics_of_class(session, c.id) for c in found}
+    return {"classes": found, "sizes": sizes, "shared": shared, "error": error, "code": code}
 
 
 @router.post("/classes", name="create_class")
@@ -62,7 +74,12 @@ def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Respo
     if viewer.is_teacher:
         raise PermissionDenied("teachers create classes; learners join them")
     state = request.app.state.clio
-    accounts.join_class(state.store, viewer, code=str(form.get("code") or ""), now=state.now())
+    code = str(form.get("code") or "")
+    try:
+        accounts.join_class(state.store, viewer, code=code, now=state.now())
+    except (NotFoundError, InputError) as problem:  # shown on the form, with the code typed
+        context = _classes_context(request, viewer, error=problem.message, code=code)
+        return render(request, "classes.html", context, status=problem.http_status)
     return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
 
 
@@ -76,16 +93,57 @@ def _class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str
     return {
         "klass": found,
         "members": members,
+        "results": class_results(state.store, members, now=state.now()),
         "shared": shared,
         "shareable": [t for t in state.visible_topics(teacher) if t.name not in shared_names],
     }
 
 
 @router.get("/classes/{class_id}", name="class_page")
-def class_page(request: Request, class_id: int, viewer: CurrentTeacher) -> Response:
+def class_page(
+    request: Request, class_id: int, viewer: CurrentTeacher, added: str = ""
+) -> Response:
     """A class: its join code, learners and shared topics (its teacher only)."""
     _multi_user_only(request)
-    return render(request, "class.html", _class_context(request, viewer, class_id))
+    context = _class_context(request, viewer, class_id)
+    members = context["members"]
+    assert isinstance(members, list)
+    named = added in {m.name for m in members}  # only a real member: the link is not a message
+    context.update({"added": added if named else "", "add_error": None, "add_form": {}})
+    return render(request, "class.html", context)
+
+
+@router.post("/classes/{class_id}/learners", name="add_learner")
+def add_learner(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Make an account for a learner and put it in the class (for learners without one).
+
+    The teacher gives the learner the user name and first password; the learner can change
+    the password on their Account page.
+    """
+    _multi_user_only(request)
+    state = request.app.state.clio
+    found = accounts.class_for_teacher(state.store, viewer, class_id)
+    fields = {k: str(form.get(k) or "") for k in ("name", "display_name")}
+    try:
+        learner = accounts.register(
+            state.store,
+            name=fields["name"],
+            password=str(form.get("password") or ""),
+            role="learner",
+            display_name=fields["display_name"],
+            now=state.now(),
+        )
+        accounts.join_class(state.store, learner, code=found.join_code, now=state.now())
+    except (InputError, ConflictError) as problem:
+        reason = problem.reason if isinstance(problem, InputError) else problem.message
+        context = _class_context(request, viewer, class_id)
+        context.update({"added": "", "add_error": reason, "add_form": fields})
+        return render(request, "class.html", context, status=problem.http_status)
+    path = request.app.url_path_for("class_page", class_id=str(class_id))
+    added = fields["name"].strip()  # the user name the learner signs in with
+    return RedirectResponse(f"{path}?{urlencode({'added': added})}", status_code=303)
 
 
 @router.post("/classes/{class_id}/share", name="share_topic")
@@ -123,6 +181,58 @@ def learner_page(
         "who": f"{members[learner_id].display_name}’s",
         "answers": marked_with_questions(state.store, learner_id),
         "topics": [],
+        "titles": {t.name: t.title for t in state.visible_topics(viewer)},
         "topic": "",
     }
     return render(request, "progress.html", context)
+
+
+@router.post("/classes/{class_id}/unshare", name="unshare_topic")
+def unshare_topic(
+    request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Stop sharing a topic with the class (its learners keep their history)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    name = str(form.get("topic") or "")
+    with state.store.write() as session:
+        shared = store_accounts.topics_of_class(session, class_id)
+        found = next((t for t in shared if t.name == name), None)
+        if found is None:
+            raise NotFoundError("that topic is not shared with this class")
+        store_accounts.unshare_topic(session, class_id=class_id, topic_id=found.id)
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
+
+
+@router.post("/classes/{class_id}/learners/{learner_id}/remove", name="remove_learner")
+def remove_learner(
+    request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
+) -> Response:
+    """Take a learner out of the class (their own work stays theirs; the code lets them back)."""
+    _multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    with state.store.write() as session:
+        if learner_id not in {m.id for m in store_accounts.class_members(session, class_id)}:
+            raise NotFoundError("that learner is not in this class")
+        store_accounts.leave_class(session, user_id=learner_id, class_id=class_id)
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
+
+
+@router.post("/classes/{class_id}/leave", name="leave_class")
+def leave_class(request: Request, class_id: int, viewer: CurrentViewer) -> Response:
+    """Leave a class one joined (learners)."""
+    _multi_user_only(request)
+    if viewer.is_teacher:
+        raise PermissionDenied("teachers create classes; learners join and leave them")
+    state = request.app.state.clio
+    with state.store.write() as session:
+        if class_id not in {c.id for c in store_accounts.classes_joined(session, viewer.id)}:
+            raise NotFoundError("you are not in that class")
+        store_accounts.leave_class(session, user_id=viewer.id, class_id=class_id)
+    return RedirectResponse(request.app.url_path_for("classes"), status_code=303)

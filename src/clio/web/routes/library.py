@@ -9,6 +9,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import InputError, PermissionDenied
+from clio.store import accounts as store_accounts
 from clio.web.context import WebContext
 from clio.web.security import FormBody
 from clio.web.templating import render
@@ -19,13 +20,24 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
 def _page(
-    state: WebContext, viewer: Viewer, *, error: InputError | None = None, pasted: str = ""
+    state: WebContext,
+    viewer: Viewer,
+    *,
+    error: InputError | None = None,
+    pasted: str = "",
+    name: str = "",
 ) -> dict[str, Any]:
     settings = state.settings
+    in_class = False
+    if settings.multi_user and not viewer.is_teacher:
+        with state.store.read() as session:
+            in_class = bool(store_accounts.classes_joined(session, viewer.id))
     return {
+        "in_class": in_class,
         "entries": state.visible_topics(viewer),
         "error": error,
         "pasted": pasted,
+        "name": name,
         "upload_accept": ACCEPT,
         "max_text_mb": f"{settings.max_upload_bytes / 1048576:g}",
         "max_document_mb": f"{settings.max_document_bytes / 1048576:g}",
@@ -44,7 +56,7 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
     state: WebContext = request.app.state.clio
     if not viewer.is_teacher:
         raise PermissionDenied("only teachers can add notes; ask your teacher to share a topic")
-    pasted = form.get("text")
+    pasted, name = form.get("text"), form.get("name")
     try:
         upload = upload_from_form(
             form,
@@ -54,7 +66,11 @@ def upload_notes(request: Request, form: FormBody, viewer: CurrentViewer) -> Res
         topic = state.add_notes(viewer, upload.data, filename=upload.filename, name=upload.name)
     except InputError as error:
         context = _page(
-            state, viewer, error=error, pasted=pasted if isinstance(pasted, str) else ""
+            state,
+            viewer,
+            error=error,
+            pasted=pasted if isinstance(pasted, str) else "",
+            name=name if isinstance(name, str) else "",
         )
         return render(request, "library.html", context, status=error.http_status)
     return RedirectResponse(request.app.url_path_for("topic", name=topic.name), status_code=303)

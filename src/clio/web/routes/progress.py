@@ -66,6 +66,7 @@ def progress_page(request: Request, viewer: CurrentViewer, topic: str | None = N
         "charts": progress_charts(progress),
         "who": "Your",
         "topics": state.visible_topics(viewer),
+        "titles": {t.name: t.title for t in state.visible_topics(viewer)},
         "topic": topic or "",
         "answers": marked_with_questions(state.store, viewer.id),
     }

@@ -7,7 +7,7 @@ from markupsafe import Markup
 from starlette.responses import Response
 
 from clio.model.topic import Topic
-from clio.timeline import render_svg, timeline_events
+from clio.timeline import TimelineEvent, render_svg, timeline_events
 from clio.web.templating import render
 from clio.web.viewer import CurrentViewer
 
@@ -18,12 +18,18 @@ router = APIRouter(tags=["pages"], include_in_schema=False)
 def topic_page(request: Request, name: str, viewer: CurrentViewer) -> Response:
     """The notes of one topic, structured, with its timeline."""
     topic = request.app.state.clio.topic(name, viewer)
-    return render(request, "topic.html", {"topic": topic, "timeline": timeline_svg(topic)})
-
-
-def timeline_svg(topic: Topic) -> Markup | None:
-    """The topic's timeline as inline SVG (None when nothing in the notes is dated)."""
     events = timeline_events(topic)
+    context = {
+        "topic": topic,
+        "timeline": timeline_svg(topic, events),
+        "timeline_list": events,  # the same dates as text, for phones and screen readers
+    }
+    return render(request, "topic.html", context)
+
+
+def timeline_svg(topic: Topic, events: list[TimelineEvent] | None = None) -> Markup | None:
+    """The topic's timeline as inline SVG (None when nothing in the notes is dated)."""
+    events = timeline_events(topic) if events is None else events
     if not events:
         return None
     svg = render_svg(events, title=f"Timeline: {topic.title}")

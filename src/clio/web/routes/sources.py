@@ -60,9 +60,12 @@ def sources_page(request: Request, name: str, viewer: CurrentViewer) -> Response
 
 @router.get("/topics/{name}/sources/{item_id}", name="source_question")
 def source_question_page(
-    request: Request, name: str, item_id: int, viewer: CurrentViewer
+    request: Request, name: str, item_id: int, viewer: CurrentViewer, marked: bool = False
 ) -> Response:
-    """One source question: the source, provenance, the answer box and earlier marks."""
+    """One source question: the source, provenance, the answer box and earlier marks.
+
+    ``marked`` (after an answer sent without JavaScript) shows the newest mark at the top.
+    """
     state = request.app.state.clio
     topic = state.topic(name, viewer)
     item = _question(request, name, item_id, viewer)
@@ -81,6 +84,7 @@ def source_question_page(
         "earlier": earlier,
         "mark": None,
         "answer": "",
+        "latest": earlier[0] if marked and earlier else None,
     }
     return render(request, "source_question.html", context)
 
@@ -123,4 +127,4 @@ def submit_answer(
     if request.headers.get("HX-Request"):
         return render(request, "fragments/mark.html", context)
     path = request.app.url_path_for("source_question", name=name, item_id=str(item.id))
-    return RedirectResponse(path, status_code=303)
+    return RedirectResponse(f"{path}?marked=1", status_code=303)
