@@ -75,3 +75,12 @@ def test_the_timeline_is_also_a_list_linking_to_each_point(client: WebClient) ->
     assert len(links) >= 10
     assert all(f'id="{point}"' in page for point in links)
     assert "Korean War" in listing and "(a claim in a source)" in listing
+
+
+def test_every_timeline_list_link_lands_on_the_notes(client: WebClient) -> None:
+    # an event told inside a point (Kim Il Sung asked Stalin in 1949) links to its point
+    page = client.get("/topics/china-and-the-ussr").text
+    listing = page.split('<details class="timeline-list">', 1)[1].split("</details>", 1)[0]
+    targets = re.findall(r'<a href="#([^"]+)"', listing)
+    assert "Kim Il Sung asked" in listing
+    assert targets and all(f'id="{target}"' in page for target in targets)

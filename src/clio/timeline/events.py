@@ -34,6 +34,7 @@ class TimelineEvent:
     section_heading: str = ""
     source_label: str = ""
     line: int | None = None
+    point_id: str | None = None  # the point a point's or a detail's event belongs to
 
     @property
     def is_range(self) -> bool:
@@ -102,6 +103,7 @@ def _details(section: Section, point: Point) -> list[TimelineEvent]:
                 TimelineEvent(
                     id=f"{point.id}-d{len(found) + 1}",
                     kind=EventKind.DETAIL,
+                    point_id=point.id,
                     label=_detail_label(
                         sentence, date.start, date.end, first=number == 0, point=point
                     ),
@@ -169,6 +171,7 @@ def timeline_events(topic: Topic) -> list[TimelineEvent]:
                 TimelineEvent(
                     id=point.id,
                     kind=EventKind.POINT,
+                    point_id=point.id,
                     label=_point_label(point.title, point.text, point.period),
                     detail=point.text,
                     period=point.period,
