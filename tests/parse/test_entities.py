@@ -166,3 +166,10 @@ def test_a_demonstrative_starts_no_name_and_a_given_name_is_a_person() -> None:
 def test_an_office_after_a_given_name_is_not_part_of_the_name() -> None:
     assert not [e for e in extract_entities("The Act made Henry Supreme Head.") if "Head" in e.text]
     assert _found("He met John Smith Secretary of State.")[0][1] == "John Smith"
+
+
+def test_and_inside_an_organisations_name_and_no_verb_as_a_unit() -> None:
+    found = _found("Emmeline Pankhurst set up the Women's Social and Political Union in 1903.")
+    assert ("organisation", "Women's Social and Political Union") in [f[:2] for f in found]
+    assert ("place", "Britain", "United Kingdom") in _found("Britain and France declared war.")
+    assert not [f for f in _found("All men over 21 could vote.") if f[0] == "figure"]

@@ -222,6 +222,18 @@ def _run(text: str, first: _Token) -> list[_Token]:
         if after is not None and _cap(after[0]) and after[1].strip() == "":
             run.extend((token, after[0]))
             continue
+        if (
+            token[1] == "and"
+            and _key(run[-1]) not in _NAME_ENDINGS
+            and not any((_key(t),) in _index().names for t in run)  # "Truman ... and": apart
+        ):
+            # "Women's Social and Political Union", "Cat and Mouse Act": one name when what
+            # follows "and" ends as an organisation's or an event's name
+            after = _next(text, token)
+            if after is not None and _cap(after[0]) and after[1].strip() == "":
+                rest = _run(text, after[0])
+                if len(rest) > 1 and _key(rest[-1]) in _NAME_ENDINGS:
+                    run.extend((token, *rest))
         break
     return run
 
@@ -279,6 +291,7 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
 
 
 _ROMAN = re.compile(r"[IVXLC]+")
+_NAME_ENDINGS = _ORG_ENDINGS | _EVENT_ENDINGS
 _OFFICES = _words(
     "supreme head chief minister secretary chancellor governor leader commander president "
     "general premier chairman"

@@ -73,7 +73,8 @@ _NOT_UNITS = _words(
     "a an the and or but nor to in on at of for from by with was were is are be been had has "
     "have he she it they we you i his her their its this that these those who which when where "
     "while as than then so if also only more less per each after before during until since "
-    "into onto over under about between against among not no yes years' year's"
+    "into onto over under about between against among not no yes years' year's "
+    "could would should might must can will shall may did do does"  # "men over 21 could vote"
 )
 _MONTHS = _words(
     "jan january feb february mar march apr april may jun june jul july aug august sep sept "
