@@ -43,6 +43,9 @@ _TYPED = frozenset(
 )
 _BOUND = frozenset({AnswerType.DATE, AnswerType.PLACE})
 _SCOPED = frozenset({AnswerType.DATE, AnswerType.NUMBER})
+# a name the question gives must be in the answer's passage ("How many people died storming the
+# Bastille?" is not answered by the Vendée's dead)
+_NAMED = frozenset({AnswerType.PERSON, AnswerType.NUMBER, AnswerType.DATE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -328,7 +331,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         )
         # ... nor a person from a sentence that never names what the question names ("Who led
         # the Gestapo?" answered from "The SS, led by Heinrich Himmler, ...").
-        or (kind is AnswerType.PERSON and _names_elsewhere(index, question, unit, candidate))
+        or (kind in _NAMED and _names_elsewhere(index, question, unit, candidate))
         or _relation_unsaid(question, kind, unit, candidate.span)
     )
 
@@ -466,8 +469,22 @@ def _names_elsewhere(index: SearchIndex, question: str, unit: Unit, candidate: C
     # a name found in the heading ("Steve Biko" over "Founded the Black Consciousness ...")
     # is about the whole point under it
     said = unit.text if quote in (unit.heading, unit.title) else quote
-    around = set(tokens(f"{said} {unit.title} {unit.heading}", expand=index.expand))
-    return not any(set(tokens(name, expand=index.expand)) <= around for name in asked)
+    title = _topic_title(index, unit)  # "in the Spanish Civil War" on a sheet about it
+    around = set(tokens(f"{said} {unit.title} {unit.heading} {title}", expand=index.expand))
+    passage = f"{said} {unit.title} {unit.heading} {title}"
+    return not any(
+        set(tokens(name, expand=index.expand)) <= around or _spelt_out(name, passage)
+        for name in asked
+    )
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """True when ``text`` gives an acronym in full ("CCP": "Chinese Communist Party")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    capitals = [w for w in words(text) if w[:1].isupper()]
+    initials = "".join(w[0] for w in capitals)
+    return acronym in initials
 
 
 def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:
