@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from clio.parse import parse_notes
 from clio.search import NOT_IN_NOTES, answer_question, build_index
 from clio.search.index import SearchIndex
+from clio.search.relations import counted_fate, counts_other_event
 from clio.search.text import tokens
 from clio.services.topics import load_topic
 
@@ -54,8 +56,31 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
     [
         # the deaths counted are the Vendée's, not the Bastille's
         ("fr", "How many people died storming the Bastille?"),
+        # the refugees counted fled Barcelona
+        ("sp", "How many refugees fled Madrid?"),
+        # the banks counted failed; none were said to reopen
+        ("gd", "How many banks did Roosevelt reopen?"),
+        # the Vendée's dead are not said to have been executed
+        ("fr", "How many people were executed in the Vendée?"),
     ],
 )
 def test_refusals(sheets: dict[str, SearchIndex], sheet: str, question: str) -> None:
     answer = answer_question(sheets[sheet], question)
     assert not answer.answered and answer.text == NOT_IN_NOTES, answer.text
+
+
+def test_a_count_of_one_event_is_no_count_of_another() -> None:
+    assert counts_other_event("How many banks did Roosevelt reopen?", "9,000 banks had failed")
+    assert not counts_other_event("How many banks failed?", "9,000 banks had collapsed")
+    # a paraphrase of the same event, or a sentence that says no event, may answer
+    assert not counts_other_event("How many schools were opened?", "it built 500 schools")
+    assert not counts_other_event("How many soldiers did Italy send?", "about 75,000 troops")
+    assert counted_fate("How many people were executed?") == "execution"
+    assert counted_fate("How many people died?") == "death"
+
+
+def test_a_paraphrase_of_the_counted_event_still_answers() -> None:
+    notes = "The New Deal\n\n- Banks: within a month Roosevelt reopened about 5,000 banks.\n"
+    index = build_index([parse_notes(notes)])
+    answer = answer_question(index, "How many banks did Roosevelt open?")
+    assert answer.answered and answer.text == "about 5,000 banks", answer.text

@@ -26,6 +26,7 @@ from clio.search.relations import (
     asks_authorship,
     asks_winner,
     counted_fate,
+    counts_other_event,
     fates,
     other_phase,
     says_phase,
@@ -400,7 +401,7 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
     said = f"{span.quote} {unit.title}"
     if kind is AnswerType.NUMBER:
         fate = counted_fate(question)
-        return fate is not None and fate not in fates(said)
+        return (fate is not None and fate not in fates(said)) or counts_other_event(question, said)
     if kind is AnswerType.DATE:
         return other_phase(question, span.quote)
     if kind is not AnswerType.PERSON:
