@@ -44,6 +44,10 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("rkq", "When did Nicholas II give up the throne?", "15 March 1917"),
         ("fr", "When was Marie Antoinette put to death?", "October 1793"),
         ("fr", "How many people lost their lives in the Vendée revolt?", "200,000 people"),
+        # a group that did it, named by no name: the people right before the question's verb
+        ("wkd", "Who signed the armistice?", "the politicians"),
+        ("fr", "Who stormed the Tuileries Palace?", "the sans-culottes"),
+        ("fr", "Who attacked the Bastille?", "a Paris crowd"),
     ],
 )
 def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expected: str) -> None:

@@ -424,6 +424,37 @@ def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[
     return out
 
 
+_GROUP_BEFORE = re.compile(
+    r"\b(?P<np>(?i:the|an?|many|some|most)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
+    r"(?:(?:who|that)\s+)?(?:(?:had|have|has|also|then|\w+ly)\s+)?$"
+)
+
+
+def _doer_group(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "Who stormed the Tuileries?" from "the sans-culottes stormed the Tuileries Palace";
+    "Who signed the armistice?" from "... blamed the politicians who signed the armistice":
+    the people (no name, a group) right before the question's verb."""
+    match = _ACTIVE_WHO.match(question)
+    if not match:
+        return []
+    verb = set(tokens(match["verb"], expand=ex))
+    out = []
+    for word in re.finditer(r"[a-z]+", sentence):
+        if not verb or not set(tokens(word.group(0), expand=ex)) & verb:
+            continue
+        group = _GROUP_BEFORE.search(sentence[: word.start()])
+        if group is None:
+            continue
+        phrase = group["np"]
+        head = words(phrase)[-1].lower()
+        if head in STOP_WORDS or _in_question(phrase, question):
+            continue
+        out.append((phrase, 2.0))
+    return out
+
+
 _WORKS = frozenset(
     stem(w)
     for w in [
@@ -744,7 +775,7 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
     table: dict[AnswerType, list[Finder]] = {
         AnswerType.DATE: [_dates_of(unit)],
         AnswerType.NUMBER: [_figures_of(unit)],
-        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent],
+        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent, _doer_group],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
         AnswerType.PHRASE: [
