@@ -15,6 +15,7 @@ from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.names import NameKind, find_names
 from clio.search.qtype import (
+    ACTIVE_WHO,
     ROLE_NOUN,
     AnswerType,
     answer_type,
@@ -358,19 +359,12 @@ def _subject_unsaid(question: str, said: str) -> bool:
     return len(wanted - set(tokens(said))) > 1
 
 
-_ACTIVE_WHO = re.compile(
-    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will|should)\b)"
-    r"(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
-    re.IGNORECASE,
-)
-
-
 def _object_unsaid(question: str, said: str) -> bool:
     """True when "Who <verb> <object>?" is answered by a sentence that never names the object:
     "Who discovered penicillin?" is not answered by "James Simpson discovered the anaesthetic
     effects of chloroform" (all of a short object must be there, all but one word of a long
     one, which the notes may word otherwise)."""
-    match = _ACTIVE_WHO.match(question)
+    match = ACTIVE_WHO.match(question)
     if not match:
         return False
     wanted = set(tokens(match["rest"]))
@@ -445,7 +439,7 @@ def _agent_unsaid(question: str, said: str) -> bool:
     """True for "Who murdered Rasputin?" against "... until he was murdered in December 1916":
     the sentence has the question's verb only in the passive, with no "by", so it names no
     doer (whoever else it names did something else)."""
-    asked = _ACTIVE_WHO.match(question)
+    asked = ACTIVE_WHO.match(question)
     if asked is None or not asked["verb"].lower().endswith("ed"):
         return False
     verb = stem(asked["verb"])

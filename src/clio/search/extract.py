@@ -16,7 +16,7 @@ from clio.search.binding import last_person, unit_text
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import Name, NameKind, find_names, has_place_word
-from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
+from clio.search.qtype import ACTIVE_WHO, ROLE_NOUN, AnswerType, definition_subject
 from clio.search.relations import names_event
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
@@ -375,18 +375,11 @@ def _after_the(sentence: str, name: Name) -> bool:
     return re.search(r"\bthe\s+$", sentence[: name.start], re.I) is not None
 
 
-_ACTIVE_WHO = re.compile(
-    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will)\b)"
-    r"(?P<verb>[a-z]+)\b",
-    re.I,
-)
-
-
 def _object_position(sentence: str, question: str, q: AbstractSet[str]) -> int | None:
     """Where the person or thing an active "who" question names first appears in the sentence
     ("Who killed Röhm?" -> the position of "Röhm"), or None."""
     names: frozenset[str] = getattr(q, "names", frozenset())
-    if not names or not _ACTIVE_WHO.match(question):
+    if not names or not ACTIVE_WHO.match(question):
         return None
     for word in re.finditer(r"[\w’'-]+", sentence):
         if set(tokens(word.group(0))) & names:
@@ -402,12 +395,12 @@ def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[
     """ "Who owned the company?" from "... which was owned mainly by British and French
     shareholders": the doer named after "by" when the sentence puts the question's verb in the
     passive."""
-    match = _ACTIVE_WHO.match(question)
+    match = ACTIVE_WHO.match(question)
     if not match:
         return []
     verb = stem(match["verb"])
     # ... or a work and its maker: "Who drew the cartoon?" from "A cartoon by David Low".
-    works = {stem(w) for w in words(question[match.end() :])} & _WORKS
+    works = {stem(w) for w in words(match["rest"])} & _WORKS
     out = []
     for word in re.finditer(r"[a-z]+", sentence):
         found = stem(word.group(0))
@@ -436,7 +429,7 @@ def _doer_group(
     """ "Who stormed the Tuileries?" from "the sans-culottes stormed the Tuileries Palace";
     "Who signed the armistice?" from "... blamed the politicians who signed the armistice":
     the people (no name, a group) right before the question's verb."""
-    match = _ACTIVE_WHO.match(question)
+    match = ACTIVE_WHO.match(question)
     if not match:
         return []
     verb = set(tokens(match["verb"], expand=ex))
