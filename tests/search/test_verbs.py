@@ -48,6 +48,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("wkd", "Who signed the armistice?", "the politicians"),
         ("fr", "Who stormed the Tuileries Palace?", "the sans-culottes"),
         ("fr", "Who attacked the Bastille?", "a Paris crowd"),
+        # "since 1614" is a time, the cause comes after it
+        ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],
 )
 def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expected: str) -> None:

@@ -642,6 +642,11 @@ _NOT_PURPOSE = re.compile(
 )
 
 
+_SINCE_WHEN = re.compile(
+    r"\s+(?:(?:early|mid|late|the)\s+)?(?:\d|then\b|(?-i:[A-Z])[a-z]+\s+\d)", re.IGNORECASE
+)
+
+
 def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     """Clauses giving a cause: after "because", "since", "for ...ing", or before ", so"."""
     out = []
@@ -658,6 +663,8 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
             rest, marker = rest[rest.lower().index(" that") + 1 :], "that"
         if marker.startswith("to ") and _NOT_PURPOSE.search(sentence[: match.start()]):
             continue  # "too little to eat", "enough to", "able to": not a purpose
+        if marker == "since" and _SINCE_WHEN.match(sentence, match.end()):
+            continue  # "for the first time since 1614": a time, not a cause
         clause = rest if marker == "as a deterrent" else _CLAUSE.split(rest, maxsplit=1)[0]
         clause = clause.strip(" ,;()")
         # A reason adds something the question does not already say.
