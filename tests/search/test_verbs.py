@@ -48,6 +48,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("wkd", "Who signed the armistice?", "the politicians"),
         ("fr", "Who stormed the Tuileries Palace?", "the sans-culottes"),
         ("fr", "Who attacked the Bastille?", "a Paris crowd"),
+        ("sp", "In which cities did the rising fail?", "Madrid and Barcelona"),
+        ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],
