@@ -49,6 +49,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("fr", "Who stormed the Tuileries Palace?", "the sans-culottes"),
         ("fr", "Who attacked the Bastille?", "a Paris crowd"),
         ("sp", "In which cities did the rising fail?", "Madrid and Barcelona"),
+        # the point's title is who "it won the general election" is about
+        ("sp", "Who won the election of February 1936?", "Popular Front"),
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
@@ -64,6 +66,8 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
     [
         # the deaths counted are the Vendée's, not the Bastille's
         ("fr", "How many people died storming the Bastille?"),
+        # the Popular Front won in 1936; no one is said to have won in 1933
+        ("sp", "Who won the election of 1933?"),
         # the refugees counted fled Barcelona
         ("sp", "How many refugees fled Madrid?"),
         # the banks counted failed; none were said to reopen

@@ -400,12 +400,13 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
         return other_phase(question, span.quote)
     if kind is not AnswerType.PERSON:
         return False
-    if asks_winner(question) and not says_winner(span.quote):
+    # a person named in a title or heading ("Steve Biko") is the one the whole point is about
+    # ("Popular Front: ...; it won the general election of February 1936")
+    about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
+    if asks_winner(question) and not says_winner(about):
         return True
     if _agent_unsaid(question, span.quote):
         return True
-    # a person named in a title or heading ("Steve Biko") is the one the whole point is about
-    about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
     if _subject_unsaid(question, f"{about} {unit.title} {unit.heading}"):
         return True
     if _object_unsaid(question, f"{about} {unit.title} {unit.heading}"):
