@@ -36,6 +36,7 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
     assert set(tokens("lost their lives")) == set(tokens("died"))
     assert set(tokens("caught")) == set(tokens("arrested"))
     assert set(tokens("escaped")) == set(tokens("fled"))
+    assert set(tokens("announced victory")) == set(tokens("declared won"))
 
 
 @pytest.mark.parametrize(
@@ -52,6 +53,7 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         # the point's title is who "it won the general election" is about
         ("sp", "Who won the election of February 1936?", "Popular Front"),
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
+        ("sp", "When did Franco announce he had won?", "1 April 1939"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],

@@ -111,6 +111,10 @@ _CANONICAL = {
     "catch": "arrest",
     "captur": "arrest",
     "escap": "fle",
+    "victory": "win",  # "Franco declared victory" / "When did Franco say he had won?"
+    "victorious": "win",
+    "announc": "declar",
+    "proclaim": "declar",
 }
 
 _IRREGULAR = {
