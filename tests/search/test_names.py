@@ -39,3 +39,8 @@ def test_places_named_by_what_they_are_and_by_lists() -> None:
         ("Barcelona", NameKind.PLACE),
         ("Spain", NameKind.PLACE),
     ]
+
+
+def test_a_heading_word_is_no_name() -> None:
+    assert find_names("Key dates") == []
+    assert [n.text for n in find_names("Key people: Robespierre")] == ["Robespierre"]

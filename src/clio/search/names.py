@@ -91,7 +91,7 @@ _NOT_NAMES = (
     nations united state states union plan policy act agreement pact forward leap great cultural
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december spring summer autumn fall winter read source
-    why what who where how which yes no mao's
+    why what who where how which yes no mao's key
     """
     )
     | GROUP_WORDS
