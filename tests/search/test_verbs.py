@@ -54,6 +54,7 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("sp", "Who won the election of February 1936?", "Popular Front"),
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
         ("sp", "When did Franco announce he had won?", "1 April 1939"),
+        ("fr", "When did France declare war on Austria?", "April 1792"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],
@@ -70,6 +71,8 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
         ("fr", "How many people died storming the Bastille?"),
         # Charlotte Corday stabbed Marat; the notes say nothing of who stabbed Robespierre
         ("fr", "Who stabbed Robespierre?"),
+        # France declared war on Austria, not on Britain
+        ("fr", "When did France declare war on Britain?"),
         # the Popular Front won in 1936; no one is said to have won in 1933
         ("sp", "Who won the election of 1933?"),
         # the refugees counted fled Barcelona

@@ -10,7 +10,13 @@ from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
 from clio.parse import find_dates
-from clio.search.binding import says_event, says_of_person, says_scope, unit_tokens
+from clio.search.binding import (
+    says_event,
+    says_of_person,
+    says_other_object,
+    says_scope,
+    unit_tokens,
+)
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.names import NameKind, find_names
@@ -317,6 +323,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         # [Stalin's] death").
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
         or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
+        or (kind in _BOUND and says_other_object(unit, question, expand=index.expand))
         # ... nor the date a passage is filed under (its title's or heading's) unless the
         # passage says all of the question's event ("When did the USSR withdraw its experts?"
         # against a point about the experts that never says they were withdrawn)
