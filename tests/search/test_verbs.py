@@ -55,6 +55,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
         ("sp", "When did Franco announce he had won?", "1 April 1939"),
         ("fr", "When did France declare war on Austria?", "April 1792"),
+        # "it" is the point's title: "Committee of Public Safety: ...; Robespierre joined it"
+        ("fr", "When did Robespierre join the Committee of Public Safety?", "July 1793"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],

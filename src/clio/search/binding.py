@@ -17,6 +17,7 @@ from clio.search.names import GROUP_WORDS, Name, NameKind, find_names, is_known,
 from clio.search.relations import PHASE_WORDS
 from clio.search.text import split_sentences, stem, tokens, words
 
+_THING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
@@ -98,6 +99,9 @@ def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
         start = text.find(clause, offset)
         offset = start + len(clause) if start >= 0 else offset
         found = set(tokens(clause, expand=expand))
+        if unit.title and _THING_PRONOUN.search(clause):
+            # "Committee of Public Safety: ...; Robespierre joined it in July 1793"
+            found |= set(tokens(unit.title, expand=expand))
         if len(found & events) < need:
             continue
         at = max(start, 0)
