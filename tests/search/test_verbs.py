@@ -50,6 +50,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("fr", "Who stormed the Tuileries Palace?", "the sans-culottes"),
         ("fr", "Who attacked the Bastille?", "a Paris crowd"),
         ("sp", "In which cities did the rising fail?", "Madrid and Barcelona"),
+        # the place after the question's verb ("arrested at"), not after the timing clause's
+        ("fr", "Where was the royal family caught when they tried to escape?", "Varennes"),
         # the point's title is who "it won the general election" is about
         ("sp", "Who won the election of February 1936?", "Popular Front"),
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),

@@ -54,9 +54,14 @@ Finder = Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]
 
 
 class QWords(frozenset[str]):
-    """The question's tokens, knowing which of them come from names."""
+    """The question's tokens, knowing which of them come from names, and the last word of its
+    main clause (its verb, mostly: "Where was the royal family caught when they ...?")."""
 
     names: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+
+
+_TIMING_CLAUSE = re.compile(r"\s(?:when|while|after|before|as soon as)\s", re.I)
 
 
 def _qset(question: str, expand: bool) -> QWords:
@@ -64,6 +69,11 @@ def _qset(question: str, expand: bool) -> QWords:
     q.names = frozenset(
         t for word in words(question)[1:] if word[:1].isupper() for t in tokens(word, expand=expand)
     )
+    timing = _TIMING_CLAUSE.search(question)  # "... when they tried to escape" only times it
+    main = question[: timing.start()] if timing is not None else question
+    last = words(main)[-1:]
+    if last and last[0].islower():
+        q.last = frozenset(tokens(last[0], expand=expand))
     return q
 
 
@@ -330,6 +340,8 @@ def _names_of(
             bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0) + bonus_passive
             if waters and _after_the(sentence, first):
                 bonus += 1.0
+            if kind is NameKind.PLACE and _event_before(sentence, first.start, q, ex):
+                bonus += 0.5  # "arrested at Varennes" for "Where was he caught?"
             if done_to is not None:
                 bonus += 0.4 if last.end <= done_to else -0.8
             if role is not None and role.group(0).lower().rstrip("s") in text.lower():
@@ -339,6 +351,14 @@ def _names_of(
         return out
 
     return find
+
+
+def _event_before(sentence: str, start: int, q: AbstractSet[str], ex: bool) -> bool:
+    """True when the last word of the question's main clause (its verb: "Where was the royal
+    family caught ...?") comes just before ``start``: "arrested at" before "Varennes"."""
+    last: frozenset[str] = getattr(q, "last", frozenset())
+    before = words(sentence[max(0, start - 20) : start])[-3:]
+    return bool(last) and bool(set(tokens(" ".join(before), expand=ex)) & last)
 
 
 _OBJECT_QUESTION = re.compile(
