@@ -57,6 +57,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("sp", "Which town did the Condor Legion bomb in April 1937?", "Guernica"),
         ("sp", "When did Franco announce he had won?", "1 April 1939"),
         ("fr", "When did France declare war on Austria?", "April 1792"),
+        # "before 1789" rules out May 1789
+        ("fr", "When had the Estates-General last met before 1789?", "1614"),
         # "it" is the point's title: "Committee of Public Safety: ...; Robespierre joined it"
         ("fr", "When did Robespierre join the Committee of Public Safety?", "July 1793"),
         # "since 1614" is a time, the cause comes after it

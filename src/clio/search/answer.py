@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
-from clio.parse import find_dates
+from clio.parse import find_dates, parse_period
 from clio.search.binding import (
     says_event,
     says_of_person,
@@ -332,6 +332,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
             and candidate.span.quote in (unit.title, unit.heading)
             and not _dates_event(index, question, unit, candidate.span)
         )
+        or (kind is AnswerType.DATE and _outside_bound(question, candidate.span))
         or (
             kind in _SCOPED
             and not says_scope(
@@ -382,6 +383,24 @@ def _object_unsaid(question: str, said: str) -> bool:
 def _topic_title(index: SearchIndex, unit: Unit) -> str:
     """The title of the sheet a unit comes from ("" when the index does not keep its topics)."""
     return next((t.title for t in index.topics if t.id == unit.topic_id), "")
+
+
+_BOUND_DATE = re.compile(r"\b(?P<side>before|after)\s+(?P<date>.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def _outside_bound(question: str, span: Span) -> bool:
+    """True when a date answer breaks the bound the question sets: "When had the
+    Estates-General last met before 1789?" is not answered by "May 1789"."""
+    bound = _BOUND_DATE.search(question)
+    if bound is None:
+        return False
+    limits = [m.period for m in find_dates(bound["date"]) if m.start == 0]
+    answer = parse_period(span.text)
+    if not limits or answer is None:
+        return False
+    if bound["side"].lower() == "before":
+        return answer.start.first_day() >= limits[0].start.first_day()
+    return answer.end.last_day() <= limits[0].end.last_day()
 
 
 def _dates_event(index: SearchIndex, question: str, unit: Unit, span: Span) -> bool:
