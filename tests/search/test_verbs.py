@@ -23,6 +23,7 @@ def sheets() -> dict[str, SearchIndex]:
         "rkq": FIXTURES / "notes" / "russia-key-questions.txt",
         "gd": FIXTURES / "notes" / "prose.txt",
         "wkd": FIXTURES / "notes" / "weimar-key-dates.txt",
+        "src": FIXTURES / "notes" / "sources.txt",
         "fr": FIXTURES / "ask" / "french-revolution.txt",
         "sp": FIXTURES / "ask" / "spanish-civil-war.md",
     }
@@ -61,6 +62,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("fr", "When had the Estates-General last met before 1789?", "1614"),
         # "it" is the point's title: "Committee of Public Safety: ...; Robespierre joined it"
         ("fr", "When did Robespierre join the Committee of Public Safety?", "July 1793"),
+        # the author of a letter is who it is by, not whom it is to
+        ("src", "Who wrote the letter of 26 October 1962?", "Nikita Khrushchev"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],
@@ -79,6 +82,8 @@ def test_answers(sheets: dict[str, SearchIndex], sheet: str, question: str, expe
         ("fr", "Who stabbed Robespierre?"),
         # France declared war on Austria, not on Britain
         ("fr", "When did France declare war on Britain?"),
+        # a source's provenance names who wrote the letter, not who replied to it
+        ("src", "Who replied to Khrushchev's letter?"),
         # the Popular Front won in 1936; no one is said to have won in 1933
         ("sp", "Who won the election of 1933?"),
         # the refugees counted fled Barcelona

@@ -408,7 +408,7 @@ def _object_position(sentence: str, question: str, q: AbstractSet[str]) -> int |
 
 
 _AGENT_WORDS = r"(?:\s+(?:mainly|mostly|largely|partly|jointly|chiefly|directly))?\s+by\s+"
-_AGENT_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|who|that|in|on|at|after|before)\s")
+_AGENT_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|who|that|in|on|at|after|before|to)\s")
 
 
 def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:

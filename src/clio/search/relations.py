@@ -147,11 +147,14 @@ _MAKING = _MADE | _stems("drawn create created take took photograph photographed
 _AUTHORSHIP = (
     _WORKS | _MADE | _stems("say said speak spoke record recorded passage cartoonist historian")
 )
+# Doing something to a work is not making it: "Who replied to Khrushchev's letter?"
+_ANSWERING = _stems("reply replied respond responded answer answered receive received read")
 
 
 def asks_authorship(question: str) -> bool:
     """True when a question asks who made, said or wrote something (a source's author)."""
-    return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
+    asked = {stem(w) for w in words(question)}
+    return bool(asked & _AUTHORSHIP) and not asked & _ANSWERING
 
 
 def asked_work(question: str) -> str | None:
