@@ -81,3 +81,8 @@ def test_active_who_is_one_pattern() -> None:
     assert match is not None and match["verb"] == "killed" and match["rest"].strip() == "Röhm"
     assert ACTIVE_WHO.match("Who should have signed it?") is None  # an auxiliary, not the verb
     assert ACTIVE_WHO.match("Who was shot at Sarajevo?") is None
+
+
+def test_what_something_was_called_is_no_definition() -> None:
+    assert definition_subject("What were the shanty towns called?") is None
+    assert definition_subject("What was the Marshall Plan?") == "Marshall Plan"

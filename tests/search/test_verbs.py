@@ -64,6 +64,9 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         ("fr", "When did Robespierre join the Committee of Public Safety?", "July 1793"),
         # the author of a letter is who it is by, not whom it is to
         ("src", "Who wrote the letter of 26 October 1962?", "Nikita Khrushchev"),
+        # the name after "called"; a name the question's noun is part of
+        ("gd", "What were the shanty towns called?", "Hoovervilles"),
+        ("wkd", "Which article let the President rule by decree?", "Article 48"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],

@@ -696,6 +696,48 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
     return out
 
 
+_CALLED = re.compile(
+    r"\b(?:called|named|nicknamed|dubbed|known\s+as)\s+(?:the\s+)?[‘'\"“]?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)"
+)
+
+
+def _called(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
+    """ "What were the shanty towns called?" from "shanty towns called Hoovervilles": the name
+    after "called", "named" or "known as" (quoted or not)."""
+    if not q & _CALL_WORDS:
+        return []
+    return [
+        (m["name"], 2.5 + _proximity(sentence, m.start(), q, ex))
+        for m in _CALLED.finditer(sentence)
+        if not _in_question(m["name"], question)
+    ]
+
+
+_WHICH_NOUN = re.compile(r"^\W*(?:which|what)\s+(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
+
+
+def _named_focus(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "Which article let the President rule by decree?" from "Article 48 – ...": a name the
+    question's noun is part of ("Article 48", "the Enabling Act" for "Which act ...")."""
+    asked = _WHICH_NOUN.match(question)
+    if asked is None or asked["noun"].lower() in STOP_WORDS:
+        return []
+    noun = re.escape(asked["noun"].lower().capitalize())
+    name = re.compile(
+        rf"\b(?:{noun}s?\s+(?:\d+\w*|(?:of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+        rf"|(?:[A-Z][\w’'-]*\s+)+{noun}s?\b)"
+    )
+    out = []
+    for m in name.finditer(sentence):
+        rest = [w for w in words(m.group(0)) if stem(w) != stem(asked["noun"])]
+        if rest and not set(map(stem, rest)) <= {stem(w) for w in words(question)}:
+            out.append((m.group(0), 2.0 + _proximity(sentence, m.start(), q, ex)))
+    return out
+
+
 def _quotes(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     bonus = 3.0 if q & _CALL_WORDS else 0.5
     return [
@@ -799,6 +841,8 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
         AnswerType.PHRASE: [
+            _called,
+            _named_focus,
             _passive_subject,
             _predicate,
             _object_of,

@@ -80,7 +80,8 @@ _DEFINITION = re.compile(
 _NOT_SUBJECT = re.compile(
     r"^(?:name|cost|reason|result|date|number|amount|size|effect|impact|price|purpose|aim|"
     r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b|"
-    r"\bto\s+\w+$",  # "What were people ordered to make?" asks for the thing made
+    r"\bto\s+\w+$|"  # "What were people ordered to make?" asks for the thing made
+    r"\b(?:called|named|nicknamed|dubbed|termed)$",  # "What were the shanty towns called?"
     re.IGNORECASE,
 )
 

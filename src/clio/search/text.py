@@ -109,7 +109,6 @@ _CANONICAL = {
     "scholar": "historian",
     # verbs a student words otherwise ("Where was the king caught?" / "arrested at Varennes")
     "catch": "arrest",
-    "captur": "arrest",
     "escap": "fle",
     "victory": "win",  # "Franco declared victory" / "When did Franco say he had won?"
     "victorious": "win",
