@@ -37,6 +37,7 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
     assert set(tokens("lost their lives")) == set(tokens("died"))
     assert set(tokens("caught")) == set(tokens("arrested"))
     assert set(tokens("escaped")) == set(tokens("fled"))
+    assert set(tokens("seized")) == set(tokens("captured"))
     assert set(tokens("announced victory")) == set(tokens("declared won"))
 
 
@@ -67,6 +68,8 @@ def test_verb_paraphrases_meet_the_notes_words() -> None:
         # the name after "called"; a name the question's noun is part of
         ("gd", "What were the shanty towns called?", "Hoovervilles"),
         ("wkd", "Which article let the President rule by decree?", "Article 48"),
+        # what follows the question's verb (capture = seize) in the sentence
+        ("rkq", "What did the Red Guards capture on 25 October 1917?", "the Winter Palace"),
         # "since 1614" is a time, the cause comes after it
         ("fr", "Why did Louis XVI call the Estates-General?", "because he needed new taxes"),
     ],

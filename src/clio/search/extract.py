@@ -546,6 +546,11 @@ _FINAL_VERB = re.compile(
     r"(?P<verb>[a-z]+)\s*\??\s*$",
     re.I,
 )
+_ACTIVE_WHAT = re.compile(
+    r"^\W*what\s+(?:did|does|do)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+"
+    r"(?P<verb>(?-i:[a-z]+))(?:\s+(?:on|in|at|during|after|before|by)\b[^?]*)?\s*\??\s*$",
+    re.I,
+)
 _OBJECT_END = re.compile(
     r"[,;:.()]|\s[–—-]\s|\s(?:but|while|whereas|which|who)\s|\sand\s+(?=[A-Z])"
 )
@@ -557,11 +562,15 @@ def _object_of(
     """ "What were people ordered to make?" -> "steel in backyard furnaces": what follows the
     question's last verb in the sentence, up to the end of its clause."""
     asked = _FINAL_VERB.match(question)
-    if not asked or asked["before"].lower() != "to":
-        return []  # only "... to make?": "What was abolished?" is passive, "gold reserves" a noun
-    verb = stem(asked["verb"])
+    if asked and asked["before"].lower() == "to":
+        verb = set(tokens(asked["verb"], expand=ex))
+    else:  # only "... to make?": "What was abolished?" is passive, "gold reserves" a noun
+        active = _ACTIVE_WHAT.match(question)  # ... or "What did the Red Guards capture?"
+        if active is None or active["verb"].lower() in STOP_WORDS:
+            return []
+        verb = set(tokens(active["verb"], expand=ex))
     for word in re.finditer(r"[a-z]+", sentence):
-        if stem(word.group(0)) != verb:
+        if not verb or not set(tokens(word.group(0), expand=ex)) & verb:
             continue
         rest = sentence[word.end() :]
         stop = _OBJECT_END.search(rest)

@@ -109,6 +109,7 @@ _CANONICAL = {
     "scholar": "historian",
     # verbs a student words otherwise ("Where was the king caught?" / "arrested at Varennes")
     "catch": "arrest",
+    "seiz": "captur",
     "escap": "fle",
     "victory": "win",  # "Franco declared victory" / "When did Franco say he had won?"
     "victorious": "win",
