@@ -28,3 +28,19 @@ def test_parser_entities_take_precedence() -> None:
     entity = Entity(kind=EntityKind.PLACE, text="Lysenko", name="Lysenko")
     names = find_names("Lysenko was wrong", (entity,))
     assert [(n.text, n.kind) for n in names] == [("Lysenko", NameKind.PLACE)]
+
+
+def test_places_named_by_what_they_are_and_by_lists() -> None:
+    kinds = {n.text: n.kind for n in find_names("They bombed the Basque town of Guernica.")}
+    assert kinds["Guernica"] is NameKind.PLACE
+    found = find_names("The rising failed in Madrid and Barcelona, so Spain was split.")
+    assert [(n.text, n.kind) for n in found] == [
+        ("Madrid", NameKind.PLACE),
+        ("Barcelona", NameKind.PLACE),
+        ("Spain", NameKind.PLACE),
+    ]
+
+
+def test_a_heading_word_is_no_name() -> None:
+    assert find_names("Key dates") == []
+    assert [n.text for n in find_names("Key people: Robespierre")] == ["Robespierre"]

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from clio.search.qtype import AnswerType, answer_type, definition_subject, strip_asking
+from clio.search.qtype import (
+    ACTIVE_WHO,
+    AnswerType,
+    answer_type,
+    definition_subject,
+    strip_asking,
+)
 
 
 @pytest.mark.parametrize(
@@ -68,3 +74,15 @@ def test_definition_subject(question: str, subject: str | None) -> None:
 def test_when_and_where_inside_a_clause_do_not_set_the_type() -> None:
     assert answer_type("What did Lenin issue when he came back?") is AnswerType.PHRASE
     assert answer_type("Who ruled the city where the riots began?") is AnswerType.PERSON
+
+
+def test_active_who_is_one_pattern() -> None:
+    match = ACTIVE_WHO.match("Who killed Röhm?")
+    assert match is not None and match["verb"] == "killed" and match["rest"].strip() == "Röhm"
+    assert ACTIVE_WHO.match("Who should have signed it?") is None  # an auxiliary, not the verb
+    assert ACTIVE_WHO.match("Who was shot at Sarajevo?") is None
+
+
+def test_what_something_was_called_is_no_definition() -> None:
+    assert definition_subject("What were the shanty towns called?") is None
+    assert definition_subject("What was the Marshall Plan?") == "Marshall Plan"

@@ -78,6 +78,7 @@ def test_winners_and_authors() -> None:
     assert not says_winner("From a speech by Herbert Hoover during the 1932 election campaign.")
     assert asks_authorship("Who drew the cartoon?") and asks_authorship("Who gave the speech?")
     assert not asks_authorship("Who won the 1932 election?")
+    assert not asks_authorship("Who replied to Khrushchev's letter?")  # answering is not making
 
 
 def test_an_amount_is_no_count_of_people() -> None:

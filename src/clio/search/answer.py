@@ -9,12 +9,19 @@ from dataclasses import dataclass
 from clio.errors import InputError
 from clio.model.period import Period
 from clio.model.topic import Topic
-from clio.parse import find_dates
-from clio.search.binding import says_event, says_of_person, says_scope, unit_tokens
+from clio.parse import find_dates, parse_period
+from clio.search.binding import (
+    says_event,
+    says_of_person,
+    says_other_object,
+    says_scope,
+    unit_tokens,
+)
 from clio.search.extract import Span, extract_span
 from clio.search.index import SearchIndex, Unit, UnitKind, build_index
 from clio.search.names import NameKind, find_names
 from clio.search.qtype import (
+    ACTIVE_WHO,
     ROLE_NOUN,
     AnswerType,
     answer_type,
@@ -26,6 +33,7 @@ from clio.search.relations import (
     asks_authorship,
     asks_winner,
     counted_fate,
+    counts_other_event,
     fates,
     other_phase,
     says_phase,
@@ -43,6 +51,9 @@ _TYPED = frozenset(
 )
 _BOUND = frozenset({AnswerType.DATE, AnswerType.PLACE})
 _SCOPED = frozenset({AnswerType.DATE, AnswerType.NUMBER})
+# a name the question gives must be in the answer's passage ("How many people died storming the
+# Bastille?" is not answered by the Vendée's dead)
+_NAMED = frozenset({AnswerType.PERSON, AnswerType.NUMBER, AnswerType.DATE})
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -312,6 +323,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         # [Stalin's] death").
         or (kind in _BOUND and not says_of_person(unit, question, expand=index.expand))
         or (kind in _BOUND and not says_event(unit, question, expand=index.expand))
+        or (kind in _BOUND and says_other_object(unit, question, expand=index.expand))
         # ... nor the date a passage is filed under (its title's or heading's) unless the
         # passage says all of the question's event ("When did the USSR withdraw its experts?"
         # against a point about the experts that never says they were withdrawn)
@@ -320,6 +332,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
             and candidate.span.quote in (unit.title, unit.heading)
             and not _dates_event(index, question, unit, candidate.span)
         )
+        or (kind is AnswerType.DATE and _outside_bound(question, candidate.span))
         or (
             kind in _SCOPED
             and not says_scope(
@@ -328,7 +341,7 @@ def _ruled_out(index: SearchIndex, question: str, kind: AnswerType, candidate: C
         )
         # ... nor a person from a sentence that never names what the question names ("Who led
         # the Gestapo?" answered from "The SS, led by Heinrich Himmler, ...").
-        or (kind is AnswerType.PERSON and _names_elsewhere(index, question, unit, candidate))
+        or (kind in _NAMED and _names_elsewhere(index, question, unit, candidate))
         or _relation_unsaid(question, kind, unit, candidate.span)
     )
 
@@ -354,19 +367,12 @@ def _subject_unsaid(question: str, said: str) -> bool:
     return len(wanted - set(tokens(said))) > 1
 
 
-_ACTIVE_WHO = re.compile(
-    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will|should)\b)"
-    r"(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
-    re.IGNORECASE,
-)
-
-
 def _object_unsaid(question: str, said: str) -> bool:
     """True when "Who <verb> <object>?" is answered by a sentence that never names the object:
     "Who discovered penicillin?" is not answered by "James Simpson discovered the anaesthetic
     effects of chloroform" (all of a short object must be there, all but one word of a long
     one, which the notes may word otherwise)."""
-    match = _ACTIVE_WHO.match(question)
+    match = ACTIVE_WHO.match(question)
     if not match:
         return False
     wanted = set(tokens(match["rest"]))
@@ -377,6 +383,24 @@ def _object_unsaid(question: str, said: str) -> bool:
 def _topic_title(index: SearchIndex, unit: Unit) -> str:
     """The title of the sheet a unit comes from ("" when the index does not keep its topics)."""
     return next((t.title for t in index.topics if t.id == unit.topic_id), "")
+
+
+_BOUND_DATE = re.compile(r"\b(?P<side>before|after)\s+(?P<date>.+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def _outside_bound(question: str, span: Span) -> bool:
+    """True when a date answer breaks the bound the question sets: "When had the
+    Estates-General last met before 1789?" is not answered by "May 1789"."""
+    bound = _BOUND_DATE.search(question)
+    if bound is None:
+        return False
+    limits = [m.period for m in find_dates(bound["date"]) if m.start == 0]
+    answer = parse_period(span.text)
+    if not limits or answer is None:
+        return False
+    if bound["side"].lower() == "before":
+        return answer.start.first_day() >= limits[0].start.first_day()
+    return answer.end.last_day() <= limits[0].end.last_day()
 
 
 def _dates_event(index: SearchIndex, question: str, unit: Unit, span: Span) -> bool:
@@ -397,17 +421,18 @@ def _relation_unsaid(question: str, kind: AnswerType, unit: Unit, span: Span) ->
     said = f"{span.quote} {unit.title}"
     if kind is AnswerType.NUMBER:
         fate = counted_fate(question)
-        return fate is not None and fate not in fates(said)
+        return (fate is not None and fate not in fates(said)) or counts_other_event(question, said)
     if kind is AnswerType.DATE:
         return other_phase(question, span.quote)
     if kind is not AnswerType.PERSON:
         return False
-    if asks_winner(question) and not says_winner(span.quote):
+    # a person named in a title or heading ("Steve Biko") is the one the whole point is about
+    # ("Popular Front: ...; it won the general election of February 1936")
+    about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
+    if asks_winner(question) and not says_winner(about):
         return True
     if _agent_unsaid(question, span.quote):
         return True
-    # a person named in a title or heading ("Steve Biko") is the one the whole point is about
-    about = unit.text if span.quote in (unit.heading, unit.title) else span.quote
     if _subject_unsaid(question, f"{about} {unit.title} {unit.heading}"):
         return True
     if _object_unsaid(question, f"{about} {unit.title} {unit.heading}"):
@@ -441,7 +466,7 @@ def _agent_unsaid(question: str, said: str) -> bool:
     """True for "Who murdered Rasputin?" against "... until he was murdered in December 1916":
     the sentence has the question's verb only in the passive, with no "by", so it names no
     doer (whoever else it names did something else)."""
-    asked = _ACTIVE_WHO.match(question)
+    asked = ACTIVE_WHO.match(question)
     if asked is None or not asked["verb"].lower().endswith("ed"):
         return False
     verb = stem(asked["verb"])
@@ -466,8 +491,22 @@ def _names_elsewhere(index: SearchIndex, question: str, unit: Unit, candidate: C
     # a name found in the heading ("Steve Biko" over "Founded the Black Consciousness ...")
     # is about the whole point under it
     said = unit.text if quote in (unit.heading, unit.title) else quote
-    around = set(tokens(f"{said} {unit.title} {unit.heading}", expand=index.expand))
-    return not any(set(tokens(name, expand=index.expand)) <= around for name in asked)
+    title = _topic_title(index, unit)  # "in the Spanish Civil War" on a sheet about it
+    around = set(tokens(f"{said} {unit.title} {unit.heading} {title}", expand=index.expand))
+    passage = f"{said} {unit.title} {unit.heading} {title}"
+    return not any(
+        set(tokens(name, expand=index.expand)) <= around or _spelt_out(name, passage)
+        for name in asked
+    )
+
+
+def _spelt_out(acronym: str, text: str) -> bool:
+    """True when ``text`` gives an acronym in full ("CCP": "Chinese Communist Party")."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    capitals = [w for w in words(text) if w[:1].isupper()]
+    initials = "".join(w[0] for w in capitals)
+    return acronym in initials
 
 
 def confidence(features: Sequence[float], calibration: Calibration = CALIBRATION) -> float:

@@ -15,8 +15,9 @@ from functools import lru_cache
 from clio.search.index import Unit
 from clio.search.names import GROUP_WORDS, Name, NameKind, find_names, is_known, is_title
 from clio.search.relations import PHASE_WORDS
-from clio.search.text import split_sentences, stem, tokens
+from clio.search.text import split_sentences, stem, tokens, words
 
+_THING_PRONOUN = re.compile(r"\b(?:it|its)\b", re.IGNORECASE)
 _PRONOUN = re.compile(r"\b(?:he|his|him|himself|she|her|hers|herself)\b", re.IGNORECASE)
 
 
@@ -98,6 +99,9 @@ def says_of_person(unit: Unit, question: str, *, expand: bool = True) -> bool:
         start = text.find(clause, offset)
         offset = start + len(clause) if start >= 0 else offset
         found = set(tokens(clause, expand=expand))
+        if unit.title and _THING_PRONOUN.search(clause):
+            # "Committee of Public Safety: ...; Robespierre joined it in July 1793"
+            found |= set(tokens(unit.title, expand=expand))
         if len(found & events) < need:
             continue
         at = max(start, 0)
@@ -250,3 +254,27 @@ def says_scope(unit: Unit, question: str, *, expand: bool = True, topic_title: s
         scope = set(tokens(named["scope"], expand=expand))
     around = unit_tokens(unit, expand=expand) | set(tokens(topic_title, expand=expand))
     return not scope or scope <= around
+
+
+_SLOT = re.compile(r"([\w’'-]+\s+(?:on|against|with|into|to|from|of)\s+(?:the\s+)?)$", re.I)
+
+
+def says_other_object(unit: Unit, question: str, *, expand: bool = True) -> bool:
+    """True when the passage gives the question's event to another object and never names the
+    question's: "When did France declare war on Britain?" against "France declared war on
+    Austria" (the same words, "war on", before another name)."""
+    around = unit_tokens(unit, expand=expand)
+    text = unit_text(unit)
+    for name in find_names(question):
+        if name.kind is NameKind.PERSON or name.start == 0:
+            continue
+        if set(tokens(name.text, expand=expand)) <= around:
+            continue
+        slot = _SLOT.search(question[: name.start])
+        if slot is None:
+            continue
+        lead = [w for w in words(slot.group(1)) if w.lower() != "the"]
+        pattern = r"\b" + r"\s+".join(map(re.escape, lead)) + r"\s+(?:the\s+)?(?=[A-Z])"
+        if re.search(pattern, text, re.IGNORECASE):
+            return True
+    return False

@@ -16,7 +16,7 @@ from clio.search.binding import last_person, unit_text
 from clio.search.figures import clause_at, find_figures
 from clio.search.index import Unit, UnitKind
 from clio.search.names import Name, NameKind, find_names, has_place_word
-from clio.search.qtype import ROLE_NOUN, AnswerType, definition_subject
+from clio.search.qtype import ACTIVE_WHO, ROLE_NOUN, AnswerType, definition_subject
 from clio.search.relations import names_event
 from clio.search.text import STOP_WORDS, split_sentences, stem, tokens, words
 
@@ -54,9 +54,14 @@ Finder = Callable[[str, str, AbstractSet[str], bool], list[tuple[str, float]]]
 
 
 class QWords(frozenset[str]):
-    """The question's tokens, knowing which of them come from names."""
+    """The question's tokens, knowing which of them come from names, and the last word of its
+    main clause (its verb, mostly: "Where was the royal family caught when they ...?")."""
 
     names: frozenset[str] = frozenset()
+    last: frozenset[str] = frozenset()
+
+
+_TIMING_CLAUSE = re.compile(r"\s(?:when|while|after|before|as soon as)\s", re.I)
 
 
 def _qset(question: str, expand: bool) -> QWords:
@@ -64,6 +69,11 @@ def _qset(question: str, expand: bool) -> QWords:
     q.names = frozenset(
         t for word in words(question)[1:] if word[:1].isupper() for t in tokens(word, expand=expand)
     )
+    timing = _TIMING_CLAUSE.search(question)  # "... when they tried to escape" only times it
+    main = question[: timing.start()] if timing is not None else question
+    last = words(main)[-1:]
+    if last and last[0].islower():
+        q.last = frozenset(tokens(last[0], expand=expand))
     return q
 
 
@@ -330,6 +340,8 @@ def _names_of(
             bonus = (0.6 if after_focus else 0.0) + (0.5 if subject else 0.0) + bonus_passive
             if waters and _after_the(sentence, first):
                 bonus += 1.0
+            if kind is NameKind.PLACE and _event_before(sentence, first.start, q, ex):
+                bonus += 0.5  # "arrested at Varennes" for "Where was he caught?"
             if done_to is not None:
                 bonus += 0.4 if last.end <= done_to else -0.8
             if role is not None and role.group(0).lower().rstrip("s") in text.lower():
@@ -339,6 +351,14 @@ def _names_of(
         return out
 
     return find
+
+
+def _event_before(sentence: str, start: int, q: AbstractSet[str], ex: bool) -> bool:
+    """True when the last word of the question's main clause (its verb: "Where was the royal
+    family caught ...?") comes just before ``start``: "arrested at" before "Varennes"."""
+    last: frozenset[str] = getattr(q, "last", frozenset())
+    before = words(sentence[max(0, start - 20) : start])[-3:]
+    return bool(last) and bool(set(tokens(" ".join(before), expand=ex)) & last)
 
 
 _OBJECT_QUESTION = re.compile(
@@ -375,18 +395,11 @@ def _after_the(sentence: str, name: Name) -> bool:
     return re.search(r"\bthe\s+$", sentence[: name.start], re.I) is not None
 
 
-_ACTIVE_WHO = re.compile(
-    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will)\b)"
-    r"(?P<verb>[a-z]+)\b",
-    re.I,
-)
-
-
 def _object_position(sentence: str, question: str, q: AbstractSet[str]) -> int | None:
     """Where the person or thing an active "who" question names first appears in the sentence
     ("Who killed Röhm?" -> the position of "Röhm"), or None."""
     names: frozenset[str] = getattr(q, "names", frozenset())
-    if not names or not _ACTIVE_WHO.match(question):
+    if not names or not ACTIVE_WHO.match(question):
         return None
     for word in re.finditer(r"[\w’'-]+", sentence):
         if set(tokens(word.group(0))) & names:
@@ -395,19 +408,19 @@ def _object_position(sentence: str, question: str, q: AbstractSet[str]) -> int |
 
 
 _AGENT_WORDS = r"(?:\s+(?:mainly|mostly|largely|partly|jointly|chiefly|directly))?\s+by\s+"
-_AGENT_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|who|that|in|on|at|after|before)\s")
+_AGENT_END = re.compile(r"[,;:.()]|\s[–—-]\s|\s(?:which|who|that|in|on|at|after|before|to)\s")
 
 
 def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     """ "Who owned the company?" from "... which was owned mainly by British and French
     shareholders": the doer named after "by" when the sentence puts the question's verb in the
     passive."""
-    match = _ACTIVE_WHO.match(question)
+    match = ACTIVE_WHO.match(question)
     if not match:
         return []
     verb = stem(match["verb"])
     # ... or a work and its maker: "Who drew the cartoon?" from "A cartoon by David Low".
-    works = {stem(w) for w in words(question[match.end() :])} & _WORKS
+    works = {stem(w) for w in words(match["rest"])} & _WORKS
     out = []
     for word in re.finditer(r"[a-z]+", sentence):
         found = stem(word.group(0))
@@ -421,6 +434,37 @@ def _agent(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[
         agent = rest[: stop.start() if stop else len(rest)].strip()
         if agent and len(words(agent)) <= 6 and not _in_question(agent, question):
             out.append((agent, 3.0 if found == verb else 2.0))
+    return out
+
+
+_GROUP_BEFORE = re.compile(
+    r"\b(?P<np>(?i:the|an?|many|some|most)\s+(?:[\w’'-]+\s+){0,2}?[a-z][\w’'-]*)\s+"
+    r"(?:(?:who|that)\s+)?(?:(?:had|have|has|also|then|\w+ly)\s+)?$"
+)
+
+
+def _doer_group(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "Who stormed the Tuileries?" from "the sans-culottes stormed the Tuileries Palace";
+    "Who signed the armistice?" from "... blamed the politicians who signed the armistice":
+    the people (no name, a group) right before the question's verb."""
+    match = ACTIVE_WHO.match(question)
+    if not match:
+        return []
+    verb = set(tokens(match["verb"], expand=ex))
+    out = []
+    for word in re.finditer(r"[a-z]+", sentence):
+        if not verb or not set(tokens(word.group(0), expand=ex)) & verb:
+            continue
+        group = _GROUP_BEFORE.search(sentence[: word.start()])
+        if group is None:
+            continue
+        phrase = group["np"]
+        head = words(phrase)[-1].lower()
+        if head in STOP_WORDS or _in_question(phrase, question):
+            continue
+        out.append((phrase, 2.0))
     return out
 
 
@@ -502,6 +546,11 @@ _FINAL_VERB = re.compile(
     r"(?P<verb>[a-z]+)\s*\??\s*$",
     re.I,
 )
+_ACTIVE_WHAT = re.compile(
+    r"^\W*what\s+(?:did|does|do)\s+(?:the\s+)?(?-i:[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s+"
+    r"(?P<verb>(?-i:[a-z]+))(?:\s+(?:on|in|at|during|after|before|by)\b[^?]*)?\s*\??\s*$",
+    re.I,
+)
 _OBJECT_END = re.compile(
     r"[,;:.()]|\s[–—-]\s|\s(?:but|while|whereas|which|who)\s|\sand\s+(?=[A-Z])"
 )
@@ -513,11 +562,15 @@ def _object_of(
     """ "What were people ordered to make?" -> "steel in backyard furnaces": what follows the
     question's last verb in the sentence, up to the end of its clause."""
     asked = _FINAL_VERB.match(question)
-    if not asked or asked["before"].lower() != "to":
-        return []  # only "... to make?": "What was abolished?" is passive, "gold reserves" a noun
-    verb = stem(asked["verb"])
+    if asked and asked["before"].lower() == "to":
+        verb = set(tokens(asked["verb"], expand=ex))
+    else:  # only "... to make?": "What was abolished?" is passive, "gold reserves" a noun
+        active = _ACTIVE_WHAT.match(question)  # ... or "What did the Red Guards capture?"
+        if active is None or active["verb"].lower() in STOP_WORDS:
+            return []
+        verb = set(tokens(active["verb"], expand=ex))
     for word in re.finditer(r"[a-z]+", sentence):
-        if stem(word.group(0)) != verb:
+        if not verb or not set(tokens(word.group(0), expand=ex)) & verb:
             continue
         rest = sentence[word.end() :]
         stop = _OBJECT_END.search(rest)
@@ -618,6 +671,11 @@ _NOT_PURPOSE = re.compile(
 )
 
 
+_SINCE_WHEN = re.compile(
+    r"\s+(?:(?:early|mid|late|the)\s+)?(?:\d|then\b|(?-i:[A-Z])[a-z]+\s+\d)", re.IGNORECASE
+)
+
+
 def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
     """Clauses giving a cause: after "because", "since", "for ...ing", or before ", so"."""
     out = []
@@ -634,6 +692,8 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
             rest, marker = rest[rest.lower().index(" that") + 1 :], "that"
         if marker.startswith("to ") and _NOT_PURPOSE.search(sentence[: match.start()]):
             continue  # "too little to eat", "enough to", "able to": not a purpose
+        if marker == "since" and _SINCE_WHEN.match(sentence, match.end()):
+            continue  # "for the first time since 1614": a time, not a cause
         clause = rest if marker == "as a deterrent" else _CLAUSE.split(rest, maxsplit=1)[0]
         clause = clause.strip(" ,;()")
         # A reason adds something the question does not already say.
@@ -642,6 +702,48 @@ def _reason(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list
         if marker.startswith("by ") and any(c.endswith(clause) and c != clause for c, _ in out):
             continue  # the means inside a purpose ("to force the West out by cutting it off")
         out.append((clause, weight * novelty))
+    return out
+
+
+_CALLED = re.compile(
+    r"\b(?:called|named|nicknamed|dubbed|known\s+as)\s+(?:the\s+)?[‘'\"“]?"
+    r"(?P<name>[A-Z][\w’'-]*(?:\s+(?:of\s+)?[A-Z][\w’'-]*)*)"
+)
+
+
+def _called(sentence: str, question: str, q: AbstractSet[str], ex: bool) -> list[tuple[str, float]]:
+    """ "What were the shanty towns called?" from "shanty towns called Hoovervilles": the name
+    after "called", "named" or "known as" (quoted or not)."""
+    if not q & _CALL_WORDS:
+        return []
+    return [
+        (m["name"], 2.5 + _proximity(sentence, m.start(), q, ex))
+        for m in _CALLED.finditer(sentence)
+        if not _in_question(m["name"], question)
+    ]
+
+
+_WHICH_NOUN = re.compile(r"^\W*(?:which|what)\s+(?P<noun>[a-z]{3,})\b", re.IGNORECASE)
+
+
+def _named_focus(
+    sentence: str, question: str, q: AbstractSet[str], ex: bool
+) -> list[tuple[str, float]]:
+    """ "Which article let the President rule by decree?" from "Article 48 – ...": a name the
+    question's noun is part of ("Article 48", "the Enabling Act" for "Which act ...")."""
+    asked = _WHICH_NOUN.match(question)
+    if asked is None or asked["noun"].lower() in STOP_WORDS:
+        return []
+    noun = re.escape(asked["noun"].lower().capitalize())
+    name = re.compile(
+        rf"\b(?:{noun}s?\s+(?:\d+\w*|(?:of\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)"
+        rf"|(?:[A-Z][\w’'-]*\s+)+{noun}s?\b)"
+    )
+    out = []
+    for m in name.finditer(sentence):
+        rest = [w for w in words(m.group(0)) if stem(w) != stem(asked["noun"])]
+        if rest and not set(map(stem, rest)) <= {stem(w) for w in words(question)}:
+            out.append((m.group(0), 2.0 + _proximity(sentence, m.start(), q, ex)))
     return out
 
 
@@ -744,10 +846,12 @@ def extract_span(unit: Unit, question: str, kind: AnswerType, *, expand: bool = 
     table: dict[AnswerType, list[Finder]] = {
         AnswerType.DATE: [_dates_of(unit)],
         AnswerType.NUMBER: [_figures_of(unit)],
-        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent],
+        AnswerType.PERSON: [_names_of(NameKind.PERSON, unit), _agent, _doer_group],
         AnswerType.PLACE: [_names_of(NameKind.PLACE, unit)],
         AnswerType.REASON: [_reason],
         AnswerType.PHRASE: [
+            _called,
+            _named_focus,
             _passive_subject,
             _predicate,
             _object_of,

@@ -91,7 +91,7 @@ _NOT_NAMES = (
     nations united state states union plan policy act agreement pact forward leap great cultural
     jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july
     august september october november december spring summer autumn fall winter read source
-    why what who where how which yes no mao's
+    why what who where how which yes no mao's key
     """
     )
     | GROUP_WORDS
@@ -103,6 +103,15 @@ _NAME_RUN = re.compile(
     r"(?:(?<!['’]s)(?<!s['’])\s+(?:(?:of|the|de|von|van|der|den|la|le|du|da|di|del|al|bin)\s+)*[A-Z][\w'’\-]*\.?)*"
 )
 _THE_BEFORE = re.compile(r"\bthe\s+$", re.IGNORECASE)
+# "in Madrid and Barcelona": the names a place preposition lists are places
+_PLACE_LIST = re.compile(
+    r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?"
+    r"[A-Z][\w'’-]*(?:,\s+[A-Z][\w'’-]*)*,?\s+(?:and|or)\s+$"
+)
+_PLACE_OF = re.compile(
+    r"\b(?:town|city|port|village|island|region|province|county|capital|harbou?r)\s+of\s+$",
+    re.IGNORECASE,
+)
 _PLACE_PREP = re.compile(r"\b(?:in|at|into|to|from|near|across|towards|through)\s+(?:the\s+)?$")
 
 
@@ -184,13 +193,15 @@ def _classify(text: str, before: str, known: dict[str, EntityKind]) -> NameKind 
         return NameKind.PERSON
     if words[-1].endswith("ese"):
         return NameKind.OTHER  # "North Vietnamese", "the Japanese": a people, not a person
+    if _PLACE_OF.search(before):
+        return NameKind.PLACE  # "the Basque town of Guernica"
     if _THE_BEFORE.search(before):
         return NameKind.OTHER  # "the Black Hand", "the Kremlin": people take no article
     if any(w in _NOT_NAMES for w in words) or any(w in _PLACES for w in words):
         return NameKind.OTHER
     if low.isupper() or text.isupper():
         return NameKind.OTHER
-    if _PLACE_PREP.search(before):
+    if _PLACE_PREP.search(before) or _PLACE_LIST.search(before):
         return NameKind.PLACE
     return NameKind.PERSON
 

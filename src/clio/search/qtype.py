@@ -32,6 +32,12 @@ _PERSON_NOUNS = (
 )
 ROLE_NOUN = re.compile(rf"\b{_PERSON_NOUNS}\b", re.IGNORECASE)
 """A word naming a person's role ("president", "leaders"): what only a person can be."""
+ACTIVE_WHO = re.compile(
+    r"^\W*who\s+(?!(?:was|were|is|are|had|has|have|did|does|do|would|could|will|should)\b)"
+    r"(?P<verb>[a-z]+)\b(?P<rest>[^?]*)",
+    re.IGNORECASE,
+)
+"""An active "who" question ("Who killed Röhm?"): its verb, and the rest (what it was done to)."""
 # "What were people ordered to make?": a noun after the verb is the subject, not what is asked
 _NOT_AUX = r"(?!(?:was|were|is|are|did|do|does|had|has|have|would|could|will)\b)"
 _NUMBER_NOUNS = r"(?:number|amount|figure|proportion|percentage|share|size|sum|total|cost)"
@@ -74,7 +80,8 @@ _DEFINITION = re.compile(
 _NOT_SUBJECT = re.compile(
     r"^(?:name|cost|reason|result|date|number|amount|size|effect|impact|price|purpose|aim|"
     r"outcome|significance|role|main|first|last|most|best)\b|\b(?:did|do|does|was|were|had|has)\b|"
-    r"\bto\s+\w+$",  # "What were people ordered to make?" asks for the thing made
+    r"\bto\s+\w+$|"  # "What were people ordered to make?" asks for the thing made
+    r"\b(?:called|named|nicknamed|dubbed|termed)$",  # "What were the shanty towns called?"
     re.IGNORECASE,
 )
 

@@ -27,11 +27,15 @@ _FATES = {
     "prisoner prisoners captured capture",
     "deport": "deport deported deportation exile exiled expel expelled banish banished",
 }
+# An execution is a death, but "perhaps 200,000 people died" counts no executions.
+_FATES["execution"] = "execute executed executes execution executions guillotine guillotined hang"
+_FATES["death"] += " guillotine guillotined hanged"
 _FATE_STEMS = {family: frozenset(map(stem, ws.split())) for family, ws in _FATES.items()}
+_NARROWER = {"execution": "death"}
 
 
 def fates(text: str) -> set[str]:
-    """The fates (death, arrest, deportation) a text speaks of."""
+    """The fates (death, execution, arrest, deportation) a text speaks of."""
     found = {stem(w) for w in words(text)}
     return {family for family, stems in _FATE_STEMS.items() if found & stems}
 
@@ -47,7 +51,42 @@ def counted_fate(question: str) -> str | None:
     if not match:
         return None
     found = fates(match["rest"])
+    found -= {_NARROWER[f] for f in found if f in _NARROWER}  # "executed": an execution
     return found.pop() if len(found) == 1 else None
+
+
+# Other things a count can be of, told apart the same way: banks that failed are not banks
+# that were opened, nor refugees who fled soldiers who served. A figure whose sentence says one
+# of them does not answer a question about another (one that says none may: "75,000 troops").
+_EVENTS = {
+    "failure": "fail failed fails failing collapse collapsed bankrupt bankrupted close closed "
+    "closing shut",
+    "making": "open opened opening reopen reopened build built building construct "
+    "constructed create created found founded establish established",
+    "flight": "flee fled fleeing escape escaped escaping emigrate emigrated evacuate "
+    "evacuated cross crossed refugee refugees",
+    "service": "join joined enlist enlisted volunteer volunteered serve served recruit "
+    "recruited conscript conscripted",
+}
+_EVENT_STEMS = {family: frozenset(map(stem, ws.split())) for family, ws in _EVENTS.items()}
+
+
+def _events(text: str) -> set[str]:
+    found = {stem(w) for w in words(text)}
+    return {family for family, stems in _EVENT_STEMS.items() if found & stems}
+
+
+def counts_other_event(question: str, said: str) -> bool:
+    """True when "how many" asks of one event (banks reopened) and ``said`` tells only of
+    another ("more than 9,000 banks had failed")."""
+    match = _HOW_MANY.search(question)
+    if not match:
+        return False
+    asked = _events(match["rest"])
+    if len(asked) != 1:
+        return False
+    told = _events(said)
+    return bool(told) and not asked & told
 
 
 def counted_thing(question: str) -> str | None:
@@ -108,11 +147,14 @@ _MAKING = _MADE | _stems("drawn create created take took photograph photographed
 _AUTHORSHIP = (
     _WORKS | _MADE | _stems("say said speak spoke record recorded passage cartoonist historian")
 )
+# Doing something to a work is not making it: "Who replied to Khrushchev's letter?"
+_ANSWERING = _stems("reply replied respond responded answer answered receive received read")
 
 
 def asks_authorship(question: str) -> bool:
     """True when a question asks who made, said or wrote something (a source's author)."""
-    return bool({stem(w) for w in words(question)} & _AUTHORSHIP)
+    asked = {stem(w) for w in words(question)}
+    return bool(asked & _AUTHORSHIP) and not asked & _ANSWERING
 
 
 def asked_work(question: str) -> str | None:

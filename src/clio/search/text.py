@@ -32,6 +32,17 @@ STOP_WORDS = _wordset(
 _PHRASES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
     (re.compile(rf"\b{pattern}\b", re.IGNORECASE), replacement)
     for pattern, replacement in (
+        # Verbs a student words otherwise: "give up the throne" is to abdicate (before "give up"
+        # = cede), "put to death" to execute, "lose their lives" to die.
+        (
+            r"(?:g[ai]ve(?:n)?|giv(?:es|ing)) up (?:the|his|her|their) (?:throne|crown)|"
+            r"st(?:ep|eps|epped|epping) down (?:as|from) (?:\w+ )?"
+            r"(?:tsar|king|queen|emperor|kaiser)|"
+            r"renounc(?:e|es|ed|ing) (?:the|his|her) (?:throne|crown)",
+            "abdicated",
+        ),
+        (r"p(?:ut|uts|utting) (?:\w+ )?to death", "executed"),
+        (r"l(?:ose|oses|ost|osing) (?:their|his|her|its) li(?:fe|ves)", "died"),
         (
             r"hand(?:s|ed|ing)? over|g[ai]ve(?:n)? up|giv(?:es|ing) up|surrender(?:s|ed|ing)?",
             "ceded",
@@ -96,6 +107,14 @@ _CANONICAL = {
     "ceasefire": "truce",
     "armistice": "truce",
     "scholar": "historian",
+    # verbs a student words otherwise ("Where was the king caught?" / "arrested at Varennes")
+    "catch": "arrest",
+    "seiz": "captur",
+    "escap": "fle",
+    "victory": "win",  # "Franco declared victory" / "When did Franco say he had won?"
+    "victorious": "win",
+    "announc": "declar",
+    "proclaim": "declar",
 }
 
 _IRREGULAR = {
@@ -268,8 +287,8 @@ stem.cache_clear()
 
 
 _PHRASE_HINT = re.compile(
-    r"hand|give|gave|surrender|transfer|soviet union|united|u\.s|people|great leap|take|took|"
-    r"pull|withdr|back|white house|kremlin|downing street|whitehall|under",
+    r"step|renounc|put|los|hand|give|gave|surrender|transfer|soviet union|united|u\.s|people|"
+    r"great leap|take|took|pull|withdr|back|white house|kremlin|downing street|whitehall|under",
     re.IGNORECASE,
 )
 
