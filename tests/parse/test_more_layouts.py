@@ -214,3 +214,15 @@ def test_an_instruction_after_the_passage_is_not_the_sources_words() -> None:
     assert "questions" not in source.text
     assert source.text.startswith("The abbeys in the north") and source.text.endswith("churches.")
     assert [q.marks for q in topic.questions] == [4, 8]
+
+
+def test_a_key_date_with_its_day_first_is_no_numbered_point() -> None:
+    # "5 May 1789 – ..." is the date 5 May 1789, not point 5 titled "May 1789"
+    topic = parse_notes(
+        "Revolution\n\nKey dates\n5 May 1789 – Estates-General meets\n14 July 1789 – Bastille\n"
+    )
+    point = topic.sections[0].points[0]
+    assert (point.title, point.text) == ("5 May 1789", "Estates-General meets")
+    assert point.period is not None and point.period.start.day == 5
+    numbered = parse_notes("Causes\n\nWhy\n5 Mayors resigned over the tax.\n")
+    assert numbered.sections[0].points[0].label == "5"

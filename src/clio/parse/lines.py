@@ -129,6 +129,19 @@ def _marker_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
+_MONTH_TEXT = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec"
+)
+_MONTH_WORDS = frozenset(_MONTH_TEXT.split())
+
+
+def _day_month(label: str, rest: str) -> bool:
+    """Whether a bare number and what follows are a day and its month ("5 May 1789")."""
+    month = rest.split(" ", 1)[0].rstrip(".,").lower()
+    return month in _MONTH_WORDS and label.isdigit() and 1 <= int(label) <= 31
+
+
 def _line_fields(raw: str) -> dict[str, Any]:
     """Every field of the :class:`Line` for ``raw`` but its number and ``raw`` itself."""
     expanded = raw.rstrip()
@@ -193,6 +206,8 @@ def _line_fields(raw: str) -> dict[str, Any]:
             continue
         elif style == "number" and "." in label and not rest[:1].isupper():
             continue  # "1.5 million died" is a sentence, "1.2 July Crisis" a numbered point
+        elif style == "number" and text[len(label)] == " " and _day_month(label, rest):
+            continue  # "5 May 1789 – Estates-General meets": a date, not point 5
         base.update(kind=MARKER, style=style, label=label, rest=rest)
         return base
     return base

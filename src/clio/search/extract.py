@@ -109,8 +109,19 @@ def _sentences(unit: Unit, kind: AnswerType) -> list[str]:
     tail = [unit.heading] if kind in (AnswerType.DATE, AnswerType.PERSON) else []
     if unit.kind is UnitKind.POINT and unit.title and unit.text.startswith(unit.title):
         body = unit.text[len(unit.title) :].lstrip(": ")
-        return [unit.title, *split_sentences(body), *tail]
+        said = split_sentences(body)
+        if said and _only_a_date(unit.title):
+            # "5 May 1789 – Estates-General meets": the date and what happened are one saying
+            return [f"{unit.title}: {said[0]}", *said[1:], *tail]
+        return [unit.title, *said, *tail]
     return [*split_sentences(unit.text), *tail]
+
+
+def _only_a_date(title: str) -> bool:
+    """Whether a title is a date and nothing more ("5 May 1789", "1924")."""
+    bare = title.strip(" ()[],:;–—-")
+    found = find_dates(bare)
+    return len(found) == 1 and found[0].text == bare
 
 
 def _event_share(clause: str, q: AbstractSet[str], ex: bool) -> float:
