@@ -308,6 +308,70 @@ def _existed(entry: LexEntry, era: tuple[int, int] | None) -> bool:
     return entry.start <= era[1] and (entry.end is None or entry.end >= era[0])
 
 
+# Kinds of body that may stand in for one another when too few of the answer's own kind exist
+# (data/organisations.json): an alliance for an international body, a paramilitary for an army.
+_KIND_GROUPS = {
+    "international-body": "multinational",
+    "alliance": "multinational",
+    "army": "armed",
+    "paramilitary": "armed",
+    "parliament": "state-body",
+    "government": "state-body",
+}
+
+
+def kind_fit(entry: LexEntry, answer: LexEntry) -> int:
+    """2 when a place or body is of the answer's kind, 1 of a kind that may stand in for it
+    (same group), 0 otherwise."""
+    if entry.subtype == answer.subtype:
+        return 2
+    group = _KIND_GROUPS.get(entry.subtype)
+    return 1 if group is not None and group == _KIND_GROUPS.get(answer.subtype) else 0
+
+
+# "the USA recognised ____ as the legitimate government of China": the blank is a government
+# of a named nation, so only the rival states that claimed to govern it will do
+_GOVERNMENT_OF = re.compile(
+    r"\s+(?:as|was|were|became|remained)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:government|rulers?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def governed_nation(clause: Clause, slot: Slot, facts: Facts) -> str:
+    """The nation whose government a state answer is said to be ("china"), or ""."""
+    lexicon = facts.lexicon
+    if lexicon is None or slot.kind != "place":
+        return ""
+    found = _GOVERNMENT_OF.match(clause.text, slot.end)
+    if found is None:
+        return ""
+    entry = lexicon.lookup(found.group(1))
+    if entry is None or entry.kind != "place":
+        return ""
+    return entry.nation or key(entry.name)
+
+
+_NEGATION = re.compile(r"\b(?:never|not|no longer|nor|neither|n't|without)\b|n't\b", re.I)
+
+
+def negated_before(clause: Clause, slot: Slot) -> bool:
+    """True when the words before the blank in its part of the sentence deny it ("had never
+    visited ____", "did not reach ____"): any wrong option would make a true statement."""
+    before = clause.text[: slot.start]
+    part = re.split(r"[,;:–—(]", before)[-1]
+    return _NEGATION.search(part) is not None
+
+
+_FOUNDED = re.compile(
+    r"\s+(?:was|were)\s+(?:first\s+)?(?:set\s+up|founded|formed|created|established)\b", re.I
+)
+
+
+def founded_in_clause(clause: Clause, slot: Slot) -> bool:
+    """True when the clause says when the hidden body was founded ("____ was set up in ...")."""
+    return _FOUNDED.match(clause.text, slot.end) is not None
+
+
 def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
     if entry is None or answer is None:
         return 0
@@ -346,6 +410,8 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         return None
     if slot.kind in ("place", "organisation") and not subtype:
         return None  # a school, a court...: no list of the same kind to choose from
+    if negated_before(clause, slot):
+        return None  # "who had never visited ____": he had never visited Albania either
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
@@ -362,6 +428,16 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
     )
 
     common = ubiquitous(facts)
+    nation = governed_nation(clause, slot, facts)
+    founding = slot.kind == "organisation" and founded_in_clause(clause, slot)
+
+    def fits(entry: LexEntry) -> bool:
+        # an organisation of a kind that may stand in for the answer's; a place of its own kind
+        if answer_entry is None:
+            return entry.subtype == subtype
+        if slot.kind == "organisation":
+            return kind_fit(entry, answer_entry) > 0
+        return entry.subtype == subtype
 
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
@@ -371,15 +447,22 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         info = _entry_info(entry) if entry is not None else None
         if info is not None and answer_forms & info[0]:
             return False
-        if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
+        if subtype and entry is not None and entry.subtype and not fits(entry):
             return False
-        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
+        if slot.kind in ("place", "organisation") and (entry is None or not fits(entry)):
             return False  # "Jews" or a committee the parser took for a place: not the same kind
+        if nation and (entry is None or entry.nation != nation):
+            return False  # "recognised ____ as the government of China": not India
         if within and entry is not None and entry.within and entry.within != within:
             return False  # a Chinese region for a Soviet one ("most of them in Xinjiang")
         if wants_port and (entry is None or not entry.port):
             return False  # "two ports – Dalian and ____": Beijing is inland
-        if slot.kind == "organisation" and entry is not None and not _existed(entry, era):
+        if founding and entry is not None:
+            # "____ was set up in April 1949": any body founded in other years will do, but
+            # not one founded then or of unknown date
+            if entry.start is None or era is None or era[0] - 1 <= entry.start <= era[1] + 1:
+                return False
+        elif slot.kind in ("organisation", "place") and entry and not _existed(entry, era):
             return False  # "____ sent troops to defend South Korea" (1950): not SEATO (1954)
         folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
         if info is None:
@@ -399,7 +482,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         tiers = (home[:5], home[5:8] + near[:4], other_side[:4])
         return Candidates(tiers=tiers, answer=slot.text)
 
-    scored: list[tuple[int, str]] = []
+    scored: list[tuple[int, int, str]] = []
     for name in facts.names.get(slot.kind, ()):
         entry = lexicon.lookup(name)
         if slot.kind == "event" and event_type(name) != answer_type:
@@ -416,22 +499,46 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             # the notes' own people first: the names a student could confuse (Clio's list
             # knows places and bodies by type and region, but not every topic's people)
             first = 40 if slot.kind == "person" else 15
-            scored.append((-(first + 20 * shared), shown(name, entry)))
-    for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
+            loose, bonus = _closeness(entry, answer_entry)
+            scored.append((loose, -(first + 20 * shared + bonus), shown(name, entry)))
+    for loose, negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if len(scored) >= 12:
             break
         display = _display(entry, facts)
         if acceptable(display, entry):
-            scored.append((negative, display))
+            scored.append((loose, negative, display))
     scored.sort()
     # "a bombing campaign against the USA": a name keeps its article unless the stem has one
     the_before = re.search(r"\bthe\s+$", clause.text[: slot.start], re.I) is not None
     ranked = [
-        display if with_the or (display.startswith("the ") and not the_before) else bare(display)
-        for _, display in scored
+        (
+            loose,
+            display
+            if with_the or (display.startswith("the ") and not the_before)
+            else bare(display),
+        )
+        for loose, _, display in scored
     ]
-    ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
-    return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
+    ranked = [
+        (loose, d) for loose, d in ranked if bare(d).casefold() not in title
+    ]  # the topic itself
+    strict = [d for loose, d in ranked if not loose]
+    stand_ins = [d for loose, d in ranked if loose]
+    # a body of another kind of the same group ("NATO" for "the UN"), a state of another region,
+    # only when too few of the answer's own kind or region exist
+    return Candidates(tiers=(strict[:5], strict[5:12], stand_ins[:5]), answer=slot.text)
+
+
+def _closeness(entry: LexEntry | None, answer: LexEntry | None) -> tuple[int, int]:
+    """(1 for a stand-in: a body of another kind of its group, a state of another region; else
+    0, and a bonus for a state of the answer's region)."""
+    if entry is None or answer is None:
+        return 0, 0
+    if entry.kind == "organisation":
+        return (0 if kind_fit(entry, answer) == 2 else 1), 0
+    if answer.region and entry.region:
+        return (0, 50) if entry.region == answer.region else (1, 0)
+    return 0, 0
 
 
 @lru_cache(maxsize=8192)
@@ -451,7 +558,7 @@ def _ranked_list(
     era: tuple[int, int] | None,
     answer_type: str,
     facts: Facts,
-) -> list[tuple[int, LexEntry]]:
+) -> list[tuple[int, int, LexEntry]]:
     """Clio's list ranked for one answer (remembered per topic: many slots share a ranking)."""
     if era is not None:
         era = (era[0] - era[0] % 5, era[1] - era[1] % 5 + 4)  # five-year steps share a ranking
@@ -475,10 +582,11 @@ def _ranked_list(
         tagged = 20 * shared + min(_related(entry, facts.tags), 10)
         # places have no era: only the topic's regions count
         score = tagged if kind == "place" else tagged + _era_score(entry, era)
+        loose, near = _closeness(entry, answer_entry)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
-            ranked.append((-score, entry.name, entry))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    result = [(negative, entry) for negative, _, entry in ranked]
+            ranked.append((loose, -(score + near), entry.name, entry))
+    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+    result = [(loose, negative, entry) for loose, negative, _, entry in ranked]
     facts.memo[memo_key] = result
     return result
 
