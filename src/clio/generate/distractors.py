@@ -211,6 +211,21 @@ _FELL = re.compile(r"\b(?:fell|dropped|declined|decreased|shrank|cut|reduced|wen
 _ROSE = re.compile(r"\b(?:rose|grew|increased|climbed|doubled|went up|expanded)\b", re.I)
 
 
+# "about 90%", "some 200,000": the notes give a rough figure, so a wrong one must be far off
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|perhaps|an\s+estimated|estimated|c\.|"
+    r"circa)\s+$",
+    re.I,
+)
+
+
+def _far_from(value: float, answer: float, *, percent: bool) -> bool:
+    """Far enough from a rough answer that no other count could make it right."""
+    if percent:
+        return abs(value - answer) >= 15
+    return value >= 1.6 * answer or value <= 0.6 * answer
+
+
 def _change_limit(slot: Slot, clause: Clause) -> tuple[float, int] | None:
     """For "fell from 46% to 15%": the other figure and which side of it wrong options must
     stay on (a fall starts above where it ends), or None when the clause is no such change."""
@@ -243,10 +258,13 @@ def _figure_candidates(
     in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
     worded = [_WORDED[m.group(1).lower()] for m in _WORDED_FIGURE.finditer(clause.text)]
     limit = _change_limit(slot, clause)
+    rough = _ROUGHLY.search(clause.text[: slot.start]) is not None
 
     def beyond(value: float) -> bool:
         if value in in_clause:
             return False  # "fell from 15% to 15%"
+        if rough and not _far_from(value, figure.value, percent=figure.percent):
+            return False  # "about 100 people were killed" (137 by other counts): not 150
         for w in worded:  # "losing 390,000 men ... nearly a million casualties": wrong options
             # stay on the answer's side of the figure in words, and well away from it
             if (value > 0.7 * w) if figure.value < w else (value < 1.3 * w):
@@ -355,11 +373,11 @@ _NEGATION = re.compile(r"\b(?:never|not|no longer|nor|neither|n't|without)\b|n't
 
 
 def negated_before(clause: Clause, slot: Slot) -> bool:
-    """True when the words before the blank in its part of the sentence deny it ("had never
-    visited ____", "did not reach ____"): any wrong option would make a true statement."""
-    before = clause.text[: slot.start]
-    part = re.split(r"[,;:–—(]", before)[-1]
-    return _NEGATION.search(part) is not None
+    """True when the blank's part of the sentence is denied ("had never visited ____", "____
+    was not prepared to risk a war"): any wrong option would make a true statement."""
+    before = re.split(r"[,;:–—(]", clause.text[: slot.start])[-1]
+    after = re.split(r"[,;:–—(]", clause.text[slot.end :])[0]
+    return _NEGATION.search(before) is not None or _NEGATION.search(after) is not None
 
 
 _FOUNDED = re.compile(
@@ -499,7 +517,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             # the notes' own people first: the names a student could confuse (Clio's list
             # knows places and bodies by type and region, but not every topic's people)
             first = 40 if slot.kind == "person" else 15
-            loose, bonus = _closeness(entry, answer_entry)
+            loose, bonus = _closeness(entry, answer_entry, era)
             scored.append((loose, -(first + 20 * shared + bonus), shown(name, entry)))
     for loose, negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if len(scored) >= 12:
@@ -529,13 +547,18 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
     return Candidates(tiers=(strict[:5], strict[5:12], stand_ins[:5]), answer=slot.text)
 
 
-def _closeness(entry: LexEntry | None, answer: LexEntry | None) -> tuple[int, int]:
-    """(1 for a stand-in: a body of another kind of its group, a state of another region; else
-    0, and a bonus for a state of the answer's region)."""
+def _closeness(
+    entry: LexEntry | None, answer: LexEntry | None, era: tuple[int, int] | None
+) -> tuple[int, int]:
+    """(1 for a stand-in: a body of another kind of its group, a state of another region or,
+    in the Cold War, of the other bloc; else 0, and a bonus for a state of the answer's region)."""
     if entry is None or answer is None:
         return 0, 0
     if entry.kind == "organisation":
         return (0 if kind_fit(entry, answer) == 2 else 1), 0
+    cold_war = era is not None and era[1] >= 1947 and era[0] <= 1991
+    if cold_war and answer.bloc and entry.bloc and entry.bloc != answer.bloc:
+        return 1, 0  # "Dubcek promised that ____ would stay in the Warsaw Pact": not Italy
     if answer.region and entry.region:
         return (0, 50) if entry.region == answer.region else (1, 0)
     return 0, 0
@@ -582,7 +605,7 @@ def _ranked_list(
         tagged = 20 * shared + min(_related(entry, facts.tags), 10)
         # places have no era: only the topic's regions count
         score = tagged if kind == "place" else tagged + _era_score(entry, era)
-        loose, near = _closeness(entry, answer_entry)
+        loose, near = _closeness(entry, answer_entry, era)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
             ranked.append((loose, -(score + near), entry.name, entry))
     ranked.sort(key=lambda item: (item[0], item[1], item[2]))

@@ -33,6 +33,7 @@ class LexEntry:
     port: bool = False
     region: str = ""  # a state's region ("east-asia"), from data/places.json
     nation: str = ""  # the divided nation a rival state claimed to govern ("china" for Taiwan)
+    bloc: str = ""  # a state's Cold War bloc ("east", "west"), from data/places.json
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -191,13 +192,15 @@ def _with_places(
         if found is None:
             continue
         region, *rest = value.split()
-        nation = next((r for r in rest if not r[:1].isdigit()), "")
+        bloc = next((r for r in rest if r in ("east", "west")), "")
+        nation = next((r for r in rest if not r[:1].isdigit() and r not in ("east", "west")), "")
         start, end = _years(next((r for r in rest if r[:1].isdigit()), ""))
         old = merged[found]
         merged[found] = replace(
             old,
             region=region,
             nation=nation,
+            bloc=bloc,
             start=old.start if old.start is not None else start,
             end=old.end if old.end is not None else end,
         )

@@ -1,0 +1,78 @@
+"""Faults found by reading the kits of two new sheets (Korean War, Soviet Eastern Europe)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from clio.generate import make_kit
+from clio.generate.events import find_events
+from clio.generate.lexicon import load_lexicon
+from clio.generate.text import looks_like_name, point_clauses, remove_dates
+from clio.model.items import QuizQuestion
+from clio.parse import parse_notes
+
+SHEETS = Path(__file__).resolve().parents[1] / "fixtures" / "generate"
+
+
+def _sheet(name: str):  # type: ignore[no-untyped-def]
+    return parse_notes((SHEETS / name).read_text(encoding="utf-8"), name=name)
+
+
+def _questions(topic, fragment: str, seeds: range = range(4)) -> list[QuizQuestion]:  # type: ignore[no-untyped-def]
+    return [
+        q
+        for seed in seeds
+        for q in make_kit(topic, seed=seed).questions
+        if fragment in q.stem or any(fragment in str(o) for o in q.options)
+    ]
+
+
+def test_a_label_and_its_verb_read_as_a_sentence() -> None:
+    assert remove_dates("Cominform (1947): linked the parties") == "Cominform: linked the parties"
+    labels = {e.label for e in find_events(_sheet("eastern-europe.txt"))}
+    assert any(label.startswith("Cominform linked the communist parties") for label in labels)
+    assert not any(" : " in label for label in labels)
+
+
+def test_a_thing_titled_point_takes_its_passive() -> None:
+    assert not looks_like_name("The Brezhnev Doctrine")
+    clauses = point_clauses("Unit 3", "The Brezhnev Doctrine", "Announced in November 1968.")
+    assert clauses[0].startswith("The Brezhnev Doctrine was announced in November 1968")
+    stems = [q.stem for q in _questions(_sheet("eastern-europe.txt"), "Brezhnev Doctrine")]
+    assert stems and not any("Doctrine announced" in s for s in stems)
+
+
+def test_no_subject_is_hidden_before_a_denial() -> None:
+    europe = _sheet("eastern-europe.txt")
+    assert not _questions(europe, "____ was not prepared to risk a nuclear war")
+    stems = [q.stem for q in _questions(europe, "not prepared to risk")]
+    assert stems and all("The USA was not prepared" in s for s in stems)
+
+
+def test_a_rough_figure_has_wrong_options_well_away() -> None:
+    europe, korea = _sheet("eastern-europe.txt"), _sheet("korean-war.md")
+    for question in _questions(europe, "about ____ people were killed"):
+        if question.kind.value == "mcq":
+            wrong = [float(o) for o in question.options if o != question.answer]
+            assert all(w >= 160 or w <= 60 for w in wrong), question.options
+    for question in _questions(korea, "about ____ of the UN forces"):
+        if question.kind.value == "mcq":
+            wrong = [float(o.rstrip("%")) for o in question.options if o != question.answer]
+            assert all(abs(w - 90) >= 15 for w in wrong), question.options
+
+
+def test_one_person_under_two_names_is_matched_once() -> None:
+    europe = _sheet("eastern-europe.txt")
+    for question in _questions(europe, "Match each person"):
+        surnames = [o.split()[-1] for o in question.options]
+        assert len(surnames) == len(set(surnames)), question.options
+
+
+def test_a_state_of_the_answers_bloc_first_in_the_cold_war() -> None:
+    europe = _sheet("eastern-europe.txt")
+    lexicon = load_lexicon()
+    found = _questions(europe, "Dubcek promised that ____ would stay")
+    assert found
+    for question in found:
+        blocs = {lexicon.lookup(o).bloc for o in question.options}  # type: ignore[union-attr]
+        assert "west" not in blocs, question.options
