@@ -112,3 +112,15 @@ def test_no_name_is_hidden_where_the_sentence_denies_it() -> None:
     assert not _questions(india, "who had never visited ____")
     stems = [q.stem for q in _questions(india, "who had never visited")]
     assert stems and all("never visited India" in s for s in stems)  # no swapped statement
+
+
+def test_a_promise_or_another_clause_denies_nothing_of_the_blank() -> None:
+    appeasement = parse_notes((ASK / "appeasement-terms.txt").read_text("utf-8"), name="a")
+    assert _questions(appeasement, "Germany and ____ agreed not to attack each other")
+    milkmaids = parse_notes(
+        "Medicine\n- Edward Jenner noticed that milkmaids who caught cowpox did not catch "
+        "smallpox.\n- Louis Pasteur proved that germs caused decay.\n"
+        "- Joseph Lister used carbolic acid.\n- John Snow linked cholera to a pump.\n",
+        name="m",
+    )
+    assert _questions(milkmaids, "____ noticed that milkmaids")

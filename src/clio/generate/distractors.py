@@ -223,7 +223,7 @@ def _far_from(value: float, answer: float, *, percent: bool) -> bool:
     """Far enough from a rough answer that no other count could make it right."""
     if percent:
         return abs(value - answer) >= 15
-    return value >= 1.6 * answer or value <= 0.6 * answer
+    return value >= 1.6 * answer or value <= 0.55 * answer
 
 
 def _change_limit(slot: Slot, clause: Clause) -> tuple[float, int] | None:
@@ -369,14 +369,20 @@ def governed_nation(clause: Clause, slot: Slot, facts: Facts) -> str:
     return entry.nation or key(entry.name)
 
 
-_NEGATION = re.compile(r"\b(?:never|not|no longer|nor|neither|n't|without)\b|n't\b", re.I)
+# "agreed not to attack each other" promises something; it denies nothing of who agreed
+_NEGATION = re.compile(r"\b(?:never|not(?!\s+to\b)|no longer|nor|neither)\b|n't\b", re.I)
+# the blank's own predicate ends where a clause of its own begins ("noticed that milkmaids
+# ... did not catch smallpox" denies nothing of who noticed)
+_PART_END = re.compile(
+    r"[,;:–—(]|\b(?:that|who|which|whom|whose|because|when|where|if|while|but)\b"
+)
 
 
 def negated_before(clause: Clause, slot: Slot) -> bool:
     """True when the blank's part of the sentence is denied ("had never visited ____", "____
     was not prepared to risk a war"): any wrong option would make a true statement."""
     before = re.split(r"[,;:–—(]", clause.text[: slot.start])[-1]
-    after = re.split(r"[,;:–—(]", clause.text[slot.end :])[0]
+    after = _PART_END.split(clause.text[slot.end :])[0]
     return _NEGATION.search(before) is not None or _NEGATION.search(after) is not None
 
 
