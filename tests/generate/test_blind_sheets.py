@@ -76,3 +76,9 @@ def test_a_state_of_the_answers_bloc_first_in_the_cold_war() -> None:
     for question in found:
         blocs = {lexicon.lookup(o).bloc for o in question.options}  # type: ignore[union-attr]
         assert "west" not in blocs, question.options
+
+
+def test_half_of_a_shared_name_is_not_hidden() -> None:
+    korea = _sheet("korean-war.md")
+    assert not _questions(korea, "divided North and ____")
+    assert _questions(korea, "asked members to help ____")

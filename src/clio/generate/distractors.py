@@ -386,6 +386,11 @@ def negated_before(clause: Clause, slot: Slot) -> bool:
     return _NEGATION.search(before) is not None or _NEGATION.search(after) is not None
 
 
+_DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Upper", "Lower", "Northern", "Southern"]
+)
+_SHARED_HEAD = re.compile(r"\b(?:North|South|East|West|Upper|Lower|Northern|Southern)\s+and\s+$")
+
 _FOUNDED = re.compile(
     r"\s+(?:was|were)\s+(?:first\s+)?(?:set\s+up|founded|formed|created|established)\b", re.I
 )
@@ -436,6 +441,8 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         return None  # a school, a court...: no list of the same kind to choose from
     if negated_before(clause, slot):
         return None  # "who had never visited ____": he had never visited Albania either
+    if _SHARED_HEAD.search(clause.text[: slot.start]) and slot.text.split()[0] in _DIRECTIONS:
+        return None  # "divided North and ____" (South Korea): the blank is half of one name
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
@@ -547,24 +554,28 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         (loose, d) for loose, d in ranked if bare(d).casefold() not in title
     ]  # the topic itself
     strict = [d for loose, d in ranked if not loose]
-    stand_ins = [d for loose, d in ranked if loose]
+    stand_ins = [d for loose, d in ranked if loose == 1]
+    other_bloc = [d for loose, d in ranked if loose == 2]
     # a body of another kind of the same group ("NATO" for "the UN"), a state of another region,
     # only when too few of the answer's own kind or region exist
-    return Candidates(tiers=(strict[:5], strict[5:12], stand_ins[:5]), answer=slot.text)
+    return Candidates(
+        tiers=(strict[:5], strict[5:12], stand_ins[:5], other_bloc[:5]), answer=slot.text
+    )
 
 
 def _closeness(
     entry: LexEntry | None, answer: LexEntry | None, era: tuple[int, int] | None
 ) -> tuple[int, int]:
-    """(1 for a stand-in: a body of another kind of its group, a state of another region or,
-    in the Cold War, of the other bloc; else 0, and a bonus for a state of the answer's region)."""
+    """(1 for a stand-in: a body of another kind of its group, a state of another region; 2
+    for a state of the other bloc in the Cold War; else 0. Then a bonus for a state of the
+    answer's region)."""
     if entry is None or answer is None:
         return 0, 0
     if entry.kind == "organisation":
         return (0 if kind_fit(entry, answer) == 2 else 1), 0
     cold_war = era is not None and era[1] >= 1947 and era[0] <= 1991
     if cold_war and answer.bloc and entry.bloc and entry.bloc != answer.bloc:
-        return 1, 0  # "Dubcek promised that ____ would stay in the Warsaw Pact": not Italy
+        return 2, 0  # "Dubcek promised that ____ would stay in the Warsaw Pact": not Italy
     if answer.region and entry.region:
         return (0, 50) if entry.region == answer.region else (1, 0)
     return 0, 0
