@@ -82,3 +82,16 @@ def test_half_of_a_shared_name_is_not_hidden() -> None:
     korea = _sheet("korean-war.md")
     assert not _questions(korea, "divided North and ____")
     assert _questions(korea, "asked members to help ____")
+
+
+def test_about_covers_both_figures_of_a_pair() -> None:
+    europe = _sheet("eastern-europe.txt")
+    found = [
+        q
+        for q in _questions(europe, "200,000 Soviet troops and ____ tanks")
+        if q.kind.value == "mcq"
+    ]
+    assert found
+    for question in found:
+        wrong = [float(o.replace(",", "")) for o in question.options if o != question.answer]
+        assert all(w >= 1600 or w <= 550 for w in wrong), question.options

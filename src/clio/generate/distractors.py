@@ -219,6 +219,13 @@ _ROUGHLY = re.compile(
 )
 
 
+# "about 200,000 Soviet troops and ____ tanks": the "about" covers the second figure too
+_ROUGH_PAIR = re.compile(
+    r"\b(?:about|around|approximately|roughly|some)\s+[\d.,]+\s+(?:[a-zA-Z-]+\s+){1,3}and\s+$",
+    re.I,
+)
+
+
 def _far_from(value: float, answer: float, *, percent: bool) -> bool:
     """Far enough from a rough answer that no other count could make it right."""
     if percent:
@@ -258,7 +265,8 @@ def _figure_candidates(
     in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
     worded = [_WORDED[m.group(1).lower()] for m in _WORDED_FIGURE.finditer(clause.text)]
     limit = _change_limit(slot, clause)
-    rough = _ROUGHLY.search(clause.text[: slot.start]) is not None
+    before = clause.text[: slot.start]
+    rough = _ROUGHLY.search(before) is not None or _ROUGH_PAIR.search(before) is not None
 
     def beyond(value: float) -> bool:
         if value in in_clause:
