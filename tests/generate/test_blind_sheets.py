@@ -7,6 +7,7 @@ from pathlib import Path
 from clio.generate import make_kit
 from clio.generate.events import find_events
 from clio.generate.lexicon import load_lexicon
+from clio.generate.mcq import is_sentence
 from clio.generate.text import looks_like_name, point_clauses, remove_dates
 from clio.model.items import QuizQuestion
 from clio.parse import parse_notes
@@ -95,3 +96,31 @@ def test_about_covers_both_figures_of_a_pair() -> None:
     for question in found:
         wrong = [float(o.replace(",", "")) for o in question.options if o != question.answer]
         assert all(w >= 1600 or w <= 550 for w in wrong), question.options
+
+
+def test_a_sub_heading_run_into_its_text_is_left_out() -> None:
+    clauses = point_clauses(
+        "Hungary",
+        "The Hungarian Rising",
+        "Background Matyas Rakosi ruled Hungary. Events On 23 October 1956 students rose. "
+        "Why the West did not help Britain and France were busy with Suez.",
+    )
+    assert clauses == ["Matyas Rakosi ruled Hungary", "On 23 October 1956 students rose"]
+    stems = " ".join(q.stem for q in make_kit(_sheet("eastern-europe.txt"), seed=0).questions)
+    assert "Events On" not in stems and "Background Matyas" not in stems
+    assert "Why the West" not in stems
+
+
+def test_a_place_the_points_title_names_is_no_wrong_option() -> None:
+    korea = _sheet("korean-war.md")
+    found = _questions(korea, "behind North Korean lines and recaptured ____")
+    assert found and all("Inchon" not in q.options for q in found)
+
+
+def test_a_sentence_title_is_not_offered_among_headings() -> None:
+    korea = _sheet("korean-war.md")
+    found = _questions(korea, "In 1948 two states were set up")
+    assert not [q for q in found if q.kind.value == "mcq"]  # matching needs no like options
+    assert is_sentence("In 1948 two states were set up")
+    assert is_sentence('The kulaks were "liquidated as a class"')
+    assert not is_sentence("Stalemate") and not is_sentence("Kirov's murder")

@@ -458,6 +458,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         return article_form(name, entry, facts) if with_the or entry else name
 
     clause_folded = clause.text.casefold()
+    point_title = (clause.point.title or "").casefold()
     stem_matcher = WordMatcher(stem_words)
     within = answer_entry.within if answer_entry is not None and slot.kind == "place" else ""
     wants_port = (
@@ -508,6 +509,8 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             form_words = tuple(significant_words(name))
         if any(f in clause_folded for f in folded):
             return False
+        if any(f in point_title for f in folded):
+            return False  # "Inchon landings" + "... recaptured ____" (Seoul): not Inchon
         if any(stem_matcher.matches(w) for w in form_words):
             return False
         return not _stated(clause, slot, shown(name, entry), facts)

@@ -159,6 +159,10 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     thing = bare[0] if subject is None and _THING.match(bare[0]) else None
     found: list[str] = []
     for clause in split_clauses(text):
+        # a sub-heading the layout ran into its text: "Events On 23 October 1956 students ..."
+        clause = _GLUED_LABEL.sub("", clause)
+        if _GLUED_QUESTION.match(clause):
+            continue  # "Why the West did not help Britain and France were busy ...": no sentence
         if found and _needs_antecedent(clause):
             found[-1] = f"{found[-1]}; {clause}"  # "...; Mao had him dismissed": keep who "him" is
         elif thing is not None:
@@ -168,6 +172,13 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
         else:
             found.append(with_subject(clause, subject))
     return found
+
+
+_GLUED_LABEL = re.compile(
+    r"^(?:Background|Events|Causes|Consequences|Results|Effects|Aftermath|Outcomes?|Summary|"
+    r"Overview|Significance|Impact|Context|Reasons)\s+(?=[A-Z])"
+)
+_GLUED_QUESTION = re.compile(r"^(?:Why|How)\s(?!.*\?$)")
 
 
 # A title naming a thing ("The Brezhnev Doctrine", "The Enabling Act") and the participles
