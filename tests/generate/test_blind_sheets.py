@@ -120,7 +120,18 @@ def test_a_place_the_points_title_names_is_no_wrong_option() -> None:
 def test_a_sentence_title_is_not_offered_among_headings() -> None:
     korea = _sheet("korean-war.md")
     found = _questions(korea, "In 1948 two states were set up")
-    assert not [q for q in found if q.kind.value == "mcq"]  # matching needs no like options
+    # (matching needs no options of one form; fill-the-gap stems quote the sentence)
+    assert not [q for q in found if q.subkind in ("section", "reason")]
     assert is_sentence("In 1948 two states were set up")
     assert is_sentence('The kulaks were "liquidated as a class"')
     assert not is_sentence("Stalemate") and not is_sentence("Kirov's murder")
+
+
+def test_a_sentence_title_and_its_lowercase_text_are_one_sentence() -> None:
+    clauses = point_clauses(
+        "Background", "In 1948 two states were set up", "the Republic of Korea in the South."
+    )
+    assert clauses == ["In 1948 two states were set up: the Republic of Korea in the South"]
+    assert point_clauses("Key people", "Lenin", "led the Bolsheviks.") == [
+        "Lenin led the Bolsheviks"
+    ]

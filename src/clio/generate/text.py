@@ -158,6 +158,10 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     subject = next((s for s in bare if looks_like_name(s) or _known_person(s)), None)
     thing = bare[0] if subject is None and _THING.match(bare[0]) else None
     found: list[str] = []
+    if title and text[:1].islower() and _TITLE_SENTENCE.search(title):
+        # "In 1948 two states were set up: the Republic of Korea ...": the title is the first
+        # half of the sentence its text ends
+        text = f"{title.rstrip(' :')}: {text}"
     for clause in split_clauses(text):
         # a sub-heading the layout ran into its text: "Events On 23 October 1956 students ..."
         clause = _GLUED_LABEL.sub("", clause)
@@ -174,6 +178,7 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     return found
 
 
+_TITLE_SENTENCE = re.compile(r"\s(?:was|were|is|are|had|has|have)\s")
 _GLUED_LABEL = re.compile(
     r"^(?:Background|Events|Causes|Consequences|Results|Effects|Aftermath|Outcomes?|Summary|"
     r"Overview|Significance|Impact|Context|Reasons)\s+(?=[A-Z])"
