@@ -487,10 +487,11 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         info = _entry_info(entry) if entry is not None else None
         if info is not None and answer_forms & info[0]:
             return False
-        if subtype and entry is not None and entry.subtype and not fits(entry):
+        if slot.kind in ("place", "organisation"):
+            if entry is None or not fits(entry):
+                return False  # "Jews" or a committee the parser took for a place: not the same kind
+        elif subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
-        if slot.kind in ("place", "organisation") and (entry is None or not fits(entry)):
-            return False  # "Jews" or a committee the parser took for a place: not the same kind
         if nation and (entry is None or entry.nation != nation):
             return False  # "recognised ____ as the government of China": not India
         if within and entry is not None and entry.within and entry.within != within:
@@ -509,7 +510,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             form_words = tuple(significant_words(name))
         if any(f in clause_folded for f in folded):
             return False
-        if any(f in point_title for f in folded):
+        if point_title and any(f in point_title for f in folded):
             return False  # "Inchon landings" + "... recaptured ____" (Seoul): not Inchon
         if any(stem_matcher.matches(w) for w in form_words):
             return False
@@ -546,6 +547,8 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
     for loose, negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if len(scored) >= 12:
             break
+        if slot.kind in ("place", "organisation") and not fits(entry):
+            continue  # of another kind: no need to write the name out to find that
         display = _display(entry, facts)
         if acceptable(display, entry):
             scored.append((loose, negative, display))
@@ -580,7 +583,7 @@ def _closeness(
     """(1 for a stand-in: a body of another kind of its group, a state of another region; 2
     for a state of the other bloc in the Cold War; else 0. Then a bonus for a state of the
     answer's region)."""
-    if entry is None or answer is None:
+    if entry is None or answer is None or not (answer.region or answer.subtype):
         return 0, 0
     if entry.kind == "organisation":
         return (0 if kind_fit(entry, answer) == 2 else 1), 0

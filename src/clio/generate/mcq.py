@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 
 from clio.generate.common import (
     about,
@@ -204,6 +205,7 @@ _SENTENCE = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def is_sentence(label: str) -> bool:
     """True for a point title written as a sentence ("In 1948 two states were set up")."""
     return _SENTENCE.search(label) is not None
