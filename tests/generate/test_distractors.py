@@ -53,7 +53,7 @@ def test_wrong_people_places_and_organisations_fit() -> None:
     for start, answer, allowed in [
         ("China ceded mineral rights", "Xinjiang", {"region"}),
         ("Only Stalin's influence", "Stalin", {"person"}),
-        ("the UN sent troops", "the UN", {"international"}),
+        ("the UN sent troops", "the UN", {"international-body"}),
     ]:
         facts, clause, slot = _slot(start, answer)
         for seed in range(10):

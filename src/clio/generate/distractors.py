@@ -211,6 +211,28 @@ _FELL = re.compile(r"\b(?:fell|dropped|declined|decreased|shrank|cut|reduced|wen
 _ROSE = re.compile(r"\b(?:rose|grew|increased|climbed|doubled|went up|expanded)\b", re.I)
 
 
+# "about 90%", "some 200,000": the notes give a rough figure, so a wrong one must be far off
+_ROUGHLY = re.compile(
+    r"\b(?:about|around|approximately|roughly|some|perhaps|an\s+estimated|estimated|c\.|"
+    r"circa)\s+$",
+    re.I,
+)
+
+
+# "about 200,000 Soviet troops and ____ tanks": the "about" covers the second figure too
+_ROUGH_PAIR = re.compile(
+    r"\b(?:about|around|approximately|roughly|some)\s+[\d.,]+\s+(?:[a-zA-Z-]+\s+){1,3}and\s+$",
+    re.I,
+)
+
+
+def _far_from(value: float, answer: float, *, percent: bool) -> bool:
+    """Far enough from a rough answer that no other count could make it right."""
+    if percent:
+        return abs(value - answer) >= 15
+    return value >= 1.6 * answer or value <= 0.55 * answer
+
+
 def _change_limit(slot: Slot, clause: Clause) -> tuple[float, int] | None:
     """For "fell from 46% to 15%": the other figure and which side of it wrong options must
     stay on (a fall starts above where it ends), or None when the clause is no such change."""
@@ -243,10 +265,14 @@ def _figure_candidates(
     in_clause = {s.figure.value for s in clause.slots if s.figure is not None and s is not slot}
     worded = [_WORDED[m.group(1).lower()] for m in _WORDED_FIGURE.finditer(clause.text)]
     limit = _change_limit(slot, clause)
+    before = clause.text[: slot.start]
+    rough = _ROUGHLY.search(before) is not None or _ROUGH_PAIR.search(before) is not None
 
     def beyond(value: float) -> bool:
         if value in in_clause:
             return False  # "fell from 15% to 15%"
+        if rough and not _far_from(value, figure.value, percent=figure.percent):
+            return False  # "about 100 people were killed" (137 by other counts): not 150
         for w in worded:  # "losing 390,000 men ... nearly a million casualties": wrong options
             # stay on the answer's side of the figure in words, and well away from it
             if (value > 0.7 * w) if figure.value < w else (value < 1.3 * w):
@@ -308,6 +334,81 @@ def _existed(entry: LexEntry, era: tuple[int, int] | None) -> bool:
     return entry.start <= era[1] and (entry.end is None or entry.end >= era[0])
 
 
+# Kinds of body that may stand in for one another when too few of the answer's own kind exist
+# (data/organisations.json): an alliance for an international body, a paramilitary for an army.
+_KIND_GROUPS = {
+    "international-body": "multinational",
+    "alliance": "multinational",
+    "army": "armed",
+    "paramilitary": "armed",
+    "parliament": "state-body",
+    "government": "state-body",
+}
+
+
+def kind_fit(entry: LexEntry, answer: LexEntry) -> int:
+    """2 when a place or body is of the answer's kind, 1 of a kind that may stand in for it
+    (same group), 0 otherwise."""
+    if entry.subtype == answer.subtype:
+        return 2
+    group = _KIND_GROUPS.get(entry.subtype)
+    return 1 if group is not None and group == _KIND_GROUPS.get(answer.subtype) else 0
+
+
+# "the USA recognised ____ as the legitimate government of China": the blank is a government
+# of a named nation, so only the rival states that claimed to govern it will do
+_GOVERNMENT_OF = re.compile(
+    r"\s+(?:as|was|were|became|remained)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}"
+    r"(?:government|rulers?)\s+of\s+(?:the\s+)?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)"
+)
+
+
+def governed_nation(clause: Clause, slot: Slot, facts: Facts) -> str:
+    """The nation whose government a state answer is said to be ("china"), or ""."""
+    lexicon = facts.lexicon
+    if lexicon is None or slot.kind != "place":
+        return ""
+    found = _GOVERNMENT_OF.match(clause.text, slot.end)
+    if found is None:
+        return ""
+    entry = lexicon.lookup(found.group(1))
+    if entry is None or entry.kind != "place":
+        return ""
+    return entry.nation or key(entry.name)
+
+
+# "agreed not to attack each other" promises something; it denies nothing of who agreed
+_NEGATION = re.compile(r"\b(?:never|not(?!\s+to\b)|no longer|nor|neither)\b|n't\b", re.I)
+# the blank's own predicate ends where a clause of its own begins ("noticed that milkmaids
+# ... did not catch smallpox" denies nothing of who noticed)
+_PART_END = re.compile(
+    r"[,;:–—(]|\b(?:that|who|which|whom|whose|because|when|where|if|while|but)\b"
+)
+
+
+def negated_before(clause: Clause, slot: Slot) -> bool:
+    """True when the blank's part of the sentence is denied ("had never visited ____", "____
+    was not prepared to risk a war"): any wrong option would make a true statement."""
+    before = re.split(r"[,;:–—(]", clause.text[: slot.start])[-1]
+    after = _PART_END.split(clause.text[slot.end :])[0]
+    return _NEGATION.search(before) is not None or _NEGATION.search(after) is not None
+
+
+_DIRECTIONS = frozenset(
+    ["North", "South", "East", "West", "Upper", "Lower", "Northern", "Southern"]
+)
+_SHARED_HEAD = re.compile(r"\b(?:North|South|East|West|Upper|Lower|Northern|Southern)\s+and\s+$")
+
+_FOUNDED = re.compile(
+    r"\s+(?:was|were)\s+(?:first\s+)?(?:set\s+up|founded|formed|created|established)\b", re.I
+)
+
+
+def founded_in_clause(clause: Clause, slot: Slot) -> bool:
+    """True when the clause says when the hidden body was founded ("____ was set up in ...")."""
+    return _FOUNDED.match(clause.text, slot.end) is not None
+
+
 def _shared_tags(entry: LexEntry | None, answer: LexEntry | None) -> int:
     if entry is None or answer is None:
         return 0
@@ -346,6 +447,10 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         return None
     if slot.kind in ("place", "organisation") and not subtype:
         return None  # a school, a court...: no list of the same kind to choose from
+    if negated_before(clause, slot):
+        return None  # "who had never visited ____": he had never visited Albania either
+    if _SHARED_HEAD.search(clause.text[: slot.start]) and slot.text.split()[0] in _DIRECTIONS:
+        return None  # "divided North and ____" (South Korea): the blank is half of one name
 
     def shown(name: str, entry: LexEntry | None) -> str:
         if slot.kind == "person":
@@ -353,6 +458,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         return article_form(name, entry, facts) if with_the or entry else name
 
     clause_folded = clause.text.casefold()
+    point_title = (clause.point.title or "").casefold()
     stem_matcher = WordMatcher(stem_words)
     within = answer_entry.within if answer_entry is not None and slot.kind == "place" else ""
     wants_port = (
@@ -362,6 +468,16 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
     )
 
     common = ubiquitous(facts)
+    nation = governed_nation(clause, slot, facts)
+    founding = slot.kind == "organisation" and founded_in_clause(clause, slot)
+
+    def fits(entry: LexEntry) -> bool:
+        # an organisation of a kind that may stand in for the answer's; a place of its own kind
+        if answer_entry is None:
+            return entry.subtype == subtype
+        if slot.kind == "organisation":
+            return kind_fit(entry, answer_entry) > 0
+        return entry.subtype == subtype
 
     def acceptable(name: str, entry: LexEntry | None) -> bool:
         if key(name) in answer_forms or (entry is not None and entry is answer_entry):
@@ -371,21 +487,31 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         info = _entry_info(entry) if entry is not None else None
         if info is not None and answer_forms & info[0]:
             return False
-        if subtype and entry is not None and entry.subtype and entry.subtype != subtype:
+        if slot.kind in ("place", "organisation"):
+            if entry is None or not fits(entry):
+                return False  # "Jews" or a committee the parser took for a place: not the same kind
+        elif subtype and entry is not None and entry.subtype and entry.subtype != subtype:
             return False
-        if slot.kind in ("place", "organisation") and (entry is None or entry.subtype != subtype):
-            return False  # "Jews" or a committee the parser took for a place: not the same kind
+        if nation and (entry is None or entry.nation != nation):
+            return False  # "recognised ____ as the government of China": not India
         if within and entry is not None and entry.within and entry.within != within:
             return False  # a Chinese region for a Soviet one ("most of them in Xinjiang")
         if wants_port and (entry is None or not entry.port):
             return False  # "two ports – Dalian and ____": Beijing is inland
-        if slot.kind == "organisation" and entry is not None and not _existed(entry, era):
+        if founding and entry is not None:
+            # "____ was set up in April 1949": any body founded in other years will do, but
+            # not one founded then or of unknown date
+            if entry.start is None or era is None or era[0] - 1 <= entry.start <= era[1] + 1:
+                return False
+        elif slot.kind in ("organisation", "place") and entry and not _existed(entry, era):
             return False  # "____ sent troops to defend South Korea" (1950): not SEATO (1954)
         folded, form_words = info[1:] if info is not None else ((name.casefold(),), ())
         if info is None:
             form_words = tuple(significant_words(name))
         if any(f in clause_folded for f in folded):
             return False
+        if point_title and any(f in point_title for f in folded):
+            return False  # "Inchon landings" + "... recaptured ____" (Seoul): not Inchon
         if any(stem_matcher.matches(w) for w in form_words):
             return False
         return not _stated(clause, slot, shown(name, entry), facts)
@@ -399,7 +525,7 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
         tiers = (home[:5], home[5:8] + near[:4], other_side[:4])
         return Candidates(tiers=tiers, answer=slot.text)
 
-    scored: list[tuple[int, str]] = []
+    scored: list[tuple[int, int, str]] = []
     for name in facts.names.get(slot.kind, ()):
         entry = lexicon.lookup(name)
         if slot.kind == "event" and event_type(name) != answer_type:
@@ -416,22 +542,57 @@ def _name_candidates(slot: Slot, clause: Clause, facts: Facts) -> Candidates | N
             # the notes' own people first: the names a student could confuse (Clio's list
             # knows places and bodies by type and region, but not every topic's people)
             first = 40 if slot.kind == "person" else 15
-            scored.append((-(first + 20 * shared), shown(name, entry)))
-    for negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
+            loose, bonus = _closeness(entry, answer_entry, era)
+            scored.append((loose, -(first + 20 * shared + bonus), shown(name, entry)))
+    for loose, negative, entry in _ranked_list(slot.kind, answer_entry, era, answer_type, facts):
         if len(scored) >= 12:
             break
+        if slot.kind in ("place", "organisation") and not fits(entry):
+            continue  # of another kind: no need to write the name out to find that
         display = _display(entry, facts)
         if acceptable(display, entry):
-            scored.append((negative, display))
+            scored.append((loose, negative, display))
     scored.sort()
     # "a bombing campaign against the USA": a name keeps its article unless the stem has one
     the_before = re.search(r"\bthe\s+$", clause.text[: slot.start], re.I) is not None
     ranked = [
-        display if with_the or (display.startswith("the ") and not the_before) else bare(display)
-        for _, display in scored
+        (
+            loose,
+            display
+            if with_the or (display.startswith("the ") and not the_before)
+            else bare(display),
+        )
+        for loose, _, display in scored
     ]
-    ranked = [d for d in ranked if bare(d).casefold() not in title]  # the topic itself
-    return Candidates(tiers=(ranked[:5], ranked[5:12]), answer=slot.text)
+    ranked = [
+        (loose, d) for loose, d in ranked if bare(d).casefold() not in title
+    ]  # the topic itself
+    strict = [d for loose, d in ranked if not loose]
+    stand_ins = [d for loose, d in ranked if loose == 1]
+    other_bloc = [d for loose, d in ranked if loose == 2]
+    # a body of another kind of the same group ("NATO" for "the UN"), a state of another region,
+    # only when too few of the answer's own kind or region exist
+    return Candidates(
+        tiers=(strict[:5], strict[5:12], stand_ins[:5], other_bloc[:5]), answer=slot.text
+    )
+
+
+def _closeness(
+    entry: LexEntry | None, answer: LexEntry | None, era: tuple[int, int] | None
+) -> tuple[int, int]:
+    """(1 for a stand-in: a body of another kind of its group, a state of another region; 2
+    for a state of the other bloc in the Cold War; else 0. Then a bonus for a state of the
+    answer's region)."""
+    if entry is None or answer is None or not (answer.region or answer.subtype):
+        return 0, 0
+    if entry.kind == "organisation":
+        return (0 if kind_fit(entry, answer) == 2 else 1), 0
+    cold_war = era is not None and era[1] >= 1947 and era[0] <= 1991
+    if cold_war and answer.bloc and entry.bloc and entry.bloc != answer.bloc:
+        return 2, 0  # "Dubcek promised that ____ would stay in the Warsaw Pact": not Italy
+    if answer.region and entry.region:
+        return (0, 50) if entry.region == answer.region else (1, 0)
+    return 0, 0
 
 
 @lru_cache(maxsize=8192)
@@ -451,7 +612,7 @@ def _ranked_list(
     era: tuple[int, int] | None,
     answer_type: str,
     facts: Facts,
-) -> list[tuple[int, LexEntry]]:
+) -> list[tuple[int, int, LexEntry]]:
     """Clio's list ranked for one answer (remembered per topic: many slots share a ranking)."""
     if era is not None:
         era = (era[0] - era[0] % 5, era[1] - era[1] % 5 + 4)  # five-year steps share a ranking
@@ -475,10 +636,11 @@ def _ranked_list(
         tagged = 20 * shared + min(_related(entry, facts.tags), 10)
         # places have no era: only the topic's regions count
         score = tagged if kind == "place" else tagged + _era_score(entry, era)
+        loose, near = _closeness(entry, answer_entry, era)
         if score > 0 and not any(key(f) in noted for f in entry.forms):
-            ranked.append((-score, entry.name, entry))
-    ranked.sort(key=lambda item: (item[0], item[1]))
-    result = [(negative, entry) for negative, _, entry in ranked]
+            ranked.append((loose, -(score + near), entry.name, entry))
+    ranked.sort(key=lambda item: (item[0], item[1], item[2]))
+    result = [(loose, negative, entry) for loose, negative, _, entry in ranked]
     facts.memo[memo_key] = result
     return result
 

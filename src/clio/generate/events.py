@@ -61,6 +61,8 @@ def _describe(text: str) -> str | None:
     plain = re.sub(r"\s*\([^)]*\)", "", plain)
     plain = re.split(r",\s+(?:but|though|although|which|while|and then)\b|\s[–—]\s", plain)[0]
     plain = clean(plain)
+    # "Cominform: linked the parties ...": a label and its verb are subject and verb
+    plain = re.sub(r"^([A-Z][\w’' -]{0,40}?):\s+(?=[a-z]+ed\s)", r"\1 ", plain)
     if starts_with_pronoun(plain) or not 4 <= len(plain.split()) <= 18:
         return None
     if _BACK_REFERENCE.match(plain) and not re.search(r"\s[A-Z0-9]", plain):

@@ -300,7 +300,8 @@ def bare(name: str) -> str:
 
 _NO_ARTICLE = frozenset(
     """
-    nato seato comintern cominform comecon kristallnacht collectivisation politburo
+    nato seato comintern cominform comecon kristallnacht collectivisation politburo anzus cento
+    opec congress solidarity
     """.split()  # noqa: SIM905
 )
 

@@ -31,6 +31,9 @@ class LexEntry:
     female: bool = False
     within: str = ""  # the country a city or region lies in (data/places.json)
     port: bool = False
+    region: str = ""  # a state's region ("east-asia"), from data/places.json
+    nation: str = ""  # the divided nation a rival state claimed to govern ("china" for Taiwan)
+    bloc: str = ""  # a state's Cold War bloc ("east", "west"), from data/places.json
 
     @property
     def forms(self) -> tuple[str, ...]:
@@ -166,8 +169,17 @@ def _with_people(entries: list[LexEntry], people: dict[str, str]) -> list[LexEnt
     return merged
 
 
-def _with_places(entries: list[LexEntry], places: dict[str, str]) -> list[LexEntry]:
-    """Give the places the country they lie in and whether they are ports (data/places.json)."""
+def _years(text: str) -> tuple[int | None, int | None]:
+    """``"1949-1990"`` -> (1949, 1990); ``"1949-"`` -> (1949, None); ``""`` -> (None, None)."""
+    start, _, end = text.partition("-")
+    return (int(start) if start else None, int(end) if end else None)
+
+
+def _with_places(
+    entries: list[LexEntry], places: dict[str, str], countries: dict[str, str]
+) -> list[LexEntry]:
+    """Give the places the country they lie in and whether they are ports, and the states
+    their region, the nation they claimed and their years (data/places.json)."""
     index = {key(e.name): i for i, e in enumerate(entries) if e.kind == "place"}
     merged = list(entries)
     for name, value in places.items():
@@ -175,20 +187,72 @@ def _with_places(entries: list[LexEntry], places: dict[str, str]) -> list[LexEnt
         if found is not None:
             country, *rest = value.split()
             merged[found] = replace(merged[found], within=country, port="port" in rest)
+    for name, value in countries.items():
+        found = index.get(key(name))
+        if found is None:
+            continue
+        region, *rest = value.split()
+        bloc = next((r for r in rest if r in ("east", "west")), "")
+        nation = next((r for r in rest if not r[:1].isdigit() and r not in ("east", "west")), "")
+        start, end = _years(next((r for r in rest if r[:1].isdigit()), ""))
+        old = merged[found]
+        merged[found] = replace(
+            old,
+            region=region,
+            nation=nation,
+            bloc=bloc,
+            start=old.start if old.start is not None else start,
+            end=old.end if old.end is not None else end,
+        )
+    return merged
+
+
+def _with_organisations(entries: list[LexEntry], bodies: dict[str, str]) -> list[LexEntry]:
+    """Give the organisations their kind and tags (data/organisations.json), and add the
+    ones that file names with their years and neither list has."""
+    index = {key(f): i for i, e in enumerate(entries) if e.kind == "organisation" for f in e.forms}
+    merged = list(entries)
+    for name, value in bodies.items():
+        kind, tags, *years = (part.strip() for part in value.split(";"))
+        start, end = _years(years[0] if years else "")
+        found = index.get(key(name))
+        if found is not None:
+            old = merged[found]
+            merged[found] = replace(
+                old,
+                subtype=kind,
+                tags=tuple(tags.split()),
+                start=old.start if old.start is not None else start,
+                end=old.end if old.end is not None else end,
+            )
+        elif start is not None:  # a body neither list knows needs its years (a test checks)
+            merged.append(
+                LexEntry(
+                    kind="organisation",
+                    name=name,
+                    short=name,
+                    subtype=kind,
+                    tags=tuple(tags.split()),
+                    start=start,
+                    end=end,
+                )
+            )
     return merged
 
 
 @cache
 def load_lexicon() -> Lexicon:
     """Clio's list (data/distractors.json) merged with the parser's gazetteer and what
-    data/people.json says of each person, loaded once."""
+    data/people.json, places.json and organisations.json say of each name, loaded once."""
     data = resources.files("clio").joinpath("data")
     path = data.joinpath("distractors.json")
     entries = _with_gazetteer(_entries_from(json.loads(path.read_text(encoding="utf-8"))))
     people = json.loads(data.joinpath("people.json").read_text(encoding="utf-8"))["people"]
     entries = _with_people(entries, people)
-    places = json.loads(data.joinpath("places.json").read_text(encoding="utf-8"))["places"]
-    entries = _with_places(entries, places)
+    places = json.loads(data.joinpath("places.json").read_text(encoding="utf-8"))
+    entries = _with_places(entries, places["places"], places["countries"])
+    bodies = json.loads(data.joinpath("organisations.json").read_text(encoding="utf-8"))
+    entries = _with_organisations(entries, bodies["organisations"])
     by_form: dict[str, LexEntry] = {}
     for entry in entries:
         for form in entry.forms:

@@ -102,6 +102,7 @@ def _plain_title(point: Point, section: Section, headings: str) -> bool:
 def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
     """What each person did, from clauses that start with their name."""
     found: dict[str, list[tuple[str, Clause]]] = {}
+    shown: dict[str, str] = {}
     for clause in facts.clauses:
         if not clause.slots or clause.slots[0].kind != PERSON or clause.slots[0].start != 0:
             continue
@@ -122,8 +123,11 @@ def _deeds(facts: Facts) -> dict[str, tuple[str, Clause]]:
             continue
         if any(s.kind == PERSON and s.text == person.text for s in clause.slots[1:]):
             continue
-        found.setdefault(person.text, []).append((rest, clause))
-    return {name: deeds[0] for name, deeds in sorted(found.items()) if deeds}
+        # "Alexander Dubcek" and "Dubcek" are one person: one name, one deed
+        identity = person.entry.name if person.entry else person.text.split()[-1].casefold()
+        shown.setdefault(identity, person.text)
+        found.setdefault(identity, []).append((rest, clause))
+    return {shown[who]: deeds[0] for who, deeds in sorted(found.items()) if deeds}
 
 
 def people_matches(facts: Facts, rng: random.Random, *, count: int = 2) -> list[QuizQuestion]:

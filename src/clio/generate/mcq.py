@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from functools import lru_cache
 
 from clio.generate.common import (
     about,
@@ -199,6 +200,17 @@ def topic_words(sections: tuple[Section, ...]) -> frozenset[str]:
     return frozenset(w for w, c in counts.items() if c >= limit)
 
 
+_SENTENCE = re.compile(
+    r"\b(?:was|were|is|are|had|has|have)\b|^(?:In|On|By|After|Before|During|From)\s+\d"
+)
+
+
+@lru_cache(maxsize=4096)
+def is_sentence(label: str) -> bool:
+    """True for a point title written as a sentence ("In 1948 two states were set up")."""
+    return _SENTENCE.search(label) is not None
+
+
 def _option_label(title: str) -> str:
     return title_without_date(title)
 
@@ -220,7 +232,13 @@ def reason_mcqs(facts: Facts, seed: int, *, per_section: int = 2) -> list[QuizQu
             shuffled_points(titled, rng)[: min(per_section, len(stems))]
         ):
             answer = _option_label(point.title)
-            wrong_pool = [label for label, _ in pool if not _same_words(label, answer)]
+            # a sentence among headings gives itself away ("In 1948 two states were set up"
+            # among "Stalemate", "UN advance"): the options are all sentences or all headings
+            wrong_pool = [
+                label
+                for label, _ in pool
+                if not _same_words(label, answer) and is_sentence(label) == is_sentence(answer)
+            ]
             rng.shuffle(wrong_pool)
             wrong = _distinct(wrong_pool, answer, 3)
             if wrong is None:

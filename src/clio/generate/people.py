@@ -124,6 +124,12 @@ def _active(entry: LexEntry, era: tuple[int, int] | None) -> bool:
     return not (active_to < low or active_from > high + 3)
 
 
+# Where a person's family name comes first, a one-word form is the first word; where usage
+# varies (Korea, Vietnam, Cambodia), none is guessed
+_FAMILY_NAME_FIRST = frozenset({"china"})
+_NO_SURNAME_GUESS = frozenset({"korea", "vietnam", "cambodia"})
+
+
 def written_like(answer: str, name: str, entry: LexEntry | None) -> str | None:
     """The candidate written as the answer is: a surname for a surname, a full name for a
     full name, with a title of the same kind when the answer has one; None if it has no
@@ -140,8 +146,15 @@ def written_like(answer: str, name: str, entry: LexEntry | None) -> str | None:
         singles = [f for f in plain if len(f.split()) == 1]
         if singles:
             return singles[0]
-        last = plain[0].split()[-1]
-        return last if not _ROMAN.match(last) and len(plain[0].split()) > 1 else None
+        parts = plain[0].split()
+        if len(parts) < 2:
+            return None
+        tags = set(entry.tags) if entry is not None else set()
+        if tags & _FAMILY_NAME_FIRST:
+            return parts[0]  # "Zhou Enlai" is Zhou, not "Enlai"
+        if tags & _NO_SURNAME_GUESS:
+            return None  # "Ho Chi Minh" is Ho, "Ngo Dinh Diem" is Diem: no rule fits all
+        return None if _ROMAN.match(parts[-1]) else parts[-1]
     fuller = [f for f in plain if len(f.split()) >= 2]
     if fuller:
         return fuller[0]  # as the notes write it, else the list's full name

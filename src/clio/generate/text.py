@@ -110,6 +110,8 @@ def looks_like_name(text: str) -> bool:
     parts = text.strip().rstrip(":").split()
     if not 2 <= len(parts) <= 5 or any(ch.isdigit() for ch in text):
         return False
+    if parts[0].lower() in ("the", "a", "an"):
+        return False  # "The Brezhnev Doctrine" is no one's name
     if not parts[0][:1].isupper() or not parts[-1][:1].isupper() or parts[-1].endswith("."):
         return False
     return all(_NAME_WORD.match(p) for p in parts) and parts[-1].lower() not in STOPWORDS
@@ -133,13 +135,13 @@ _PASSIVE = frozenset(
 )
 
 
-def with_subject(clause: str, subject: str | None) -> str:
+def with_subject(clause: str, subject: str | None, *, passive: bool = False) -> str:
     """A subjectless clause under a person's name, given that person as its subject."""
     if subject is None or not starts_with_verb(clause) or subject.lower() in clause.lower():
         return clause
     first, _, rest = clause.partition(" ")
     # "Sentenced to life..." / "Weakened by the Kornilov Affair" -> "... was sentenced"
-    passive = first.lower() in _PASSIVE or rest.startswith("by ")
+    passive = passive or first.lower() in _PASSIVE or rest.startswith("by ")
     was = "was " if passive else ""
     joined = f"{subject} {was}{clause[:1].lower()}{clause[1:]}"
     # "X passed in 1933, it closed all banks": the pronoun is X again, so no comma splice
@@ -154,13 +156,44 @@ def point_clauses(heading: str, title: str, text: str) -> list[str]:
     of a bullet that has none ("Steve Biko" + "Died in police custody" -> "Steve Biko died...")."""
     bare = [re.sub(r"\s*\([^)]*\)\s*$", "", s).strip().rstrip(":") for s in (title, heading)]
     subject = next((s for s in bare if looks_like_name(s) or _known_person(s)), None)
+    thing = bare[0] if subject is None and _THING.match(bare[0]) else None
     found: list[str] = []
+    if title and text[:1].islower() and _TITLE_SENTENCE.search(title):
+        # "In 1948 two states were set up: the Republic of Korea ...": the title is the first
+        # half of the sentence its text ends
+        text = f"{title.rstrip(' :')}: {text}"
     for clause in split_clauses(text):
+        # a sub-heading the layout ran into its text: "Events On 23 October 1956 students ..."
+        clause = _GLUED_LABEL.sub("", clause)
+        if _GLUED_QUESTION.match(clause):
+            continue  # "Why the West did not help Britain and France were busy ...": no sentence
         if found and _needs_antecedent(clause):
             found[-1] = f"{found[-1]}; {clause}"  # "...; Mao had him dismissed": keep who "him" is
+        elif thing is not None:
+            # "The Brezhnev Doctrine" + "Announced in November 1968" -> "... was announced ..."
+            passive = _THING_PASSIVE.match(clause) is not None
+            found.append(with_subject(clause, thing, passive=passive))
         else:
             found.append(with_subject(clause, subject))
     return found
+
+
+_TITLE_SENTENCE = re.compile(r"\s(?:was|were|is|are|had|has|have)\s")
+_GLUED_LABEL = re.compile(
+    r"^(?:Background|Events|Causes|Consequences|Results|Effects|Aftermath|Outcomes?|Summary|"
+    r"Overview|Significance|Impact|Context|Reasons)\s+(?=[A-Z])"
+)
+_GLUED_QUESTION = re.compile(r"^(?:Why|How)\s(?!.*\?$)")
+
+
+# A title naming a thing ("The Brezhnev Doctrine", "The Enabling Act") and the participles
+# that, first in its text, can only be its passive
+_THING = re.compile(r"^(?:The\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,4}$")
+_THING_PASSIVE = re.compile(
+    r"^(?:announced|introduced|signed|set\s+up|formed|founded|established|created|"
+    r"launched|published|abolished|issued|proclaimed|declared|built|agreed)\s+(?:in|on|at|by)\b",
+    re.I,
+)
 
 
 def _known_person(heading: str) -> bool:
@@ -324,8 +357,8 @@ def remove_dates(text: str) -> str:
         if not before.strip():
             after = after.lstrip(" ,")
         result = before.rstrip() + (" " if before.strip() and after[:1].isalnum() else "") + after
+    result = re.sub(r"\(\s*\)", "", result)  # "Cominform (1947): linked" -> "Cominform: linked"
     result = re.sub(r"\s+([,.;:)])", r"\1", result)
-    result = re.sub(r"\(\s*\)", "", result)
     result = re.sub(r",(?:\s*,)+", ",", result)  # "On Black Tuesday, 29 October 1929, 16 ..."
     result = re.sub(r",\s*([.;:])", r"\1", result)
     return clean(result)
