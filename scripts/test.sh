@@ -17,7 +17,9 @@ fi
 
 # A throwaway PostgreSQL of our own (own folder and port, so a developer's server is untouched).
 export PGROOT=${CLIO_TEST_PGROOT:-/tmp/clio-test-pg-$$}
-export PGPORT=${CLIO_TEST_PGPORT:-54339}
+# a port nothing listens on (a fixed one clashes with another server left running)
+free_port() { python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+export PGPORT=${CLIO_TEST_PGPORT:-$(free_port)}
 if [ -z "${CLIO_TEST_POSTGRES_URL:-}" ] && [ "$(id -u)" = 0 ]; then
   CLIO_TEST_POSTGRES_URL=$(bash scripts/pg-start.sh)
   export CLIO_TEST_POSTGRES_URL
