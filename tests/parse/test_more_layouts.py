@@ -226,3 +226,34 @@ def test_a_key_date_with_its_day_first_is_no_numbered_point() -> None:
     assert point.period is not None and point.period.start.day == 5
     numbered = parse_notes("Causes\n\nWhy\n5 Mayors resigned over the tax.\n")
     assert numbered.sections[0].points[0].label == "5"
+
+
+def test_statements_one_per_line_under_headings_are_points() -> None:
+    # no blank lines, no markers: each line a whole statement under a heading or sub-heading
+    text = (FIXTURES / "layouts" / "statements-per-line.txt").read_text("utf-8")
+    topic = parse_notes(text)
+    outline = [(s.heading, [p.text or p.title for p in s.points]) for s in topic.sections]
+    assert outline[0][0] == "How the USSR controlled its satellites"
+    assert outline[0][1][2:] == [
+        "Secret police in each state watched for opposition.",
+        "Soviet troops were stationed in most satellite states.",
+    ]
+    assert [h for h, _ in outline[1:]] == ["The Hungarian Rising, 1956", "Background", "Events"]
+    assert outline[2][1] == [
+        "Matyas Rakosi ruled Hungary from 1949 until July 1956.",
+        "In February 1956 Khrushchev attacked Stalin.",
+    ]
+    numbered = parse_notes(
+        "Notes\n\n1. How the USSR controlled its satellites\n"
+        "Secret police watched for opposition.\nSoviet troops were stationed there.\n"
+    )
+    assert numbered.sections[0].heading == "How the USSR controlled its satellites"
+    assert len(numbered.sections[0].points) == 2
+
+
+def test_a_wrapped_paragraph_stays_one_point() -> None:
+    topic = parse_notes(
+        "Notes\n\nCauses\nThe Treaty of Versailles took land from Germany and\n"
+        "limited its army to 100,000 men. Many Germans hated\nit and called it a Diktat.\n"
+    )
+    assert len(topic.sections[0].points) == 1

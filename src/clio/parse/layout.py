@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from clio.parse.dates import find_dates
-from clio.parse.lines import BLANK, MARKER, TEXT, Line
+from clio.parse.lines import BLANK, MARKER, TEXT, Line, LineKind
 
 _EMPHASIS = re.compile(r"(\*\*|__)(.+?)\1|(?<![\w*])([*_])(?!\s)(.+?)(?<!\s)\3(?![\w*])")
 
@@ -121,7 +122,77 @@ def list_item_flags(lines: list[Line]) -> list[bool]:
         both_text = lines[index].kind is TEXT and lines[index + 1].kind is TEXT
         if both_text and item_like(index) and item_like(index + 1):
             flags[index] = flags[index + 1] = True
+    _flag_statement_runs(lines, flags, item_like)
     return flags
+
+
+def _flag_statement_runs(
+    lines: list[Line], flags: list[bool], item_like: Callable[[int], bool]
+) -> None:
+    """Two or more adjacent text lines under a heading, each a whole statement ("Soviet troops
+    were stationed in most satellite states."): one point per line, as the notes set them out.
+
+    A hard-wrapped paragraph has lines that stop mid-sentence, so it is never such a run; the
+    line before the run must be a heading (a short line, a Markdown heading or a numbered title).
+    """
+    index = 1
+    while index < len(lines):
+        line = lines[index]
+        before = lines[index - 1]
+        if (
+            line.kind is not TEXT
+            or (before.kind is MARKER and before.style not in _NUMBER_STYLES)
+            or before.kind is BLANK
+            or not _is_statement(line.text)
+            or not _heads_a_run(before)
+            or not _has_subject(line.text)
+        ):
+            index += 1
+            continue
+        end = index + 1
+        while (
+            end < len(lines)
+            and lines[end].kind is TEXT
+            and (_is_statement(lines[end].text) or item_like(end))
+        ):
+            end += 1
+        if end - index >= 2:
+            for at in range(index, end):
+                flags[at] = True
+        index = end
+
+
+def _is_statement(text: str) -> bool:
+    """A line that is one or more whole sentences: a capital first, a full stop last."""
+    if not text.rstrip("\"'”’)*_").endswith((".", "!")):
+        return False  # most lines of notes: cheap to rule out first
+    if "*" in text or "_" in text:
+        text = strip_emphasis(text)
+    return text[:1].isupper() and text.count(" ") >= 3
+
+
+_PRONOUN_TEXT = "it he she they this these its his her their"
+_PRONOUNS = frozenset(_PRONOUN_TEXT.split())
+
+
+def _has_subject(text: str) -> bool:
+    """Whether a statement names its own subject: not "It said ..." or "Announced in 1968."
+    (those go on from a title, and stay that title's explanation)."""
+    words = strip_emphasis(text).split()
+    first = words[0].lower()
+    if first in _PRONOUNS:
+        return False
+    return not (first.endswith("ed") and len(words) > 1 and words[1][:1].islower())
+
+
+def _heads_a_run(line: Line) -> bool:
+    """Whether a line can head a run of statements: a heading-like text line, a Markdown
+    heading or a numbered title."""
+    if line.kind is TEXT:
+        return is_heading_like(line.text)
+    if line.kind is MARKER:
+        return line.style in _NUMBER_STYLES and is_heading_like(line.rest)
+    return line.kind is LineKind.MD_HEADING
 
 
 def heading_flags(lines: list[Line], nexts: list[int | None], items: list[bool]) -> list[bool]:
@@ -153,7 +224,9 @@ _NUMBER_STYLES = ("number", "paren_number", "roman")
 _LETTER_STYLES = ("letter", "paren_letter")
 
 
-def is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) -> bool:
+def is_numbered_heading(
+    lines: list[Line], index: int, nexts: list[int | None], items: list[bool] | None = None
+) -> bool:
     """A numbered line with lettered or sub-numbered points under it heads a section
     ("1. Causes" then "a) ...", "1 Origins" then "1.1 Yalta ...")."""
     line = lines[index]
@@ -161,6 +234,14 @@ def is_numbered_heading(lines: list[Line], index: int, nexts: list[int | None]) 
     if line.style not in _NUMBER_STYLES or after is None:
         return False
     following = lines[after]
+    if following.kind is TEXT and after == index + 1 and is_heading_like(line.rest):
+        # "1. How the USSR ..." over statements, or over a sub-heading over statements
+        if items is None:
+            return False
+        beyond = nexts[after]
+        return items[after] or (
+            is_heading_like(following.text) and beyond == after + 1 and items[beyond]
+        )
     if following.kind is not MARKER or not is_heading_like(line.rest):
         return False
     if following.style in _LETTER_STYLES:

@@ -105,7 +105,12 @@ def _find_title(lines: list[Line], name: str | None) -> tuple[str, int]:
             if (
                 following is None
                 or following.kind is not MARKER
-                or is_numbered_heading(lines, following.number - 1, next_indexes(lines))
+                or is_numbered_heading(
+                    lines,
+                    following.number - 1,
+                    next_indexes(lines),
+                    list_item_flags(lines[: following.number + 8]) + [False] * len(lines),
+                )
             ):
                 return strip_emphasis(line.text).rstrip(":"), index + 1
         break
@@ -166,7 +171,7 @@ def _parse_body(lines: list[Line], title: str) -> tuple[str, list[SectionDraft]]
             heading = strip_emphasis(line.rest).rstrip(":")
             section, point = new_section(heading, line.number, line.level), None
         elif line.kind is MARKER:
-            if is_numbered_heading(lines, index, nexts):
+            if is_numbered_heading(lines, index, nexts, items):
                 section, point = (
                     new_section(strip_emphasis(line.rest).rstrip(":"), line.number),
                     None,
