@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import UTC, date, datetime
 
 import pytest
@@ -139,6 +140,19 @@ def test_a_bad_due_date_is_refused(
         _set(store, school, due=due)
     assert caught.value.field == "due"
     assert set_work.class_work(store, teacher_id=school["tess"], class_id=school["class"]) == []
+
+
+def test_work_of_a_kind_the_topic_lacks_is_refused(
+    store: Store, school: dict[str, int], kit: Kit, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    bare = dataclasses.replace(kit, source_questions=())
+    monkeypatch.setattr(learning_kits, "make_kit_for", lambda topic, *, seed=0: bare)
+    learning.import_topic_text(store, NOTES.replace("one", "two"), name="bare", now=NOW)
+    with store.read() as session:
+        topic_id = topics_repo.get_topic(session, "bare").id
+    with pytest.raises(InputError, match="this topic has no source questions"):
+        _set(store, school | {"topic": topic_id}, kind="source")
+    assert _set(store, school | {"topic": topic_id}, kind="all").kind is None
 
 
 def test_a_bad_kind_or_long_note_is_refused(store: Store, school: dict[str, int]) -> None:

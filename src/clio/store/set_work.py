@@ -139,6 +139,14 @@ def work_of_classes(session: Session, class_ids: Sequence[int]) -> list[SetWork]
     return [_record(found) for found in session.execute(query).all()]
 
 
+def count_items(session: Session, topic_id: int, kinds: Sequence[str]) -> int:
+    """How many live items of these kinds the topic has."""
+    query = select(func.count()).where(
+        ItemRow.topic_id == topic_id, ItemRow.retired.is_(False), ItemRow.kind.in_(list(kinds))
+    )
+    return session.scalar(query) or 0
+
+
 def work_done(session: Session, work: SetWork, learner_ids: Sequence[int]) -> dict[int, WorkDone]:
     """How much of the work each learner has done (answers given before it was set count)."""
     live = (

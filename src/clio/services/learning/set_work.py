@@ -73,6 +73,9 @@ def set_work(
     if len(note) > MAX_NOTE:
         raise InputError(f"keep the note under {MAX_NOTE} characters", field="note")
     with store.write() as session:
+        if not repo.count_items(session, topic_id, WORK_KINDS if chosen is None else (chosen,)):
+            what = "items to study" if chosen is None else KIND_NAMES[chosen].lower()
+            raise InputError(f"this topic has no {what}", field="kind")
         accounts.share_topic(session, class_id=class_id, topic_id=topic_id, now=now)
         return repo.add_work(
             session,
