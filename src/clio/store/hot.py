@@ -78,13 +78,6 @@ def _new_stmt() -> Select[Any]:
 
 
 @cache
-def _cursors_stmt() -> Select[Any]:
-    return select(cursors.c.topic_id, cursors.c.new_cursor).where(
-        cursors.c.learner_id == bindparam("learner")
-    )
-
-
-@cache
 def _first_unseen_stmt() -> Select[Any]:
     return select(func.min(items.c.position)).where(
         items.c.topic_id == bindparam("topic"),
@@ -239,12 +232,12 @@ def new_candidates(
     if limit <= 0:
         return []
     orders = orders if orders is not None else NewOrderCache()
-    starts: dict[int, int] = dict(conn.execute(_cursors_stmt(), {"learner": learner_id}).all())
-    stamps = topic_stamps(conn, topic_ids)
+    stamps = topic_stamps(conn, topic_ids, learner_id=learner_id)  # with the cursors
     found: list[Candidate] = []
     for topic_id in sorted(stamps):
-        cursor, need = starts.get(topic_id, 0), limit - len(found)
-        order = orders.order(conn, topic_id, stamps[topic_id])
+        stamp, cursor = stamps[topic_id]
+        need = limit - len(found)
+        order = orders.order(conn, topic_id, stamp)
         here = _spread_candidates(
             conn, order.from_cursor(cursor), learner_id=learner_id, kinds=kinds, limit=need
         )

@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Select, bindparam, select
 
-from clio.store.tables import items, topics
+from clio.store.tables import cursors, items, topics
 
 QUIZ = "quiz"
 
@@ -105,7 +105,12 @@ def topic_entries(conn: Connection, topic_id: int) -> list[OrderEntry]:
 
 @cache
 def _stamps_stmt(by_topic: bool) -> Select[Any]:
-    query = select(topics.c.id, topics.c.version, topics.c.imported_at)
+    query = select(
+        topics.c.id, topics.c.version, topics.c.imported_at, cursors.c.new_cursor
+    ).outerjoin(
+        cursors,
+        (cursors.c.topic_id == topics.c.id) & (cursors.c.learner_id == bindparam("learner")),
+    )
     if by_topic:
         query = query.where(topics.c.id.in_(bindparam("topics", expanding=True)))
     return query.order_by(topics.c.id)
@@ -114,14 +119,22 @@ def _stamps_stmt(by_topic: bool) -> Select[Any]:
 TopicStamp = tuple[str, datetime]
 
 
-def topic_stamps(conn: Connection, topic_ids: Sequence[int] | None) -> dict[int, TopicStamp]:
-    """Each topic's (version, import time), every topic's when ``topic_ids`` is None.
+def topic_stamps(
+    conn: Connection, topic_ids: Sequence[int] | None, *, learner_id: int
+) -> dict[int, tuple[TopicStamp, int]]:
+    """Each topic's (version, import time) and the learner's new-item cursor in it (0: none).
 
-    A topic's items change only when it is imported, which sets both.
+    Every topic's when ``topic_ids`` is None. A topic's items change only when it is
+    imported, which sets both version and import time.
     """
-    params = {} if topic_ids is None else {"topics": list(topic_ids)}
+    params: dict[str, Any] = {"learner": learner_id}
+    if topic_ids is not None:
+        params["topics"] = list(topic_ids)
     rows = conn.execute(_stamps_stmt(topic_ids is not None), params)
-    return {topic_id: (version, imported_at) for topic_id, version, imported_at in rows}
+    return {
+        topic_id: ((version, imported_at), cursor or 0)
+        for topic_id, version, imported_at, cursor in rows
+    }
 
 
 class NewOrderCache:
