@@ -15,8 +15,9 @@ from clio.schedule.memory import Phase, Rating
 from clio.services import learning
 from clio.services.learning import kits as learning_kits
 from clio.services.topics import read_builtin_text
-from clio.store import accounts, answers, reviews
+from clio.store import accounts, answers, reviews, topics_repo
 from clio.store.database import Store
+from clio.store.new_order import SpreadOrder
 from tests.store.kits import MATCH, ORDER, SOURCE_Q, TF, sample_kit
 
 NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
@@ -316,3 +317,55 @@ def test_answer_card_checks_topic_and_kind_in_its_transaction(store: Store, kit:
         topics=frozenset({"t"}), only_cards=True,
     )  # fmt: skip
     assert done.memory.phase == Phase.LEARNING
+
+
+def _group(prompt: learning.StudyPrompt) -> str:
+    item = prompt.item.item
+    return f"quiz:{item.kind.value}" if prompt.item.kind == "quiz" else prompt.item.kind
+
+
+def _first_new(store: Store, learner: int, kinds: tuple[str, ...], count: int) -> list[str]:
+    shown = []
+    session = learning.iter_session(
+        store, learner_id=learner, clock=lambda: NOW, kinds=kinds, limit=count
+    )
+    for prompt in session:
+        assert prompt.is_new
+        shown.append(_group(prompt))
+        learning.answer_card(
+            store, learner_id=learner, item_id=prompt.item.id, rating=Rating.EASY, now=NOW
+        )
+    return shown
+
+
+def test_the_first_new_items_of_the_builtin_topic_mix_every_kind(store: Store) -> None:
+    learning.import_topic_text(store, read_builtin_text("china-and-the-ussr"), name="c", now=NOW)
+    quiz_kinds = {"quiz:mcq", "quiz:tf", "quiz:order", "quiz:match"}
+    with store.read() as session:  # as stored (unchanged): 54 MCQs before any other question
+        topic_id = topics_repo.get_topic(session, "c").id
+        stored = [i for i in topics_repo.topic_items(session, topic_id) if i.kind == "quiz"]
+    assert {f"quiz:{i.item.kind.value}" for i in stored[:40]} == {"quiz:mcq"}
+    with store.write() as session:
+        learners = [
+            accounts.create_user(session, name=n, now=NOW, new_per_day=20).id
+            for n in ("ann", "bob", "cy")
+        ]
+    everything = _first_new(store, learners[0], learning.STUDY_KINDS, 20)
+    assert set(everything) >= quiz_kinds | {"card", "source"}
+    assert everything.count("card") >= 5  # cards still come in their share
+    assert _first_new(store, learners[1], learning.STUDY_KINDS, 20) == everything  # no chance
+    quiz_only = _first_new(store, learners[2], ("quiz",), 8)
+    assert set(quiz_only[:4]) == quiz_kinds and set(quiz_only) == quiz_kinds
+
+
+def test_new_items_come_even_when_the_cached_order_is_stale(store: Store, kit: Kit) -> None:
+    learning.import_topic_text(store, NOTES, name="t", now=NOW)
+    learner = _learner(store)
+    first = learning.next_item(store, learner_id=learner, now=NOW)
+    assert first is not None
+    # another process re-imported the topic at the same instant: the cached order lacks items
+    topic_id = first.item.topic_id
+    stamp, _ = store.new_orders._orders[topic_id]
+    store.new_orders._orders[topic_id] = (stamp, SpreadOrder.of([]))
+    again = learning.next_item(store, learner_id=learner, now=NOW)
+    assert again is not None and again.item.id == first.item.id and again.is_new

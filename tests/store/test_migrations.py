@@ -167,3 +167,44 @@ def test_downgrade_from_0004_drops_the_owner_column_only(db_url: str) -> None:
     with store.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM items")).scalar() == 1
     store.close()
+
+
+def test_0005_adds_set_work_and_downgrade_drops_only_it(db_url: str) -> None:
+    from alembic import command
+
+    from clio.store.migrate import alembic_config
+
+    store = open_store(db_url, migrate=False)
+    upgrade(store.engine, "0004")
+    with store.engine.begin() as connection:
+        _fill_first_schema(connection)
+        connection.execute(
+            text(
+                "INSERT INTO classes (id, name, teacher_id, join_code, created_at)"
+                " VALUES (1, '10B', 1, 'CODE1234', :t)"
+            ),
+            {"t": T0},
+        )
+    upgrade(store.engine, "0005")
+    assert "set_work" in inspect(store.engine).get_table_names()
+    with store.engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO set_work (class_id, topic_id, kind, due_on, note, set_at)"
+                " VALUES (1, 1, 'quiz', :d, '', :t)"
+            ),
+            {"d": T0.date(), "t": T0},
+        )
+        # deleting the class deletes its work (ON DELETE CASCADE)
+        connection.execute(text("DELETE FROM classes WHERE id = 1"))
+        assert connection.execute(text("SELECT count(*) FROM set_work")).scalar() == 0
+    config = alembic_config()
+    with store.engine.execution_options(clio_begin="IMMEDIATE").begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0004")
+    assert "set_work" not in inspect(store.engine).get_table_names()
+    assert current_revision(store.engine) == "0004"
+    with store.engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM items")).scalar() == 1
+        assert connection.execute(text("SELECT count(*) FROM review_logs")).scalar() == 1
+    store.close()

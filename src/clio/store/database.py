@@ -20,6 +20,7 @@ from sqlalchemy.exc import ArgumentError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from clio.errors import ClioError, UsageError
+from clio.store.new_order import NewOrderCache
 
 ENV_URL = "CLIO_DATABASE_URL"
 BUSY_TIMEOUT_MS = 15_000
@@ -66,6 +67,7 @@ class Store:
         database = engine.url.database if self.is_sqlite else None
         on_disk = database not in (None, "", ":memory:") and fcntl is not None
         self._queue = WriteQueue(Path(f"{database}.write-lock")) if on_disk else None
+        self.new_orders = NewOrderCache()  # each topic's spread order of new items
 
     def _turn(self) -> AbstractContextManager[object]:
         """Wait for this process's and every other process's writers (SQLite on disk only)."""

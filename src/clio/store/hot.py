@@ -6,10 +6,11 @@ choosing the next item runs several queries, so these are built once and cached.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
+from itertools import islice
 from typing import Any
 
 from sqlalchemy import (
@@ -26,6 +27,7 @@ from sqlalchemy import (
 
 from clio.schedule.memory import Memory, Phase
 from clio.schedule.queue import Candidate
+from clio.store.new_order import NewOrderCache, OrderEntry, topic_stamps
 from clio.store.records import ReviewState
 from clio.store.tables import cursors, items, states, topics, users
 
@@ -73,18 +75,6 @@ def _new_stmt() -> Select[Any]:
         .order_by(items.c.position)
         .limit(bindparam("limit"))
     )
-
-
-@cache
-def _cursors_stmt() -> Select[Any]:
-    return select(cursors.c.topic_id, cursors.c.new_cursor).where(
-        cursors.c.learner_id == bindparam("learner")
-    )
-
-
-@cache
-def _topic_ids_stmt() -> Select[Any]:
-    return select(topics.c.id).order_by(topics.c.id)
 
 
 @cache
@@ -191,6 +181,40 @@ def due_candidates(
     return [Candidate(item_id=i, kind=k, due=d) for i, k, d in rows]
 
 
+# spread-order entries checked per query, and how many queries before position order takes over
+WALK_CHUNKS = (8, 32, 128, 512)
+
+
+@cache
+def _unseen_among_stmt() -> Select[Any]:
+    return select(items.c.id).where(
+        items.c.id.in_(bindparam("ids", expanding=True)), items.c.retired.is_(False), _unseen()
+    )
+
+
+def _spread_candidates(
+    conn: Connection,
+    entries: Iterator[OrderEntry],
+    *,
+    learner_id: int,
+    kinds: Sequence[str],
+    limit: int,
+) -> list[Candidate]:
+    """The first ``limit`` unseen entries, checked a growing chunk at a time (WALK_CHUNKS)."""
+    found: list[Candidate] = []
+    wanted = (e for e in entries if e.kind in kinds)
+    for size in WALK_CHUNKS:
+        chunk = list(islice(wanted, max(size, 2 * limit)))
+        if not chunk:
+            break
+        params = {"learner": learner_id, "ids": [e.item_id for e in chunk]}
+        unseen = set(conn.execute(_unseen_among_stmt(), params).scalars())
+        found += [Candidate(item_id=e.item_id, kind=e.kind) for e in chunk if e.item_id in unseen]
+        if len(found) >= limit:
+            break
+    return found[:limit]
+
+
 def new_candidates(
     conn: Connection,
     *,
@@ -198,23 +222,37 @@ def new_candidates(
     kinds: Sequence[str],
     topic_ids: Sequence[int] | None = None,
     limit: int = 4,
+    orders: NewOrderCache | None = None,
 ) -> list[Candidate]:
-    """Items the learner has never studied, in topic and position order."""
+    """Items the learner has never studied, topic by topic, in each topic's spread order.
+
+    The spread order (:mod:`clio.store.new_order`) mixes every kind of item; items it does
+    not reach within a few queries (or lacks) follow in position order.
+    """
     if limit <= 0:
         return []
-    starts: dict[int, int] = dict(conn.execute(_cursors_stmt(), {"learner": learner_id}).all())
-    if topic_ids is None:
-        topic_ids = list(conn.execute(_topic_ids_stmt()).scalars())
+    orders = orders if orders is not None else NewOrderCache()
+    stamps = topic_stamps(conn, topic_ids, learner_id=learner_id)  # with the cursors
     found: list[Candidate] = []
-    for topic_id in sorted(topic_ids):
-        params = {
-            "learner": learner_id,
-            "topic": topic_id,
-            "cursor": starts.get(topic_id, 0),
-            "kinds": list(kinds),
-            "limit": limit - len(found),
-        }
-        found += [Candidate(item_id=i, kind=k) for i, k in conn.execute(_new_stmt(), params)]
+    for topic_id in sorted(stamps):
+        stamp, cursor = stamps[topic_id]
+        need = limit - len(found)
+        order = orders.order(conn, topic_id, stamp)
+        here = _spread_candidates(
+            conn, order.from_cursor(cursor), learner_id=learner_id, kinds=kinds, limit=need
+        )
+        if len(here) < need:  # past the walk, or a topic changed under a cached order
+            taken = {c.item_id for c in here}
+            params = {
+                "learner": learner_id,
+                "topic": topic_id,
+                "cursor": cursor,
+                "kinds": list(kinds),
+                "limit": need + len(taken),
+            }
+            rows = conn.execute(_new_stmt(), params)
+            here += [Candidate(item_id=i, kind=k) for i, k in rows if i not in taken]
+        found += here[:need]
         if len(found) >= limit:
             break
     return found

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -142,6 +143,23 @@ class TopicShareRow(Base):
         ForeignKey("topics.id", ondelete="CASCADE"), primary_key=True
     )
     shared_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+
+class SetWorkRow(Base):
+    """Work a teacher sets a class: a topic (optionally one kind of item) due by a date.
+
+    Added by migration 0005.
+    """
+
+    __tablename__ = "set_work"
+    __table_args__ = (Index("ix_set_work_class_due", "class_id", "due_on"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    class_id: Mapped[int] = mapped_column(ForeignKey("classes.id", ondelete="CASCADE"))
+    topic_id: Mapped[int] = mapped_column(ForeignKey("topics.id", ondelete="CASCADE"))
+    kind: Mapped[str | None] = mapped_column(String(20), nullable=True)  # None: every kind
+    due_on: Mapped[date] = mapped_column(Date)
+    note: Mapped[str] = mapped_column(String(500), default="")
+    set_at: Mapped[datetime] = mapped_column(UTCDateTime)
 
 
 class ReviewStateRow(Base):

@@ -28,6 +28,7 @@ from clio.web.routes import (
     quiz,
     reader,
     review,
+    set_work,
     sources,
 )
 from clio.web.security import require_csrf
@@ -113,6 +114,7 @@ def create_app(settings: WebSettings | None = None, *, clock: Clock = system_clo
     app.include_router(auth.router)
     app.include_router(library.router)
     app.include_router(classes.router)
+    app.include_router(set_work.router)
     app.include_router(reader.router)
     app.include_router(review.router)
     app.include_router(quiz.router)

@@ -81,7 +81,12 @@ def next_item(
             conn, learner_id=learner_id, until=now, topic_ids=topic_ids, kinds=kinds
         )
         new = hot.new_candidates(
-            conn, learner_id=learner_id, topic_ids=topic_ids, kinds=kinds, limit=min(new_left, 4)
+            conn,
+            learner_id=learner_id,
+            topic_ids=topic_ids,
+            kinds=kinds,
+            limit=min(new_left, 4),
+            orders=store.new_orders,
         )
         queue = plan_queue(due, new, new_left=new_left, previous_kind=previous_kind)
         if not queue:

@@ -13,6 +13,7 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import ConflictError, InputError, NotFoundError, PermissionDenied
+from clio.services.learning import set_work
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
 from clio.store.records import TopicInfo
@@ -26,7 +27,8 @@ from clio.web.viewer import CurrentTeacher, CurrentViewer, Viewer
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
 
-def _multi_user_only(request: Request) -> None:
+def multi_user_only(request: Request) -> None:
+    """404 unless the app runs in multi-user mode."""
     if not request.app.state.clio.settings.multi_user:
         raise NotFoundError("classes need multi-user mode (clio serve --multi-user)")
 
@@ -34,7 +36,7 @@ def _multi_user_only(request: Request) -> None:
 @router.get("/classes", name="classes")
 def classes_page(request: Request, viewer: CurrentViewer) -> Response:
     """A teacher's classes with their join codes, or the classes a learner has joined."""
-    _multi_user_only(request)
+    multi_user_only(request)
     return render(request, "classes.html", _classes_context(request, viewer))
 
 
@@ -57,7 +59,7 @@ def _classes_context(
 @router.post("/classes", name="create_class")
 def create_class(request: Request, form: FormBody, viewer: CurrentTeacher) -> Response:
     """Create a class (teachers)."""
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     made = accounts.create_class(
         state.store, viewer, name=str(form.get("name") or ""), now=state.now()
@@ -70,7 +72,7 @@ def create_class(request: Request, form: FormBody, viewer: CurrentTeacher) -> Re
 @router.post("/classes/join", name="join_class")
 def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Response:
     """Join a class by its code (learners)."""
-    _multi_user_only(request)
+    multi_user_only(request)
     if viewer.is_teacher:
         raise PermissionDenied("teachers create classes; learners join them")
     state = request.app.state.clio
@@ -83,19 +85,30 @@ def join_class(request: Request, form: FormBody, viewer: CurrentViewer) -> Respo
     return RedirectResponse(request.app.url_path_for("classes"), status_code=303)
 
 
-def _class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str, object]:
+def class_context(request: Request, teacher: Viewer, class_id: int) -> dict[str, object]:
+    """What the class page shows (403 unless ``teacher`` teaches the class)."""
     state = request.app.state.clio
     found = accounts.class_for_teacher(state.store, teacher, class_id)
     with state.store.read() as session:
         members = store_accounts.class_members(session, class_id)
         shared = store_accounts.topics_of_class(session, class_id)
     shared_names = {t.name for t in shared}
+    work = set_work.class_work(state.store, teacher_id=teacher.id, class_id=class_id)
     return {
         "klass": found,
         "members": members,
         "results": class_results(state.store, members, now=state.now()),
         "shared": shared,
         "shareable": [t for t in state.visible_topics(teacher) if t.name not in shared_names],
+        "topics": state.visible_topics(teacher),
+        "work": work,
+        "kind_names": set_work.KIND_NAMES,
+        "today": state.now().date(),
+        "work_error": None,
+        "work_form": {},
+        "added": "",
+        "add_error": None,
+        "add_form": {},
     }
 
 
@@ -104,8 +117,8 @@ def class_page(
     request: Request, class_id: int, viewer: CurrentTeacher, added: str = ""
 ) -> Response:
     """A class: its join code, learners and shared topics (its teacher only)."""
-    _multi_user_only(request)
-    context = _class_context(request, viewer, class_id)
+    multi_user_only(request)
+    context = class_context(request, viewer, class_id)
     members = context["members"]
     assert isinstance(members, list)
     named = added in {m.name for m in members}  # only a real member: the link is not a message
@@ -122,7 +135,7 @@ def add_learner(
     The teacher gives the learner the user name and first password; the learner can change
     the password on their Account page.
     """
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     found = accounts.class_for_teacher(state.store, viewer, class_id)
     fields = {k: str(form.get(k) or "") for k in ("name", "display_name")}
@@ -138,7 +151,7 @@ def add_learner(
         accounts.join_class(state.store, learner, code=found.join_code, now=state.now())
     except (InputError, ConflictError) as problem:
         reason = problem.reason if isinstance(problem, InputError) else problem.message
-        context = _class_context(request, viewer, class_id)
+        context = class_context(request, viewer, class_id)
         context.update({"added": "", "add_error": reason, "add_form": fields})
         return render(request, "class.html", context, status=problem.http_status)
     path = request.app.url_path_for("class_page", class_id=str(class_id))
@@ -151,7 +164,7 @@ def share_topic(
     request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Share a topic with the class."""
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
     info = state.topic_info(str(form.get("topic") or ""), viewer)
@@ -167,7 +180,7 @@ def learner_page(
     request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
 ) -> Response:
     """One learner's progress and marked answers, for the teacher of their class."""
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
     with state.store.read() as session:
@@ -192,7 +205,7 @@ def unshare_topic(
     request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Stop sharing a topic with the class (its learners keep their history)."""
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
     name = str(form.get("topic") or "")
@@ -212,7 +225,7 @@ def remove_learner(
     request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Take a learner out of the class (their own work stays theirs; the code lets them back)."""
-    _multi_user_only(request)
+    multi_user_only(request)
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
     with state.store.write() as session:
@@ -227,7 +240,7 @@ def remove_learner(
 @router.post("/classes/{class_id}/leave", name="leave_class")
 def leave_class(request: Request, class_id: int, viewer: CurrentViewer) -> Response:
     """Leave a class one joined (learners)."""
-    _multi_user_only(request)
+    multi_user_only(request)
     if viewer.is_teacher:
         raise PermissionDenied("teachers create classes; learners join and leave them")
     state = request.app.state.clio

@@ -9,12 +9,16 @@ from fastapi.responses import RedirectResponse
 from starlette.responses import Response
 
 from clio.errors import InputError, PermissionDenied
+from clio.services.learning import set_work
 from clio.store import accounts as store_accounts
 from clio.web.context import WebContext
 from clio.web.security import FormBody
 from clio.web.templating import render
 from clio.web.uploads import ACCEPT, upload_from_form
 from clio.web.viewer import CurrentViewer, Viewer
+
+# the page a learner opens for each kind of set work (everything: the topic's reader)
+WORK_ROUTES = {"card": "review", "quiz": "quiz", "source": "sources"}
 
 router = APIRouter(tags=["pages"], include_in_schema=False)
 
@@ -29,10 +33,16 @@ def _page(
 ) -> dict[str, Any]:
     settings = state.settings
     in_class = False
+    my_work: list[set_work.MyWork] = []
     if settings.multi_user and not viewer.is_teacher:
         with state.store.read() as session:
             in_class = bool(store_accounts.classes_joined(session, viewer.id))
+        if in_class:
+            my_work = set_work.learner_work(state.store, learner_id=viewer.id, now=state.now())
     return {
+        "my_work": my_work,
+        "kind_names": set_work.KIND_NAMES,
+        "work_routes": WORK_ROUTES,
         "in_class": in_class,
         "entries": state.visible_topics(viewer),
         "error": error,
