@@ -24,18 +24,6 @@ NOW = datetime(2026, 3, 2, 9, tzinfo=UTC)
 NOTES = "Topic one\n\nSection A\n\na.  Point one\n\nExplained here\n"
 
 
-@pytest.fixture
-def kit(monkeypatch: pytest.MonkeyPatch) -> Kit:
-    """Make every import produce the hand-made sample kit."""
-    made = sample_kit()
-
-    def fake(topic: Topic, *, seed: int = 0) -> Kit:
-        return made
-
-    monkeypatch.setattr(learning_kits, "make_kit_for", fake)
-    return made
-
-
 def _learner(store: Store, per_day: int = 20) -> int:
     with store.write() as session:
         user = accounts.create_user(session, name="ann", now=NOW, new_per_day=per_day)

@@ -9,29 +9,15 @@ import pytest
 
 from clio.errors import InputError, NotFoundError, PermissionDenied
 from clio.model.items import Kit
-from clio.model.topic import Topic
 from clio.schedule.memory import Rating
 from clio.services import learning
 from clio.services.learning import kits as learning_kits
 from clio.services.learning import set_work
 from clio.store import accounts, topics_repo
 from clio.store.database import Store
-from tests.store.kits import sample_kit
 
 NOW = datetime(2026, 11, 30, 9, tzinfo=UTC)
 NOTES = "Topic one\n\nSection A\n\na.  Point one\n\nExplained here\n"
-
-
-@pytest.fixture
-def kit(monkeypatch: pytest.MonkeyPatch) -> Kit:
-    """Every import gives the sample kit: 4 cards, 5 quiz questions, 1 source, 1 essay."""
-    made = sample_kit()
-
-    def fake(topic: Topic, *, seed: int = 0) -> Kit:
-        return made
-
-    monkeypatch.setattr(learning_kits, "make_kit_for", fake)
-    return made
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ learners see only their own (there is no page that shows anyone else's work to a
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
@@ -31,6 +32,21 @@ def multi_user_only(request: Request) -> None:
     """404 unless the app runs in multi-user mode."""
     if not request.app.state.clio.settings.multi_user:
         raise NotFoundError("classes need multi-user mode (clio serve --multi-user)")
+
+
+def _teachers_class(request: Request, viewer: Viewer, class_id: int) -> Any:
+    """The app's state, once the viewer is shown to teach the class (404/403 otherwise)."""
+    multi_user_only(request)
+    state = request.app.state.clio
+    accounts.class_for_teacher(state.store, viewer, class_id)
+    return state
+
+
+def _to_class(request: Request, class_id: int) -> Response:
+    """Back to the class page after a change (303, so a reload does not post again)."""
+    return RedirectResponse(
+        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
+    )
 
 
 @router.get("/classes", name="classes")
@@ -164,15 +180,11 @@ def share_topic(
     request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Share a topic with the class."""
-    multi_user_only(request)
-    state = request.app.state.clio
-    accounts.class_for_teacher(state.store, viewer, class_id)
+    state = _teachers_class(request, viewer, class_id)
     info = state.topic_info(str(form.get("topic") or ""), viewer)
     with state.store.write() as session:
         store_accounts.share_topic(session, class_id=class_id, topic_id=info.id, now=state.now())
-    return RedirectResponse(
-        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
-    )
+    return _to_class(request, class_id)
 
 
 @router.get("/classes/{class_id}/learners/{learner_id}", name="learner_page")
@@ -180,9 +192,7 @@ def learner_page(
     request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
 ) -> Response:
     """One learner's progress and marked answers, for the teacher of their class."""
-    multi_user_only(request)
-    state = request.app.state.clio
-    accounts.class_for_teacher(state.store, viewer, class_id)
+    state = _teachers_class(request, viewer, class_id)
     with state.store.read() as session:
         members = {m.id: m for m in store_accounts.class_members(session, class_id)}
         if learner_id not in members:
@@ -205,9 +215,7 @@ def unshare_topic(
     request: Request, form: FormBody, class_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Stop sharing a topic with the class (its learners keep their history)."""
-    multi_user_only(request)
-    state = request.app.state.clio
-    accounts.class_for_teacher(state.store, viewer, class_id)
+    state = _teachers_class(request, viewer, class_id)
     name = str(form.get("topic") or "")
     with state.store.write() as session:
         shared = store_accounts.topics_of_class(session, class_id)
@@ -215,9 +223,7 @@ def unshare_topic(
         if found is None:
             raise NotFoundError("that topic is not shared with this class")
         store_accounts.unshare_topic(session, class_id=class_id, topic_id=found.id)
-    return RedirectResponse(
-        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
-    )
+    return _to_class(request, class_id)
 
 
 @router.post("/classes/{class_id}/learners/{learner_id}/remove", name="remove_learner")
@@ -225,16 +231,12 @@ def remove_learner(
     request: Request, class_id: int, learner_id: int, viewer: CurrentTeacher
 ) -> Response:
     """Take a learner out of the class (their own work stays theirs; the code lets them back)."""
-    multi_user_only(request)
-    state = request.app.state.clio
-    accounts.class_for_teacher(state.store, viewer, class_id)
+    state = _teachers_class(request, viewer, class_id)
     with state.store.write() as session:
         if learner_id not in {m.id for m in store_accounts.class_members(session, class_id)}:
             raise NotFoundError("that learner is not in this class")
         store_accounts.leave_class(session, user_id=learner_id, class_id=class_id)
-    return RedirectResponse(
-        request.app.url_path_for("class_page", class_id=str(class_id)), status_code=303
-    )
+    return _to_class(request, class_id)
 
 
 @router.post("/classes/{class_id}/leave", name="leave_class")
