@@ -13,6 +13,7 @@ from clio.generate.lexicon import load_lexicon
 from clio.generate.roles import GROUP_OF, demanded_roles, fit, title_roles
 from clio.model.items import QuizQuestion
 from clio.parse import parse_notes
+from tests.conftest import FIXTURES
 from tests.generate.conftest import topic_named
 
 LAYOUTS = Path(__file__).resolve().parents[1] / "fixtures" / "layouts"
@@ -147,3 +148,25 @@ def test_no_question_when_no_person_of_the_kind_is_known() -> None:
     assert not _questions(usa, "____ controlled Chicago's bootlegging")
     assert not _questions(usa, "____, a senator from Louisiana")
     assert not _questions(medicine, "____ used chloroform during the birth of her son")
+
+
+def test_a_womans_or_mans_given_name_sets_the_sex_of_the_wrong_options() -> None:
+    from clio.generate import make_kit
+    from clio.parse import parse_notes
+
+    topic = parse_notes((FIXTURES / "generate" / "reformation.txt").read_text("utf-8"))
+    people = {
+        q.answer: q.options
+        for q in make_kit(topic, seed=0).questions
+        if q.kind.value == "mcq" and q.subkind == "person"
+    }
+    # Anne of Cleves among women only; Sir Thomas More among men only
+    assert set(people["Anne of Cleves"]) <= {
+        "Anne of Cleves",
+        "Anne Boleyn",
+        "Catherine of Aragon",
+        "Princess Mary",
+    }
+    assert not {"Anne Boleyn", "Anne of Cleves", "Catherine of Aragon"} & set(
+        people["Sir Thomas More"]
+    )

@@ -14,6 +14,7 @@ from clio.generate.roles import (
     demanded_roles,
     fit,
     is_female_title,
+    is_male_name,
     leading_title,
     pronoun_sex,
     title_roles,
@@ -67,7 +68,7 @@ def _person(name: str, entry: LexEntry | None, noted: dict[str, frozenset[str]])
     female = (entry is not None and entry.female) or is_female_title(name)
     return _Person(
         roles=roles,
-        sex="female" if female else ("male" if known else ""),
+        sex="female" if female else ("male" if known or is_male_name(name) else ""),
         places=tags - _THEMES - _SIDES,
         themes=tags & _THEMES,
         sides=tags & _SIDES,

@@ -153,10 +153,41 @@ def title_roles(name: str) -> frozenset[str]:
 
 
 def is_female_title(name: str) -> bool:
-    """True for a name written with a woman's title ("Queen Victoria", "Madame Mao")."""
-    return leading_title(name).lower() in FEMALE_TITLES or name.split(" ", 1)[0].lower() in (
-        FEMALE_TITLES
+    """True for a name written with a woman's title ("Queen Victoria", "Madame Mao") or a
+    woman's given name ("Anne of Cleves", "Emmeline Pankhurst")."""
+    first = name.split(" ", 1)[0].lower()
+    return (
+        leading_title(name).lower() in FEMALE_TITLES
+        or first in FEMALE_TITLES
+        or (first in _WOMENS_NAMES and " " in name.strip())
     )
+
+
+# Women's given names common in history notes (a name alone, "Mary", is not enough: the rest
+# of a name must follow, so "Grace" in "Pilgrimage of Grace" is never read as one)
+_WOMENS_NAMES_TEXT = (
+    "agnes alice anne anna beatrice betty caroline catherine charlotte christabel "
+    "constance dorothy edith eleanor elizabeth emily emma emmeline eva florence golda "
+    "harriet indira isabella jane joan kate katherine lucy margaret maria marie mary "
+    "matilda maud millicent nadezhda rosa sarah sophie susan sylvia victoria"
+)
+_WOMENS_NAMES = frozenset(_WOMENS_NAMES_TEXT.split())
+_MALE_TITLES = frozenset(
+    {"king", "tsar", "kaiser", "emperor", "pope", "sir", "lord", "mr", "cardinal", "prince"}
+)
+
+
+def is_male_name(name: str) -> bool:
+    """True for a name written with a man's title ("Sir Thomas More", "King John") or a man's
+    given name before the rest of the name ("Thomas Cromwell")."""
+    from clio.parse.entities import GIVEN_NAMES  # the parser's list of given names
+
+    words = name.split()
+    if len(words) < 2:
+        return False
+    first = words[0].lower()
+    given = words[1].lower() if first in _MALE_TITLES else first
+    return first in _MALE_TITLES or (given in GIVEN_NAMES and given not in _WOMENS_NAMES)
 
 
 def pronoun_sex(after: str) -> str:

@@ -56,7 +56,7 @@ _PERSON_BEFORE = frozenset(["by"])
 _PERSON_AFTER = _words(
     "said wrote argued claimed believed declared announced insisted feared wanted"
 )
-_GIVEN_NAMES = _words(
+GIVEN_NAMES = _words(
     # English
     "adlai albert alfred alice andrew ann anne anthony arthur barbara benjamin betty charles "
     "charlotte christopher clement dean dorothy douglas dwight edith edmund edward eleanor "
@@ -270,7 +270,7 @@ def _classify(run: list[_Token], text: str) -> tuple[EntityKind, int] | None:
     written = run[0][1]
     if len(words) == 1 and written.isupper() and 2 <= len(written) <= 6:
         return None if _ROMAN.fullmatch(written) else (_ORGANISATION, 0)
-    if words[0] in _GIVEN_NAMES and len(words) >= 2:
+    if words[0] in GIVEN_NAMES and len(words) >= 2:
         return _PERSON, 0  # "Sergei Kirov", even at a sentence start
     if words[0] in _COMMON or words[0] in _CALENDAR:
         return None
@@ -318,7 +318,7 @@ def _classify_word(token: _Token, key: str, text: str) -> EntityKind | None:
     previous_word = _previous_word(text, token[0])
     if not previous_word or previous_word[:1].isupper():
         return None
-    if key in _GIVEN_NAMES:
+    if key in GIVEN_NAMES:
         return _PERSON  # "married to Catherine": a given name, not a place after "to"
     return _PLACE if _fold(previous_word)[0] in _PLACE_BEFORE else None
 
@@ -415,7 +415,7 @@ def find_names(text: str) -> list[tuple[int, Entity]]:
             # a known name inside the run wins over guessing the run ("General Chuikov")
             cut = next((k for k in range(1, len(run)) if known_at(run[k])), len(run))
             run = run[:cut]
-            if len(run) > 1 and _key(run[0]) in _GIVEN_NAMES:
+            if len(run) > 1 and _key(run[0]) in GIVEN_NAMES:
                 # "made Henry Supreme Head of the Church": an office after a given name is not
                 # the rest of the name
                 cut = next((k for k in range(1, len(run)) if _key(run[k]) in _OFFICES), len(run))
