@@ -170,3 +170,5 @@ def test_a_womans_or_mans_given_name_sets_the_sex_of_the_wrong_options() -> None
     assert not {"Anne Boleyn", "Anne of Cleves", "Catherine of Aragon"} & set(
         people["Sir Thomas More"]
     )
+    # "Cromwell" in notes on the 1530s is not the lexicon's Oliver Cromwell (born 1599)
+    assert not any("Oliver Cromwell" in options for options in people.values())

@@ -254,6 +254,20 @@ def _rank_all(wanted: _Wanted, lexicon: Lexicon) -> tuple[tuple[int, int, str, L
     return tuple(sorted(found, key=lambda item: item[:3]))
 
 
+def _notes_person(
+    entry: LexEntry | None, name: str, era: tuple[int, int] | None
+) -> LexEntry | None:
+    """The known person a name in the notes is, if any: a bare surname is not someone who lived
+    long before or after the notes' years ("Cromwell" in notes on the 1530s is Thomas, not the
+    lexicon's Oliver Cromwell, born 1599)."""
+    if entry is None or era is None or " " in name.strip() or entry.start is None:
+        return entry
+    end = entry.end if entry.end is not None else entry.start + 80
+    if end < era[0] - 30 or entry.start > era[1] + 30:
+        return None
+    return entry
+
+
 def person_candidates(
     slot: Slot,
     clause: Clause,
@@ -286,7 +300,7 @@ def person_candidates(
     ranked: list[tuple[int, int, str, LexEntry | None]] = []
     in_notes: set[str] = set()
     for name in facts.names.get(PERSON, ()):
-        entry = lexicon.lookup(name)
+        entry = _notes_person(lexicon.lookup(name), name, facts.era)
         in_notes.add(_key_of(name, entry))
         found = wanted.rank(_person(name, entry, noted), entry, True)
         if found is not None:
