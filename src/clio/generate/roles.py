@@ -6,6 +6,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from clio.parse.entities import GIVEN_NAMES
+
 # Roles of the same group are good wrong options for each other; groups listed together in
 # _COMPATIBLE are acceptable ones; any other pair is the wrong kind of person.
 _GROUPS = {
@@ -180,8 +182,6 @@ _MALE_TITLES = frozenset(
 def is_male_name(name: str) -> bool:
     """True for a name written with a man's title ("Sir Thomas More", "King John") or a man's
     given name before the rest of the name ("Thomas Cromwell")."""
-    from clio.parse.entities import GIVEN_NAMES  # the parser's list of given names
-
     words = name.split()
     if len(words) < 2:
         return False

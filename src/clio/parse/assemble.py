@@ -84,6 +84,12 @@ def _build_point(
     )
 
 
+def is_vague_date(text: str) -> bool:
+    """Whether a date as written is only a time around an event: a decade or part of one, a
+    season, a century ("the 1960s", "winter of 1941", "the 19th century")."""
+    return bool(_DECADE.search(text) or _CENTURY.search(text))
+
+
 def _unique(candidate: str, seen: set[str]) -> str:
     result, counter = candidate, 2
     while result in seen:

@@ -23,6 +23,7 @@ _MONTHS = {
     "sep": 9, "sept": 9, "september": 9, "oct": 10, "october": 10, "nov": 11,
     "november": 11, "dec": 12, "december": 12,
 }  # fmt: skip
+MONTH_WORDS = frozenset(_MONTHS)  # month names and their abbreviations, lower case
 _SEASONS = {
     "spring": (3, 5), "summer": (6, 8), "fall": (9, 11), "autumn": (9, 11), "winter": (12, 12),
 }  # fmt: skip

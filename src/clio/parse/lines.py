@@ -9,6 +9,7 @@ from enum import StrEnum
 from functools import lru_cache
 from typing import Any
 
+from clio.parse.dates import MONTH_WORDS
 from clio.parse.instances import assemble
 
 
@@ -129,17 +130,10 @@ def _marker_patterns(text: str) -> list[tuple[str, re.Pattern[str]]]:
     return patterns
 
 
-_MONTH_TEXT = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec"
-)
-_MONTH_WORDS = frozenset(_MONTH_TEXT.split())
-
-
 def _day_month(label: str, rest: str) -> bool:
     """Whether a bare number and what follows are a day and its month ("5 May 1789")."""
     month = rest.split(" ", 1)[0].rstrip(".,").lower()
-    return month in _MONTH_WORDS and label.isdigit() and 1 <= int(label) <= 31
+    return month in MONTH_WORDS and label.isdigit() and 1 <= int(label) <= 31
 
 
 def _line_fields(raw: str) -> dict[str, Any]:

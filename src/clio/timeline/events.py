@@ -8,6 +8,7 @@ from enum import StrEnum
 
 from clio.model.period import Period
 from clio.model.topic import Point, Section, Topic
+from clio.parse.assemble import is_vague_date
 from clio.parse.dates import find_dates
 from clio.parse.sources import split_sentences
 
@@ -80,10 +81,6 @@ def _point_label(title: str, text: str, period: Period) -> str:
     return title
 
 
-# vague dates date no event: part of a decade, a season, a century ("the late 1950s")
-_VAGUE = re.compile(r"\d0'?s$|^(?:spring|summer|fall|autumn|winter)|centur(?:y|ies)$", re.I)
-
-
 def _details(section: Section, point: Point) -> list[TimelineEvent]:
     """The dated events a point's text tells besides the point's own date: each sentence with
     a clear date of its own ("Sir Thomas More refused and was executed in July 1535")."""
@@ -96,7 +93,7 @@ def _details(section: Section, point: Point) -> list[TimelineEvent]:
             period = date.period
             bracketed = sentence[date.start - 1 : date.start] == "(" and period.is_range
             when = (period.start, period.end)
-            if when in seen or bracketed or _VAGUE.search(date.text):
+            if when in seen or bracketed or is_vague_date(date.text):
                 continue  # the point's own date, a life's years, or a vague time
             seen.add(when)
             found.append(

@@ -11,13 +11,14 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse
+from sqlalchemy.orm import Session
 from starlette.responses import Response
 
 from clio.errors import ConflictError, InputError, NotFoundError, PermissionDenied
 from clio.services.learning import set_work
 from clio.services.progress import progress_summary
 from clio.store import accounts as store_accounts
-from clio.store.records import TopicInfo
+from clio.store.records import TopicInfo, User
 from clio.web import accounts
 from clio.web.class_results import class_results
 from clio.web.routes.progress import marked_with_questions, progress_charts
@@ -40,6 +41,16 @@ def _teachers_class(request: Request, viewer: Viewer, class_id: int) -> Any:
     state = request.app.state.clio
     accounts.class_for_teacher(state.store, viewer, class_id)
     return state
+
+
+def _member(session: Session, class_id: int, learner_id: int) -> User:
+    """The learner, if they are in the class (404 otherwise)."""
+    found = next(
+        (m for m in store_accounts.class_members(session, class_id) if m.id == learner_id), None
+    )
+    if found is None:
+        raise NotFoundError("that learner is not in this class")
+    return found
 
 
 def _to_class(request: Request, class_id: int) -> Response:
@@ -194,14 +205,12 @@ def learner_page(
     """One learner's progress and marked answers, for the teacher of their class."""
     state = _teachers_class(request, viewer, class_id)
     with state.store.read() as session:
-        members = {m.id: m for m in store_accounts.class_members(session, class_id)}
-        if learner_id not in members:
-            raise NotFoundError("that learner is not in this class")
+        learner = _member(session, class_id, learner_id)
     progress = progress_summary(state.store, learner_id=learner_id, now=state.now())
     context = {
         "progress": progress,
         "charts": progress_charts(progress),
-        "who": f"{members[learner_id].display_name}’s",
+        "who": f"{learner.display_name}’s",
         "answers": marked_with_questions(state.store, learner_id),
         "topics": [],
         "titles": {t.name: t.title for t in state.visible_topics(viewer)},
@@ -233,8 +242,7 @@ def remove_learner(
     """Take a learner out of the class (their own work stays theirs; the code lets them back)."""
     state = _teachers_class(request, viewer, class_id)
     with state.store.write() as session:
-        if learner_id not in {m.id for m in store_accounts.class_members(session, class_id)}:
-            raise NotFoundError("that learner is not in this class")
+        _member(session, class_id, learner_id)
         store_accounts.leave_class(session, user_id=learner_id, class_id=class_id)
     return _to_class(request, class_id)
 
